@@ -1,0 +1,100 @@
+//! Siapa yang meminta, dan pemeriksaan cakupan per instansi.
+
+use crate::teks::t;
+use crate::{Bahasa, Galat, Hasil, Peran};
+
+#[derive(Clone, Debug)]
+pub struct Aktor {
+    pub instansi_id: String,
+    pub pengguna_id: String,
+    pub username: String,
+    pub nama: String,
+    pub pegawai_id: Option<String>,
+    pub peran: Vec<Peran>,
+    /// Token API dengan cakupan `baca` tidak boleh mengubah apa pun.
+    pub hanya_baca: bool,
+}
+
+impl Aktor {
+    /// Aktor untuk baris perintah (`kinerja user add`, `seed`): berwenang
+    /// penuh, tercatat di audit sebagai "sistem".
+    pub fn sistem() -> Aktor {
+        Aktor {
+            instansi_id: String::new(),
+            pengguna_id: "sistem".into(),
+            username: "sistem".into(),
+            nama: "Sistem".into(),
+            pegawai_id: None,
+            peran: vec![Peran::SuperAdmin],
+            hanya_baca: false,
+        }
+    }
+
+    pub fn punya(&self, p: Peran) -> bool {
+        self.peran.contains(&p)
+    }
+    pub fn super_admin(&self) -> bool {
+        self.punya(Peran::SuperAdmin)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Konteks {
+    pub aktor: Option<Aktor>,
+    pub bahasa: Bahasa,
+}
+
+impl Konteks {
+    pub fn publik(bahasa: Bahasa) -> Self {
+        Konteks { aktor: None, bahasa }
+    }
+    pub fn sistem() -> Self {
+        Konteks { aktor: Some(Aktor::sistem()), bahasa: Bahasa::Id }
+    }
+    pub fn dengan(aktor: Aktor, bahasa: Bahasa) -> Self {
+        Konteks { aktor: Some(aktor), bahasa }
+    }
+    pub fn t(&self, id: &'static str, en: &'static str) -> &'static str {
+        t(self.bahasa, id, en)
+    }
+
+    pub fn aktor(&self) -> Hasil<&Aktor> {
+        self.aktor
+            .as_ref()
+            .ok_or_else(|| Galat::TidakMasuk(self.t("Silakan masuk terlebih dahulu.", "Please sign in first.").into()))
+    }
+
+    pub fn dilarang(&self) -> Galat {
+        Galat::Dilarang(self.t("Anda tidak berhak mengakses data ini.", "You are not allowed to access this data.").into())
+    }
+
+    /// Membaca data instansi: super admin, atau pengguna instansi itu sendiri.
+    pub fn boleh_baca(&self, instansi_id: &str) -> Hasil<&Aktor> {
+        let a = self.aktor()?;
+        if a.super_admin() || a.instansi_id == instansi_id {
+            Ok(a)
+        } else {
+            Err(self.dilarang())
+        }
+    }
+
+    /// Mengubah organisasi dan pegawai: super admin, atau admin instansi itu.
+    pub fn boleh_kelola(&self, instansi_id: &str) -> Hasil<&Aktor> {
+        let a = self.aktor()?;
+        if a.hanya_baca {
+            return Err(Galat::Dilarang(
+                self.t("Token ini hanya untuk membaca.", "This token is read-only.").into(),
+            ));
+        }
+        if a.super_admin() || (a.instansi_id == instansi_id && a.punya(Peran::AdminInstansi)) {
+            Ok(a)
+        } else {
+            Err(self.dilarang())
+        }
+    }
+
+    pub fn wajib_super_admin(&self) -> Hasil<&Aktor> {
+        let a = self.aktor()?;
+        if a.super_admin() && !a.hanya_baca { Ok(a) } else { Err(self.dilarang()) }
+    }
+}

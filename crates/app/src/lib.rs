@@ -1,0 +1,50 @@
+//! Layanan Kinerja: kasus penggunaan, otorisasi per objek, audit dan impor.
+//! Setiap fungsi publik menerima `Konteks` (siapa dan dalam bahasa apa) dan
+//! memeriksa haknya sendiri; lapisan web hanya meneruskan.
+
+pub mod akun;
+pub mod audit;
+pub mod demo;
+pub mod galat;
+pub mod konteks;
+pub mod organisasi;
+pub mod peran;
+pub mod teks;
+
+pub use galat::{Galat, Hasil};
+pub use konteks::{Aktor, Konteks};
+pub use peran::Peran;
+pub use rules::Bahasa;
+
+use store::Db;
+
+/// Keadaan bersama layanan: basis data dan konfigurasi.
+#[derive(Clone)]
+pub struct Layanan {
+    pub db: Db,
+    pub konfigurasi: Konfigurasi,
+}
+
+#[derive(Clone, Debug)]
+pub struct Konfigurasi {
+    /// Lama sesi sebelum harus masuk lagi.
+    pub lama_sesi_jam: i64,
+    /// Kegagalan masuk yang diizinkan dalam satu jendela sebelum dikunci.
+    pub batas_gagal_masuk: i64,
+    pub jendela_gagal_menit: i64,
+}
+
+impl Default for Konfigurasi {
+    fn default() -> Self {
+        Konfigurasi { lama_sesi_jam: 12, batas_gagal_masuk: 5, jendela_gagal_menit: 15 }
+    }
+}
+
+impl Layanan {
+    pub fn baru(db: Db) -> Self {
+        Layanan { db, konfigurasi: Konfigurasi::default() }
+    }
+    pub fn pool(&self) -> &store::AnyPool {
+        self.db.pool()
+    }
+}

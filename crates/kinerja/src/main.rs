@@ -1,0 +1,95 @@
+//! `kinerja`: satu biner dengan subperintah. Urutan konfigurasi: flag, lalu
+//! lingkungan `KINERJA_*`, lalu berkas konfigurasi, lalu bawaan.
+
+mod konfigurasi;
+mod perintah;
+
+use clap::{Args, Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "kinerja",
+    version,
+    about = "Kinerja: manajemen kinerja ASN (target, beban kerja, anggaran berbasis keluaran)",
+    long_about = "Kinerja: manajemen kinerja ASN.\n\n\
+        Mulai cepat:  kinerja serve --demo   (SQLite tertanam, Provinsi Maluku demo)\n\
+        PostgreSQL:   kinerja serve --database-url postgres://user:pass@host/db\n\n\
+        Urutan konfigurasi: flag > lingkungan KINERJA_* > berkas (--config, bawaan DATA_DIR/kinerja.toml) > bawaan."
+)]
+struct Cli {
+    #[command(subcommand)]
+    perintah: Perintah,
+}
+
+/// Pilihan basis data yang sama untuk setiap subperintah yang memakainya.
+#[derive(Args, Clone, Debug, Default)]
+pub struct OpsiDb {
+    /// Folder data (berkas SQLite dan bukti unggahan). Bawaan: ./kinerja-data
+    #[arg(long, env = "KINERJA_DATA_DIR", global = true)]
+    pub data_dir: Option<String>,
+    /// URL basis data: sqlite://… atau postgres://… Bawaan: SQLite di folder data.
+    #[arg(long, env = "KINERJA_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Berkas konfigurasi TOML. Bawaan: DATA_DIR/kinerja.toml bila ada.
+    #[arg(long, env = "KINERJA_CONFIG", global = true)]
+    pub config: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Perintah {
+    /// Menjalankan server web (migrasi otomatis saat mulai).
+    Serve(perintah::OpsiServe),
+    /// Menjalankan migrasi basis data lalu keluar.
+    Migrate {
+        #[command(flatten)]
+        db: OpsiDb,
+    },
+    /// Mengisi data: provinsi demo, atau N pegawai untuk tolok ukur.
+    Seed(perintah::OpsiSeed),
+    /// Mengelola akun pengguna.
+    User {
+        #[command(subcommand)]
+        perintah: perintah::PerintahUser,
+    },
+    /// Kalkulator aturan kinerja: `kinerja calc NAMA 'JSON'`. Tidak membuka basis data.
+    Calc {
+        /// Nama kalkulator, mis. nilai-capaian-iki
+        nama: String,
+        /// Masukan JSON
+        json: String,
+        /// Bahasa pesan: id atau en
+        #[arg(long, default_value = "id")]
+        lang: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Perintah::Calc { nama, json, lang } = &cli.perintah {
+        return perintah::calc(nama, json, lang);
+    }
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("gagal memulai runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let hasil = rt.block_on(async move {
+        match cli.perintah {
+            Perintah::Serve(o) => perintah::serve(o).await,
+            Perintah::Migrate { db } => perintah::migrate(db).await,
+            Perintah::Seed(o) => perintah::seed(o).await,
+            Perintah::User { perintah } => perintah::user(perintah).await,
+            Perintah::Calc { .. } => Ok(()),
+        }
+    });
+    match hasil {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("galat: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Isi setiap subperintah: tipis, memanggil `app` dan `web`.
+
+use crate::konfigurasi::{self, LISTEN_BAWAAN};
+use crate::OpsiDb;
+use clap::{Args, Subcommand};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct OpsiServe {
+    /// Mengisi Provinsi Maluku demo bila basis data kosong.
+    #[arg(long, env = "KINERJA_DEMO")]
+    demo: bool,
+    /// Alamat dengar; port 0 memilih port bebas. Bawaan: 127.0.0.1:8080
+    #[arg(long, env = "KINERJA_LISTEN")]
+    listen: Option<String>,
+    /// Alamat dengar terpisah untuk /metrics (Prometheus).
+    #[arg(long, env = "KINERJA_METRICS_LISTEN")]
+    metrics_listen: Option<String>,
+    /// Layani /metrics juga di pendengar utama.
+    #[arg(long, env = "KINERJA_METRICS_ON_MAIN")]
+    metrics_on_main: bool,
+    /// Tandai cookie sebagai Secure (wajib di balik HTTPS).
+    #[arg(long, env = "KINERJA_COOKIE_SECURE")]
+    cookie_secure: bool,
+    /// Log dalam JSON (ke stderr).
+    #[arg(long, env = "KINERJA_LOG_JSON")]
+    log_json: bool,
+    #[command(flatten)]
+    db: OpsiDb,
+}
+
+#[derive(Args)]
+pub struct OpsiSeed {
+    /// Provinsi demo (bila kosong).
+    #[arg(long)]
+    demo: bool,
+    /// Jumlah pegawai tambahan yang dibangkitkan di kabupaten/kota (tanpa akun).
+    #[arg(long)]
+    scale: Option<usize>,
+    #[command(flatten)]
+    db: OpsiDb,
+}
+
+#[derive(Subcommand)]
+pub enum PerintahUser {
+    /// Menambah akun. Tanpa --instansi, akun dibuat di instansi nasional
+    /// (dibuat bila belum ada) — cara membuat administrator pertama.
+    Add {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        nama: String,
+        /// Peran, dipisah koma: super_admin, admin_instansi, perencana, keuangan,
+        /// pimpinan_unit, pegawai, penilai, mentor
+        #[arg(long, default_value = "super_admin")]
+        peran: String,
+        /// Id instansi (lihat API /api/v1/instansi).
+        #[arg(long)]
+        instansi: Option<String>,
+        /// Sandi; bila tidak diberikan, dibaca dari lingkungan KINERJA_SANDI.
+        #[arg(long, env = "KINERJA_SANDI", hide_env_values = true)]
+        sandi: String,
+        #[command(flatten)]
+        db: OpsiDb,
+    },
+}
+
+fn pasang_log(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("KINERJA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let b = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ = if json { b.json().try_init() } else { b.try_init() };
+}
+
+async fn buka(db: &OpsiDb) -> Result<(app::Layanan, konfigurasi::Berkas), String> {
+    let berkas = konfigurasi::baca(db)?;
+    let (_, url) = konfigurasi::db(db, &berkas)?;
+    let d = store::Db::buka(&url).await.map_err(|e| format!("tidak dapat membuka basis data: {e}"))?;
+    d.migrasi().await.map_err(|e| format!("migrasi gagal: {e}"))?;
+    Ok((app::Layanan::baru(d), berkas))
+}
+
+pub async fn serve(o: OpsiServe) -> Result<(), String> {
+    let berkas0 = konfigurasi::baca(&o.db)?;
+    pasang_log(o.log_json || berkas0.log_json.unwrap_or(false));
+    let (l, berkas) = buka(&o.db).await?;
+    if o.demo {
+        let diisi = app::demo::isi_demo(&l).await.map_err(|e| e.to_string())?;
+        if diisi {
+            tracing::info!("provinsi demo diisi");
+        }
+        cetak_login_demo();
+    } else if store::akun::jumlah_pengguna(l.pool()).await.map_err(|e| e.to_string())? == 0 {
+        eprintln!("Basis data belum punya akun. Buat administrator pertama:\n  kinerja user add --username admin --nama \"Administrator\" --sandi '…'");
+    }
+    let metrik = metrics_exporter_prometheus::PrometheusBuilder::new()
+        .install_recorder()
+        .map_err(|e| format!("metrik: {e}"))?;
+    let mut state = web::AppState::baru(l.clone());
+    state.metrik = Some(metrik.clone());
+    state.metrik_di_utama = o.metrics_on_main || berkas.metrics_on_main.unwrap_or(false);
+    state.cookie_secure = o.cookie_secure || berkas.cookie_secure.unwrap_or(false);
+    if let Some(addr) = o.metrics_listen.or(berkas.metrics_listen.clone()) {
+        let h = metrik.clone();
+        let r = axum::Router::new().route("/metrics", axum::routing::get(move || {
+            let h = h.clone();
+            async move { web::operasi::render_metrik(&h) }
+        }));
+        let lm = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("tidak dapat mendengar di {addr}: {e}"))?;
+        tracing::info!(alamat = %addr, "metrik dilayani");
+        tokio::spawn(async move {
+            let _ = axum::serve(lm, r).await;
+        });
+    }
+    let listen = o.listen.or(berkas.listen.clone()).unwrap_or_else(|| LISTEN_BAWAAN.into());
+    let pendengar = tokio::net::TcpListener::bind(&listen).await.map_err(|e| format!("tidak dapat mendengar di {listen}: {e}"))?;
+    let alamat = pendengar.local_addr().map_err(|e| e.to_string())?;
+    // Satu baris di stdout: alamat yang benar-benar dipakai (untuk skrip).
+    println!("http://{alamat}");
+    tracing::info!(alamat = %alamat, backend = ?l.db.backend(), "Kinerja siap");
+    let app = web::router(state);
+    axum::serve(pendengar, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(sinyal_berhenti())
+        .await
+        .map_err(|e| e.to_string())?;
+    l.db.tutup().await;
+    tracing::info!("berhenti dengan rapi");
+    Ok(())
+}
+
+async fn sinyal_berhenti() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+fn cetak_login_demo() {
+    eprintln!("\nLogin demo (sandi semuanya: {}):", app::demo::SANDI_DEMO);
+    for a in app::demo::akun_demo() {
+        eprintln!("  {:<20} {:<16} {}", a.login, a.peran, a.instansi);
+    }
+    eprintln!();
+}
+
+pub async fn migrate(db: OpsiDb) -> Result<(), String> {
+    pasang_log(false);
+    buka(&db).await?;
+    eprintln!("migrasi selesai");
+    Ok(())
+}
+
+pub async fn seed(o: OpsiSeed) -> Result<(), String> {
+    pasang_log(false);
+    let (l, _) = buka(&o.db).await?;
+    if o.demo {
+        let diisi = app::demo::isi_demo(&l).await.map_err(|e| e.to_string())?;
+        eprintln!("{}", if diisi { "provinsi demo diisi" } else { "basis data sudah berisi; demo tidak diisi ulang" });
+        cetak_login_demo();
+    }
+    if let Some(n) = o.scale {
+        let mulai = std::time::Instant::now();
+        let dibuat = app::demo::isi_skala(&l, n).await.map_err(|e| e.to_string())?;
+        eprintln!("{dibuat} pegawai dibangkitkan dalam {:.1?}", mulai.elapsed());
+    }
+    if !o.demo && o.scale.is_none() {
+        return Err("pilih --demo atau --scale N".into());
+    }
+    Ok(())
+}
+
+pub async fn user(p: PerintahUser) -> Result<(), String> {
+    pasang_log(false);
+    match p {
+        PerintahUser::Add { username, nama, peran, instansi, sandi, db } => {
+            let (l, _) = buka(&db).await?;
+            let mut daftar = Vec::new();
+            for r in peran.split(',').map(str::trim).filter(|r| !r.is_empty()) {
+                daftar.push(app::Peran::dari_kode(r).ok_or_else(|| format!("peran tidak dikenal: {r}"))?);
+            }
+            let k = app::Konteks::sistem();
+            let instansi_id = match instansi {
+                Some(i) => i,
+                None => instansi_nasional(&l, &k).await?,
+            };
+            let akun = app::akun::AkunBaru { instansi_id, username: username.clone(), nama, sandi, pegawai_id: None, peran: daftar };
+            match app::akun::buat_akun(&l, &k, akun).await {
+                Ok(p) => {
+                    eprintln!("akun {} dibuat (id {})", p.username, p.id);
+                    Ok(())
+                }
+                Err(app::Galat::InputTidakValid { pesan, fields, .. }) => {
+                    let rinci: Vec<String> = fields.iter().map(|(k, v)| format!("  {k}: {v}")).collect();
+                    Err(format!("{pesan}\n{}", rinci.join("\n")))
+                }
+                Err(e) => Err(e.to_string()),
+            }
+        }
+    }
+}
+
+async fn instansi_nasional(l: &app::Layanan, k: &app::Konteks) -> Result<String, String> {
+    let semua = store::organisasi::semua_instansi(l.pool()).await.map_err(|e| e.to_string())?;
+    if let Some(i) = semua.iter().find(|i| i.jenis == "nasional") {
+        return Ok(i.id.clone());
+    }
+    let m = app::organisasi::instansi::MasukanInstansi {
+        nama: "Nasional".into(),
+        jenis: "nasional".into(),
+        kode_wilayah: None,
+        zona_waktu: Some("WIB".into()),
+        versi: None,
+    };
+    app::organisasi::instansi::buat(l, k, m).await.map(|i| i.id).map_err(|e| e.to_string())
+}
+
+/// `kinerja calc`: satu objek JSON satu baris di stdout. 0 berhasil, 2 masukan
+/// salah (objek galat di stdout), 1 galat internal.
+pub fn calc(nama: &str, json: &str, lang: &str) -> ExitCode {
+    let b = rules::Bahasa::dari_kode(lang);
+    match rules::kalkulator::hitung_teks(nama, json, b) {
+        Ok(v) => match serde_json::to_string(&v) {
+            Ok(s) => {
+                println!("{s}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("galat internal: {e}");
+                ExitCode::from(1)
+            }
+        },
+        Err(g) if g.kode == "galat_internal" => {
+            println!("{}", g.ke_json());
+            ExitCode::from(1)
+        }
+        Err(g) => {
+            println!("{}", g.ke_json());
+            ExitCode::from(2)
+        }
+    }
+}

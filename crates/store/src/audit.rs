@@ -1,0 +1,59 @@
+//! Jejak audit: siapa, kapan, apa, sebelum → sesudah; ditulis dalam transaksi
+//! yang sama dengan perubahan. Pembacaan data pribadi oleh orang lain juga
+//! dicatat (UU 27/2022).
+
+use crate::{Hasil, Koneksi};
+use serde::Serialize;
+use sqlx::AnyPool;
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct CatatanAudit {
+    pub instansi_id: String,
+    pub id: String,
+    pub waktu: String,
+    pub pengguna_id: Option<String>,
+    pub nama_pengguna: String,
+    pub aksi: String,
+    pub jenis_objek: String,
+    pub objek_id: String,
+    pub sebelum: Option<String>,
+    pub sesudah: Option<String>,
+}
+
+const KOLOM: &str = "instansi_id, id, waktu, pengguna_id, nama_pengguna, aksi, jenis_objek, objek_id, sebelum, sesudah";
+
+pub async fn tulis(k: &mut Koneksi, c: &CatatanAudit) -> Hasil<()> {
+    sqlx::query(sqlf!("INSERT INTO audit ({KOLOM}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"))
+        .bind(&c.instansi_id)
+        .bind(&c.id)
+        .bind(&c.waktu)
+        .bind(&c.pengguna_id)
+        .bind(&c.nama_pengguna)
+        .bind(&c.aksi)
+        .bind(&c.jenis_objek)
+        .bind(&c.objek_id)
+        .bind(&c.sebelum)
+        .bind(&c.sesudah)
+        .execute(k)
+        .await?;
+    Ok(())
+}
+
+pub async fn riwayat_objek(
+    pool: &AnyPool,
+    instansi_id: &str,
+    jenis_objek: &str,
+    objek_id: &str,
+    batas: i64,
+) -> Hasil<Vec<CatatanAudit>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM} FROM audit WHERE instansi_id = $1 AND jenis_objek = $2 AND objek_id = $3 \
+         ORDER BY waktu DESC, id DESC LIMIT {}",
+        batas.clamp(1, 1000)
+    ))
+    .bind(instansi_id)
+    .bind(jenis_objek)
+    .bind(objek_id)
+    .fetch_all(pool)
+    .await?)
+}

@@ -1,0 +1,533 @@
+//! Instansi, unit kerja, jabatan, pegawai dan riwayat penempatannya.
+
+use crate::{Hasil, Koneksi};
+use serde::Serialize;
+use sqlx::any::AnyArguments;
+use sqlx::query::QueryAs;
+use sqlx::{Any, AnyPool, Arguments};
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+pub struct Instansi {
+    pub id: String,
+    pub nama: String,
+    pub jenis: String,
+    pub kode_wilayah: Option<String>,
+    pub zona_waktu: String,
+    pub versi: i64,
+    pub dibuat_pada: String,
+    pub diubah_pada: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+pub struct UnitKerja {
+    pub instansi_id: String,
+    pub id: String,
+    pub induk_id: Option<String>,
+    pub nama: String,
+    pub singkatan: Option<String>,
+    pub jenis: String,
+    pub urutan: i64,
+    pub berlaku_mulai: String,
+    pub berlaku_sampai: Option<String>,
+    pub versi: i64,
+    pub dibuat_pada: String,
+    pub diubah_pada: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+pub struct Jabatan {
+    pub instansi_id: String,
+    pub id: String,
+    pub unit_id: String,
+    pub nama: String,
+    pub jenis: String,
+    pub jenjang: Option<String>,
+    pub kelas: Option<i64>,
+    pub dibuat_pada: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+pub struct Pegawai {
+    pub instansi_id: String,
+    pub id: String,
+    pub nip: Option<String>,
+    pub nama: String,
+    pub gelar_depan: Option<String>,
+    pub gelar_belakang: Option<String>,
+    pub jenis_asn: String,
+    pub tanggal_lahir: Option<String>,
+    pub jenis_kelamin: Option<String>,
+    pub golongan: Option<String>,
+    pub unit_id: String,
+    pub jabatan_id: Option<String>,
+    pub atasan_id: Option<String>,
+    pub status: String,
+    pub email: Option<String>,
+    pub telepon: Option<String>,
+    pub nama_cari: String,
+    pub versi: i64,
+    pub dibuat_pada: String,
+    pub diubah_pada: String,
+}
+
+/// Baris daftar pegawai: pegawai dengan nama unit dan jabatannya.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct BarisPegawai {
+    pub id: String,
+    pub nip: Option<String>,
+    pub nama: String,
+    pub gelar_depan: Option<String>,
+    pub gelar_belakang: Option<String>,
+    pub jenis_asn: String,
+    pub golongan: Option<String>,
+    pub status: String,
+    pub unit_id: String,
+    pub nama_unit: String,
+    pub nama_jabatan: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+pub struct RiwayatJabatan {
+    pub instansi_id: String,
+    pub id: String,
+    pub pegawai_id: String,
+    pub unit_id: String,
+    pub jabatan_id: Option<String>,
+    pub atasan_id: Option<String>,
+    pub jenis_penugasan: String,
+    pub mulai: String,
+    pub selesai: Option<String>,
+    pub keterangan: Option<String>,
+}
+
+// ---------- instansi ----------
+
+const KOLOM_INSTANSI: &str = "id, nama, jenis, kode_wilayah, zona_waktu, versi, dibuat_pada, diubah_pada";
+
+pub async fn sisipkan_instansi(k: &mut Koneksi, i: &Instansi) -> Hasil<()> {
+    sqlx::query(
+        "INSERT INTO instansi (id, nama, jenis, kode_wilayah, zona_waktu, versi, dibuat_pada, diubah_pada) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&i.id)
+    .bind(&i.nama)
+    .bind(&i.jenis)
+    .bind(&i.kode_wilayah)
+    .bind(&i.zona_waktu)
+    .bind(i.versi)
+    .bind(&i.dibuat_pada)
+    .bind(&i.diubah_pada)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+pub async fn instansi(pool: &AnyPool, id: &str) -> Hasil<Option<Instansi>> {
+    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_INSTANSI} FROM instansi WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?)
+}
+
+pub async fn semua_instansi(pool: &AnyPool) -> Hasil<Vec<Instansi>> {
+    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_INSTANSI} FROM instansi ORDER BY nama"))
+        .fetch_all(pool)
+        .await?)
+}
+
+pub async fn jumlah_instansi(pool: &AnyPool) -> Hasil<i64> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM instansi").fetch_one(pool).await?;
+    Ok(n)
+}
+
+pub async fn ubah_instansi(k: &mut Koneksi, i: &Instansi) -> Hasil<bool> {
+    let r = sqlx::query(
+        "UPDATE instansi SET nama = $1, jenis = $2, kode_wilayah = $3, zona_waktu = $4, versi = versi + 1, diubah_pada = $5 \
+         WHERE id = $6 AND versi = $7",
+    )
+    .bind(&i.nama)
+    .bind(&i.jenis)
+    .bind(&i.kode_wilayah)
+    .bind(&i.zona_waktu)
+    .bind(&i.diubah_pada)
+    .bind(&i.id)
+    .bind(i.versi)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+// ---------- unit kerja ----------
+
+const KOLOM_UNIT: &str = "instansi_id, id, induk_id, nama, singkatan, jenis, urutan, berlaku_mulai, berlaku_sampai, versi, dibuat_pada, diubah_pada";
+
+pub async fn sisipkan_unit(k: &mut Koneksi, u: &UnitKerja) -> Hasil<()> {
+    sqlx::query(
+        "INSERT INTO unit_kerja (instansi_id, id, induk_id, nama, singkatan, jenis, urutan, berlaku_mulai, berlaku_sampai, versi, dibuat_pada, diubah_pada) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(&u.instansi_id)
+    .bind(&u.id)
+    .bind(&u.induk_id)
+    .bind(&u.nama)
+    .bind(&u.singkatan)
+    .bind(&u.jenis)
+    .bind(u.urutan)
+    .bind(&u.berlaku_mulai)
+    .bind(&u.berlaku_sampai)
+    .bind(u.versi)
+    .bind(&u.dibuat_pada)
+    .bind(&u.diubah_pada)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+pub async fn ubah_unit(k: &mut Koneksi, u: &UnitKerja) -> Hasil<bool> {
+    let r = sqlx::query(
+        "UPDATE unit_kerja SET induk_id = $1, nama = $2, singkatan = $3, jenis = $4, urutan = $5, berlaku_mulai = $6, \
+         berlaku_sampai = $7, versi = versi + 1, diubah_pada = $8 WHERE instansi_id = $9 AND id = $10 AND versi = $11",
+    )
+    .bind(&u.induk_id)
+    .bind(&u.nama)
+    .bind(&u.singkatan)
+    .bind(&u.jenis)
+    .bind(u.urutan)
+    .bind(&u.berlaku_mulai)
+    .bind(&u.berlaku_sampai)
+    .bind(&u.diubah_pada)
+    .bind(&u.instansi_id)
+    .bind(&u.id)
+    .bind(u.versi)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub async fn unit(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<UnitKerja>> {
+    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_UNIT} FROM unit_kerja WHERE instansi_id = $1 AND id = $2"))
+        .bind(instansi_id)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?)
+}
+
+/// Semua unit instansi (termasuk yang sudah tidak berlaku), urut untuk pohon.
+pub async fn semua_unit(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<UnitKerja>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_UNIT} FROM unit_kerja WHERE instansi_id = $1 ORDER BY urutan, nama"
+    ))
+    .bind(instansi_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Unit yang berlaku pada tanggal (YYYY-MM-DD): mulai ≤ tanggal < sampai.
+pub async fn unit_berlaku(pool: &AnyPool, instansi_id: &str, tanggal: &str) -> Hasil<Vec<UnitKerja>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_UNIT} FROM unit_kerja WHERE instansi_id = $1 AND berlaku_mulai <= $2 \
+         AND (berlaku_sampai IS NULL OR berlaku_sampai > $2) ORDER BY urutan, nama"
+    ))
+    .bind(instansi_id)
+    .bind(tanggal)
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn jumlah_pegawai_per_unit(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT unit_id, COUNT(*) FROM pegawai WHERE instansi_id = $1 AND status = 'aktif' GROUP BY unit_id",
+    )
+    .bind(instansi_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+// ---------- jabatan ----------
+
+const KOLOM_JABATAN: &str = "instansi_id, id, unit_id, nama, jenis, jenjang, kelas, dibuat_pada";
+
+pub async fn sisipkan_jabatan(k: &mut Koneksi, j: &Jabatan) -> Hasil<()> {
+    sqlx::query(
+        "INSERT INTO jabatan (instansi_id, id, unit_id, nama, jenis, jenjang, kelas, dibuat_pada) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&j.instansi_id)
+    .bind(&j.id)
+    .bind(&j.unit_id)
+    .bind(&j.nama)
+    .bind(&j.jenis)
+    .bind(&j.jenjang)
+    .bind(j.kelas)
+    .bind(&j.dibuat_pada)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+pub async fn jabatan(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<Jabatan>> {
+    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_JABATAN} FROM jabatan WHERE instansi_id = $1 AND id = $2"))
+        .bind(instansi_id)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?)
+}
+
+pub async fn jabatan_unit(pool: &AnyPool, instansi_id: &str, unit_id: &str) -> Hasil<Vec<Jabatan>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_JABATAN} FROM jabatan WHERE instansi_id = $1 AND unit_id = $2 ORDER BY nama"
+    ))
+    .bind(instansi_id)
+    .bind(unit_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn semua_jabatan(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<Jabatan>> {
+    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_JABATAN} FROM jabatan WHERE instansi_id = $1 ORDER BY nama"))
+        .bind(instansi_id)
+        .fetch_all(pool)
+        .await?)
+}
+
+// ---------- pegawai ----------
+
+const KOLOM_PEGAWAI: &str = "instansi_id, id, nip, nama, gelar_depan, gelar_belakang, jenis_asn, tanggal_lahir, jenis_kelamin, golongan, unit_id, jabatan_id, atasan_id, status, email, telepon, nama_cari, versi, dibuat_pada, diubah_pada";
+
+pub async fn sisipkan_pegawai(k: &mut Koneksi, p: &Pegawai) -> Hasil<()> {
+    sqlx::query(
+        "INSERT INTO pegawai (instansi_id, id, nip, nama, gelar_depan, gelar_belakang, jenis_asn, tanggal_lahir, jenis_kelamin, golongan, \
+         unit_id, jabatan_id, atasan_id, status, email, telepon, nama_cari, versi, dibuat_pada, diubah_pada) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+    )
+    .bind(&p.instansi_id)
+    .bind(&p.id)
+    .bind(&p.nip)
+    .bind(&p.nama)
+    .bind(&p.gelar_depan)
+    .bind(&p.gelar_belakang)
+    .bind(&p.jenis_asn)
+    .bind(&p.tanggal_lahir)
+    .bind(&p.jenis_kelamin)
+    .bind(&p.golongan)
+    .bind(&p.unit_id)
+    .bind(&p.jabatan_id)
+    .bind(&p.atasan_id)
+    .bind(&p.status)
+    .bind(&p.email)
+    .bind(&p.telepon)
+    .bind(&p.nama_cari)
+    .bind(p.versi)
+    .bind(&p.dibuat_pada)
+    .bind(&p.diubah_pada)
+    .execute(&mut *k)
+    .await?;
+    if let Some(nip) = &p.nip {
+        catat_nip_global(k, nip, &p.instansi_id, &p.id).await?;
+    }
+    Ok(())
+}
+
+/// Menyimpan perubahan bila `versi` masih sama (penguncian optimistis); false bila basi.
+pub async fn ubah_pegawai(k: &mut Koneksi, p: &Pegawai) -> Hasil<bool> {
+    let r = sqlx::query(
+        "UPDATE pegawai SET nip = $1, nama = $2, gelar_depan = $3, gelar_belakang = $4, jenis_asn = $5, tanggal_lahir = $6, \
+         jenis_kelamin = $7, golongan = $8, unit_id = $9, jabatan_id = $10, atasan_id = $11, status = $12, email = $13, \
+         telepon = $14, nama_cari = $15, versi = versi + 1, diubah_pada = $16 WHERE instansi_id = $17 AND id = $18 AND versi = $19",
+    )
+    .bind(&p.nip)
+    .bind(&p.nama)
+    .bind(&p.gelar_depan)
+    .bind(&p.gelar_belakang)
+    .bind(&p.jenis_asn)
+    .bind(&p.tanggal_lahir)
+    .bind(&p.jenis_kelamin)
+    .bind(&p.golongan)
+    .bind(&p.unit_id)
+    .bind(&p.jabatan_id)
+    .bind(&p.atasan_id)
+    .bind(&p.status)
+    .bind(&p.email)
+    .bind(&p.telepon)
+    .bind(&p.nama_cari)
+    .bind(&p.diubah_pada)
+    .bind(&p.instansi_id)
+    .bind(&p.id)
+    .bind(p.versi)
+    .execute(&mut *k)
+    .await?;
+    if r.rows_affected() != 1 {
+        return Ok(false);
+    }
+    if let Some(nip) = &p.nip {
+        catat_nip_global(k, nip, &p.instansi_id, &p.id).await?;
+    }
+    Ok(true)
+}
+
+/// Peta NIP → instansi: keunikan nasional di tabel kecil terpisah.
+async fn catat_nip_global(k: &mut Koneksi, nip: &str, instansi_id: &str, pegawai_id: &str) -> Hasil<()> {
+    sqlx::query(
+        "INSERT INTO nip_global (nip, instansi_id, pegawai_id) VALUES ($1, $2, $3) \
+         ON CONFLICT (nip) DO UPDATE SET instansi_id = excluded.instansi_id, pegawai_id = excluded.pegawai_id",
+    )
+    .bind(nip)
+    .bind(instansi_id)
+    .bind(pegawai_id)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+/// Instansi tempat NIP terdaftar sekarang, bila ada.
+pub async fn pemilik_nip(pool: &AnyPool, nip: &str) -> Hasil<Option<(String, String)>> {
+    Ok(sqlx::query_as("SELECT instansi_id, pegawai_id FROM nip_global WHERE nip = $1")
+        .bind(nip)
+        .fetch_optional(pool)
+        .await?)
+}
+
+pub async fn pegawai(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<Pegawai>> {
+    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_PEGAWAI} FROM pegawai WHERE instansi_id = $1 AND id = $2"))
+        .bind(instansi_id)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?)
+}
+
+pub async fn pegawai_nip(pool: &AnyPool, instansi_id: &str, nip: &str) -> Hasil<Option<Pegawai>> {
+    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_PEGAWAI} FROM pegawai WHERE instansi_id = $1 AND nip = $2"))
+        .bind(instansi_id)
+        .bind(nip)
+        .fetch_optional(pool)
+        .await?)
+}
+
+pub async fn bawahan(pool: &AnyPool, instansi_id: &str, atasan_id: &str) -> Hasil<Vec<Pegawai>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_PEGAWAI} FROM pegawai WHERE instansi_id = $1 AND atasan_id = $2 AND status = 'aktif' ORDER BY nama"
+    ))
+    .bind(instansi_id)
+    .bind(atasan_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn jumlah_pegawai(pool: &AnyPool, instansi_id: Option<&str>) -> Hasil<i64> {
+    let (n,): (i64,) = match instansi_id {
+        Some(i) => sqlx::query_as("SELECT COUNT(*) FROM pegawai WHERE instansi_id = $1").bind(i).fetch_one(pool).await?,
+        None => sqlx::query_as("SELECT COUNT(*) FROM pegawai").fetch_one(pool).await?,
+    };
+    Ok(n)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FilterPegawai {
+    /// Potongan nama atau NIP (huruf kecil).
+    pub cari: Option<String>,
+    /// Unit yang diminta beserta turunannya.
+    pub unit_ids: Option<Vec<String>>,
+    pub status: Option<String>,
+    pub jenis_asn: Option<String>,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+fn klausa_filter(instansi_id: &str, f: &FilterPegawai) -> (String, AnyArguments) {
+    let mut args = AnyArguments::default();
+    let mut sql = String::from(" FROM pegawai p JOIN unit_kerja u ON u.instansi_id = p.instansi_id AND u.id = p.unit_id \
+        LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.id = p.jabatan_id WHERE p.instansi_id = $1");
+    let _ = args.add(instansi_id.to_string());
+    let mut n = 1;
+    if let Some(c) = f.cari.as_ref().filter(|c| !c.is_empty()) {
+        n += 1;
+        sql.push_str(&format!(" AND p.nama_cari LIKE ${n}"));
+        let _ = args.add(format!("%{c}%"));
+    }
+    if let Some(ids) = f.unit_ids.as_ref() {
+        if ids.is_empty() {
+            sql.push_str(" AND 1 = 0");
+        } else {
+            let mut ph = Vec::new();
+            for id in ids {
+                n += 1;
+                ph.push(format!("${n}"));
+                let _ = args.add(id.clone());
+            }
+            sql.push_str(&format!(" AND p.unit_id IN ({})", ph.join(", ")));
+        }
+    }
+    if let Some(s) = f.status.as_ref().filter(|s| !s.is_empty()) {
+        n += 1;
+        sql.push_str(&format!(" AND p.status = ${n}"));
+        let _ = args.add(s.clone());
+    }
+    if let Some(s) = f.jenis_asn.as_ref().filter(|s| !s.is_empty()) {
+        n += 1;
+        sql.push_str(&format!(" AND p.jenis_asn = ${n}"));
+        let _ = args.add(s.clone());
+    }
+    (sql, args)
+}
+
+/// Satu halaman daftar pegawai dan jumlah semuanya (paginasi di server).
+pub async fn daftar_pegawai(pool: &AnyPool, instansi_id: &str, f: &FilterPegawai) -> Hasil<(Vec<BarisPegawai>, i64)> {
+    let (dari, args) = klausa_filter(instansi_id, f);
+    let (total,): (i64,) = sqlx::query_as_with(sqlf!("SELECT COUNT(*){dari}"), args).fetch_one(pool).await?;
+    let (dari, args) = klausa_filter(instansi_id, f);
+    let sql = format!(
+        "SELECT p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.jenis_asn, p.golongan, p.status, p.unit_id, \
+         u.nama AS nama_unit, j.nama AS nama_jabatan{dari} ORDER BY p.nama_cari, p.id LIMIT {} OFFSET {}",
+        f.limit.clamp(1, 1000),
+        f.offset.max(0)
+    );
+    let q: QueryAs<'_, Any, BarisPegawai, AnyArguments> = sqlx::query_as_with(sqlx::AssertSqlSafe(sql), args);
+    Ok((q.fetch_all(pool).await?, total))
+}
+
+// ---------- riwayat jabatan ----------
+
+pub async fn sisipkan_riwayat(k: &mut Koneksi, r: &RiwayatJabatan) -> Hasil<()> {
+    sqlx::query(
+        "INSERT INTO riwayat_jabatan (instansi_id, id, pegawai_id, unit_id, jabatan_id, atasan_id, jenis_penugasan, mulai, selesai, keterangan) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&r.instansi_id)
+    .bind(&r.id)
+    .bind(&r.pegawai_id)
+    .bind(&r.unit_id)
+    .bind(&r.jabatan_id)
+    .bind(&r.atasan_id)
+    .bind(&r.jenis_penugasan)
+    .bind(&r.mulai)
+    .bind(&r.selesai)
+    .bind(&r.keterangan)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+/// Menutup penugasan definitif yang masih terbuka (saat pindah unit/jabatan).
+pub async fn tutup_riwayat_definitif(k: &mut Koneksi, instansi_id: &str, pegawai_id: &str, selesai: &str) -> Hasil<()> {
+    sqlx::query(
+        "UPDATE riwayat_jabatan SET selesai = $1 WHERE instansi_id = $2 AND pegawai_id = $3 \
+         AND jenis_penugasan = 'definitif' AND selesai IS NULL",
+    )
+    .bind(selesai)
+    .bind(instansi_id)
+    .bind(pegawai_id)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+pub async fn riwayat_pegawai(pool: &AnyPool, instansi_id: &str, pegawai_id: &str) -> Hasil<Vec<RiwayatJabatan>> {
+    Ok(sqlx::query_as(
+        "SELECT instansi_id, id, pegawai_id, unit_id, jabatan_id, atasan_id, jenis_penugasan, mulai, selesai, keterangan \
+         FROM riwayat_jabatan WHERE instansi_id = $1 AND pegawai_id = $2 ORDER BY mulai DESC, id DESC",
+    )
+    .bind(instansi_id)
+    .bind(pegawai_id)
+    .fetch_all(pool)
+    .await?)
+}

@@ -1,0 +1,149 @@
+//! Dokumen OpenAPI 3 untuk `/api/v1`, disusun dari satu tabel rute agar tes
+//! dapat memastikan setiap rute API terdokumentasi (lihat docs/adr/0005).
+
+use axum::Json;
+use serde_json::{json, Map, Value};
+
+/// (metode, jalur, ringkasan, skema badan masukan, skema jawaban)
+pub const RUTE: &[(&str, &str, &str, Option<&str>, &str)] = &[
+    ("get", "/instansi", "Daftar instansi yang boleh dilihat", None, "DaftarInstansi"),
+    ("post", "/instansi", "Buat instansi (super admin)", Some("MasukanInstansi"), "Instansi"),
+    ("get", "/instansi/{iid}", "Satu instansi", None, "Instansi"),
+    ("put", "/instansi/{iid}", "Ubah instansi", Some("MasukanInstansi"), "Instansi"),
+    ("get", "/instansi/{iid}/unit", "Pohon unit kerja pada tanggal (?tanggal=YYYY-MM-DD)", None, "PohonUnit"),
+    ("post", "/instansi/{iid}/unit", "Buat unit kerja", Some("MasukanUnit"), "UnitKerja"),
+    ("get", "/instansi/{iid}/unit/{id}", "Satu unit kerja", None, "UnitKerja"),
+    ("put", "/instansi/{iid}/unit/{id}", "Ubah unit kerja (versi untuk penguncian optimistis)", Some("MasukanUnit"), "UnitKerja"),
+    ("get", "/instansi/{iid}/jabatan", "Daftar jabatan", None, "DaftarJabatan"),
+    ("post", "/instansi/{iid}/jabatan", "Buat jabatan", Some("MasukanJabatan"), "Jabatan"),
+    ("get", "/instansi/{iid}/pegawai", "Daftar pegawai (?cari, unit_id, status, jenis_asn, halaman, per_halaman)", None, "HalamanPegawai"),
+    ("post", "/instansi/{iid}/pegawai", "Tambah pegawai", Some("MasukanPegawai"), "Pegawai"),
+    ("get", "/instansi/{iid}/pegawai/{id}", "Detail pegawai (pembacaan dicatat di audit)", None, "DetailPegawai"),
+    ("put", "/instansi/{iid}/pegawai/{id}", "Ubah pegawai", Some("MasukanPegawai"), "Pegawai"),
+    ("get", "/instansi/{iid}/pegawai/{id}/riwayat", "Riwayat perubahan (audit)", None, "DaftarAudit"),
+    ("get", "/token", "Token API milik sendiri", None, "DaftarToken"),
+    ("post", "/token", "Buat token API (rahasia ditampilkan sekali)", Some("MasukanToken"), "TokenBaru"),
+    ("delete", "/token/{id}", "Cabut token API", None, "Kosong"),
+    ("get", "/kalkulator", "Daftar kalkulator publik", None, "DaftarKalkulator"),
+    ("post", "/kalkulator/{nama}", "Jalankan kalkulator publik (tanpa login, dibatasi laju)", Some("MasukanKalkulator"), "HasilKalkulator"),
+];
+
+fn objek(properti: &[(&str, &str)], wajib: &[&str]) -> Value {
+    let mut p = Map::new();
+    for (k, t) in properti {
+        let skema = match *t {
+            "string?" => json!({"type": ["string", "null"]}),
+            "integer" => json!({"type": "integer"}),
+            "integer?" => json!({"type": ["integer", "null"]}),
+            "boolean" => json!({"type": "boolean"}),
+            t => json!({"type": t}),
+        };
+        p.insert(k.to_string(), skema);
+    }
+    json!({"type": "object", "properties": p, "required": wajib})
+}
+
+fn skema() -> Value {
+    let galat = json!({
+        "type": "object",
+        "properties": {"error": {"type": "object", "properties": {
+            "code": {"type": "string"}, "message": {"type": "string"},
+            "fields": {"type": "object", "additionalProperties": {"type": "string"}}
+        }, "required": ["code", "message", "fields"]}},
+        "required": ["error"]
+    });
+    let instansi = objek(
+        &[("id", "string"), ("nama", "string"), ("jenis", "string"), ("kode_wilayah", "string?"), ("zona_waktu", "string"), ("versi", "integer")],
+        &["id", "nama", "jenis", "zona_waktu", "versi"],
+    );
+    let unit = objek(
+        &[("instansi_id", "string"), ("id", "string"), ("induk_id", "string?"), ("nama", "string"), ("singkatan", "string?"), ("jenis", "string"), ("urutan", "integer"), ("berlaku_mulai", "string"), ("berlaku_sampai", "string?"), ("versi", "integer")],
+        &["id", "nama", "jenis", "berlaku_mulai", "versi"],
+    );
+    let jabatan = objek(&[("id", "string"), ("unit_id", "string"), ("nama", "string"), ("jenis", "string"), ("jenjang", "string?"), ("kelas", "integer?")], &["id", "nama", "jenis"]);
+    let pegawai = objek(
+        &[("instansi_id", "string"), ("id", "string"), ("nip", "string?"), ("nama", "string"), ("gelar_depan", "string?"), ("gelar_belakang", "string?"), ("jenis_asn", "string"), ("tanggal_lahir", "string?"), ("jenis_kelamin", "string?"), ("golongan", "string?"), ("unit_id", "string"), ("jabatan_id", "string?"), ("atasan_id", "string?"), ("status", "string"), ("email", "string?"), ("telepon", "string?"), ("versi", "integer")],
+        &["id", "nama", "jenis_asn", "unit_id", "status", "versi"],
+    );
+    let masukan_pegawai = objek(
+        &[("nip", "string?"), ("nama", "string"), ("gelar_depan", "string?"), ("gelar_belakang", "string?"), ("jenis_asn", "string"), ("golongan", "string?"), ("unit_id", "string"), ("jabatan_id", "string?"), ("atasan_id", "string?"), ("status", "string?"), ("email", "string?"), ("telepon", "string?"), ("versi", "integer?"), ("tmt_penempatan", "string?")],
+        &["nama", "jenis_asn", "unit_id"],
+    );
+    json!({
+        "Galat": galat,
+        "Instansi": instansi,
+        "DaftarInstansi": {"type": "array", "items": {"$ref": "#/components/schemas/Instansi"}},
+        "MasukanInstansi": objek(&[("nama", "string"), ("jenis", "string"), ("kode_wilayah", "string?"), ("zona_waktu", "string?"), ("versi", "integer?")], &["nama", "jenis"]),
+        "UnitKerja": unit,
+        "PohonUnit": {"type": "array", "items": objek(&[("kedalaman", "integer"), ("jumlah_pegawai", "integer")], &["kedalaman", "unit", "jumlah_pegawai"])},
+        "MasukanUnit": objek(&[("induk_id", "string?"), ("nama", "string"), ("singkatan", "string?"), ("jenis", "string"), ("urutan", "integer?"), ("berlaku_mulai", "string?"), ("berlaku_sampai", "string?"), ("versi", "integer?")], &["nama", "jenis"]),
+        "Jabatan": jabatan,
+        "DaftarJabatan": {"type": "array", "items": {"$ref": "#/components/schemas/Jabatan"}},
+        "MasukanJabatan": objek(&[("unit_id", "string"), ("nama", "string"), ("jenis", "string"), ("jenjang", "string?"), ("kelas", "integer?")], &["unit_id", "nama", "jenis"]),
+        "Pegawai": pegawai,
+        "MasukanPegawai": masukan_pegawai,
+        "HalamanPegawai": objek(&[("total", "integer"), ("halaman", "integer"), ("per_halaman", "integer"), ("jumlah_halaman", "integer")], &["isi", "total", "halaman"]),
+        "DetailPegawai": {"type": "object", "properties": {"pegawai": {"$ref": "#/components/schemas/Pegawai"}}, "required": ["pegawai"]},
+        "DaftarAudit": {"type": "array", "items": objek(&[("waktu", "string"), ("nama_pengguna", "string"), ("aksi", "string"), ("jenis_objek", "string"), ("objek_id", "string"), ("sebelum", "string?"), ("sesudah", "string?")], &["waktu", "aksi"])},
+        "MasukanToken": objek(&[("nama", "string"), ("cakupan", "string"), ("hari", "integer")], &["nama", "cakupan"]),
+        "TokenBaru": objek(&[("token", "string")], &["token", "info"]),
+        "DaftarToken": {"type": "array", "items": objek(&[("id", "string"), ("nama", "string"), ("cakupan", "string"), ("kedaluwarsa_pada", "string"), ("dicabut_pada", "string?")], &["id"])},
+        "DaftarKalkulator": {"type": "object"},
+        "MasukanKalkulator": {"type": "object", "description": "Bentuk masukan per kalkulator: lihat /kalkulator. Nilai desimal sebagai string (\"97.89\")."},
+        "HasilKalkulator": {"type": "object", "description": "Nilai desimal sebagai string dengan tepat 2 desimal."},
+        "Kosong": {"type": "object"}
+    })
+}
+
+pub fn dokumen() -> Value {
+    let mut paths = Map::new();
+    for (metode, jalur, ringkas, masuk, keluar) in RUTE {
+        let mut op = Map::new();
+        op.insert("summary".into(), json!(ringkas));
+        let params: Vec<Value> = jalur
+            .split('/')
+            .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+            .map(|n| json!({"name": n, "in": "path", "required": true, "schema": {"type": "string"}}))
+            .collect();
+        if !params.is_empty() {
+            op.insert("parameters".into(), json!(params));
+        }
+        if let Some(m) = masuk {
+            op.insert("requestBody".into(), json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{m}")}}}}));
+        }
+        let ok = match *metode {
+            "post" if !jalur.starts_with("/kalkulator") => "201",
+            "delete" => "204",
+            _ => "200",
+        };
+        let galat = json!({"description": "Galat", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Galat"}}}});
+        op.insert("responses".into(), json!({
+            ok: {"description": "Berhasil", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{keluar}")}}}},
+            "401": galat, "403": galat, "404": galat, "409": galat, "422": galat
+        }));
+        if jalur.starts_with("/kalkulator") {
+            op.insert("security".into(), json!([]));
+        }
+        let e = paths.entry(format!("/api/v1{jalur}")).or_insert_with(|| json!({}));
+        e.as_object_mut().map(|o| o.insert(metode.to_string(), Value::Object(op)));
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "Kinerja API", "version": env!("CARGO_PKG_VERSION"),
+                 "description": "Manajemen kinerja ASN. Galat: {\"error\": {\"code\", \"message\", \"fields\"}}. Bahasa: Accept-Language (id bawaan, en)."},
+        "servers": [{"url": "/"}],
+        "components": {
+            "schemas": skema(),
+            "securitySchemes": {
+                "token": {"type": "http", "scheme": "bearer", "description": "Token API (knj_…) dari /akun"},
+                "sesi": {"type": "apiKey", "in": "cookie", "name": "kinerja_sesi", "description": "Sesi peramban; penulisan wajib header X-CSRF-Token"}
+            }
+        },
+        "security": [{"token": []}, {"sesi": []}],
+        "paths": paths
+    })
+}
+
+pub async fn tangani() -> Json<Value> {
+    Json(dokumen())
+}

@@ -1,0 +1,180 @@
+//! Halaman HTML: Indonesia dulu, ponsel dulu, terbaca tanpa JavaScript.
+//! Setiap formulir membawa token CSRF dan menyimpan isian saat ada galat.
+
+pub mod akun;
+pub mod beranda;
+pub mod masuk;
+pub mod pegawai;
+pub mod unit;
+
+use crate::pengunjung::{set_cookie, Pengunjung, COOKIE_CSRF};
+use crate::AppState;
+use app::{Bahasa, Galat};
+use askama::Template;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Router;
+use std::collections::BTreeMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(masuk::router())
+        .merge(beranda::router())
+        .merge(pegawai::router())
+        .merge(unit::router())
+        .merge(akun::router())
+}
+
+/// Teks dua bahasa di templat: `{{ t.s("Cari", "Search") }}`.
+#[derive(Clone, Copy, Debug)]
+pub struct Teks(pub Bahasa);
+
+impl Teks {
+    pub fn s(&self, id: &'static str, en: &'static str) -> &'static str {
+        app::teks::t(self.0, id, en)
+    }
+    pub fn kode(&self) -> &'static str {
+        match self.0 {
+            Bahasa::Id => "id",
+            Bahasa::En => "en",
+        }
+    }
+    pub fn tanggal(&self, iso: &str) -> String {
+        app::teks::tanggal(self.0, iso)
+    }
+    pub fn angka(&self, n: &i64) -> String {
+        match self.0 {
+            Bahasa::Id => app::teks::ribuan(*n),
+            Bahasa::En => app::teks::ribuan(*n).replace('.', ","),
+        }
+    }
+}
+
+/// Bingkai halaman: judul, bahasa, pengguna, token CSRF.
+pub struct Bingkai {
+    pub t: Teks,
+    pub judul: String,
+    pub pengguna: Option<String>,
+    pub instansi_id: Option<String>,
+    pub super_admin: bool,
+    pub csrf: String,
+    pub css: &'static str,
+}
+
+impl Bingkai {
+    pub fn dari(p: &Pengunjung, judul: impl Into<String>) -> Self {
+        let a = p.konteks.aktor.as_ref();
+        Bingkai {
+            t: Teks(p.bahasa()),
+            judul: judul.into(),
+            pengguna: a.map(|a| a.nama.clone()),
+            instansi_id: a.map(|a| a.instansi_id.clone()),
+            super_admin: a.is_some_and(|a| a.super_admin()),
+            csrf: p.csrf.clone().unwrap_or_default(),
+            css: crate::operasi::CSS_PATH,
+        }
+    }
+}
+
+/// Isian formulir dan galat per kolom, agar yang diketik tidak hilang.
+#[derive(Default, Debug, Clone)]
+pub struct Isian {
+    pub nilai: BTreeMap<String, String>,
+    pub galat: BTreeMap<String, String>,
+    pub pesan: Option<String>,
+}
+
+impl Isian {
+    pub fn v(&self, k: &str) -> &str {
+        self.nilai.get(k).map(String::as_str).unwrap_or("")
+    }
+    pub fn g(&self, k: &str) -> &str {
+        self.galat.get(k).map(String::as_str).unwrap_or("")
+    }
+    pub fn ada_galat(&self, k: &str) -> bool {
+        self.galat.contains_key(k)
+    }
+    pub fn pilih(&self, k: &str, nilai: &str) -> bool {
+        self.v(k) == nilai
+    }
+    pub fn set(&mut self, k: &str, v: impl Into<String>) {
+        self.nilai.insert(k.to_string(), v.into());
+    }
+}
+
+pub fn render<T: Template>(tpl: &T) -> Response {
+    match tpl.render() {
+        Ok(s) => Html(s).into_response(),
+        Err(e) => {
+            tracing::error!(galat = %e, "templat gagal");
+            (StatusCode::INTERNAL_SERVER_ERROR, "kesalahan templat").into_response()
+        }
+    }
+}
+
+/// Jawaban dengan cookie CSRF tamu bila baru dibuat.
+pub fn dengan_cookie_tamu(p: &Pengunjung, secure: bool, mut res: Response) -> Response {
+    if let Some(c) = &p.csrf_tamu_baru {
+        if let Ok(v) = HeaderValue::from_str(&set_cookie(COOKIE_CSRF, c, None, secure)) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+#[derive(Template)]
+#[template(path = "galat.html")]
+struct HalamanGalat {
+    b: Bingkai,
+    kode: u16,
+    pesan: String,
+}
+
+/// Halaman galat; yang belum masuk diarahkan ke halaman masuk.
+pub fn galat(p: &Pengunjung, g: Galat) -> Response {
+    if matches!(g, Galat::TidakMasuk(_)) {
+        return Redirect::to("/masuk").into_response();
+    }
+    let st = crate::galat::status(&g);
+    let pesan = crate::galat::pesan_aman(&g, p.bahasa());
+    let judul = p.konteks.t("Tidak dapat ditampilkan", "Cannot be shown");
+    (st, render(&HalamanGalat { b: Bingkai::dari(p, judul), kode: st.as_u16(), pesan })).into_response()
+}
+
+pub async fn tidak_ditemukan(p: Pengunjung) -> Response {
+    galat(&p, Galat::TidakDitemukan(p.konteks.t("Halaman tidak ditemukan.", "Page not found.").into()))
+}
+
+/// Hasil penangan halaman: galat layanan langsung jadi halaman galat.
+pub type HasilHalaman = Result<Response, Response>;
+
+pub trait KeHalaman<T> {
+    fn atau_halaman(self, p: &Pengunjung) -> Result<T, Response>;
+}
+
+impl<T> KeHalaman<T> for Result<T, Galat> {
+    fn atau_halaman(self, p: &Pengunjung) -> Result<T, Response> {
+        self.map_err(|g| galat(p, g))
+    }
+}
+
+/// Membuat query string dari pasangan (kosong dilewati).
+pub fn query(pasangan: &[(&str, &str)]) -> String {
+    let bagian: Vec<String> = pasangan
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", enkode(v)))
+        .collect();
+    bagian.join("&")
+}
+
+pub fn enkode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}

@@ -1,0 +1,73 @@
+//! Operasi: `/healthz`, `/metrics` (Prometheus), aset statis dengan cache.
+
+use crate::AppState;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::time::Instant;
+
+/// CSS kecil milik sendiri; nama berkas memuat versi agar bisa di-cache selamanya.
+pub const CSS: &str = include_str!("../static/kinerja.css");
+pub const CSS_PATH: &str = concat!("/static/kinerja-", env!("CARGO_PKG_VERSION"), "-1.css");
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrik_utama))
+        .route(CSS_PATH, get(css))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
+}
+
+async fn healthz(State(s): State<AppState>) -> Response {
+    match sqlx_ping(&s).await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::error!(galat = %e, "healthz: basis data tidak menjawab");
+            (StatusCode::SERVICE_UNAVAILABLE, "basis data tidak menjawab").into_response()
+        }
+    }
+}
+
+async fn sqlx_ping(s: &AppState) -> Result<(), app::Galat> {
+    store::organisasi::jumlah_instansi(s.layanan.pool()).await?;
+    Ok(())
+}
+
+async fn metrik_utama(State(s): State<AppState>) -> Response {
+    match (&s.metrik, s.metrik_di_utama) {
+        (Some(h), true) => render_metrik(h),
+        _ => (StatusCode::NOT_FOUND, "").into_response(),
+    }
+}
+
+pub fn render_metrik(h: &metrics_exporter_prometheus::PrometheusHandle) -> Response {
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], h.render()).into_response()
+}
+
+async fn css() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")],
+        CSS,
+    )
+        .into_response()
+}
+
+/// Jumlah dan lama permintaan per rute (bukan per URL, agar label tidak meledak).
+pub async fn catat_metrik(State(_s): State<AppState>, req: Request, next: Next) -> Response {
+    let mulai = Instant::now();
+    let rute = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_string())
+        .unwrap_or_else(|| "lainnya".into());
+    let metode = req.method().to_string();
+    let res = next.run(req).await;
+    let status = res.status().as_u16().to_string();
+    metrics::counter!("kinerja_http_permintaan_total", "rute" => rute.clone(), "metode" => metode.clone(), "status" => status)
+        .increment(1);
+    metrics::histogram!("kinerja_http_durasi_detik", "rute" => rute, "metode" => metode).record(mulai.elapsed().as_secs_f64());
+    res
+}

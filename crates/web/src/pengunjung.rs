@@ -1,0 +1,166 @@
+//! Siapa pengunjungnya: sesi (cookie), token API (Bearer) atau publik; dan
+//! bahasanya (`?lang=`, cookie `kinerja_bahasa`, lalu `Accept-Language`).
+
+use crate::AppState;
+use app::{Bahasa, Galat, Konteks};
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::header::{ACCEPT_LANGUAGE, AUTHORIZATION, COOKIE};
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+pub const COOKIE_SESI: &str = "kinerja_sesi";
+pub const COOKIE_BAHASA: &str = "kinerja_bahasa";
+pub const COOKIE_CSRF: &str = "kinerja_csrf";
+pub const HEADER_CSRF: &str = "x-csrf-token";
+
+pub struct Pengunjung {
+    pub konteks: Konteks,
+    /// Token CSRF sesi (atau cookie CSRF tamu untuk formulir masuk).
+    pub csrf: Option<String>,
+    pub token_sesi: Option<String>,
+    pub lewat_token_api: bool,
+    pub alamat: IpAddr,
+    /// Cookie CSRF tamu baru yang perlu dipasang pada jawaban.
+    pub csrf_tamu_baru: Option<String>,
+}
+
+pub fn cookie(headers: &HeaderMap, nama: &str) -> Option<String> {
+    for h in headers.get_all(COOKIE) {
+        let Ok(s) = h.to_str() else { continue };
+        for bagian in s.split(';') {
+            let mut kv = bagian.trim().splitn(2, '=');
+            if kv.next() == Some(nama) {
+                return kv.next().map(str::to_string).filter(|v| !v.is_empty());
+            }
+        }
+    }
+    None
+}
+
+pub fn bahasa_dari(parts: &Parts) -> Bahasa {
+    if let Some(q) = parts.uri.query() {
+        for kv in q.split('&') {
+            if let Some(v) = kv.strip_prefix("lang=") {
+                return Bahasa::dari_kode(v);
+            }
+        }
+    }
+    if let Some(c) = cookie(&parts.headers, COOKIE_BAHASA) {
+        return Bahasa::dari_kode(&c);
+    }
+    parts
+        .headers
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Bahasa::dari_kode)
+        .unwrap_or_default()
+}
+
+impl FromRequestParts<AppState> for Pengunjung {
+    type Rejection = crate::galat::GalatApi;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let bahasa = bahasa_dari(parts);
+        let alamat = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+        let l = &state.layanan;
+        let bearer = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .map(str::to_string);
+        if let Some(tk) = bearer {
+            return match app::akun::dari_token_api(l, &tk).await.map_err(|e| (e, bahasa))? {
+                Some(aktor) => Ok(Pengunjung {
+                    konteks: Konteks::dengan(aktor, bahasa),
+                    csrf: None,
+                    token_sesi: None,
+                    lewat_token_api: true,
+                    alamat,
+                    csrf_tamu_baru: None,
+                }),
+                None => Err((
+                    Galat::TidakMasuk(app::teks::t(bahasa, "Token API tidak berlaku.", "Invalid API token.").into()),
+                    bahasa,
+                )
+                    .into()),
+            };
+        }
+        if let Some(tk) = cookie(&parts.headers, COOKIE_SESI) {
+            if let Some((aktor, csrf, _)) = app::akun::dari_sesi(l, &tk).await.map_err(|e| (e, bahasa))? {
+                return Ok(Pengunjung {
+                    konteks: Konteks::dengan(aktor, bahasa),
+                    csrf: Some(csrf),
+                    token_sesi: Some(tk),
+                    lewat_token_api: false,
+                    alamat,
+                    csrf_tamu_baru: None,
+                });
+            }
+        }
+        let (csrf, baru) = match cookie(&parts.headers, COOKIE_CSRF) {
+            Some(c) => (c, None),
+            None => {
+                let c = app::akun::token_acak();
+                (c.clone(), Some(c))
+            }
+        };
+        Ok(Pengunjung {
+            konteks: Konteks::publik(bahasa),
+            csrf: Some(csrf),
+            token_sesi: None,
+            lewat_token_api: false,
+            alamat,
+            csrf_tamu_baru: baru,
+        })
+    }
+}
+
+impl Pengunjung {
+    pub fn bahasa(&self) -> Bahasa {
+        self.konteks.bahasa
+    }
+
+    /// Formulir: token CSRF yang dikirim harus sama dengan token sesi.
+    pub fn periksa_csrf(&self, dikirim: &str) -> Result<(), Galat> {
+        match &self.csrf {
+            Some(c) if !dikirim.is_empty() && c == dikirim => Ok(()),
+            _ => Err(Galat::Dilarang(
+                self.konteks
+                    .t(
+                        "Formulir kedaluwarsa atau tidak sah (CSRF). Muat ulang halaman lalu kirim lagi.",
+                        "The form expired or is invalid (CSRF). Reload the page and submit again.",
+                    )
+                    .into(),
+            )),
+        }
+    }
+
+    /// API yang diautentikasi dengan cookie sesi wajib membawa header CSRF;
+    /// klien dengan token API tidak memakai cookie sehingga tidak rentan CSRF.
+    pub fn periksa_csrf_api(&self, headers: &HeaderMap) -> Result<(), Galat> {
+        if self.lewat_token_api || self.token_sesi.is_none() {
+            return Ok(());
+        }
+        let dikirim = headers.get(HEADER_CSRF).and_then(|v| v.to_str().ok()).unwrap_or("");
+        self.periksa_csrf(dikirim)
+    }
+}
+
+/// Nilai header Set-Cookie yang aman.
+pub fn set_cookie(nama: &str, nilai: &str, umur_detik: Option<i64>, secure: bool) -> String {
+    let mut s = format!("{nama}={nilai}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(u) = umur_detik {
+        s.push_str(&format!("; Max-Age={u}"));
+    }
+    if secure {
+        s.push_str("; Secure");
+    }
+    s
+}

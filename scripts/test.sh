@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Menjalankan seluruh rangkaian tes Kinerja:
+#   1. memastikan PostgreSQL berjalan (terpasang tetapi mati di mesin baru),
+#   2. cargo test untuk semua crate, setiap tes penyimpanan pada SQLite DAN PostgreSQL,
+#   3. tes peramban (Chromium + playwright-core) pada layar 360 px.
+# Dipakai juga oleh .ci/run. Tes PostgreSQL wajib (KINERJA_WAJIB_PG=1): bila
+# PostgreSQL tidak dapat dijalankan, skrip ini gagal, tidak diam-diam melewatinya.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/kinerja-target}"
+export KINERJA_WAJIB_PG=1
+
+bash scripts/postgres.sh
+export KINERJA_TEST_PG_URL="${KINERJA_TEST_PG_URL:-postgres://kinerja:kinerja@127.0.0.1:5432/kinerja_test}"
+
+echo "== cargo test (SQLite + PostgreSQL) =="
+cargo build -p kinerja
+cargo test --workspace --no-fail-fast 2>&1 | tee /tmp/kinerja-cargo-test.log
+if grep -q "test result: FAILED" /tmp/kinerja-cargo-test.log; then
+  echo "cargo test gagal" >&2
+  exit 1
+fi
+
+echo "== tes peramban (Chromium, 360 px) =="
+bash scripts/browser.sh

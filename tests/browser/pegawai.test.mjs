@@ -1,0 +1,57 @@
+// Alur utama di layar ponsel 360 px: masuk, cari pegawai, ubah, lihat
+// perubahan di riwayat. Chromium Debian (/usr/bin/chromium), tanpa unduhan.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const URL = process.env.KINERJA_URL;
+
+async function peramban() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+test('masuk, cari pegawai, ubah, lihat riwayat (360 px)', async () => {
+  assert.ok(URL, 'KINERJA_URL wajib');
+  const browser = await peramban();
+  try {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${URL}/masuk`);
+    await page.fill('#username', 'admin.bkd');
+    await page.fill('#sandi', 'kinerja-demo');
+    await page.click('button:has-text("Masuk")');
+    await page.waitForURL(/\/instansi\//);
+    await page.click('text=Daftar pegawai');
+    await page.fill('#cari', '199108172015022003');
+    await page.click('button:has-text("Tampilkan")');
+    const tautan = page.locator('table tbody a').first();
+    const nama = (await tautan.textContent()).trim();
+    await tautan.click();
+    await page.waitForSelector('h1');
+    assert.ok((await page.textContent('h1')).includes(nama));
+    await page.click('text=Ubah');
+    // Isian salah dulu: galat tampil di samping kolom, isian tetap ada.
+    await page.fill('#email', 'bukan-surel');
+    await page.fill('#telepon', '0911-312345');
+    await page.click('button:has-text("Simpan")');
+    assert.match(await page.textContent('#g-email'), /surel/i);
+    assert.equal(await page.inputValue('#telepon'), '0911-312345');
+    await page.fill('#email', 'pegawai.dinkes@malukuprov.go.id');
+    await page.click('button:has-text("Simpan")');
+    await page.waitForSelector('dl');
+    assert.ok((await page.textContent('dl')).includes('0911-312345'));
+    await page.click('text=Riwayat perubahan');
+    const riwayat = await page.textContent('main');
+    assert.ok(riwayat.includes('telepon'), 'kolom telepon ada di riwayat');
+    assert.ok(riwayat.includes('0911-312345'), 'nilai baru ada di riwayat');
+    assert.ok(riwayat.includes('admin.bkd'), 'pelaku tercatat');
+    // Tidak ada gulir mendatar pada layar 360 px.
+    const lebar = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(lebar <= 360, `lebar halaman ${lebar} px`);
+  } finally {
+    await browser.close();
+  }
+});
