@@ -3,6 +3,8 @@
 
 pub mod akun;
 pub mod beranda;
+pub mod impor;
+pub mod kalkulator;
 pub mod masuk;
 pub mod pegawai;
 pub mod unit;
@@ -23,6 +25,8 @@ pub fn router() -> Router<AppState> {
         .merge(pegawai::router())
         .merge(unit::router())
         .merge(akun::router())
+        .merge(kalkulator::router())
+        .merge(impor::router())
 }
 
 /// Teks dua bahasa di templat: `{{ t.s("Cari", "Search") }}`.
