@@ -18,7 +18,7 @@ test('masuk, cari pegawai, ubah, lihat riwayat (360 px)', async () => {
   assert.ok(URL, 'KINERJA_URL wajib');
   const browser = await peramban();
   try {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
     await page.goto(`${URL}/masuk`);
     await page.fill('#username', 'admin.bkd');
     await page.fill('#sandi', 'kinerja-demo');
@@ -34,12 +34,12 @@ test('masuk, cari pegawai, ubah, lihat riwayat (360 px)', async () => {
     assert.ok((await page.textContent('h1')).includes(nama));
     await page.click('text=Ubah');
     // Isian salah dulu: galat tampil di samping kolom, isian tetap ada.
-    await page.fill('#email', 'bukan-surel');
-    await page.fill('#telepon', '0911-312345');
-    await page.click('button:has-text("Simpan")');
-    assert.match(await page.textContent('#g-email'), /surel/i);
-    assert.equal(await page.inputValue('#telepon'), '0911-312345');
     await page.fill('#email', 'pegawai.dinkes@malukuprov.go.id');
+    await page.fill('#telepon', 'telp 0911');
+    await page.click('button:has-text("Simpan")');
+    assert.match(await page.textContent('#g-telepon'), /angka/i);
+    assert.equal(await page.inputValue('#email'), 'pegawai.dinkes@malukuprov.go.id');
+    await page.fill('#telepon', '0911-312345');
     await page.click('button:has-text("Simpan")');
     await page.waitForSelector('dl');
     assert.ok((await page.textContent('dl')).includes('0911-312345'));
@@ -48,9 +48,15 @@ test('masuk, cari pegawai, ubah, lihat riwayat (360 px)', async () => {
     assert.ok(riwayat.includes('telepon'), 'kolom telepon ada di riwayat');
     assert.ok(riwayat.includes('0911-312345'), 'nilai baru ada di riwayat');
     assert.ok(riwayat.includes('admin.bkd'), 'pelaku tercatat');
-    // Tidak ada gulir mendatar pada layar 360 px.
-    const lebar = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(lebar <= 360, `lebar halaman ${lebar} px`);
+    await page.screenshot({ path: process.env.KINERJA_SCREENSHOT || '/tmp/kinerja-riwayat.png', fullPage: true });
+    // Tidak ada gulir mendatar pada layar 360 px, di halaman mana pun yang dilalui.
+    const urlRiwayat = page.url();
+    for (const jalur of [urlRiwayat, urlRiwayat.replace(/\/riwayat$/, ''), urlRiwayat.replace(/\/riwayat$/, '/ubah'),
+      urlRiwayat.replace(/\/pegawai\/.*$/, '/pegawai'), urlRiwayat.replace(/\/pegawai\/.*$/, '/unit')]) {
+      await page.goto(jalur);
+      const lebar = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(lebar <= 360, `${jalur}: lebar halaman ${lebar} px`);
+    }
   } finally {
     await browser.close();
   }

@@ -7,8 +7,8 @@
 
 use crate::teks::t;
 use crate::{Aktor, Bahasa, Galat, Hasil, Konteks, Layanan, Peran};
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use rand::Rng;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -33,9 +33,13 @@ pub async fn hash_sandi(sandi: &str) -> Hasil<String> {
 pub async fn cocok_sandi(sandi: &str, hash: &str) -> bool {
     let sandi = sandi.to_string();
     let hash = hash.to_string();
-    tokio::task::spawn_blocking(move || Argon2::default().verify_password(sandi.as_bytes(), hash.as_str()).is_ok())
-        .await
-        .unwrap_or(false)
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .verify_password(sandi.as_bytes(), hash.as_str())
+            .is_ok()
+    })
+    .await
+    .unwrap_or(false)
 }
 
 /// 32 bita acak dalam heksadesimal.
@@ -55,9 +59,17 @@ fn tambah_menit(menit: i64) -> String {
 
 fn galat_sandi(b: Bahasa, sandi: &str) -> Option<&'static str> {
     if sandi.chars().count() < PANJANG_SANDI_MIN {
-        Some(t(b, "Sandi minimal 8 karakter.", "The password needs at least 8 characters."))
+        Some(t(
+            b,
+            "Sandi minimal 8 karakter.",
+            "The password needs at least 8 characters.",
+        ))
     } else if sandi.len() > 256 {
-        Some(t(b, "Sandi terlalu panjang (maksimal 256).", "The password is too long (at most 256)."))
+        Some(t(
+            b,
+            "Sandi terlalu panjang (maksimal 256).",
+            "The password is too long (at most 256).",
+        ))
     } else {
         None
     }
@@ -72,7 +84,13 @@ pub struct HasilMasuk {
 
 /// Masuk dengan NIP atau nama pengguna. Kegagalan berulang dikunci
 /// sementara per nama pengguna dan per alamat.
-pub async fn masuk(l: &Layanan, b: Bahasa, username: &str, sandi: &str, alamat: &str) -> Hasil<HasilMasuk> {
+pub async fn masuk(
+    l: &Layanan,
+    b: Bahasa,
+    username: &str,
+    sandi: &str,
+    alamat: &str,
+) -> Hasil<HasilMasuk> {
     let username = username.trim();
     let k = &l.konfigurasi;
     let awal_jendela = tambah_menit(-k.jendela_gagal_menit);
@@ -80,7 +98,8 @@ pub async fn masuk(l: &Layanan, b: Bahasa, username: &str, sandi: &str, alamat: 
     let kunci_alamat = format!("a:{alamat}");
     let pool = l.pool();
     if store::akun::jumlah_gagal(pool, &kunci_user, &awal_jendela).await? >= k.batas_gagal_masuk
-        || store::akun::jumlah_gagal(pool, &kunci_alamat, &awal_jendela).await? >= k.batas_gagal_masuk * 4
+        || store::akun::jumlah_gagal(pool, &kunci_alamat, &awal_jendela).await?
+            >= k.batas_gagal_masuk * 4
     {
         return Err(Galat::TerlaluBanyak(
             t(
@@ -95,11 +114,21 @@ pub async fn masuk(l: &Layanan, b: Bahasa, username: &str, sandi: &str, alamat: 
         let mut f = BTreeMap::new();
         f.insert(
             "sandi".to_string(),
-            t(b, "NIP/nama pengguna atau sandi salah.", "Wrong NIP/username or password.").to_string(),
+            t(
+                b,
+                "NIP/nama pengguna atau sandi salah.",
+                "Wrong NIP/username or password.",
+            )
+            .to_string(),
         );
         Galat::InputTidakValid {
             kode: "gagal_masuk".into(),
-            pesan: t(b, "NIP/nama pengguna atau sandi salah.", "Wrong NIP/username or password.").into(),
+            pesan: t(
+                b,
+                "NIP/nama pengguna atau sandi salah.",
+                "Wrong NIP/username or password.",
+            )
+            .into(),
             fields: f,
         }
     };
@@ -142,8 +171,17 @@ pub async fn masuk(l: &Layanan, b: Bahasa, username: &str, sandi: &str, alamat: 
     store::akun::sisipkan_sesi(pool, &sesi).await?;
     let aktor = aktor_dari(l, &p, false).await?;
     let mut tx = l.db.mulai().await?;
-    crate::audit::catat::<()>(&mut tx, &Konteks::dengan(aktor.clone(), b), &p.instansi_id, "masuk", "pengguna", &p.id, None, None)
-        .await?;
+    crate::audit::catat::<()>(
+        &mut tx,
+        &Konteks::dengan(aktor.clone(), b),
+        &p.instansi_id,
+        "masuk",
+        "pengguna",
+        &p.id,
+        None,
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(HasilMasuk { token, csrf, aktor })
 }
@@ -186,7 +224,9 @@ pub async fn keluar(l: &Layanan, token: &str) -> Hasil<()> {
 
 /// Aktor dari token API (`Authorization: Bearer …`).
 pub async fn dari_token_api(l: &Layanan, token: &str) -> Hasil<Option<Aktor>> {
-    let Some(tk) = store::akun::token_berlaku(l.pool(), &hash_token(token), &store::sekarang()).await? else {
+    let Some(tk) =
+        store::akun::token_berlaku(l.pool(), &hash_token(token), &store::sekarang()).await?
+    else {
         return Ok(None);
     };
     let Some(p) = store::akun::pengguna(l.pool(), &tk.instansi_id, &tk.pengguna_id).await? else {
@@ -199,7 +239,13 @@ pub async fn dari_token_api(l: &Layanan, token: &str) -> Hasil<Option<Aktor>> {
 }
 
 /// Pengguna mengganti sandinya sendiri.
-pub async fn ganti_sandi(l: &Layanan, k: &Konteks, lama: &str, baru: &str, ulangi: &str) -> Hasil<()> {
+pub async fn ganti_sandi(
+    l: &Layanan,
+    k: &Konteks,
+    lama: &str,
+    baru: &str,
+    ulangi: &str,
+) -> Hasil<()> {
     let a = k.aktor()?;
     let b = k.bahasa;
     let p = store::akun::pengguna(l.pool(), &a.instansi_id, &a.pengguna_id)
@@ -207,29 +253,68 @@ pub async fn ganti_sandi(l: &Layanan, k: &Konteks, lama: &str, baru: &str, ulang
         .ok_or_else(|| k.dilarang())?;
     let mut f = crate::galat::GalatKolom::default();
     if !cocok_sandi(lama, &p.hash_sandi).await {
-        f.tambah("sandi_lama", t(b, "Sandi lama salah.", "The current password is wrong."));
+        f.tambah(
+            "sandi_lama",
+            t(b, "Sandi lama salah.", "The current password is wrong."),
+        );
     }
     if let Some(m) = galat_sandi(b, baru) {
         f.tambah("sandi_baru", m);
     }
     if baru != ulangi {
-        f.tambah("ulangi_sandi", t(b, "Ulangan sandi tidak sama.", "The repeated password does not match."));
+        f.tambah(
+            "ulangi_sandi",
+            t(
+                b,
+                "Ulangan sandi tidak sama.",
+                "The repeated password does not match.",
+            ),
+        );
     }
-    f.jadi_galat(t(b, "Sandi belum diganti.", "The password was not changed."))?;
+    f.jadi_galat(t(
+        b,
+        "Sandi belum diganti.",
+        "The password was not changed.",
+    ))?;
     let hash = hash_sandi(baru).await?;
     let mut tx = l.db.mulai().await?;
-    store::akun::ganti_sandi(&mut tx, &a.instansi_id, &a.pengguna_id, &hash, &store::sekarang()).await?;
-    crate::audit::catat::<()>(&mut tx, k, &a.instansi_id, "ganti_sandi", "pengguna", &a.pengguna_id, None, None).await?;
+    store::akun::ganti_sandi(
+        &mut tx,
+        &a.instansi_id,
+        &a.pengguna_id,
+        &hash,
+        &store::sekarang(),
+    )
+    .await?;
+    crate::audit::catat::<()>(
+        &mut tx,
+        k,
+        &a.instansi_id,
+        "ganti_sandi",
+        "pengguna",
+        &a.pengguna_id,
+        None,
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Admin mengatur ulang sandi pengguna di instansinya; sesi pengguna itu diputus.
-pub async fn atur_ulang_sandi(l: &Layanan, k: &Konteks, instansi_id: &str, pengguna_id: &str, baru: &str) -> Hasil<()> {
+pub async fn atur_ulang_sandi(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    pengguna_id: &str,
+    baru: &str,
+) -> Hasil<()> {
     k.boleh_kelola(instansi_id)?;
     let b = k.bahasa;
     let Some(_) = store::akun::pengguna(l.pool(), instansi_id, pengguna_id).await? else {
-        return Err(Galat::TidakDitemukan(t(b, "Pengguna tidak ditemukan.", "User not found.").into()));
+        return Err(Galat::TidakDitemukan(
+            t(b, "Pengguna tidak ditemukan.", "User not found.").into(),
+        ));
     };
     if let Some(m) = galat_sandi(b, baru) {
         let mut f = BTreeMap::new();
@@ -240,7 +325,17 @@ pub async fn atur_ulang_sandi(l: &Layanan, k: &Konteks, instansi_id: &str, pengg
     let mut tx = l.db.mulai().await?;
     store::akun::ganti_sandi(&mut tx, instansi_id, pengguna_id, &hash, &store::sekarang()).await?;
     store::akun::hapus_sesi_pengguna(&mut tx, instansi_id, pengguna_id).await?;
-    crate::audit::catat::<()>(&mut tx, k, instansi_id, "atur_ulang_sandi", "pengguna", pengguna_id, None, None).await?;
+    crate::audit::catat::<()>(
+        &mut tx,
+        k,
+        instansi_id,
+        "atur_ulang_sandi",
+        "pengguna",
+        pengguna_id,
+        None,
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -264,7 +359,14 @@ pub async fn buat_akun(l: &Layanan, k: &Konteks, a: AkunBaru) -> Hasil<Pengguna>
     let mut f = crate::galat::GalatKolom::default();
     let username = a.username.trim().to_string();
     if username.is_empty() || username.len() > 64 || username.contains(char::is_whitespace) {
-        f.tambah("username", t(b, "Nama pengguna wajib, tanpa spasi, maksimal 64 karakter.", "A username is required, without spaces, at most 64 characters."));
+        f.tambah(
+            "username",
+            t(
+                b,
+                "Nama pengguna wajib, tanpa spasi, maksimal 64 karakter.",
+                "A username is required, without spaces, at most 64 characters.",
+            ),
+        );
     }
     if a.nama.trim().is_empty() {
         f.tambah("nama", t(b, "Nama wajib diisi.", "A name is required."));
@@ -273,13 +375,32 @@ pub async fn buat_akun(l: &Layanan, k: &Konteks, a: AkunBaru) -> Hasil<Pengguna>
         f.tambah("sandi", m);
     }
     if a.peran.is_empty() {
-        f.tambah("peran", t(b, "Pilih setidaknya satu peran.", "Choose at least one role."));
+        f.tambah(
+            "peran",
+            t(
+                b,
+                "Pilih setidaknya satu peran.",
+                "Choose at least one role.",
+            ),
+        );
     }
-    if store::organisasi::instansi(l.pool(), &a.instansi_id).await?.is_none() {
-        f.tambah("instansi", t(b, "Instansi tidak dikenal.", "Unknown agency."));
+    if store::organisasi::instansi(l.pool(), &a.instansi_id)
+        .await?
+        .is_none()
+    {
+        f.tambah(
+            "instansi",
+            t(b, "Instansi tidak dikenal.", "Unknown agency."),
+        );
     }
-    if store::akun::pengguna_untuk_masuk(l.pool(), &username).await?.is_some() {
-        f.tambah("username", t(b, "Nama pengguna sudah dipakai.", "This username is taken."));
+    if store::akun::pengguna_untuk_masuk(l.pool(), &username)
+        .await?
+        .is_some()
+    {
+        f.tambah(
+            "username",
+            t(b, "Nama pengguna sudah dipakai.", "This username is taken."),
+        );
     }
     f.jadi_galat(t(b, "Akun belum dibuat.", "The account was not created."))?;
     let waktu = store::sekarang();
@@ -299,7 +420,17 @@ pub async fn buat_akun(l: &Layanan, k: &Konteks, a: AkunBaru) -> Hasil<Pengguna>
     let peran: Vec<String> = a.peran.iter().map(|r| r.kode().to_string()).collect();
     let mut tx = l.db.mulai().await?;
     store::akun::sisipkan_pengguna(&mut tx, &p, &peran).await?;
-    crate::audit::catat(&mut tx, k, &p.instansi_id, "buat", "pengguna", &p.id, None, Some(&p)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        &p.instansi_id,
+        "buat",
+        "pengguna",
+        &p.id,
+        None,
+        Some(&p),
+    )
+    .await?;
     tx.commit().await?;
     Ok(p)
 }
@@ -312,7 +443,13 @@ pub struct TokenBaru {
 }
 
 /// Token API untuk klien mesin, atas nama pengguna yang meminta.
-pub async fn buat_token(l: &Layanan, k: &Konteks, nama: &str, cakupan: &str, hari: i64) -> Hasil<TokenBaru> {
+pub async fn buat_token(
+    l: &Layanan,
+    k: &Konteks,
+    nama: &str,
+    cakupan: &str,
+    hari: i64,
+) -> Hasil<TokenBaru> {
     let a = k.aktor()?.clone();
     if a.hanya_baca {
         return Err(k.dilarang());
@@ -320,13 +457,34 @@ pub async fn buat_token(l: &Layanan, k: &Konteks, nama: &str, cakupan: &str, har
     let b = k.bahasa;
     let mut f = crate::galat::GalatKolom::default();
     if nama.trim().is_empty() || nama.len() > 100 {
-        f.tambah("nama", t(b, "Nama token wajib (maksimal 100 karakter).", "A token name is required (at most 100 characters)."));
+        f.tambah(
+            "nama",
+            t(
+                b,
+                "Nama token wajib (maksimal 100 karakter).",
+                "A token name is required (at most 100 characters).",
+            ),
+        );
     }
     if cakupan != "baca" && cakupan != "tulis" {
-        f.tambah("cakupan", t(b, "Cakupan harus 'baca' atau 'tulis'.", "Scope must be 'baca' (read) or 'tulis' (write)."));
+        f.tambah(
+            "cakupan",
+            t(
+                b,
+                "Cakupan harus 'baca' atau 'tulis'.",
+                "Scope must be 'baca' (read) or 'tulis' (write).",
+            ),
+        );
     }
     if !(1..=365).contains(&hari) {
-        f.tambah("hari", t(b, "Masa berlaku 1–365 hari.", "Validity must be 1–365 days."));
+        f.tambah(
+            "hari",
+            t(
+                b,
+                "Masa berlaku 1–365 hari.",
+                "Validity must be 1–365 days.",
+            ),
+        );
     }
     f.jadi_galat(t(b, "Token belum dibuat.", "The token was not created."))?;
     let token = format!("knj_{}", token_acak());
@@ -343,7 +501,17 @@ pub async fn buat_token(l: &Layanan, k: &Konteks, nama: &str, cakupan: &str, har
     };
     let mut tx = l.db.mulai().await?;
     store::akun::sisipkan_token(&mut tx, &info).await?;
-    crate::audit::catat(&mut tx, k, &a.instansi_id, "buat", "token_api", &info.id, None, Some(&info)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        &a.instansi_id,
+        "buat",
+        "token_api",
+        &info.id,
+        None,
+        Some(&info),
+    )
+    .await?;
     tx.commit().await?;
     Ok(TokenBaru { token, info })
 }
@@ -355,8 +523,11 @@ pub async fn daftar_token(l: &Layanan, k: &Konteks) -> Hasil<Vec<TokenApi>> {
 
 pub async fn cabut_token(l: &Layanan, k: &Konteks, id: &str) -> Hasil<()> {
     let a = k.aktor()?;
-    let tidak_ada = || Galat::TidakDitemukan(k.t("Token tidak ditemukan.", "Token not found.").into());
-    let tk = store::akun::token(l.pool(), id).await?.ok_or_else(tidak_ada)?;
+    let tidak_ada =
+        || Galat::TidakDitemukan(k.t("Token tidak ditemukan.", "Token not found.").into());
+    let tk = store::akun::token(l.pool(), id)
+        .await?
+        .ok_or_else(tidak_ada)?;
     let milik_sendiri = tk.instansi_id == a.instansi_id && tk.pengguna_id == a.pengguna_id;
     if !milik_sendiri {
         // Token orang lain: hanya admin instansinya; selain itu seolah tidak ada.
@@ -366,7 +537,17 @@ pub async fn cabut_token(l: &Layanan, k: &Konteks, id: &str) -> Hasil<()> {
     }
     let mut tx = l.db.mulai().await?;
     store::akun::cabut_token(&mut tx, id, &store::sekarang()).await?;
-    crate::audit::catat::<()>(&mut tx, k, &tk.instansi_id, "cabut", "token_api", id, None, None).await?;
+    crate::audit::catat::<()>(
+        &mut tx,
+        k,
+        &tk.instansi_id,
+        "cabut",
+        "token_api",
+        id,
+        None,
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -76,9 +76,18 @@ pub fn beda(sebelum: Option<&str>, sesudah: Option<&str>) -> Vec<Perubahan> {
     };
     kolom
         .into_iter()
-        .filter(|k| !matches!(k.as_str(), "versi" | "diubah_pada" | "dibuat_pada" | "nama_cari"))
+        .filter(|k| {
+            !matches!(
+                k.as_str(),
+                "versi" | "diubah_pada" | "dibuat_pada" | "nama_cari"
+            )
+        })
         .filter(|k| a.get(*k) != b.get(*k))
-        .map(|k| Perubahan { kolom: k.clone(), sebelum: tampil(a.get(k)), sesudah: tampil(b.get(k)) })
+        .map(|k| Perubahan {
+            kolom: k.clone(),
+            sebelum: tampil(a.get(k)),
+            sesudah: tampil(b.get(k)),
+        })
         .collect()
 }
 
@@ -86,7 +95,10 @@ pub fn beda(sebelum: Option<&str>, sesudah: Option<&str>) -> Vec<Perubahan> {
 mod tes {
     #[test]
     fn beda_hanya_kolom_yang_berubah() {
-        let d = super::beda(Some(r#"{"nama":"A","versi":1,"email":null}"#), Some(r#"{"nama":"B","versi":2,"email":"x@y.id"}"#));
+        let d = super::beda(
+            Some(r#"{"nama":"A","versi":1,"email":null}"#),
+            Some(r#"{"nama":"B","versi":2,"email":"x@y.id"}"#),
+        );
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].kolom, "email");
         assert_eq!(d[0].sebelum, "—");

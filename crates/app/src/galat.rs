@@ -12,7 +12,11 @@ pub enum Galat {
     TidakDitemukan(String),
     /// Masukan salah: pesan umum dan pesan per kolom (nama kolom → alasan).
     #[error("{pesan}")]
-    InputTidakValid { kode: String, pesan: String, fields: BTreeMap<String, String> },
+    InputTidakValid {
+        kode: String,
+        pesan: String,
+        fields: BTreeMap<String, String>,
+    },
     #[error("{0}")]
     Konflik(String),
     #[error("{0}")]
@@ -23,7 +27,11 @@ pub enum Galat {
 
 impl Galat {
     pub fn input(pesan: impl Into<String>, fields: BTreeMap<String, String>) -> Galat {
-        Galat::InputTidakValid { kode: "input_tidak_valid".into(), pesan: pesan.into(), fields }
+        Galat::InputTidakValid {
+            kode: "input_tidak_valid".into(),
+            pesan: pesan.into(),
+            fields,
+        }
     }
     pub fn kode(&self) -> &str {
         match self {
@@ -69,12 +77,18 @@ pub struct GalatKolom(pub BTreeMap<String, String>);
 
 impl GalatKolom {
     pub fn tambah(&mut self, kolom: &str, pesan: impl Into<String>) {
-        self.0.entry(kolom.to_string()).or_insert_with(|| pesan.into());
+        self.0
+            .entry(kolom.to_string())
+            .or_insert_with(|| pesan.into());
     }
     pub fn kosong(&self) -> bool {
         self.0.is_empty()
     }
     pub fn jadi_galat(self, pesan: impl Into<String>) -> Hasil<()> {
-        if self.0.is_empty() { Ok(()) } else { Err(Galat::input(pesan, self.0)) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Galat::input(pesan, self.0))
+        }
     }
 }

@@ -46,26 +46,44 @@ pub struct Konteks {
 
 impl Konteks {
     pub fn publik(bahasa: Bahasa) -> Self {
-        Konteks { aktor: None, bahasa }
+        Konteks {
+            aktor: None,
+            bahasa,
+        }
     }
     pub fn sistem() -> Self {
-        Konteks { aktor: Some(Aktor::sistem()), bahasa: Bahasa::Id }
+        Konteks {
+            aktor: Some(Aktor::sistem()),
+            bahasa: Bahasa::Id,
+        }
     }
     pub fn dengan(aktor: Aktor, bahasa: Bahasa) -> Self {
-        Konteks { aktor: Some(aktor), bahasa }
+        Konteks {
+            aktor: Some(aktor),
+            bahasa,
+        }
     }
     pub fn t(&self, id: &'static str, en: &'static str) -> &'static str {
         t(self.bahasa, id, en)
     }
 
     pub fn aktor(&self) -> Hasil<&Aktor> {
-        self.aktor
-            .as_ref()
-            .ok_or_else(|| Galat::TidakMasuk(self.t("Silakan masuk terlebih dahulu.", "Please sign in first.").into()))
+        self.aktor.as_ref().ok_or_else(|| {
+            Galat::TidakMasuk(
+                self.t("Silakan masuk terlebih dahulu.", "Please sign in first.")
+                    .into(),
+            )
+        })
     }
 
     pub fn dilarang(&self) -> Galat {
-        Galat::Dilarang(self.t("Anda tidak berhak mengakses data ini.", "You are not allowed to access this data.").into())
+        Galat::Dilarang(
+            self.t(
+                "Anda tidak berhak mengakses data ini.",
+                "You are not allowed to access this data.",
+            )
+            .into(),
+        )
     }
 
     /// Membaca data instansi: super admin, atau pengguna instansi itu sendiri.
@@ -83,7 +101,8 @@ impl Konteks {
         let a = self.aktor()?;
         if a.hanya_baca {
             return Err(Galat::Dilarang(
-                self.t("Token ini hanya untuk membaca.", "This token is read-only.").into(),
+                self.t("Token ini hanya untuk membaca.", "This token is read-only.")
+                    .into(),
             ));
         }
         if a.super_admin() || (a.instansi_id == instansi_id && a.punya(Peran::AdminInstansi)) {
@@ -95,6 +114,10 @@ impl Konteks {
 
     pub fn wajib_super_admin(&self) -> Hasil<&Aktor> {
         let a = self.aktor()?;
-        if a.super_admin() && !a.hanya_baca { Ok(a) } else { Err(self.dilarang()) }
+        if a.super_admin() && !a.hanya_baca {
+            Ok(a)
+        } else {
+            Err(self.dilarang())
+        }
     }
 }

@@ -36,13 +36,20 @@ pub struct Konfigurasi {
 
 impl Default for Konfigurasi {
     fn default() -> Self {
-        Konfigurasi { lama_sesi_jam: 12, batas_gagal_masuk: 5, jendela_gagal_menit: 15 }
+        Konfigurasi {
+            lama_sesi_jam: 12,
+            batas_gagal_masuk: 5,
+            jendela_gagal_menit: 15,
+        }
     }
 }
 
 impl Layanan {
     pub fn baru(db: Db) -> Self {
-        Layanan { db, konfigurasi: Konfigurasi::default() }
+        Layanan {
+            db,
+            konfigurasi: Konfigurasi::default(),
+        }
     }
     pub fn pool(&self) -> &store::AnyPool {
         self.db.pool()

@@ -24,23 +24,35 @@ pub fn baca(db: &OpsiDb) -> Result<Berkas, String> {
     let jalur: Option<PathBuf> = match &db.config {
         Some(c) => Some(PathBuf::from(c)),
         None => {
-            let dir = db.data_dir.clone().unwrap_or_else(|| DATA_DIR_BAWAAN.into());
+            let dir = db
+                .data_dir
+                .clone()
+                .unwrap_or_else(|| DATA_DIR_BAWAAN.into());
             let p = Path::new(&dir).join("kinerja.toml");
             p.exists().then_some(p)
         }
     };
-    let Some(jalur) = jalur else { return Ok(Berkas::default()) };
-    let teks = std::fs::read_to_string(&jalur).map_err(|e| format!("tidak dapat membaca {}: {e}", jalur.display()))?;
+    let Some(jalur) = jalur else {
+        return Ok(Berkas::default());
+    };
+    let teks = std::fs::read_to_string(&jalur)
+        .map_err(|e| format!("tidak dapat membaca {}: {e}", jalur.display()))?;
     toml::from_str(&teks).map_err(|e| format!("berkas konfigurasi {} salah: {e}", jalur.display()))
 }
 
 /// Folder data dan URL basis data yang berlaku.
 pub fn db(db: &OpsiDb, berkas: &Berkas) -> Result<(PathBuf, String), String> {
-    let dir = PathBuf::from(db.data_dir.clone().or(berkas.data_dir.clone()).unwrap_or_else(|| DATA_DIR_BAWAAN.into()));
+    let dir = PathBuf::from(
+        db.data_dir
+            .clone()
+            .or(berkas.data_dir.clone())
+            .unwrap_or_else(|| DATA_DIR_BAWAAN.into()),
+    );
     let url = match db.database_url.clone().or(berkas.database_url.clone()) {
         Some(u) => u,
         None => {
-            std::fs::create_dir_all(&dir).map_err(|e| format!("tidak dapat membuat folder data {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| format!("tidak dapat membuat folder data {}: {e}", dir.display()))?;
             format!("sqlite://{}", dir.join("kinerja.db").display())
         }
     };

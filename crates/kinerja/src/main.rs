@@ -69,7 +69,10 @@ fn main() -> ExitCode {
     if let Perintah::Calc { nama, json, lang } = &cli.perintah {
         return perintah::calc(nama, json, lang);
     }
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("gagal memulai runtime: {e}");

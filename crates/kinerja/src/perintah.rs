@@ -1,7 +1,7 @@
 //! Isi setiap subperintah: tipis, memanggil `app` dan `web`.
 
-use crate::konfigurasi::{self, LISTEN_BAWAAN};
 use crate::OpsiDb;
+use crate::konfigurasi::{self, LISTEN_BAWAAN};
 use clap::{Args, Subcommand};
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -69,15 +69,25 @@ pub enum PerintahUser {
 fn pasang_log(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("KINERJA_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let b = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
-    let _ = if json { b.json().try_init() } else { b.try_init() };
+    let b = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = if json {
+        b.json().try_init()
+    } else {
+        b.try_init()
+    };
 }
 
 async fn buka(db: &OpsiDb) -> Result<(app::Layanan, konfigurasi::Berkas), String> {
     let berkas = konfigurasi::baca(db)?;
     let (_, url) = konfigurasi::db(db, &berkas)?;
-    let d = store::Db::buka(&url).await.map_err(|e| format!("tidak dapat membuka basis data: {e}"))?;
-    d.migrasi().await.map_err(|e| format!("migrasi gagal: {e}"))?;
+    let d = store::Db::buka(&url)
+        .await
+        .map_err(|e| format!("tidak dapat membuka basis data: {e}"))?;
+    d.migrasi()
+        .await
+        .map_err(|e| format!("migrasi gagal: {e}"))?;
     Ok((app::Layanan::baru(d), berkas))
 }
 
@@ -91,8 +101,14 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
             tracing::info!("provinsi demo diisi");
         }
         cetak_login_demo();
-    } else if store::akun::jumlah_pengguna(l.pool()).await.map_err(|e| e.to_string())? == 0 {
-        eprintln!("Basis data belum punya akun. Buat administrator pertama:\n  kinerja user add --username admin --nama \"Administrator\" --sandi '…'");
+    } else if store::akun::jumlah_pengguna(l.pool())
+        .await
+        .map_err(|e| e.to_string())?
+        == 0
+    {
+        eprintln!(
+            "Basis data belum punya akun. Buat administrator pertama:\n  kinerja user add --username admin --nama \"Administrator\" --sandi '…'"
+        );
     }
     let metrik = metrics_exporter_prometheus::PrometheusBuilder::new()
         .install_recorder()
@@ -103,27 +119,40 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
     state.cookie_secure = o.cookie_secure || berkas.cookie_secure.unwrap_or(false);
     if let Some(addr) = o.metrics_listen.or(berkas.metrics_listen.clone()) {
         let h = metrik.clone();
-        let r = axum::Router::new().route("/metrics", axum::routing::get(move || {
-            let h = h.clone();
-            async move { web::operasi::render_metrik(&h) }
-        }));
-        let lm = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("tidak dapat mendengar di {addr}: {e}"))?;
+        let r = axum::Router::new().route(
+            "/metrics",
+            axum::routing::get(move || {
+                let h = h.clone();
+                async move { web::operasi::render_metrik(&h) }
+            }),
+        );
+        let lm = tokio::net::TcpListener::bind(&addr)
+            .await
+            .map_err(|e| format!("tidak dapat mendengar di {addr}: {e}"))?;
         tracing::info!(alamat = %addr, "metrik dilayani");
         tokio::spawn(async move {
             let _ = axum::serve(lm, r).await;
         });
     }
-    let listen = o.listen.or(berkas.listen.clone()).unwrap_or_else(|| LISTEN_BAWAAN.into());
-    let pendengar = tokio::net::TcpListener::bind(&listen).await.map_err(|e| format!("tidak dapat mendengar di {listen}: {e}"))?;
+    let listen = o
+        .listen
+        .or(berkas.listen.clone())
+        .unwrap_or_else(|| LISTEN_BAWAAN.into());
+    let pendengar = tokio::net::TcpListener::bind(&listen)
+        .await
+        .map_err(|e| format!("tidak dapat mendengar di {listen}: {e}"))?;
     let alamat = pendengar.local_addr().map_err(|e| e.to_string())?;
     // Satu baris di stdout: alamat yang benar-benar dipakai (untuk skrip).
     println!("http://{alamat}");
     tracing::info!(alamat = %alamat, backend = ?l.db.backend(), "Kinerja siap");
     let app = web::router(state);
-    axum::serve(pendengar, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(sinyal_berhenti())
-        .await
-        .map_err(|e| e.to_string())?;
+    axum::serve(
+        pendengar,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(sinyal_berhenti())
+    .await
+    .map_err(|e| e.to_string())?;
     l.db.tutup().await;
     tracing::info!("berhenti dengan rapi");
     Ok(())
@@ -135,7 +164,8 @@ async fn sinyal_berhenti() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -164,13 +194,25 @@ pub async fn seed(o: OpsiSeed) -> Result<(), String> {
     let (l, _) = buka(&o.db).await?;
     if o.demo {
         let diisi = app::demo::isi_demo(&l).await.map_err(|e| e.to_string())?;
-        eprintln!("{}", if diisi { "provinsi demo diisi" } else { "basis data sudah berisi; demo tidak diisi ulang" });
+        eprintln!(
+            "{}",
+            if diisi {
+                "provinsi demo diisi"
+            } else {
+                "basis data sudah berisi; demo tidak diisi ulang"
+            }
+        );
         cetak_login_demo();
     }
     if let Some(n) = o.scale {
         let mulai = std::time::Instant::now();
-        let dibuat = app::demo::isi_skala(&l, n).await.map_err(|e| e.to_string())?;
-        eprintln!("{dibuat} pegawai dibangkitkan dalam {:.1?}", mulai.elapsed());
+        let dibuat = app::demo::isi_skala(&l, n)
+            .await
+            .map_err(|e| e.to_string())?;
+        eprintln!(
+            "{dibuat} pegawai dibangkitkan dalam {:.1?}",
+            mulai.elapsed()
+        );
     }
     if !o.demo && o.scale.is_none() {
         return Err("pilih --demo atau --scale N".into());
@@ -181,25 +223,42 @@ pub async fn seed(o: OpsiSeed) -> Result<(), String> {
 pub async fn user(p: PerintahUser) -> Result<(), String> {
     pasang_log(false);
     match p {
-        PerintahUser::Add { username, nama, peran, instansi, sandi, db } => {
+        PerintahUser::Add {
+            username,
+            nama,
+            peran,
+            instansi,
+            sandi,
+            db,
+        } => {
             let (l, _) = buka(&db).await?;
             let mut daftar = Vec::new();
             for r in peran.split(',').map(str::trim).filter(|r| !r.is_empty()) {
-                daftar.push(app::Peran::dari_kode(r).ok_or_else(|| format!("peran tidak dikenal: {r}"))?);
+                daftar.push(
+                    app::Peran::dari_kode(r).ok_or_else(|| format!("peran tidak dikenal: {r}"))?,
+                );
             }
             let k = app::Konteks::sistem();
             let instansi_id = match instansi {
                 Some(i) => i,
                 None => instansi_nasional(&l, &k).await?,
             };
-            let akun = app::akun::AkunBaru { instansi_id, username: username.clone(), nama, sandi, pegawai_id: None, peran: daftar };
+            let akun = app::akun::AkunBaru {
+                instansi_id,
+                username: username.clone(),
+                nama,
+                sandi,
+                pegawai_id: None,
+                peran: daftar,
+            };
             match app::akun::buat_akun(&l, &k, akun).await {
                 Ok(p) => {
                     eprintln!("akun {} dibuat (id {})", p.username, p.id);
                     Ok(())
                 }
                 Err(app::Galat::InputTidakValid { pesan, fields, .. }) => {
-                    let rinci: Vec<String> = fields.iter().map(|(k, v)| format!("  {k}: {v}")).collect();
+                    let rinci: Vec<String> =
+                        fields.iter().map(|(k, v)| format!("  {k}: {v}")).collect();
                     Err(format!("{pesan}\n{}", rinci.join("\n")))
                 }
                 Err(e) => Err(e.to_string()),
@@ -209,7 +268,9 @@ pub async fn user(p: PerintahUser) -> Result<(), String> {
 }
 
 async fn instansi_nasional(l: &app::Layanan, k: &app::Konteks) -> Result<String, String> {
-    let semua = store::organisasi::semua_instansi(l.pool()).await.map_err(|e| e.to_string())?;
+    let semua = store::organisasi::semua_instansi(l.pool())
+        .await
+        .map_err(|e| e.to_string())?;
     if let Some(i) = semua.iter().find(|i| i.jenis == "nasional") {
         return Ok(i.id.clone());
     }
@@ -220,7 +281,10 @@ async fn instansi_nasional(l: &app::Layanan, k: &app::Konteks) -> Result<String,
         zona_waktu: Some("WIB".into()),
         versi: None,
     };
-    app::organisasi::instansi::buat(l, k, m).await.map(|i| i.id).map_err(|e| e.to_string())
+    app::organisasi::instansi::buat(l, k, m)
+        .await
+        .map(|i| i.id)
+        .map_err(|e| e.to_string())
 }
 
 /// `kinerja calc`: satu objek JSON satu baris di stdout. 0 berhasil, 2 masukan

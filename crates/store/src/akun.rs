@@ -40,19 +40,23 @@ pub async fn sisipkan_pengguna(k: &mut Koneksi, p: &Pengguna, peran: &[String]) 
     .bind(&p.diubah_pada)
     .execute(&mut *k)
     .await?;
-    sqlx::query("INSERT INTO login_global (username, instansi_id, pengguna_id) VALUES ($1, $2, $3)")
-        .bind(&p.username)
+    sqlx::query(
+        "INSERT INTO login_global (username, instansi_id, pengguna_id) VALUES ($1, $2, $3)",
+    )
+    .bind(&p.username)
+    .bind(&p.instansi_id)
+    .bind(&p.id)
+    .execute(&mut *k)
+    .await?;
+    for r in peran {
+        sqlx::query(
+            "INSERT INTO peran_pengguna (instansi_id, pengguna_id, peran) VALUES ($1, $2, $3)",
+        )
         .bind(&p.instansi_id)
         .bind(&p.id)
+        .bind(r)
         .execute(&mut *k)
         .await?;
-    for r in peran {
-        sqlx::query("INSERT INTO peran_pengguna (instansi_id, pengguna_id, peran) VALUES ($1, $2, $3)")
-            .bind(&p.instansi_id)
-            .bind(&p.id)
-            .bind(r)
-            .execute(&mut *k)
-            .await?;
     }
     Ok(())
 }
@@ -71,38 +75,56 @@ pub async fn pengguna_untuk_masuk(pool: &AnyPool, username: &str) -> Hasil<Optio
 }
 
 pub async fn pengguna(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<Pengguna>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM} FROM pengguna WHERE instansi_id = $1 AND id = $2"))
-        .bind(instansi_id)
-        .bind(id)
-        .fetch_optional(pool)
-        .await?)
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM} FROM pengguna WHERE instansi_id = $1 AND id = $2"
+    ))
+    .bind(instansi_id)
+    .bind(id)
+    .fetch_optional(pool)
+    .await?)
 }
 
-pub async fn pengguna_pegawai(pool: &AnyPool, instansi_id: &str, pegawai_id: &str) -> Hasil<Option<Pengguna>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM} FROM pengguna WHERE instansi_id = $1 AND pegawai_id = $2"))
-        .bind(instansi_id)
-        .bind(pegawai_id)
-        .fetch_optional(pool)
-        .await?)
+pub async fn pengguna_pegawai(
+    pool: &AnyPool,
+    instansi_id: &str,
+    pegawai_id: &str,
+) -> Hasil<Option<Pengguna>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM} FROM pengguna WHERE instansi_id = $1 AND pegawai_id = $2"
+    ))
+    .bind(instansi_id)
+    .bind(pegawai_id)
+    .fetch_optional(pool)
+    .await?)
 }
 
-pub async fn pengguna_pegawai_tx(k: &mut Koneksi, instansi_id: &str, pegawai_id: &str) -> Hasil<Option<Pengguna>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM} FROM pengguna WHERE instansi_id = $1 AND pegawai_id = $2"))
-        .bind(instansi_id)
-        .bind(pegawai_id)
-        .fetch_optional(k)
-        .await?)
+pub async fn pengguna_pegawai_tx(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    pegawai_id: &str,
+) -> Hasil<Option<Pengguna>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM} FROM pengguna WHERE instansi_id = $1 AND pegawai_id = $2"
+    ))
+    .bind(instansi_id)
+    .bind(pegawai_id)
+    .fetch_optional(k)
+    .await?)
 }
 
 pub async fn daftar_pengguna(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<Pengguna>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM} FROM pengguna WHERE instansi_id = $1 ORDER BY username"))
-        .bind(instansi_id)
-        .fetch_all(pool)
-        .await?)
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM} FROM pengguna WHERE instansi_id = $1 ORDER BY username"
+    ))
+    .bind(instansi_id)
+    .fetch_all(pool)
+    .await?)
 }
 
 pub async fn jumlah_pengguna(pool: &AnyPool) -> Hasil<i64> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM pengguna").fetch_one(pool).await?;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM pengguna")
+        .fetch_one(pool)
+        .await?;
     Ok(n)
 }
 
@@ -116,7 +138,13 @@ pub async fn peran(pool: &AnyPool, instansi_id: &str, pengguna_id: &str) -> Hasi
     Ok(baris.into_iter().map(|(p,)| p).collect())
 }
 
-pub async fn ganti_sandi(k: &mut Koneksi, instansi_id: &str, id: &str, hash: &str, waktu: &str) -> Hasil<()> {
+pub async fn ganti_sandi(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    id: &str,
+    hash: &str,
+    waktu: &str,
+) -> Hasil<()> {
     sqlx::query(
         "UPDATE pengguna SET hash_sandi = $1, versi = versi + 1, diubah_pada = $2 WHERE instansi_id = $3 AND id = $4",
     )
@@ -129,7 +157,13 @@ pub async fn ganti_sandi(k: &mut Koneksi, instansi_id: &str, id: &str, hash: &st
     Ok(())
 }
 
-pub async fn set_aktif(k: &mut Koneksi, instansi_id: &str, id: &str, aktif: bool, waktu: &str) -> Hasil<()> {
+pub async fn set_aktif(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    id: &str,
+    aktif: bool,
+    waktu: &str,
+) -> Hasil<()> {
     sqlx::query("UPDATE pengguna SET aktif = $1, versi = versi + 1, diubah_pada = $2 WHERE instansi_id = $3 AND id = $4")
         .bind(if aktif { 1_i64 } else { 0 })
         .bind(waktu)
@@ -179,11 +213,18 @@ pub async fn sesi(pool: &AnyPool, token_hash: &str, sekarang: &str) -> Hasil<Opt
 }
 
 pub async fn hapus_sesi(pool: &AnyPool, token_hash: &str) -> Hasil<()> {
-    sqlx::query("DELETE FROM sesi WHERE token_hash = $1").bind(token_hash).execute(pool).await?;
+    sqlx::query("DELETE FROM sesi WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
-pub async fn hapus_sesi_pengguna(k: &mut Koneksi, instansi_id: &str, pengguna_id: &str) -> Hasil<()> {
+pub async fn hapus_sesi_pengguna(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    pengguna_id: &str,
+) -> Hasil<()> {
     sqlx::query("DELETE FROM sesi WHERE instansi_id = $1 AND pengguna_id = $2")
         .bind(instansi_id)
         .bind(pengguna_id)
@@ -193,7 +234,11 @@ pub async fn hapus_sesi_pengguna(k: &mut Koneksi, instansi_id: &str, pengguna_id
 }
 
 pub async fn hapus_sesi_kedaluwarsa(pool: &AnyPool, sekarang: &str) -> Hasil<u64> {
-    Ok(sqlx::query("DELETE FROM sesi WHERE kedaluwarsa_pada <= $1").bind(sekarang).execute(pool).await?.rows_affected())
+    Ok(sqlx::query("DELETE FROM sesi WHERE kedaluwarsa_pada <= $1")
+        .bind(sekarang)
+        .execute(pool)
+        .await?
+        .rows_affected())
 }
 
 // ---------- token API ----------
@@ -215,22 +260,28 @@ pub struct TokenApi {
 const KOLOM_TOKEN: &str = "token_hash, id, instansi_id, pengguna_id, nama, cakupan, dibuat_pada, kedaluwarsa_pada, dicabut_pada";
 
 pub async fn sisipkan_token(k: &mut Koneksi, t: &TokenApi) -> Hasil<()> {
-    sqlx::query(sqlf!("INSERT INTO token_api ({KOLOM_TOKEN}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"))
-        .bind(&t.token_hash)
-        .bind(&t.id)
-        .bind(&t.instansi_id)
-        .bind(&t.pengguna_id)
-        .bind(&t.nama)
-        .bind(&t.cakupan)
-        .bind(&t.dibuat_pada)
-        .bind(&t.kedaluwarsa_pada)
-        .bind(&t.dicabut_pada)
-        .execute(k)
-        .await?;
+    sqlx::query(sqlf!(
+        "INSERT INTO token_api ({KOLOM_TOKEN}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    ))
+    .bind(&t.token_hash)
+    .bind(&t.id)
+    .bind(&t.instansi_id)
+    .bind(&t.pengguna_id)
+    .bind(&t.nama)
+    .bind(&t.cakupan)
+    .bind(&t.dibuat_pada)
+    .bind(&t.kedaluwarsa_pada)
+    .bind(&t.dicabut_pada)
+    .execute(k)
+    .await?;
     Ok(())
 }
 
-pub async fn token_berlaku(pool: &AnyPool, token_hash: &str, sekarang: &str) -> Hasil<Option<TokenApi>> {
+pub async fn token_berlaku(
+    pool: &AnyPool,
+    token_hash: &str,
+    sekarang: &str,
+) -> Hasil<Option<TokenApi>> {
     Ok(sqlx::query_as(sqlf!(
         "SELECT {KOLOM_TOKEN} FROM token_api WHERE token_hash = $1 AND dicabut_pada IS NULL AND kedaluwarsa_pada > $2"
     ))
@@ -240,7 +291,11 @@ pub async fn token_berlaku(pool: &AnyPool, token_hash: &str, sekarang: &str) -> 
     .await?)
 }
 
-pub async fn token_pengguna(pool: &AnyPool, instansi_id: &str, pengguna_id: &str) -> Hasil<Vec<TokenApi>> {
+pub async fn token_pengguna(
+    pool: &AnyPool,
+    instansi_id: &str,
+    pengguna_id: &str,
+) -> Hasil<Vec<TokenApi>> {
     Ok(sqlx::query_as(sqlf!(
         "SELECT {KOLOM_TOKEN} FROM token_api WHERE instansi_id = $1 AND pengguna_id = $2 ORDER BY dibuat_pada DESC"
     ))
@@ -251,18 +306,22 @@ pub async fn token_pengguna(pool: &AnyPool, instansi_id: &str, pengguna_id: &str
 }
 
 pub async fn token(pool: &AnyPool, id: &str) -> Hasil<Option<TokenApi>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_TOKEN} FROM token_api WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_as(sqlf!("SELECT {KOLOM_TOKEN} FROM token_api WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 pub async fn cabut_token(k: &mut Koneksi, id: &str, waktu: &str) -> Hasil<bool> {
-    let r = sqlx::query("UPDATE token_api SET dicabut_pada = $1 WHERE id = $2 AND dicabut_pada IS NULL")
-        .bind(waktu)
-        .bind(id)
-        .execute(k)
-        .await?;
+    let r = sqlx::query(
+        "UPDATE token_api SET dicabut_pada = $1 WHERE id = $2 AND dicabut_pada IS NULL",
+    )
+    .bind(waktu)
+    .bind(id)
+    .execute(k)
+    .await?;
     Ok(r.rows_affected() == 1)
 }
 
@@ -270,12 +329,18 @@ pub async fn cabut_token(k: &mut Koneksi, id: &str, waktu: &str) -> Hasil<bool> 
 
 /// Mencatat satu kegagalan untuk kunci (nama pengguna atau alamat) dalam jendela
 /// waktu; mengembalikan jumlah kegagalan dalam jendela itu.
-pub async fn catat_gagal(pool: &AnyPool, kunci: &str, sekarang: &str, awal_jendela_baru: &str) -> Hasil<i64> {
+pub async fn catat_gagal(
+    pool: &AnyPool,
+    kunci: &str,
+    sekarang: &str,
+    awal_jendela_baru: &str,
+) -> Hasil<i64> {
     let mut tx = pool.begin().await?;
-    let ada: Option<(i64, String)> = sqlx::query_as("SELECT jumlah, jendela_mulai FROM percobaan_masuk WHERE kunci = $1")
-        .bind(kunci)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let ada: Option<(i64, String)> =
+        sqlx::query_as("SELECT jumlah, jendela_mulai FROM percobaan_masuk WHERE kunci = $1")
+            .bind(kunci)
+            .fetch_optional(&mut *tx)
+            .await?;
     let jumlah = match ada {
         Some((n, mulai)) if mulai.as_str() > awal_jendela_baru => n + 1,
         _ => 1,
@@ -295,10 +360,11 @@ pub async fn catat_gagal(pool: &AnyPool, kunci: &str, sekarang: &str, awal_jende
 }
 
 pub async fn jumlah_gagal(pool: &AnyPool, kunci: &str, awal_jendela: &str) -> Hasil<i64> {
-    let ada: Option<(i64, String)> = sqlx::query_as("SELECT jumlah, jendela_mulai FROM percobaan_masuk WHERE kunci = $1")
-        .bind(kunci)
-        .fetch_optional(pool)
-        .await?;
+    let ada: Option<(i64, String)> =
+        sqlx::query_as("SELECT jumlah, jendela_mulai FROM percobaan_masuk WHERE kunci = $1")
+            .bind(kunci)
+            .fetch_optional(pool)
+            .await?;
     Ok(match ada {
         Some((n, mulai)) if mulai.as_str() > awal_jendela => n,
         _ => 0,
@@ -306,6 +372,9 @@ pub async fn jumlah_gagal(pool: &AnyPool, kunci: &str, awal_jendela: &str) -> Ha
 }
 
 pub async fn bersihkan_gagal(pool: &AnyPool, kunci: &str) -> Hasil<()> {
-    sqlx::query("DELETE FROM percobaan_masuk WHERE kunci = $1").bind(kunci).execute(pool).await?;
+    sqlx::query("DELETE FROM percobaan_masuk WHERE kunci = $1")
+        .bind(kunci)
+        .execute(pool)
+        .await?;
     Ok(())
 }

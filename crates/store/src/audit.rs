@@ -23,19 +23,21 @@ pub struct CatatanAudit {
 const KOLOM: &str = "instansi_id, id, waktu, pengguna_id, nama_pengguna, aksi, jenis_objek, objek_id, sebelum, sesudah";
 
 pub async fn tulis(k: &mut Koneksi, c: &CatatanAudit) -> Hasil<()> {
-    sqlx::query(sqlf!("INSERT INTO audit ({KOLOM}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"))
-        .bind(&c.instansi_id)
-        .bind(&c.id)
-        .bind(&c.waktu)
-        .bind(&c.pengguna_id)
-        .bind(&c.nama_pengguna)
-        .bind(&c.aksi)
-        .bind(&c.jenis_objek)
-        .bind(&c.objek_id)
-        .bind(&c.sebelum)
-        .bind(&c.sesudah)
-        .execute(k)
-        .await?;
+    sqlx::query(sqlf!(
+        "INSERT INTO audit ({KOLOM}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    ))
+    .bind(&c.instansi_id)
+    .bind(&c.id)
+    .bind(&c.waktu)
+    .bind(&c.pengguna_id)
+    .bind(&c.nama_pengguna)
+    .bind(&c.aksi)
+    .bind(&c.jenis_objek)
+    .bind(&c.objek_id)
+    .bind(&c.sebelum)
+    .bind(&c.sesudah)
+    .execute(k)
+    .await?;
     Ok(())
 }
 

@@ -102,7 +102,9 @@ impl Db {
             .connect_with(opsi)
             .await?;
         if backend == Backend::Sqlite {
-            sqlx::raw_sql("PRAGMA journal_mode = WAL;").execute(&pool).await?;
+            sqlx::raw_sql("PRAGMA journal_mode = WAL;")
+                .execute(&pool)
+                .await?;
         }
         Ok(Db { pool, backend })
     }
@@ -117,8 +119,16 @@ impl Db {
 
     pub async fn migrasi(&self) -> Hasil<()> {
         match self.backend {
-            Backend::Sqlite => sqlx::migrate!("../../migrations/sqlite").run(&self.pool).await?,
-            Backend::Postgres => sqlx::migrate!("../../migrations/postgres").run(&self.pool).await?,
+            Backend::Sqlite => {
+                sqlx::migrate!("../../migrations/sqlite")
+                    .run(&self.pool)
+                    .await?
+            }
+            Backend::Postgres => {
+                sqlx::migrate!("../../migrations/postgres")
+                    .run(&self.pool)
+                    .await?
+            }
         }
         wilayah::isi_bila_kosong(&self.pool).await?;
         Ok(())

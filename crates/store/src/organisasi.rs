@@ -102,7 +102,8 @@ pub struct RiwayatJabatan {
 
 // ---------- instansi ----------
 
-const KOLOM_INSTANSI: &str = "id, nama, jenis, kode_wilayah, zona_waktu, versi, dibuat_pada, diubah_pada";
+const KOLOM_INSTANSI: &str =
+    "id, nama, jenis, kode_wilayah, zona_waktu, versi, dibuat_pada, diubah_pada";
 
 pub async fn sisipkan_instansi(k: &mut Koneksi, i: &Instansi) -> Hasil<()> {
     sqlx::query(
@@ -123,20 +124,26 @@ pub async fn sisipkan_instansi(k: &mut Koneksi, i: &Instansi) -> Hasil<()> {
 }
 
 pub async fn instansi(pool: &AnyPool, id: &str) -> Hasil<Option<Instansi>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_INSTANSI} FROM instansi WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_as(sqlf!("SELECT {KOLOM_INSTANSI} FROM instansi WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 pub async fn semua_instansi(pool: &AnyPool) -> Hasil<Vec<Instansi>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_INSTANSI} FROM instansi ORDER BY nama"))
-        .fetch_all(pool)
-        .await?)
+    Ok(
+        sqlx::query_as(sqlf!("SELECT {KOLOM_INSTANSI} FROM instansi ORDER BY nama"))
+            .fetch_all(pool)
+            .await?,
+    )
 }
 
 pub async fn jumlah_instansi(pool: &AnyPool) -> Hasil<i64> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM instansi").fetch_one(pool).await?;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM instansi")
+        .fetch_one(pool)
+        .await?;
     Ok(n)
 }
 
@@ -205,11 +212,13 @@ pub async fn ubah_unit(k: &mut Koneksi, u: &UnitKerja) -> Hasil<bool> {
 }
 
 pub async fn unit(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<UnitKerja>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_UNIT} FROM unit_kerja WHERE instansi_id = $1 AND id = $2"))
-        .bind(instansi_id)
-        .bind(id)
-        .fetch_optional(pool)
-        .await?)
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_UNIT} FROM unit_kerja WHERE instansi_id = $1 AND id = $2"
+    ))
+    .bind(instansi_id)
+    .bind(id)
+    .fetch_optional(pool)
+    .await?)
 }
 
 /// Semua unit instansi (termasuk yang sudah tidak berlaku), urut untuk pohon.
@@ -223,7 +232,11 @@ pub async fn semua_unit(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<UnitKerj
 }
 
 /// Unit yang berlaku pada tanggal (YYYY-MM-DD): mulai ≤ tanggal < sampai.
-pub async fn unit_berlaku(pool: &AnyPool, instansi_id: &str, tanggal: &str) -> Hasil<Vec<UnitKerja>> {
+pub async fn unit_berlaku(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tanggal: &str,
+) -> Hasil<Vec<UnitKerja>> {
     Ok(sqlx::query_as(sqlf!(
         "SELECT {KOLOM_UNIT} FROM unit_kerja WHERE instansi_id = $1 AND berlaku_mulai <= $2 \
          AND (berlaku_sampai IS NULL OR berlaku_sampai > $2) ORDER BY urutan, nama"
@@ -234,7 +247,10 @@ pub async fn unit_berlaku(pool: &AnyPool, instansi_id: &str, tanggal: &str) -> H
     .await?)
 }
 
-pub async fn jumlah_pegawai_per_unit(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<(String, i64)>> {
+pub async fn jumlah_pegawai_per_unit(
+    pool: &AnyPool,
+    instansi_id: &str,
+) -> Hasil<Vec<(String, i64)>> {
     Ok(sqlx::query_as(
         "SELECT unit_id, COUNT(*) FROM pegawai WHERE instansi_id = $1 AND status = 'aktif' GROUP BY unit_id",
     )
@@ -266,11 +282,13 @@ pub async fn sisipkan_jabatan(k: &mut Koneksi, j: &Jabatan) -> Hasil<()> {
 }
 
 pub async fn jabatan(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<Jabatan>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_JABATAN} FROM jabatan WHERE instansi_id = $1 AND id = $2"))
-        .bind(instansi_id)
-        .bind(id)
-        .fetch_optional(pool)
-        .await?)
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_JABATAN} FROM jabatan WHERE instansi_id = $1 AND id = $2"
+    ))
+    .bind(instansi_id)
+    .bind(id)
+    .fetch_optional(pool)
+    .await?)
 }
 
 pub async fn jabatan_unit(pool: &AnyPool, instansi_id: &str, unit_id: &str) -> Hasil<Vec<Jabatan>> {
@@ -284,10 +302,12 @@ pub async fn jabatan_unit(pool: &AnyPool, instansi_id: &str, unit_id: &str) -> H
 }
 
 pub async fn semua_jabatan(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<Jabatan>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_JABATAN} FROM jabatan WHERE instansi_id = $1 ORDER BY nama"))
-        .bind(instansi_id)
-        .fetch_all(pool)
-        .await?)
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_JABATAN} FROM jabatan WHERE instansi_id = $1 ORDER BY nama"
+    ))
+    .bind(instansi_id)
+    .fetch_all(pool)
+    .await?)
 }
 
 // ---------- pegawai ----------
@@ -366,7 +386,12 @@ pub async fn ubah_pegawai(k: &mut Koneksi, p: &Pegawai) -> Hasil<bool> {
 }
 
 /// Peta NIP → instansi: keunikan nasional di tabel kecil terpisah.
-async fn catat_nip_global(k: &mut Koneksi, nip: &str, instansi_id: &str, pegawai_id: &str) -> Hasil<()> {
+async fn catat_nip_global(
+    k: &mut Koneksi,
+    nip: &str,
+    instansi_id: &str,
+    pegawai_id: &str,
+) -> Hasil<()> {
     sqlx::query(
         "INSERT INTO nip_global (nip, instansi_id, pegawai_id) VALUES ($1, $2, $3) \
          ON CONFLICT (nip) DO UPDATE SET instansi_id = excluded.instansi_id, pegawai_id = excluded.pegawai_id",
@@ -381,26 +406,32 @@ async fn catat_nip_global(k: &mut Koneksi, nip: &str, instansi_id: &str, pegawai
 
 /// Instansi tempat NIP terdaftar sekarang, bila ada.
 pub async fn pemilik_nip(pool: &AnyPool, nip: &str) -> Hasil<Option<(String, String)>> {
-    Ok(sqlx::query_as("SELECT instansi_id, pegawai_id FROM nip_global WHERE nip = $1")
-        .bind(nip)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT instansi_id, pegawai_id FROM nip_global WHERE nip = $1")
+            .bind(nip)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 pub async fn pegawai(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<Pegawai>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_PEGAWAI} FROM pegawai WHERE instansi_id = $1 AND id = $2"))
-        .bind(instansi_id)
-        .bind(id)
-        .fetch_optional(pool)
-        .await?)
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_PEGAWAI} FROM pegawai WHERE instansi_id = $1 AND id = $2"
+    ))
+    .bind(instansi_id)
+    .bind(id)
+    .fetch_optional(pool)
+    .await?)
 }
 
 pub async fn pegawai_nip(pool: &AnyPool, instansi_id: &str, nip: &str) -> Hasil<Option<Pegawai>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM_PEGAWAI} FROM pegawai WHERE instansi_id = $1 AND nip = $2"))
-        .bind(instansi_id)
-        .bind(nip)
-        .fetch_optional(pool)
-        .await?)
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_PEGAWAI} FROM pegawai WHERE instansi_id = $1 AND nip = $2"
+    ))
+    .bind(instansi_id)
+    .bind(nip)
+    .fetch_optional(pool)
+    .await?)
 }
 
 pub async fn bawahan(pool: &AnyPool, instansi_id: &str, atasan_id: &str) -> Hasil<Vec<Pegawai>> {
@@ -415,8 +446,17 @@ pub async fn bawahan(pool: &AnyPool, instansi_id: &str, atasan_id: &str) -> Hasi
 
 pub async fn jumlah_pegawai(pool: &AnyPool, instansi_id: Option<&str>) -> Hasil<i64> {
     let (n,): (i64,) = match instansi_id {
-        Some(i) => sqlx::query_as("SELECT COUNT(*) FROM pegawai WHERE instansi_id = $1").bind(i).fetch_one(pool).await?,
-        None => sqlx::query_as("SELECT COUNT(*) FROM pegawai").fetch_one(pool).await?,
+        Some(i) => {
+            sqlx::query_as("SELECT COUNT(*) FROM pegawai WHERE instansi_id = $1")
+                .bind(i)
+                .fetch_one(pool)
+                .await?
+        }
+        None => {
+            sqlx::query_as("SELECT COUNT(*) FROM pegawai")
+                .fetch_one(pool)
+                .await?
+        }
     };
     Ok(n)
 }
@@ -435,8 +475,10 @@ pub struct FilterPegawai {
 
 fn klausa_filter(instansi_id: &str, f: &FilterPegawai) -> (String, AnyArguments) {
     let mut args = AnyArguments::default();
-    let mut sql = String::from(" FROM pegawai p JOIN unit_kerja u ON u.instansi_id = p.instansi_id AND u.id = p.unit_id \
-        LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.id = p.jabatan_id WHERE p.instansi_id = $1");
+    let mut sql = String::from(
+        " FROM pegawai p JOIN unit_kerja u ON u.instansi_id = p.instansi_id AND u.id = p.unit_id \
+        LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.id = p.jabatan_id WHERE p.instansi_id = $1",
+    );
     let _ = args.add(instansi_id.to_string());
     let mut n = 1;
     if let Some(c) = f.cari.as_ref().filter(|c| !c.is_empty()) {
@@ -471,9 +513,15 @@ fn klausa_filter(instansi_id: &str, f: &FilterPegawai) -> (String, AnyArguments)
 }
 
 /// Satu halaman daftar pegawai dan jumlah semuanya (paginasi di server).
-pub async fn daftar_pegawai(pool: &AnyPool, instansi_id: &str, f: &FilterPegawai) -> Hasil<(Vec<BarisPegawai>, i64)> {
+pub async fn daftar_pegawai(
+    pool: &AnyPool,
+    instansi_id: &str,
+    f: &FilterPegawai,
+) -> Hasil<(Vec<BarisPegawai>, i64)> {
     let (dari, args) = klausa_filter(instansi_id, f);
-    let (total,): (i64,) = sqlx::query_as_with(sqlf!("SELECT COUNT(*){dari}"), args).fetch_one(pool).await?;
+    let (total,): (i64,) = sqlx::query_as_with(sqlf!("SELECT COUNT(*){dari}"), args)
+        .fetch_one(pool)
+        .await?;
     let (dari, args) = klausa_filter(instansi_id, f);
     let sql = format!(
         "SELECT p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.jenis_asn, p.golongan, p.status, p.unit_id, \
@@ -481,7 +529,8 @@ pub async fn daftar_pegawai(pool: &AnyPool, instansi_id: &str, f: &FilterPegawai
         f.limit.clamp(1, 1000),
         f.offset.max(0)
     );
-    let q: QueryAs<'_, Any, BarisPegawai, AnyArguments> = sqlx::query_as_with(sqlx::AssertSqlSafe(sql), args);
+    let q: QueryAs<'_, Any, BarisPegawai, AnyArguments> =
+        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), args);
     Ok((q.fetch_all(pool).await?, total))
 }
 
@@ -508,7 +557,12 @@ pub async fn sisipkan_riwayat(k: &mut Koneksi, r: &RiwayatJabatan) -> Hasil<()> 
 }
 
 /// Menutup penugasan definitif yang masih terbuka (saat pindah unit/jabatan).
-pub async fn tutup_riwayat_definitif(k: &mut Koneksi, instansi_id: &str, pegawai_id: &str, selesai: &str) -> Hasil<()> {
+pub async fn tutup_riwayat_definitif(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    pegawai_id: &str,
+    selesai: &str,
+) -> Hasil<()> {
     sqlx::query(
         "UPDATE riwayat_jabatan SET selesai = $1 WHERE instansi_id = $2 AND pegawai_id = $3 \
          AND jenis_penugasan = 'definitif' AND selesai IS NULL",
@@ -521,7 +575,11 @@ pub async fn tutup_riwayat_definitif(k: &mut Koneksi, instansi_id: &str, pegawai
     Ok(())
 }
 
-pub async fn riwayat_pegawai(pool: &AnyPool, instansi_id: &str, pegawai_id: &str) -> Hasil<Vec<RiwayatJabatan>> {
+pub async fn riwayat_pegawai(
+    pool: &AnyPool,
+    instansi_id: &str,
+    pegawai_id: &str,
+) -> Hasil<Vec<RiwayatJabatan>> {
     Ok(sqlx::query_as(
         "SELECT instansi_id, id, pegawai_id, unit_id, jabatan_id, atasan_id, jenis_penugasan, mulai, selesai, keterangan \
          FROM riwayat_jabatan WHERE instansi_id = $1 AND pegawai_id = $2 ORDER BY mulai DESC, id DESC",
@@ -530,4 +588,42 @@ pub async fn riwayat_pegawai(pool: &AnyPool, instansi_id: &str, pegawai_id: &str
     .bind(pegawai_id)
     .fetch_all(pool)
     .await?)
+}
+
+// ---------- impor dan ekspor ----------
+
+/// Semua pegawai satu instansi (semua status), untuk ekspor dan untuk impor
+/// massal yang mencocokkan NIP dan atasan dengan peta di memori.
+pub async fn semua_pegawai(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<Pegawai>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_PEGAWAI} FROM pegawai WHERE instansi_id = $1 ORDER BY nama_cari, id"
+    ))
+    .bind(instansi_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Pemilik nasional banyak NIP sekaligus (impor): (nip, instansi_id,
+/// pegawai_id, status pegawai pemilik bila rekamannya ada). Dikirim per 500 NIP.
+pub async fn pemilik_nip_banyak(
+    pool: &AnyPool,
+    nip: &[String],
+) -> Hasil<Vec<(String, String, String, Option<String>)>> {
+    let mut hasil = Vec::new();
+    for potong in nip.chunks(500) {
+        let ph: Vec<String> = (1..=potong.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT g.nip, g.instansi_id, g.pegawai_id, p.status FROM nip_global g \
+             LEFT JOIN pegawai p ON p.instansi_id = g.instansi_id AND p.id = g.pegawai_id WHERE g.nip IN ({})",
+            ph.join(", ")
+        );
+        let mut args = AnyArguments::default();
+        for n in potong {
+            let _ = args.add(n.clone());
+        }
+        let q: QueryAs<'_, Any, (String, String, String, Option<String>), AnyArguments> =
+            sqlx::query_as_with(sqlx::AssertSqlSafe(sql), args);
+        hasil.extend(q.fetch_all(pool).await?);
+    }
+    Ok(hasil)
 }

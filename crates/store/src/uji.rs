@@ -12,7 +12,9 @@ pub fn backend_uji() -> Vec<Backend> {
     if std::env::var("KINERJA_TEST_PG_URL").is_ok() {
         v.push(Backend::Postgres);
     } else if std::env::var("KINERJA_WAJIB_PG").as_deref() == Ok("1") {
-        panic!("KINERJA_WAJIB_PG=1 tetapi KINERJA_TEST_PG_URL tidak diatur: PostgreSQL wajib diuji");
+        panic!(
+            "KINERJA_WAJIB_PG=1 tetapi KINERJA_TEST_PG_URL tidak diatur: PostgreSQL wajib diuji"
+        );
     }
     v
 }
@@ -30,7 +32,9 @@ pub async fn db_baru(backend: Backend) -> Hasil<Db> {
             let url = std::env::var("KINERJA_TEST_PG_URL").expect("KINERJA_TEST_PG_URL");
             let skema = format!("t_{}", crate::id_baru().replace('-', ""));
             let admin = Db::buka(&url).await?;
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {skema}"))).execute(admin.pool()).await?;
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {skema}")))
+                .execute(admin.pool())
+                .await?;
             admin.tutup().await;
             let sep = if url.contains('?') { '&' } else { '?' };
             Db::buka(&format!("{url}{sep}options=-csearch_path%3D{skema}")).await?

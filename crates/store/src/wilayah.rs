@@ -16,7 +16,9 @@ pub struct Wilayah {
 }
 
 pub async fn isi_bila_kosong(pool: &AnyPool) -> Hasil<()> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM wilayah").fetch_one(pool).await?;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM wilayah")
+        .fetch_one(pool)
+        .await?;
     if n > 0 {
         return Ok(());
     }
@@ -26,23 +28,27 @@ pub async fn isi_bila_kosong(pool: &AnyPool) -> Hasil<()> {
         if kolom.len() != 4 {
             continue;
         }
-        sqlx::query("INSERT INTO wilayah (kode, nama, tingkat, kode_provinsi) VALUES ($1, $2, $3, $4)")
-            .bind(kolom[0])
-            .bind(kolom[1])
-            .bind(kolom[2])
-            .bind(kolom[3])
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO wilayah (kode, nama, tingkat, kode_provinsi) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(kolom[0])
+        .bind(kolom[1])
+        .bind(kolom[2])
+        .bind(kolom[3])
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
 pub async fn cari(pool: &AnyPool, kode: &str) -> Hasil<Option<Wilayah>> {
-    Ok(sqlx::query_as("SELECT kode, nama, tingkat, kode_provinsi FROM wilayah WHERE kode = $1")
-        .bind(kode)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT kode, nama, tingkat, kode_provinsi FROM wilayah WHERE kode = $1")
+            .bind(kode)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 pub async fn dalam_provinsi(pool: &AnyPool, kode_provinsi: &str) -> Hasil<Vec<Wilayah>> {

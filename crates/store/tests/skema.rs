@@ -1,8 +1,8 @@
 //! Tes skema pada kedua backend: migrasi berjalan, dan aturan distribusi
 //! (instansi_id di setiap kunci tabel besar) dipatuhi.
 
-use store::uji::{backend_uji, db_baru};
 use store::Backend;
+use store::uji::{backend_uji, db_baru};
 
 /// Tabel kecil/rujukan atau pencarian global yang sengaja tanpa instansi_id
 /// di kuncinya (di Citus: tabel rujukan atau lokal koordinator).
@@ -33,7 +33,8 @@ async fn kunci(db: &store::Db) -> Vec<(String, String, Vec<String>)> {
             .fetch_all(pool)
             .await
             .unwrap();
-            let mut peta: std::collections::BTreeMap<(String, String, String), Vec<String>> = Default::default();
+            let mut peta: std::collections::BTreeMap<(String, String, String), Vec<String>> =
+                Default::default();
             for (t, jenis, nama, kolom) in baris {
                 peta.entry((t, jenis, nama)).or_default().push(kolom);
             }
@@ -42,18 +43,24 @@ async fn kunci(db: &store::Db) -> Vec<(String, String, Vec<String>)> {
             }
         }
         Backend::Sqlite => {
-            let tabel: Vec<(String,)> =
-                sqlx::query_as("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                    .fetch_all(pool)
-                    .await
-                    .unwrap();
+            let tabel: Vec<(String,)> = sqlx::query_as(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
+            .fetch_all(pool)
+            .await
+            .unwrap();
             for (t,) in tabel {
-                let kolom: Vec<(String, i64)> =
-                    sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT name, pk FROM pragma_table_info('{t}')")))
-                        .fetch_all(pool)
-                        .await
-                        .unwrap();
-                let pk: Vec<String> = kolom.iter().filter(|(_, pk)| *pk > 0).map(|(n, _)| n.clone()).collect();
+                let kolom: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT name, pk FROM pragma_table_info('{t}')"
+                )))
+                .fetch_all(pool)
+                .await
+                .unwrap();
+                let pk: Vec<String> = kolom
+                    .iter()
+                    .filter(|(_, pk)| *pk > 0)
+                    .map(|(n, _)| n.clone())
+                    .collect();
                 hasil.push((t.clone(), "PRIMARY KEY".into(), pk));
                 let indeks: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT name, \"unique\" FROM pragma_index_list('{t}') WHERE origin = 'u'"
@@ -62,18 +69,24 @@ async fn kunci(db: &store::Db) -> Vec<(String, String, Vec<String>)> {
                 .await
                 .unwrap();
                 for (nama, _) in indeks {
-                    let k: Vec<(String,)> =
-                        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT name FROM pragma_index_info('{nama}')")))
-                            .fetch_all(pool)
-                            .await
-                            .unwrap();
-                    hasil.push((t.clone(), "UNIQUE".into(), k.into_iter().map(|(n,)| n).collect()));
+                    let k: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                        "SELECT name FROM pragma_index_info('{nama}')"
+                    )))
+                    .fetch_all(pool)
+                    .await
+                    .unwrap();
+                    hasil.push((
+                        t.clone(),
+                        "UNIQUE".into(),
+                        k.into_iter().map(|(n,)| n).collect(),
+                    ));
                 }
-                let fk: Vec<(i64, String)> =
-                    sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT id, \"from\" FROM pragma_foreign_key_list('{t}')")))
-                        .fetch_all(pool)
-                        .await
-                        .unwrap();
+                let fk: Vec<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT id, \"from\" FROM pragma_foreign_key_list('{t}')"
+                )))
+                .fetch_all(pool)
+                .await
+                .unwrap();
                 let mut per_fk: std::collections::BTreeMap<i64, Vec<String>> = Default::default();
                 for (id, dari) in fk {
                     per_fk.entry(id).or_default().push(dari);
@@ -92,7 +105,10 @@ async fn setiap_kunci_tabel_besar_memuat_instansi_id() {
     for b in backend_uji() {
         let db = db_baru(b).await.unwrap();
         let semua = kunci(&db).await;
-        assert!(semua.iter().any(|(t, _, _)| t == "pegawai"), "{b:?}: skema tidak terbaca");
+        assert!(
+            semua.iter().any(|(t, _, _)| t == "pegawai"),
+            "{b:?}: skema tidak terbaca"
+        );
         let mut salah = Vec::new();
         for (t, jenis, kolom) in &semua {
             if DIKECUALIKAN.contains(&t.as_str()) {
@@ -106,7 +122,10 @@ async fn setiap_kunci_tabel_besar_memuat_instansi_id() {
                 salah.push(format!("{t}: {jenis} ({})", kolom.join(", ")));
             }
         }
-        assert!(salah.is_empty(), "{b:?}: kunci tanpa instansi_id: {salah:?}");
+        assert!(
+            salah.is_empty(),
+            "{b:?}: kunci tanpa instansi_id: {salah:?}"
+        );
         db.tutup().await;
     }
 }
@@ -115,14 +134,22 @@ async fn setiap_kunci_tabel_besar_memuat_instansi_id() {
 async fn migrasi_mengisi_kode_wilayah_maluku() {
     for b in backend_uji() {
         let db = db_baru(b).await.unwrap();
-        let kab = store::wilayah::dalam_provinsi(db.pool(), "81").await.unwrap();
+        let kab = store::wilayah::dalam_provinsi(db.pool(), "81")
+            .await
+            .unwrap();
         // Provinsi Maluku + 9 kabupaten + 2 kota.
         assert_eq!(kab.len(), 12, "{b:?}");
         assert_eq!(kab[0].nama, "Maluku");
         assert_eq!(kab.iter().filter(|w| w.tingkat == "kota").count(), 2);
         // Migrasi kedua kali tidak menggandakan apa pun.
         db.migrasi().await.unwrap();
-        assert_eq!(store::wilayah::dalam_provinsi(db.pool(), "81").await.unwrap().len(), 12);
+        assert_eq!(
+            store::wilayah::dalam_provinsi(db.pool(), "81")
+                .await
+                .unwrap()
+                .len(),
+            12
+        );
         db.tutup().await;
     }
 }

@@ -3,9 +3,9 @@
 //! Galat internal dicatat dengan id yang bisa dikutip pengguna, tanpa jejak tumpukan.
 
 use app::Galat;
+use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use std::collections::BTreeMap;
 
 pub fn status(g: &Galat) -> StatusCode {
@@ -28,7 +28,11 @@ pub fn pesan_aman(g: &Galat, bahasa: app::Bahasa) -> String {
             tracing::error!(rujukan = %rujukan, galat = %rinci, "galat internal");
             format!(
                 "{} ({rujukan})",
-                app::teks::t(bahasa, "Terjadi kesalahan pada server. Sebutkan kode ini kepada admin", "A server error occurred. Quote this code to your admin")
+                app::teks::t(
+                    bahasa,
+                    "Terjadi kesalahan pada server. Sebutkan kode ini kepada admin",
+                    "A server error occurred. Quote this code to your admin"
+                )
             )
         }
         g => g.to_string(),
@@ -44,7 +48,11 @@ impl From<(Galat, app::Bahasa)> for GalatApi {
     }
 }
 
-pub fn badan_galat(kode: &str, pesan: &str, fields: &BTreeMap<String, String>) -> serde_json::Value {
+pub fn badan_galat(
+    kode: &str,
+    pesan: &str,
+    fields: &BTreeMap<String, String>,
+) -> serde_json::Value {
     serde_json::json!({"error": {"code": kode, "message": pesan, "fields": fields}})
 }
 

@@ -10,13 +10,13 @@ pub mod pembatas;
 pub mod pengunjung;
 
 use axum::Router;
+use axum::http::{HeaderName, HeaderValue};
 use metrics_exporter_prometheus::PrometheusHandle;
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
-use axum::http::{HeaderName, HeaderValue};
 
 /// Keadaan bersama semua penangan.
 #[derive(Clone)]

@@ -1,12 +1,12 @@
 //! Operasi: `/healthz`, `/metrics` (Prometheus), aset statis dengan cache.
 
 use crate::AppState;
+use axum::Router;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
 use std::time::Instant;
 
 /// CSS kecil milik sendiri; nama berkas memuat versi agar bisa di-cache selamanya.
@@ -44,12 +44,19 @@ async fn metrik_utama(State(s): State<AppState>) -> Response {
 }
 
 pub fn render_metrik(h: &metrics_exporter_prometheus::PrometheusHandle) -> Response {
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], h.render()).into_response()
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        h.render(),
+    )
+        .into_response()
 }
 
 async fn css() -> Response {
     (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")],
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
         CSS,
     )
         .into_response()
@@ -68,6 +75,7 @@ pub async fn catat_metrik(State(_s): State<AppState>, req: Request, next: Next) 
     let status = res.status().as_u16().to_string();
     metrics::counter!("kinerja_http_permintaan_total", "rute" => rute.clone(), "metode" => metode.clone(), "status" => status)
         .increment(1);
-    metrics::histogram!("kinerja_http_durasi_detik", "rute" => rute, "metode" => metode).record(mulai.elapsed().as_secs_f64());
+    metrics::histogram!("kinerja_http_durasi_detik", "rute" => rute, "metode" => metode)
+        .record(mulai.elapsed().as_secs_f64());
     res
 }

@@ -15,7 +15,11 @@ pub struct Pembatas {
 
 impl Pembatas {
     pub fn baru(batas: u32, jendela: Duration) -> Self {
-        Pembatas { batas, jendela, peta: Mutex::new(HashMap::new()) }
+        Pembatas {
+            batas,
+            jendela,
+            peta: Mutex::new(HashMap::new()),
+        }
     }
 
     /// true bila permintaan ini masih diizinkan.

@@ -4,9 +4,9 @@
 use crate::AppState;
 use app::{Bahasa, Galat, Konteks};
 use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::HeaderMap;
 use axum::http::header::{ACCEPT_LANGUAGE, AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
-use axum::http::HeaderMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 pub const COOKIE_SESI: &str = "kinerja_sesi";
@@ -60,7 +60,10 @@ pub fn bahasa_dari(parts: &Parts) -> Bahasa {
 impl FromRequestParts<AppState> for Pengunjung {
     type Rejection = crate::galat::GalatApi;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let bahasa = bahasa_dari(parts);
         let alamat = parts
             .extensions
@@ -76,7 +79,10 @@ impl FromRequestParts<AppState> for Pengunjung {
             .map(str::trim)
             .map(str::to_string);
         if let Some(tk) = bearer {
-            return match app::akun::dari_token_api(l, &tk).await.map_err(|e| (e, bahasa))? {
+            return match app::akun::dari_token_api(l, &tk)
+                .await
+                .map_err(|e| (e, bahasa))?
+            {
                 Some(aktor) => Ok(Pengunjung {
                     konteks: Konteks::dengan(aktor, bahasa),
                     csrf: None,
@@ -86,14 +92,20 @@ impl FromRequestParts<AppState> for Pengunjung {
                     csrf_tamu_baru: None,
                 }),
                 None => Err((
-                    Galat::TidakMasuk(app::teks::t(bahasa, "Token API tidak berlaku.", "Invalid API token.").into()),
+                    Galat::TidakMasuk(
+                        app::teks::t(bahasa, "Token API tidak berlaku.", "Invalid API token.")
+                            .into(),
+                    ),
                     bahasa,
                 )
                     .into()),
             };
         }
         if let Some(tk) = cookie(&parts.headers, COOKIE_SESI) {
-            if let Some((aktor, csrf, _)) = app::akun::dari_sesi(l, &tk).await.map_err(|e| (e, bahasa))? {
+            if let Some((aktor, csrf, _)) = app::akun::dari_sesi(l, &tk)
+                .await
+                .map_err(|e| (e, bahasa))?
+            {
                 return Ok(Pengunjung {
                     konteks: Konteks::dengan(aktor, bahasa),
                     csrf: Some(csrf),
@@ -148,7 +160,10 @@ impl Pengunjung {
         if self.lewat_token_api || self.token_sesi.is_none() {
             return Ok(());
         }
-        let dikirim = headers.get(HEADER_CSRF).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let dikirim = headers
+            .get(HEADER_CSRF)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
         self.periksa_csrf(dikirim)
     }
 }

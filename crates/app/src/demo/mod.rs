@@ -30,15 +30,51 @@ pub struct AkunDemo {
 /// Login demo, sama setiap kali (sandi semuanya `SANDI_DEMO`).
 pub fn akun_demo() -> Vec<AkunDemo> {
     vec![
-        AkunDemo { login: "superadmin", peran: "super_admin", instansi: "Nasional" },
-        AkunDemo { login: "admin.bkd", peran: "admin_instansi", instansi: "Pemerintah Provinsi Maluku" },
-        AkunDemo { login: "perencana", peran: "perencana", instansi: "Pemerintah Provinsi Maluku" },
-        AkunDemo { login: "keuangan", peran: "keuangan", instansi: "Pemerintah Provinsi Maluku" },
-        AkunDemo { login: NIP_PIMPINAN, peran: "pimpinan_unit", instansi: "Pemerintah Provinsi Maluku (Kepala Dinas Kesehatan)" },
-        AkunDemo { login: NIP_PEGAWAI, peran: "pegawai", instansi: "Pemerintah Provinsi Maluku (Dinas Kesehatan)" },
-        AkunDemo { login: "juri", peran: "penilai", instansi: "Pemerintah Provinsi Maluku" },
-        AkunDemo { login: NIP_MENTOR, peran: "mentor", instansi: "Pemerintah Provinsi Maluku (BPSDM)" },
-        AkunDemo { login: "admin.ambon", peran: "admin_instansi", instansi: "Pemerintah Kota Ambon" },
+        AkunDemo {
+            login: "superadmin",
+            peran: "super_admin",
+            instansi: "Nasional",
+        },
+        AkunDemo {
+            login: "admin.bkd",
+            peran: "admin_instansi",
+            instansi: "Pemerintah Provinsi Maluku",
+        },
+        AkunDemo {
+            login: "perencana",
+            peran: "perencana",
+            instansi: "Pemerintah Provinsi Maluku",
+        },
+        AkunDemo {
+            login: "keuangan",
+            peran: "keuangan",
+            instansi: "Pemerintah Provinsi Maluku",
+        },
+        AkunDemo {
+            login: NIP_PIMPINAN,
+            peran: "pimpinan_unit",
+            instansi: "Pemerintah Provinsi Maluku (Kepala Dinas Kesehatan)",
+        },
+        AkunDemo {
+            login: NIP_PEGAWAI,
+            peran: "pegawai",
+            instansi: "Pemerintah Provinsi Maluku (Dinas Kesehatan)",
+        },
+        AkunDemo {
+            login: "juri",
+            peran: "penilai",
+            instansi: "Pemerintah Provinsi Maluku",
+        },
+        AkunDemo {
+            login: NIP_MENTOR,
+            peran: "mentor",
+            instansi: "Pemerintah Provinsi Maluku (BPSDM)",
+        },
+        AkunDemo {
+            login: "admin.ambon",
+            peran: "admin_instansi",
+            instansi: "Pemerintah Kota Ambon",
+        },
     ]
 }
 
@@ -76,7 +112,12 @@ impl Pembangkit {
             nip_terpakai.insert(n.to_string());
         }
         let waktu = store::sekarang();
-        Pembangkit { rng: StdRng::seed_from_u64(benih), nip_terpakai, mulai: "2024-01-02".into(), waktu }
+        Pembangkit {
+            rng: StdRng::seed_from_u64(benih),
+            nip_terpakai,
+            mulai: "2024-01-02".into(),
+            waktu,
+        }
     }
 
     fn pilih<'a>(&mut self, xs: &'a [&'a str]) -> &'a str {
@@ -139,15 +180,23 @@ impl Pembangkit {
             Some(n) => n.as_bytes()[14] == b'2',
             None => self.rng.random_range(0..100) < 48,
         };
-        let depan = if perempuan { self.pilih(data::NAMA_DEPAN_P) } else { self.pilih(data::NAMA_DEPAN_L) };
+        let depan = if perempuan {
+            self.pilih(data::NAMA_DEPAN_P)
+        } else {
+            self.pilih(data::NAMA_DEPAN_L)
+        };
         let belakang = self.pilih(data::NAMA_BELAKANG);
         let nama = format!("{depan} {belakang}");
-        let nip = nip_tetap.map(str::to_string).unwrap_or_else(|| self.nip(t, perempuan));
+        let nip = nip_tetap
+            .map(str::to_string)
+            .unwrap_or_else(|| self.nip(t, perempuan));
         let gelar_belakang = match t {
             Tingkat::Pelaksana if self.rng.random_range(0..3) == 0 => None,
-            Tingkat::Sekda | Tingkat::KepalaOpd | Tingkat::Administrator => {
-                Some(format!("{}, {}", self.pilih(data::GELAR_S1), self.pilih(data::GELAR_S2)))
-            }
+            Tingkat::Sekda | Tingkat::KepalaOpd | Tingkat::Administrator => Some(format!(
+                "{}, {}",
+                self.pilih(data::GELAR_S1),
+                self.pilih(data::GELAR_S2)
+            )),
             _ => Some(self.pilih(data::GELAR_S1).to_string()),
         };
         let pppk = t == Tingkat::Pppk || (nip.len() == 18 && &nip[12..14] == "21");
@@ -177,7 +226,15 @@ impl Pembangkit {
         }
     }
 
-    fn unit(&self, instansi_id: &str, induk: Option<&str>, nama: &str, singkatan: Option<&str>, jenis: &str, urutan: i64) -> UnitKerja {
+    fn unit(
+        &self,
+        instansi_id: &str,
+        induk: Option<&str>,
+        nama: &str,
+        singkatan: Option<&str>,
+        jenis: &str,
+        urutan: i64,
+    ) -> UnitKerja {
         UnitKerja {
             instansi_id: instansi_id.to_string(),
             id: store::id_baru(),
@@ -257,7 +314,18 @@ impl Pembangkit {
         let mut sekda_id = None;
         let mut daun: Vec<(UnitKerja, String)> = Vec::new(); // (unit, id kepala unit)
         for (i, (nama_pd, singkat, bidang)) in daftar_pd.iter().enumerate() {
-            let pd = self.unit(&iid, Some(&akar.id), nama_pd, Some(singkat), if i == 0 { "sekretariat_daerah" } else { "perangkat_daerah" }, i as i64 + 1);
+            let pd = self.unit(
+                &iid,
+                Some(&akar.id),
+                nama_pd,
+                Some(singkat),
+                if i == 0 {
+                    "sekretariat_daerah"
+                } else {
+                    "perangkat_daerah"
+                },
+                i as i64 + 1,
+            );
             self.simpan_unit(tx, &pd).await?;
             let (nama_kepala, tingkat) = if i == 0 {
                 ("Sekretaris Daerah".to_string(), Tingkat::Sekda)
@@ -266,7 +334,11 @@ impl Pembangkit {
             };
             let j = self.jabatan(&pd, &nama_kepala, "jpt", None);
             self.simpan_jabatan(tx, &j).await?;
-            let atasan = if i == 0 { kd.id.clone() } else { sekda_id.clone().unwrap_or(kd.id.clone()) };
+            let atasan = if i == 0 {
+                kd.id.clone()
+            } else {
+                sekda_id.clone().unwrap_or(kd.id.clone())
+            };
             let tetap = (dengan_tokoh && *singkat == "Dinkes").then_some(NIP_PIMPINAN);
             let kepala = self.pegawai(&iid, &pd.id, Some(&j.id), Some(&atasan), tingkat, tetap);
             self.simpan_pegawai(tx, &kepala).await?;
@@ -280,31 +352,73 @@ impl Pembangkit {
             // Sekretariat (kecuali Setda/Setwan) dengan subbagian.
             let mut sub_unit: Vec<(String, Vec<String>, &str)> = Vec::new();
             if i > 1 && !nama_pd.starts_with("Inspektorat") {
-                sub_unit.push(("Sekretariat".to_string(), data::SUBBAGIAN_SEKRETARIAT.iter().map(|s| s.to_string()).collect(), "sekretariat"));
+                sub_unit.push((
+                    "Sekretariat".to_string(),
+                    data::SUBBAGIAN_SEKRETARIAT
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect(),
+                    "sekretariat",
+                ));
             }
             for b in bidang.iter() {
-                let jenis = if b.starts_with("Bagian") || b.starts_with("Biro") { "bagian" } else { "bidang" };
-                sub_unit.push((b.to_string(), (0..2).map(|k| data::nama_seksi(b, k)).collect(), jenis));
+                let jenis = if b.starts_with("Bagian") || b.starts_with("Biro") {
+                    "bagian"
+                } else {
+                    "bidang"
+                };
+                sub_unit.push((
+                    b.to_string(),
+                    (0..2).map(|k| data::nama_seksi(b, k)).collect(),
+                    jenis,
+                ));
             }
             for (k, (nama_b, seksi, jenis_b)) in sub_unit.iter().enumerate() {
                 let ub = self.unit(&iid, Some(&pd.id), nama_b, None, jenis_b, k as i64 + 1);
                 self.simpan_unit(tx, &ub).await?;
-                let jb = self.jabatan(&ub, &if *jenis_b == "sekretariat" { format!("Sekretaris {nama_pd}") } else { format!("Kepala {nama_b}") }, "administrator", None);
+                let jb = self.jabatan(
+                    &ub,
+                    &if *jenis_b == "sekretariat" {
+                        format!("Sekretaris {nama_pd}")
+                    } else {
+                        format!("Kepala {nama_b}")
+                    },
+                    "administrator",
+                    None,
+                );
                 self.simpan_jabatan(tx, &jb).await?;
                 let tetap = (dengan_tokoh && *singkat == "BPSDM" && k == 1).then_some(NIP_MENTOR);
-                let kb = self.pegawai(&iid, &ub.id, Some(&jb.id), Some(&kepala.id), Tingkat::Administrator, tetap);
+                let kb = self.pegawai(
+                    &iid,
+                    &ub.id,
+                    Some(&jb.id),
+                    Some(&kepala.id),
+                    Tingkat::Administrator,
+                    tetap,
+                );
                 self.simpan_pegawai(tx, &kb).await?;
                 tokoh.jumlah += 1;
                 if tetap.is_some() {
                     tokoh.kabid_bpsdm = Some(kb.id.clone());
                 }
                 for (s_i, nama_s) in seksi.iter().enumerate() {
-                    let jenis_s = if nama_s.starts_with("Subbagian") { "subbagian" } else { "seksi" };
+                    let jenis_s = if nama_s.starts_with("Subbagian") {
+                        "subbagian"
+                    } else {
+                        "seksi"
+                    };
                     let us = self.unit(&iid, Some(&ub.id), nama_s, None, jenis_s, s_i as i64 + 1);
                     self.simpan_unit(tx, &us).await?;
                     let js = self.jabatan(&us, &format!("Kepala {nama_s}"), "pengawas", None);
                     self.simpan_jabatan(tx, &js).await?;
-                    let ks = self.pegawai(&iid, &us.id, Some(&js.id), Some(&kb.id), Tingkat::Pengawas, None);
+                    let ks = self.pegawai(
+                        &iid,
+                        &us.id,
+                        Some(&js.id),
+                        Some(&kb.id),
+                        Tingkat::Pengawas,
+                        None,
+                    );
                     self.simpan_pegawai(tx, &ks).await?;
                     tokoh.jumlah += 1;
                     daun.push((us, ks.id.clone()));
@@ -314,8 +428,14 @@ impl Pembangkit {
         // Jabatan staf per unit terbawah: satu fungsional dan satu pelaksana.
         let mut jabatan_staf = Vec::new();
         for (u, _) in &daun {
-            let (nf, jenjang) = data::JABATAN_FUNGSIONAL[self.rng.random_range(0..data::JABATAN_FUNGSIONAL.len())];
-            let jf = self.jabatan(u, &format!("{nf} {}", jenjang_teks(jenjang)), "fungsional", Some(jenjang));
+            let (nf, jenjang) =
+                data::JABATAN_FUNGSIONAL[self.rng.random_range(0..data::JABATAN_FUNGSIONAL.len())];
+            let jf = self.jabatan(
+                u,
+                &format!("{nf} {}", jenjang_teks(jenjang)),
+                "fungsional",
+                Some(jenjang),
+            );
             let np = self.pilih_pelaksana();
             let jp = self.jabatan(u, np, "pelaksana", None);
             self.simpan_jabatan(tx, &jf).await?;
@@ -329,10 +449,21 @@ impl Pembangkit {
             let (u, kepala) = &daun[k];
             let (jf, jp) = &jabatan_staf[k];
             let r = self.rng.random_range(0..100);
-            let (t, j) = if r < 30 { (Tingkat::Fungsional, jf) } else if r < 85 { (Tingkat::Pelaksana, jp) } else { (Tingkat::Pppk, jp) };
-            let di_dinkes = dengan_tokoh && !staf_dinkes_dibuat && u.nama.contains("Kesehatan Masyarakat");
+            let (t, j) = if r < 30 {
+                (Tingkat::Fungsional, jf)
+            } else if r < 85 {
+                (Tingkat::Pelaksana, jp)
+            } else {
+                (Tingkat::Pppk, jp)
+            };
+            let di_dinkes =
+                dengan_tokoh && !staf_dinkes_dibuat && u.nama.contains("Kesehatan Masyarakat");
             let tetap = di_dinkes.then_some(NIP_PEGAWAI);
-            let t = if tetap.is_some() { Tingkat::Fungsional } else { t };
+            let t = if tetap.is_some() {
+                Tingkat::Fungsional
+            } else {
+                t
+            };
             let p = self.pegawai(&iid, &u.id, Some(j), Some(kepala), t, tetap);
             self.simpan_pegawai(tx, &p).await?;
             if tetap.is_some() {
@@ -387,14 +518,42 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
     for i in [&nasional, &maluku, &ambon] {
         store::organisasi::sisipkan_instansi(&mut tx, i).await?;
     }
-    let akar_nasional = g.unit(&nasional.id, None, "Kedeputian Reformasi Birokrasi", None, "lainnya", 0);
+    let akar_nasional = g.unit(
+        &nasional.id,
+        None,
+        "Kedeputian Reformasi Birokrasi",
+        None,
+        "lainnya",
+        0,
+    );
     g.simpan_unit(&mut tx, &akar_nasional).await?;
-    let tokoh = g.bangun(&mut tx, &maluku, data::PERANGKAT_DAERAH_PROVINSI, 2000, "Gubernur Maluku", true).await?;
-    g.bangun(&mut tx, &ambon, data::PERANGKAT_DAERAH_KOTA, 420, "Wali Kota Ambon", false).await?;
+    let tokoh = g
+        .bangun(
+            &mut tx,
+            &maluku,
+            data::PERANGKAT_DAERAH_PROVINSI,
+            2000,
+            "Gubernur Maluku",
+            true,
+        )
+        .await?;
+    g.bangun(
+        &mut tx,
+        &ambon,
+        data::PERANGKAT_DAERAH_KOTA,
+        420,
+        "Wali Kota Ambon",
+        false,
+    )
+    .await?;
     tx.commit().await?;
 
     let k = crate::Konteks::sistem();
-    let akun = |instansi: &Instansi, username: &str, nama: &str, pegawai_id: Option<String>, peran: Vec<Peran>| crate::akun::AkunBaru {
+    let akun = |instansi: &Instansi,
+                username: &str,
+                nama: &str,
+                pegawai_id: Option<String>,
+                peran: Vec<Peran>| crate::akun::AkunBaru {
         instansi_id: instansi.id.clone(),
         username: username.to_string(),
         nama: nama.to_string(),
@@ -403,15 +562,63 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
         peran,
     };
     let daftar = vec![
-        akun(&nasional, "superadmin", "Super Admin Nasional", None, vec![Peran::SuperAdmin]),
-        akun(&maluku, "admin.bkd", "Admin BKD Provinsi Maluku", None, vec![Peran::AdminInstansi]),
-        akun(&maluku, "perencana", "Perencana Bappeda Maluku", None, vec![Peran::Perencana]),
-        akun(&maluku, "keuangan", "Keuangan BPKAD Maluku", None, vec![Peran::Keuangan]),
-        akun(&maluku, NIP_PIMPINAN, "Kepala Dinas Kesehatan", tokoh.kepala_dinkes.clone(), vec![Peran::PimpinanUnit, Peran::Pegawai]),
-        akun(&maluku, NIP_PEGAWAI, "Pegawai Dinas Kesehatan", tokoh.staf_dinkes.clone(), vec![Peran::Pegawai]),
+        akun(
+            &nasional,
+            "superadmin",
+            "Super Admin Nasional",
+            None,
+            vec![Peran::SuperAdmin],
+        ),
+        akun(
+            &maluku,
+            "admin.bkd",
+            "Admin BKD Provinsi Maluku",
+            None,
+            vec![Peran::AdminInstansi],
+        ),
+        akun(
+            &maluku,
+            "perencana",
+            "Perencana Bappeda Maluku",
+            None,
+            vec![Peran::Perencana],
+        ),
+        akun(
+            &maluku,
+            "keuangan",
+            "Keuangan BPKAD Maluku",
+            None,
+            vec![Peran::Keuangan],
+        ),
+        akun(
+            &maluku,
+            NIP_PIMPINAN,
+            "Kepala Dinas Kesehatan",
+            tokoh.kepala_dinkes.clone(),
+            vec![Peran::PimpinanUnit, Peran::Pegawai],
+        ),
+        akun(
+            &maluku,
+            NIP_PEGAWAI,
+            "Pegawai Dinas Kesehatan",
+            tokoh.staf_dinkes.clone(),
+            vec![Peran::Pegawai],
+        ),
         akun(&maluku, "juri", "Juri Inovasi", None, vec![Peran::Penilai]),
-        akun(&maluku, NIP_MENTOR, "Mentor BPSDM", tokoh.kabid_bpsdm.clone(), vec![Peran::Mentor, Peran::Pegawai]),
-        akun(&ambon, "admin.ambon", "Admin BKPSDM Kota Ambon", None, vec![Peran::AdminInstansi]),
+        akun(
+            &maluku,
+            NIP_MENTOR,
+            "Mentor BPSDM",
+            tokoh.kabid_bpsdm.clone(),
+            vec![Peran::Mentor, Peran::Pegawai],
+        ),
+        akun(
+            &ambon,
+            "admin.ambon",
+            "Admin BKPSDM Kota Ambon",
+            None,
+            vec![Peran::AdminInstansi],
+        ),
     ];
     for a in daftar {
         // Nama akun pegawai mengikuti nama pegawainya.
@@ -443,8 +650,21 @@ pub async fn isi_skala(l: &Layanan, n: usize) -> Hasil<usize> {
         let i = instansi_baru(&format!("Pemerintah {nama}"), &tingkat, Some(&kode), zona);
         let mut tx = l.db.mulai().await?;
         store::organisasi::sisipkan_instansi(&mut tx, &i).await?;
-        let kepala = if tingkat == "kota" { "Wali Kota" } else { "Bupati" };
-        let t = g.bangun(&mut tx, &i, data::PERANGKAT_DAERAH_KOTA, sisa, kepala, false).await?;
+        let kepala = if tingkat == "kota" {
+            "Wali Kota"
+        } else {
+            "Bupati"
+        };
+        let t = g
+            .bangun(
+                &mut tx,
+                &i,
+                data::PERANGKAT_DAERAH_KOTA,
+                sisa,
+                kepala,
+                false,
+            )
+            .await?;
         tx.commit().await?;
         dibuat += t.jumlah;
     }

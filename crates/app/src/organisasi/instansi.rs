@@ -23,7 +23,10 @@ pub async fn daftar(l: &Layanan, k: &Konteks) -> Hasil<Vec<Instansi>> {
     if a.super_admin() {
         Ok(store::organisasi::semua_instansi(l.pool()).await?)
     } else {
-        Ok(store::organisasi::instansi(l.pool(), &a.instansi_id).await?.into_iter().collect())
+        Ok(store::organisasi::instansi(l.pool(), &a.instansi_id)
+            .await?
+            .into_iter()
+            .collect())
     }
 }
 
@@ -31,23 +34,47 @@ pub async fn lihat(l: &Layanan, k: &Konteks, id: &str) -> Hasil<Instansi> {
     k.boleh_baca(id)?;
     store::organisasi::instansi(l.pool(), id)
         .await?
-        .ok_or_else(|| Galat::TidakDitemukan(k.t("Instansi tidak ditemukan.", "Agency not found.").into()))
+        .ok_or_else(|| {
+            Galat::TidakDitemukan(k.t("Instansi tidak ditemukan.", "Agency not found.").into())
+        })
 }
 
 async fn periksa(l: &Layanan, k: &Konteks, m: &MasukanInstansi) -> Hasil<(Option<String>, String)> {
     let b = k.bahasa;
     let mut f = GalatKolom::default();
     if m.nama.trim().is_empty() || m.nama.len() > 200 {
-        f.tambah("nama", k.t("Nama instansi wajib (maksimal 200 karakter).", "An agency name is required (at most 200 characters)."));
+        f.tambah(
+            "nama",
+            k.t(
+                "Nama instansi wajib (maksimal 200 karakter).",
+                "An agency name is required (at most 200 characters).",
+            ),
+        );
     }
     if !referensi::JENIS_INSTANSI.contains(&m.jenis.as_str()) {
-        f.tambah("jenis", k.t("Jenis harus kementerian, lembaga, provinsi, kabupaten atau kota.", "Type must be kementerian, lembaga, provinsi, kabupaten or kota."));
+        f.tambah(
+            "jenis",
+            k.t(
+                "Jenis harus kementerian, lembaga, provinsi, kabupaten atau kota.",
+                "Type must be kementerian, lembaga, provinsi, kabupaten or kota.",
+            ),
+        );
     }
-    let kode = m.kode_wilayah.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let kode = m
+        .kode_wilayah
+        .as_ref()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
     let mut zona = m.zona_waktu.clone().filter(|z| !z.is_empty());
     if let Some(kode) = &kode {
         match store::wilayah::cari(l.pool(), kode).await? {
-            None => f.tambah("kode_wilayah", k.t("Kode wilayah tidak ada dalam Kepmendagri 300.2.2-2138/2025.", "Region code not found in Kepmendagri 300.2.2-2138/2025.")),
+            None => f.tambah(
+                "kode_wilayah",
+                k.t(
+                    "Kode wilayah tidak ada dalam Kepmendagri 300.2.2-2138/2025.",
+                    "Region code not found in Kepmendagri 300.2.2-2138/2025.",
+                ),
+            ),
             Some(w) => {
                 if zona.is_none() {
                     zona = Some(referensi::zona_waktu_provinsi(&w.kode_provinsi).to_string());
@@ -55,14 +82,29 @@ async fn periksa(l: &Layanan, k: &Konteks, m: &MasukanInstansi) -> Hasil<(Option
             }
         }
     } else if matches!(m.jenis.as_str(), "provinsi" | "kabupaten" | "kota") {
-        f.tambah("kode_wilayah", k.t("Pemerintah daerah wajib punya kode wilayah.", "A regional government needs a region code."));
+        f.tambah(
+            "kode_wilayah",
+            k.t(
+                "Pemerintah daerah wajib punya kode wilayah.",
+                "A regional government needs a region code.",
+            ),
+        );
     }
     let zona = zona.unwrap_or_else(|| "WIB".into());
     if !referensi::ZONA_WAKTU.contains(&zona.as_str()) {
-        f.tambah("zona_waktu", k.t("Zona waktu harus WIB, WITA atau WIT.", "Time zone must be WIB, WITA or WIT."));
+        f.tambah(
+            "zona_waktu",
+            k.t(
+                "Zona waktu harus WIB, WITA atau WIT.",
+                "Time zone must be WIB, WITA or WIT.",
+            ),
+        );
     }
     let _ = b;
-    f.jadi_galat(k.t("Periksa kembali isian instansi.", "Please check the agency fields."))?;
+    f.jadi_galat(k.t(
+        "Periksa kembali isian instansi.",
+        "Please check the agency fields.",
+    ))?;
     Ok((kode, zona))
 }
 
@@ -100,10 +142,26 @@ pub async fn ubah(l: &Layanan, k: &Konteks, id: &str, m: MasukanInstansi) -> Has
     baru.diubah_pada = store::sekarang();
     let mut tx = l.db.mulai().await?;
     if !store::organisasi::ubah_instansi(&mut tx, &baru).await? {
-        return Err(Galat::Konflik(k.t("Data ini sudah diubah orang lain. Muat ulang lalu ulangi.", "Someone else changed this record. Reload and try again.").into()));
+        return Err(Galat::Konflik(
+            k.t(
+                "Data ini sudah diubah orang lain. Muat ulang lalu ulangi.",
+                "Someone else changed this record. Reload and try again.",
+            )
+            .into(),
+        ));
     }
     baru.versi += 1;
-    crate::audit::catat(&mut tx, k, id, "ubah", "instansi", id, Some(&lama), Some(&baru)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        id,
+        "ubah",
+        "instansi",
+        id,
+        Some(&lama),
+        Some(&baru),
+    )
+    .await?;
     tx.commit().await?;
     Ok(baru)
 }

@@ -22,27 +22,56 @@ pub async fn daftar(l: &Layanan, k: &Konteks, instansi_id: &str) -> Hasil<Vec<Ja
     Ok(store::organisasi::semua_jabatan(l.pool(), instansi_id).await?)
 }
 
-pub async fn buat(l: &Layanan, k: &Konteks, instansi_id: &str, m: MasukanJabatan) -> Hasil<Jabatan> {
+pub async fn buat(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    m: MasukanJabatan,
+) -> Hasil<Jabatan> {
     k.boleh_kelola(instansi_id)?;
     let mut f = GalatKolom::default();
     if m.nama.trim().is_empty() {
-        f.tambah("nama", k.t("Nama jabatan wajib diisi.", "A position name is required."));
+        f.tambah(
+            "nama",
+            k.t("Nama jabatan wajib diisi.", "A position name is required."),
+        );
     }
     if !referensi::JENIS_JABATAN.contains(&m.jenis.as_str()) {
-        f.tambah("jenis", k.t("Jenis jabatan tidak dikenal.", "Unknown position type."));
+        f.tambah(
+            "jenis",
+            k.t("Jenis jabatan tidak dikenal.", "Unknown position type."),
+        );
     }
     let jenjang = m.jenjang.filter(|j| !j.is_empty());
     match (&jenjang, m.jenis.as_str()) {
-        (None, "fungsional") => f.tambah("jenjang", k.t("Jabatan fungsional wajib punya jenjang.", "A functional position needs a level.")),
+        (None, "fungsional") => f.tambah(
+            "jenjang",
+            k.t(
+                "Jabatan fungsional wajib punya jenjang.",
+                "A functional position needs a level.",
+            ),
+        ),
         (Some(j), _) if !referensi::JENJANG_FUNGSIONAL.contains(&j.as_str()) => {
             f.tambah("jenjang", k.t("Jenjang tidak dikenal.", "Unknown level."))
         }
         _ => {}
     }
-    if store::organisasi::unit(l.pool(), instansi_id, &m.unit_id).await?.is_none() {
-        f.tambah("unit_id", k.t("Unit kerja tidak ditemukan di instansi ini.", "Unit not found in this agency."));
+    if store::organisasi::unit(l.pool(), instansi_id, &m.unit_id)
+        .await?
+        .is_none()
+    {
+        f.tambah(
+            "unit_id",
+            k.t(
+                "Unit kerja tidak ditemukan di instansi ini.",
+                "Unit not found in this agency.",
+            ),
+        );
     }
-    f.jadi_galat(k.t("Periksa kembali isian jabatan.", "Please check the position fields."))?;
+    f.jadi_galat(k.t(
+        "Periksa kembali isian jabatan.",
+        "Please check the position fields.",
+    ))?;
     let j = Jabatan {
         instansi_id: instansi_id.to_string(),
         id: store::id_baru(),
@@ -55,7 +84,17 @@ pub async fn buat(l: &Layanan, k: &Konteks, instansi_id: &str, m: MasukanJabatan
     };
     let mut tx = l.db.mulai().await?;
     store::organisasi::sisipkan_jabatan(&mut tx, &j).await?;
-    crate::audit::catat(&mut tx, k, instansi_id, "buat", "jabatan", &j.id, None, Some(&j)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "buat",
+        "jabatan",
+        &j.id,
+        None,
+        Some(&j),
+    )
+    .await?;
     tx.commit().await?;
     Ok(j)
 }

@@ -77,7 +77,12 @@ pub fn nama_cari(nama: &str, nip: Option<&str>) -> String {
     s
 }
 
-pub async fn daftar(l: &Layanan, k: &Konteks, instansi_id: &str, c: &CariPegawai) -> Hasil<Halaman<BarisPegawai>> {
+pub async fn daftar(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    c: &CariPegawai,
+) -> Hasil<Halaman<BarisPegawai>> {
     k.boleh_baca(instansi_id)?;
     let per = c.per_halaman.unwrap_or(PER_HALAMAN).clamp(1, 200);
     let halaman = c.halaman.unwrap_or(1).max(1);
@@ -89,7 +94,11 @@ pub async fn daftar(l: &Layanan, k: &Konteks, instansi_id: &str, c: &CariPegawai
         None => None,
     };
     let f = FilterPegawai {
-        cari: c.cari.as_ref().map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()),
+        cari: c
+            .cari
+            .as_ref()
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty()),
         unit_ids,
         status: c.status.clone(),
         jenis_asn: c.jenis_asn.clone(),
@@ -97,7 +106,13 @@ pub async fn daftar(l: &Layanan, k: &Konteks, instansi_id: &str, c: &CariPegawai
         limit: per,
     };
     let (isi, total) = store::organisasi::daftar_pegawai(l.pool(), instansi_id, &f).await?;
-    Ok(Halaman { isi, total, halaman, per_halaman: per, jumlah_halaman: ((total + per - 1) / per).max(1) })
+    Ok(Halaman {
+        isi,
+        total,
+        halaman,
+        per_halaman: per,
+        jumlah_halaman: ((total + per - 1) / per).max(1),
+    })
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -114,7 +129,12 @@ pub struct DetailPegawai {
 async fn ambil(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Hasil<Pegawai> {
     store::organisasi::pegawai(l.pool(), instansi_id, id)
         .await?
-        .ok_or_else(|| Galat::TidakDitemukan(k.t("Pegawai tidak ditemukan.", "Employee not found.").into()))
+        .ok_or_else(|| {
+            Galat::TidakDitemukan(
+                k.t("Pegawai tidak ditemukan.", "Employee not found.")
+                    .into(),
+            )
+        })
 }
 
 /// Detail satu pegawai. Pembacaan oleh orang lain dicatat (UU 27/2022: NIP
@@ -124,7 +144,8 @@ pub async fn lihat(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Has
     let p = ambil(l, k, instansi_id, id).await?;
     if a.pegawai_id.as_deref() != Some(id) {
         let mut tx = l.db.mulai().await?;
-        crate::audit::catat::<()>(&mut tx, k, instansi_id, "lihat", "pegawai", id, None, None).await?;
+        crate::audit::catat::<()>(&mut tx, k, instansi_id, "lihat", "pegawai", id, None, None)
+            .await?;
         tx.commit().await?;
     }
     let pool = l.pool();
@@ -139,35 +160,192 @@ pub async fn lihat(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Has
     };
     let bawahan = store::organisasi::bawahan(pool, instansi_id, id).await?;
     let riwayat = store::organisasi::riwayat_pegawai(pool, instansi_id, id).await?;
-    let pangkat = p.golongan.as_deref().and_then(referensi::pangkat).map(str::to_string);
-    Ok(DetailPegawai { pegawai: p, unit, jabatan, atasan, bawahan, riwayat, pangkat })
+    let pangkat = p
+        .golongan
+        .as_deref()
+        .and_then(referensi::pangkat)
+        .map(str::to_string);
+    Ok(DetailPegawai {
+        pegawai: p,
+        unit,
+        jabatan,
+        atasan,
+        bawahan,
+        riwayat,
+        pangkat,
+    })
 }
 
 fn kosong_jadi_none(s: &Option<String>) -> Option<String> {
-    s.as_ref().map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+    s.as_ref()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
 }
 
 /// Memeriksa masukan dan menyusun baris pegawai (tanpa id/versi/waktu).
-async fn susun(l: &Layanan, k: &Konteks, instansi_id: &str, id: Option<&str>, m: &MasukanPegawai) -> Hasil<Pegawai> {
-    let b = k.bahasa;
+async fn susun(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    id: Option<&str>,
+    m: &MasukanPegawai,
+) -> Hasil<Pegawai> {
     let pool = l.pool();
     let mut f = GalatKolom::default();
+    let p = susun_isian(k, instansi_id, id, m, &mut f);
+    if let Some(n) = &p.nip {
+        if let Some((i, pid)) = store::organisasi::pemilik_nip(pool, n).await? {
+            let sama = i == instansi_id && Some(pid.as_str()) == id;
+            if !sama {
+                let milik_lain = store::organisasi::pegawai(pool, &i, &pid).await?;
+                // NIP boleh dipakai lagi hanya bila pemilik lamanya sudah pindah.
+                if milik_lain.map(|p| p.status != "pindah").unwrap_or(false) {
+                    f.tambah(
+                        "nip",
+                        k.t(
+                            "NIP ini sudah terdaftar untuk pegawai lain.",
+                            "This NIP is already registered to another employee.",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    if store::organisasi::unit(pool, instansi_id, &p.unit_id)
+        .await?
+        .is_none()
+    {
+        f.tambah(
+            "unit_id",
+            k.t(
+                "Unit kerja tidak ditemukan di instansi ini.",
+                "Unit not found in this agency.",
+            ),
+        );
+    }
+    if let Some(j) = &p.jabatan_id {
+        if store::organisasi::jabatan(pool, instansi_id, j)
+            .await?
+            .is_none()
+        {
+            f.tambah(
+                "jabatan_id",
+                k.t(
+                    "Jabatan tidak ditemukan di instansi ini.",
+                    "Position not found in this agency.",
+                ),
+            );
+        }
+    }
+    if let Some(at) = &p.atasan_id {
+        if Some(at.as_str()) == id {
+            f.tambah(
+                "atasan_id",
+                k.t(
+                    "Pegawai tidak boleh menjadi atasannya sendiri.",
+                    "An employee cannot supervise themselves.",
+                ),
+            );
+        } else if store::organisasi::pegawai(pool, instansi_id, at)
+            .await?
+            .is_none()
+        {
+            f.tambah(
+                "atasan_id",
+                k.t(
+                    "Atasan tidak ditemukan di instansi ini.",
+                    "Supervisor not found in this agency.",
+                ),
+            );
+        } else if let Some(id) = id {
+            // Tidak boleh melingkar: atasan bukan bawahan (langsung/tak langsung).
+            let mut x = Some(at.clone());
+            let mut langkah = 0;
+            while let Some(cur) = x {
+                if cur == id {
+                    f.tambah(
+                        "atasan_id",
+                        k.t(
+                            "Rantai atasan tidak boleh melingkar.",
+                            "The supervisor chain cannot loop.",
+                        ),
+                    );
+                    break;
+                }
+                langkah += 1;
+                if langkah > 64 {
+                    break;
+                }
+                x = store::organisasi::pegawai(pool, instansi_id, &cur)
+                    .await?
+                    .and_then(|p| p.atasan_id);
+            }
+        }
+    }
+    f.jadi_galat(k.t(
+        "Periksa kembali isian yang ditandai.",
+        "Please check the marked fields.",
+    ))?;
+    Ok(p)
+}
+
+/// Aturan isian pegawai yang tidak memerlukan basis data: nama, jenis ASN,
+/// NIP (bentuk dan kecocokan dengan jenis), golongan, status, surel, telepon
+/// dan tanggal penempatan. Dipakai formulir (`susun`, yang lalu memeriksa
+/// rujukan ke basis data) dan impor massal (yang memeriksa rujukan terhadap
+/// peta yang dimuat sekali). Galat ditambahkan ke `f`; pegawai yang
+/// dihasilkan hanya sah bila `f` kosong. `nip` terisi bila NIP terbaca.
+pub(crate) fn susun_isian(
+    k: &Konteks,
+    instansi_id: &str,
+    id: Option<&str>,
+    m: &MasukanPegawai,
+    f: &mut GalatKolom,
+) -> Pegawai {
+    let b = k.bahasa;
     let nama = m.nama.trim().to_string();
     if nama.is_empty() || nama.chars().count() > 200 {
-        f.tambah("nama", k.t("Nama wajib diisi (maksimal 200 karakter).", "A name is required (at most 200 characters)."));
+        f.tambah(
+            "nama",
+            k.t(
+                "Nama wajib diisi (maksimal 200 karakter).",
+                "A name is required (at most 200 characters).",
+            ),
+        );
     }
     if !referensi::JENIS_ASN.contains(&m.jenis_asn.as_str()) {
-        f.tambah("jenis_asn", k.t("Jenis ASN harus PNS, PPPK atau pejabat negara.", "Type must be PNS, PPPK or state official."));
+        f.tambah(
+            "jenis_asn",
+            k.t(
+                "Jenis ASN harus PNS, PPPK atau pejabat negara.",
+                "Type must be PNS, PPPK or state official.",
+            ),
+        );
     }
     let nip_teks = kosong_jadi_none(&m.nip).map(|s| s.replace(' ', ""));
     let mut nip: Option<Nip> = None;
     match (&nip_teks, m.jenis_asn.as_str()) {
-        (None, "pns" | "pppk") => f.tambah("nip", k.t("NIP wajib untuk PNS dan PPPK.", "A NIP is required for PNS and PPPK.")),
-        (Some(_), "pejabat_negara") => f.tambah("nip", k.t("Pejabat negara tidak memakai NIP; kosongkan.", "State officials have no NIP; leave it empty.")),
+        (None, "pns" | "pppk") => f.tambah(
+            "nip",
+            k.t(
+                "NIP wajib untuk PNS dan PPPK.",
+                "A NIP is required for PNS and PPPK.",
+            ),
+        ),
+        (Some(_), "pejabat_negara") => f.tambah(
+            "nip",
+            k.t(
+                "Pejabat negara tidak memakai NIP; kosongkan.",
+                "State officials have no NIP; leave it empty.",
+            ),
+        ),
         (Some(t), jenis) => match Nip::parse(t) {
             Err(e) => f.tambah("nip", e.pesan(b)),
             Ok(n) => {
-                let cocok = matches!((n.jenis_asn(), jenis), (JenisAsn::Pns, "pns") | (JenisAsn::Pppk, "pppk"));
+                let cocok = matches!(
+                    (n.jenis_asn(), jenis),
+                    (JenisAsn::Pns, "pns") | (JenisAsn::Pppk, "pppk")
+                );
                 if !cocok && referensi::JENIS_ASN.contains(&jenis) {
                     f.tambah("nip", k.t("NIP ini bukan NIP untuk jenis ASN yang dipilih (NIP PPPK memuat 21 di posisi bulan TMT).", "This NIP does not match the chosen type (a PPPK NIP has 21 where the TMT month is)."));
                 }
@@ -175,18 +353,6 @@ async fn susun(l: &Layanan, k: &Konteks, instansi_id: &str, id: Option<&str>, m:
             }
         },
         _ => {}
-    }
-    if let Some(n) = &nip {
-        if let Some((i, pid)) = store::organisasi::pemilik_nip(pool, n.as_str()).await? {
-            let sama = i == instansi_id && Some(pid.as_str()) == id;
-            if !sama {
-                let milik_lain = store::organisasi::pegawai(pool, &i, &pid).await?;
-                // NIP boleh dipakai lagi hanya bila pemilik lamanya sudah pindah.
-                if milik_lain.map(|p| p.status != "pindah").unwrap_or(false) {
-                    f.tambah("nip", k.t("NIP ini sudah terdaftar untuk pegawai lain.", "This NIP is already registered to another employee."));
-                }
-            }
-        }
     }
     let golongan = kosong_jadi_none(&m.golongan);
     if let Some(g) = &golongan {
@@ -196,63 +362,57 @@ async fn susun(l: &Layanan, k: &Konteks, instansi_id: &str, id: Option<&str>, m:
             _ => false,
         };
         if !sah {
-            f.tambah("golongan", k.t("Golongan tidak sesuai jenis ASN (PNS: I/a–IV/e; PPPK: I–XVII).", "Grade does not fit the type (PNS: I/a–IV/e; PPPK: I–XVII)."));
+            f.tambah(
+                "golongan",
+                k.t(
+                    "Golongan tidak sesuai jenis ASN (PNS: I/a–IV/e; PPPK: I–XVII).",
+                    "Grade does not fit the type (PNS: I/a–IV/e; PPPK: I–XVII).",
+                ),
+            );
         }
     }
     let status = kosong_jadi_none(&m.status).unwrap_or_else(|| "aktif".into());
     if !referensi::STATUS_PEGAWAI.contains(&status.as_str()) {
-        f.tambah("status", k.t("Status harus aktif, cuti, pensiun, pindah atau berhenti.", "Status must be active, on leave, retired, moved or stopped."));
-    }
-    if store::organisasi::unit(pool, instansi_id, m.unit_id.trim()).await?.is_none() {
-        f.tambah("unit_id", k.t("Unit kerja tidak ditemukan di instansi ini.", "Unit not found in this agency."));
-    }
-    let jabatan_id = kosong_jadi_none(&m.jabatan_id);
-    if let Some(j) = &jabatan_id {
-        if store::organisasi::jabatan(pool, instansi_id, j).await?.is_none() {
-            f.tambah("jabatan_id", k.t("Jabatan tidak ditemukan di instansi ini.", "Position not found in this agency."));
-        }
-    }
-    let atasan_id = kosong_jadi_none(&m.atasan_id);
-    if let Some(at) = &atasan_id {
-        if Some(at.as_str()) == id {
-            f.tambah("atasan_id", k.t("Pegawai tidak boleh menjadi atasannya sendiri.", "An employee cannot supervise themselves."));
-        } else if store::organisasi::pegawai(pool, instansi_id, at).await?.is_none() {
-            f.tambah("atasan_id", k.t("Atasan tidak ditemukan di instansi ini.", "Supervisor not found in this agency."));
-        } else if let Some(id) = id {
-            // Tidak boleh melingkar: atasan bukan bawahan (langsung/tak langsung).
-            let mut x = Some(at.clone());
-            let mut langkah = 0;
-            while let Some(cur) = x {
-                if cur == id {
-                    f.tambah("atasan_id", k.t("Rantai atasan tidak boleh melingkar.", "The supervisor chain cannot loop."));
-                    break;
-                }
-                langkah += 1;
-                if langkah > 64 {
-                    break;
-                }
-                x = store::organisasi::pegawai(pool, instansi_id, &cur).await?.and_then(|p| p.atasan_id);
-            }
-        }
+        f.tambah(
+            "status",
+            k.t(
+                "Status harus aktif, cuti, pensiun, pindah atau berhenti.",
+                "Status must be active, on leave, retired, moved or stopped.",
+            ),
+        );
     }
     let email = kosong_jadi_none(&m.email);
     if let Some(e) = &email {
         if !e.contains('@') || e.len() > 200 || e.contains(char::is_whitespace) {
-            f.tambah("email", k.t("Alamat surel tidak sah.", "Invalid e-mail address."));
+            f.tambah(
+                "email",
+                k.t("Alamat surel tidak sah.", "Invalid e-mail address."),
+            );
         }
     }
     let telepon = kosong_jadi_none(&m.telepon);
     if let Some(t) = &telepon {
         if t.len() > 20 || !t.chars().all(|c| c.is_ascii_digit() || "+- ".contains(c)) {
-            f.tambah("telepon", k.t("Nomor telepon hanya angka, spasi, + dan -.", "A phone number holds digits, spaces, + and - only."));
+            f.tambah(
+                "telepon",
+                k.t(
+                    "Nomor telepon hanya angka, spasi, + dan -.",
+                    "A phone number holds digits, spaces, + and - only.",
+                ),
+            );
         }
     }
     if let Some(t) = kosong_jadi_none(&m.tmt_penempatan) {
         if !tanggal_sah(&t) {
-            f.tambah("tmt_penempatan", k.t("Tanggal harus berformat TTTT-BB-HH.", "Dates must be YYYY-MM-DD."));
+            f.tambah(
+                "tmt_penempatan",
+                k.t(
+                    "Tanggal harus berformat TTTT-BB-HH.",
+                    "Dates must be YYYY-MM-DD.",
+                ),
+            );
         }
     }
-    f.jadi_galat(k.t("Periksa kembali isian yang ditandai.", "Please check the marked fields."))?;
     let (tanggal_lahir, jenis_kelamin) = match &nip {
         Some(n) => (
             Some(n.tanggal_lahir().to_string()),
@@ -264,7 +424,7 @@ async fn susun(l: &Layanan, k: &Konteks, instansi_id: &str, id: Option<&str>, m:
         None => (None, None),
     };
     let nip = nip.map(|n| n.as_str().to_string());
-    Ok(Pegawai {
+    Pegawai {
         instansi_id: instansi_id.to_string(),
         id: id.map(str::to_string).unwrap_or_default(),
         nama_cari: nama_cari(&nama, nip.as_deref()),
@@ -277,18 +437,23 @@ async fn susun(l: &Layanan, k: &Konteks, instansi_id: &str, id: Option<&str>, m:
         jenis_kelamin,
         golongan,
         unit_id: m.unit_id.trim().to_string(),
-        jabatan_id,
-        atasan_id,
+        jabatan_id: kosong_jadi_none(&m.jabatan_id),
+        atasan_id: kosong_jadi_none(&m.atasan_id),
         status,
         email,
         telepon,
         versi: 1,
         dibuat_pada: String::new(),
         diubah_pada: String::new(),
-    })
+    }
 }
 
-pub async fn buat(l: &Layanan, k: &Konteks, instansi_id: &str, m: MasukanPegawai) -> Hasil<Pegawai> {
+pub async fn buat(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    m: MasukanPegawai,
+) -> Hasil<Pegawai> {
     k.boleh_kelola(instansi_id)?;
     let mut p = susun(l, k, instansi_id, None, &m).await?;
     p.id = store::id_baru();
@@ -297,14 +462,30 @@ pub async fn buat(l: &Layanan, k: &Konteks, instansi_id: &str, m: MasukanPegawai
     p.diubah_pada = waktu;
     let mulai = kosong_jadi_none(&m.tmt_penempatan).unwrap_or_else(hari_ini);
     let mut tx = l.db.mulai().await?;
-    simpan_baru(&mut tx, &p, &mulai).await.map_err(|e| konflik_nip(k, e))?;
-    crate::audit::catat(&mut tx, k, instansi_id, "buat", "pegawai", &p.id, None, Some(&p)).await?;
+    simpan_baru(&mut tx, &p, &mulai)
+        .await
+        .map_err(|e| konflik_nip(k, e))?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "buat",
+        "pegawai",
+        &p.id,
+        None,
+        Some(&p),
+    )
+    .await?;
     tx.commit().await?;
     Ok(p)
 }
 
 /// Menyisipkan pegawai baru dengan penempatan definitif pertamanya.
-pub async fn simpan_baru(tx: &mut store::Koneksi, p: &Pegawai, mulai: &str) -> Result<(), store::GalatStore> {
+pub async fn simpan_baru(
+    tx: &mut store::Koneksi,
+    p: &Pegawai,
+    mulai: &str,
+) -> Result<(), store::GalatStore> {
     store::organisasi::sisipkan_pegawai(tx, p).await?;
     store::organisasi::sisipkan_riwayat(tx, &riwayat_dari(p, mulai)).await
 }
@@ -327,7 +508,10 @@ fn riwayat_dari(p: &Pegawai, mulai: &str) -> RiwayatJabatan {
 fn konflik_nip(k: &Konteks, e: store::GalatStore) -> Galat {
     if e.pelanggaran_unik() {
         let mut f = std::collections::BTreeMap::new();
-        let m = k.t("NIP ini sudah terdaftar untuk pegawai lain.", "This NIP is already registered to another employee.");
+        let m = k.t(
+            "NIP ini sudah terdaftar untuk pegawai lain.",
+            "This NIP is already registered to another employee.",
+        );
         f.insert("nip".to_string(), m.to_string());
         Galat::input(m, f)
     } else {
@@ -335,7 +519,13 @@ fn konflik_nip(k: &Konteks, e: store::GalatStore) -> Galat {
     }
 }
 
-pub async fn ubah(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str, m: MasukanPegawai) -> Hasil<Pegawai> {
+pub async fn ubah(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    id: &str,
+    m: MasukanPegawai,
+) -> Hasil<Pegawai> {
     k.boleh_kelola(instansi_id)?;
     let lama = ambil(l, k, instansi_id, id).await?;
     let mut baru = susun(l, k, instansi_id, Some(id), &m).await?;
@@ -352,27 +542,65 @@ pub async fn ubah(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str, m: Masu
 /// Menyimpan perubahan dalam transaksi: riwayat penempatan bila unit, jabatan
 /// atau atasan berubah; akun dinonaktifkan bila pegawai pensiun, pindah atau
 /// berhenti; audit sebelum → sesudah.
-pub async fn simpan_ubah(tx: &mut store::Koneksi, k: &Konteks, lama: &Pegawai, baru: &mut Pegawai, mulai: &str) -> Hasil<()> {
-    if !store::organisasi::ubah_pegawai(tx, baru).await.map_err(|e| konflik_nip(k, e))? {
+pub async fn simpan_ubah(
+    tx: &mut store::Koneksi,
+    k: &Konteks,
+    lama: &Pegawai,
+    baru: &mut Pegawai,
+    mulai: &str,
+) -> Hasil<()> {
+    if !store::organisasi::ubah_pegawai(tx, baru)
+        .await
+        .map_err(|e| konflik_nip(k, e))?
+    {
         return Err(Galat::Konflik(
-            k.t("Data pegawai ini sudah diubah orang lain. Muat ulang lalu ulangi.", "Someone else changed this employee. Reload and try again.").into(),
+            k.t(
+                "Data pegawai ini sudah diubah orang lain. Muat ulang lalu ulangi.",
+                "Someone else changed this employee. Reload and try again.",
+            )
+            .into(),
         ));
     }
     baru.versi += 1;
-    let pindah = lama.unit_id != baru.unit_id || lama.jabatan_id != baru.jabatan_id || lama.atasan_id != baru.atasan_id;
+    let pindah = lama.unit_id != baru.unit_id
+        || lama.jabatan_id != baru.jabatan_id
+        || lama.atasan_id != baru.atasan_id;
     if pindah {
         store::organisasi::tutup_riwayat_definitif(tx, &baru.instansi_id, &baru.id, mulai).await?;
         store::organisasi::sisipkan_riwayat(tx, &riwayat_dari(baru, mulai)).await?;
     }
     let keluar = matches!(baru.status.as_str(), "pensiun" | "pindah" | "berhenti");
     if keluar && lama.status != baru.status {
-        if let Some(akun) = store::akun::pengguna_pegawai_tx(tx, &baru.instansi_id, &baru.id).await? {
-            store::akun::set_aktif(tx, &baru.instansi_id, &akun.id, false, &baru.diubah_pada).await?;
+        if let Some(akun) =
+            store::akun::pengguna_pegawai_tx(tx, &baru.instansi_id, &baru.id).await?
+        {
+            store::akun::set_aktif(tx, &baru.instansi_id, &akun.id, false, &baru.diubah_pada)
+                .await?;
             store::akun::hapus_sesi_pengguna(tx, &baru.instansi_id, &akun.id).await?;
-            crate::audit::catat::<()>(tx, k, &baru.instansi_id, "nonaktifkan", "pengguna", &akun.id, None, None).await?;
+            crate::audit::catat::<()>(
+                tx,
+                k,
+                &baru.instansi_id,
+                "nonaktifkan",
+                "pengguna",
+                &akun.id,
+                None,
+                None,
+            )
+            .await?;
         }
     }
-    crate::audit::catat(tx, k, &baru.instansi_id, "ubah", "pegawai", &baru.id, Some(lama), Some(&*baru)).await?;
+    crate::audit::catat(
+        tx,
+        k,
+        &baru.instansi_id,
+        "ubah",
+        "pegawai",
+        &baru.id,
+        Some(lama),
+        Some(&*baru),
+    )
+    .await?;
     Ok(())
 }
 
@@ -392,20 +620,50 @@ pub async fn tugaskan_sementara(
     let p = ambil(l, k, instansi_id, pegawai_id).await?;
     let mut f = GalatKolom::default();
     if jenis != "plt" && jenis != "plh" {
-        f.tambah("jenis_penugasan", k.t("Penugasan sementara harus Plt. atau Plh.", "An acting assignment is Plt. or Plh."));
+        f.tambah(
+            "jenis_penugasan",
+            k.t(
+                "Penugasan sementara harus Plt. atau Plh.",
+                "An acting assignment is Plt. or Plh.",
+            ),
+        );
     }
-    if store::organisasi::unit(l.pool(), instansi_id, unit_id).await?.is_none() {
-        f.tambah("unit_id", k.t("Unit kerja tidak ditemukan di instansi ini.", "Unit not found in this agency."));
+    if store::organisasi::unit(l.pool(), instansi_id, unit_id)
+        .await?
+        .is_none()
+    {
+        f.tambah(
+            "unit_id",
+            k.t(
+                "Unit kerja tidak ditemukan di instansi ini.",
+                "Unit not found in this agency.",
+            ),
+        );
     }
     if !tanggal_sah(mulai) {
-        f.tambah("mulai", k.t("Tanggal harus berformat TTTT-BB-HH.", "Dates must be YYYY-MM-DD."));
+        f.tambah(
+            "mulai",
+            k.t(
+                "Tanggal harus berformat TTTT-BB-HH.",
+                "Dates must be YYYY-MM-DD.",
+            ),
+        );
     }
     if let Some(s) = selesai {
         if !tanggal_sah(s) || s < mulai {
-            f.tambah("selesai", k.t("Tanggal selesai harus sesudah tanggal mulai.", "The end date must follow the start date."));
+            f.tambah(
+                "selesai",
+                k.t(
+                    "Tanggal selesai harus sesudah tanggal mulai.",
+                    "The end date must follow the start date.",
+                ),
+            );
         }
     }
-    f.jadi_galat(k.t("Periksa kembali isian penugasan.", "Please check the assignment fields."))?;
+    f.jadi_galat(k.t(
+        "Periksa kembali isian penugasan.",
+        "Please check the assignment fields.",
+    ))?;
     let r = RiwayatJabatan {
         instansi_id: instansi_id.to_string(),
         id: store::id_baru(),
@@ -420,7 +678,17 @@ pub async fn tugaskan_sementara(
     };
     let mut tx = l.db.mulai().await?;
     store::organisasi::sisipkan_riwayat(&mut tx, &r).await?;
-    crate::audit::catat(&mut tx, k, instansi_id, "buat", "riwayat_jabatan", &r.id, None, Some(&r)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "buat",
+        "riwayat_jabatan",
+        &r.id,
+        None,
+        Some(&r),
+    )
+    .await?;
     tx.commit().await?;
     Ok(r)
 }
@@ -440,15 +708,39 @@ pub async fn mutasi(
     let lama = ambil(l, k, instansi_asal, pegawai_id).await?;
     let mut f = GalatKolom::default();
     if instansi_asal == instansi_tujuan {
-        f.tambah("instansi_tujuan", k.t("Instansi tujuan sama dengan asal; pakai pindah unit.", "Same agency; use a unit move instead."));
+        f.tambah(
+            "instansi_tujuan",
+            k.t(
+                "Instansi tujuan sama dengan asal; pakai pindah unit.",
+                "Same agency; use a unit move instead.",
+            ),
+        );
     }
-    if store::organisasi::unit(l.pool(), instansi_tujuan, unit_tujuan).await?.is_none() {
-        f.tambah("unit_tujuan", k.t("Unit tujuan tidak ditemukan di instansi tujuan.", "Target unit not found in the target agency."));
+    if store::organisasi::unit(l.pool(), instansi_tujuan, unit_tujuan)
+        .await?
+        .is_none()
+    {
+        f.tambah(
+            "unit_tujuan",
+            k.t(
+                "Unit tujuan tidak ditemukan di instansi tujuan.",
+                "Target unit not found in the target agency.",
+            ),
+        );
     }
     if !tanggal_sah(tanggal) {
-        f.tambah("tanggal", k.t("Tanggal harus berformat TTTT-BB-HH.", "Dates must be YYYY-MM-DD."));
+        f.tambah(
+            "tanggal",
+            k.t(
+                "Tanggal harus berformat TTTT-BB-HH.",
+                "Dates must be YYYY-MM-DD.",
+            ),
+        );
     }
-    f.jadi_galat(k.t("Mutasi belum dapat diproses.", "The transfer could not be processed."))?;
+    f.jadi_galat(k.t(
+        "Mutasi belum dapat diproses.",
+        "The transfer could not be processed.",
+    ))?;
     let mut keluar = lama.clone();
     keluar.status = "pindah".into();
     keluar.diubah_pada = store::sekarang();
@@ -466,13 +758,27 @@ pub async fn mutasi(
     simpan_ubah(&mut tx, k, &lama, &mut keluar, tanggal).await?;
     store::organisasi::tutup_riwayat_definitif(&mut tx, instansi_asal, pegawai_id, tanggal).await?;
     simpan_baru(&mut tx, &baru, tanggal).await?;
-    crate::audit::catat(&mut tx, k, instansi_tujuan, "mutasi_masuk", "pegawai", &baru.id, Some(&lama), Some(&baru)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_tujuan,
+        "mutasi_masuk",
+        "pegawai",
+        &baru.id,
+        Some(&lama),
+        Some(&baru),
+    )
+    .await?;
     tx.commit().await?;
     Ok(baru)
 }
 
 /// Atasan langsung boleh melihat bawahannya; dipakai modul SKP kelak.
 pub fn atasan_langsung(k: &Konteks, p: &Pegawai) -> bool {
-    k.aktor.as_ref().is_some_and(|a| a.pegawai_id.is_some() && a.pegawai_id == p.atasan_id)
-        || k.aktor.as_ref().is_some_and(|a| a.punya(Peran::AdminInstansi) && a.instansi_id == p.instansi_id)
+    k.aktor
+        .as_ref()
+        .is_some_and(|a| a.pegawai_id.is_some() && a.pegawai_id == p.atasan_id)
+        || k.aktor
+            .as_ref()
+            .is_some_and(|a| a.punya(Peran::AdminInstansi) && a.instansi_id == p.instansi_id)
 }

@@ -25,26 +25,52 @@ pub const GOLONGAN_PNS: &[(&str, &str)] = &[
 
 /// Golongan PPPK I–XVII (Perpres 98/2020).
 pub const GOLONGAN_PPPK: &[&str] = &[
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+    "XVI", "XVII",
 ];
 
 pub fn pangkat(golongan: &str) -> Option<&'static str> {
-    GOLONGAN_PNS.iter().find(|(g, _)| *g == golongan).map(|(_, p)| *p)
+    GOLONGAN_PNS
+        .iter()
+        .find(|(g, _)| *g == golongan)
+        .map(|(_, p)| *p)
 }
 
 /// Jenis jabatan ASN (UU 20/2023): JPT, administrator, pengawas, pelaksana, fungsional.
-pub const JENIS_JABATAN: &[&str] = &["jpt", "administrator", "pengawas", "pelaksana", "fungsional", "pejabat_negara"];
+pub const JENIS_JABATAN: &[&str] = &[
+    "jpt",
+    "administrator",
+    "pengawas",
+    "pelaksana",
+    "fungsional",
+    "pejabat_negara",
+];
 
 /// Jenjang jabatan fungsional (keterampilan dan keahlian).
-pub const JENJANG_FUNGSIONAL: &[&str] =
-    &["pemula", "terampil", "mahir", "penyelia", "ahli_pertama", "ahli_muda", "ahli_madya", "ahli_utama"];
+pub const JENJANG_FUNGSIONAL: &[&str] = &[
+    "pemula",
+    "terampil",
+    "mahir",
+    "penyelia",
+    "ahli_pertama",
+    "ahli_muda",
+    "ahli_madya",
+    "ahli_utama",
+];
 
 pub const STATUS_PEGAWAI: &[&str] = &["aktif", "cuti", "pensiun", "pindah", "berhenti"];
 
 /// Jenis ASN; `pejabat_negara` untuk puncak rantai tanpa NIP (gubernur, bupati).
 pub const JENIS_ASN: &[&str] = &["pns", "pppk", "pejabat_negara"];
 
-pub const JENIS_INSTANSI: &[&str] = &["nasional", "kementerian", "lembaga", "provinsi", "kabupaten", "kota"];
+pub const JENIS_INSTANSI: &[&str] = &[
+    "nasional",
+    "kementerian",
+    "lembaga",
+    "provinsi",
+    "kabupaten",
+    "kota",
+];
 
 pub const ZONA_WAKTU: &[&str] = &["WIB", "WITA", "WIT"];
 

@@ -35,12 +35,23 @@ pub struct SimpulUnit {
 }
 
 /// Pohon unit yang berlaku pada tanggal (bawaan: hari ini), urut kedalaman-dulu.
-pub async fn pohon(l: &Layanan, k: &Konteks, instansi_id: &str, tanggal: Option<&str>) -> Hasil<Vec<SimpulUnit>> {
+pub async fn pohon(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tanggal: Option<&str>,
+) -> Hasil<Vec<SimpulUnit>> {
     k.boleh_baca(instansi_id)?;
-    let tgl = tanggal.filter(|t| tanggal_sah(t)).map(str::to_string).unwrap_or_else(hari_ini);
+    let tgl = tanggal
+        .filter(|t| tanggal_sah(t))
+        .map(str::to_string)
+        .unwrap_or_else(hari_ini);
     let unit = store::organisasi::unit_berlaku(l.pool(), instansi_id, &tgl).await?;
     let jumlah: HashMap<String, i64> =
-        store::organisasi::jumlah_pegawai_per_unit(l.pool(), instansi_id).await?.into_iter().collect();
+        store::organisasi::jumlah_pegawai_per_unit(l.pool(), instansi_id)
+            .await?
+            .into_iter()
+            .collect();
     Ok(ratakan(unit, &jumlah))
 }
 
@@ -54,8 +65,13 @@ pub fn ratakan(unit: Vec<UnitKerja>, jumlah: &HashMap<String, i64>) -> Vec<Simpu
         anak.entry(induk).or_default().push(u);
     }
     let mut hasil = Vec::new();
-    let mut tumpukan: Vec<(usize, UnitKerja)> =
-        anak.remove(&None).unwrap_or_default().into_iter().rev().map(|u| (0, u)).collect();
+    let mut tumpukan: Vec<(usize, UnitKerja)> = anak
+        .remove(&None)
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|u| (0, u))
+        .collect();
     while let Some((d, u)) = tumpukan.pop() {
         if let Some(cs) = anak.remove(&Some(u.id.clone())) {
             for c in cs.into_iter().rev() {
@@ -63,7 +79,11 @@ pub fn ratakan(unit: Vec<UnitKerja>, jumlah: &HashMap<String, i64>) -> Vec<Simpu
             }
         }
         let n = jumlah.get(&u.id).copied().unwrap_or(0);
-        hasil.push(SimpulUnit { kedalaman: d, unit: u, jumlah_pegawai: n });
+        hasil.push(SimpulUnit {
+            kedalaman: d,
+            unit: u,
+            jumlah_pegawai: n,
+        });
     }
     hasil
 }
@@ -95,35 +115,76 @@ pub async fn lihat(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Has
     k.boleh_baca(instansi_id)?;
     store::organisasi::unit(l.pool(), instansi_id, id)
         .await?
-        .ok_or_else(|| Galat::TidakDitemukan(k.t("Unit kerja tidak ditemukan.", "Unit not found.").into()))
+        .ok_or_else(|| {
+            Galat::TidakDitemukan(k.t("Unit kerja tidak ditemukan.", "Unit not found.").into())
+        })
 }
 
-async fn periksa(l: &Layanan, k: &Konteks, instansi_id: &str, id: Option<&str>, m: &MasukanUnit) -> Hasil<()> {
+async fn periksa(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    id: Option<&str>,
+    m: &MasukanUnit,
+) -> Hasil<()> {
     let mut f = GalatKolom::default();
     if m.nama.trim().is_empty() || m.nama.len() > 200 {
-        f.tambah("nama", k.t("Nama unit wajib (maksimal 200 karakter).", "A unit name is required (at most 200 characters)."));
+        f.tambah(
+            "nama",
+            k.t(
+                "Nama unit wajib (maksimal 200 karakter).",
+                "A unit name is required (at most 200 characters).",
+            ),
+        );
     }
     if !referensi::JENIS_UNIT.contains(&m.jenis.as_str()) {
-        f.tambah("jenis", k.t("Jenis unit tidak dikenal.", "Unknown unit type."));
+        f.tambah(
+            "jenis",
+            k.t("Jenis unit tidak dikenal.", "Unknown unit type."),
+        );
     }
-    for (kolom, nilai) in [("berlaku_mulai", &m.berlaku_mulai), ("berlaku_sampai", &m.berlaku_sampai)] {
+    for (kolom, nilai) in [
+        ("berlaku_mulai", &m.berlaku_mulai),
+        ("berlaku_sampai", &m.berlaku_sampai),
+    ] {
         if let Some(t) = nilai.as_ref().filter(|t| !t.is_empty()) {
             if !tanggal_sah(t) {
-                f.tambah(kolom, k.t("Tanggal harus berformat TTTT-BB-HH.", "Dates must be YYYY-MM-DD."));
+                f.tambah(
+                    kolom,
+                    k.t(
+                        "Tanggal harus berformat TTTT-BB-HH.",
+                        "Dates must be YYYY-MM-DD.",
+                    ),
+                );
             }
         }
     }
     if let Some(induk) = m.induk_id.as_ref().filter(|s| !s.is_empty()) {
         let semua = store::organisasi::semua_unit(l.pool(), instansi_id).await?;
         if !semua.iter().any(|u| &u.id == induk) {
-            f.tambah("induk_id", k.t("Unit induk tidak ditemukan di instansi ini.", "Parent unit not found in this agency."));
+            f.tambah(
+                "induk_id",
+                k.t(
+                    "Unit induk tidak ditemukan di instansi ini.",
+                    "Parent unit not found in this agency.",
+                ),
+            );
         } else if let Some(id) = id {
             if dengan_turunan(&semua, id).iter().any(|t| t == induk) {
-                f.tambah("induk_id", k.t("Unit tidak boleh berinduk pada dirinya atau turunannya.", "A unit cannot sit under itself or its descendants."));
+                f.tambah(
+                    "induk_id",
+                    k.t(
+                        "Unit tidak boleh berinduk pada dirinya atau turunannya.",
+                        "A unit cannot sit under itself or its descendants.",
+                    ),
+                );
             }
         }
     }
-    f.jadi_galat(k.t("Periksa kembali isian unit kerja.", "Please check the unit fields."))
+    f.jadi_galat(k.t(
+        "Periksa kembali isian unit kerja.",
+        "Please check the unit fields.",
+    ))
 }
 
 pub async fn buat(l: &Layanan, k: &Konteks, instansi_id: &str, m: MasukanUnit) -> Hasil<UnitKerja> {
@@ -138,7 +199,10 @@ pub async fn buat(l: &Layanan, k: &Konteks, instansi_id: &str, m: MasukanUnit) -
         singkatan: m.singkatan.filter(|s| !s.is_empty()),
         jenis: m.jenis,
         urutan: m.urutan.unwrap_or(0),
-        berlaku_mulai: m.berlaku_mulai.filter(|s| !s.is_empty()).unwrap_or_else(hari_ini),
+        berlaku_mulai: m
+            .berlaku_mulai
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(hari_ini),
         berlaku_sampai: m.berlaku_sampai.filter(|s| !s.is_empty()),
         versi: 1,
         dibuat_pada: waktu.clone(),
@@ -146,12 +210,28 @@ pub async fn buat(l: &Layanan, k: &Konteks, instansi_id: &str, m: MasukanUnit) -
     };
     let mut tx = l.db.mulai().await?;
     store::organisasi::sisipkan_unit(&mut tx, &u).await?;
-    crate::audit::catat(&mut tx, k, instansi_id, "buat", "unit_kerja", &u.id, None, Some(&u)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "buat",
+        "unit_kerja",
+        &u.id,
+        None,
+        Some(&u),
+    )
+    .await?;
     tx.commit().await?;
     Ok(u)
 }
 
-pub async fn ubah(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str, m: MasukanUnit) -> Hasil<UnitKerja> {
+pub async fn ubah(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    id: &str,
+    m: MasukanUnit,
+) -> Hasil<UnitKerja> {
     k.boleh_kelola(instansi_id)?;
     let lama = lihat(l, k, instansi_id, id).await?;
     periksa(l, k, instansi_id, Some(id), &m).await?;
@@ -169,10 +249,26 @@ pub async fn ubah(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str, m: Masu
     baru.diubah_pada = store::sekarang();
     let mut tx = l.db.mulai().await?;
     if !store::organisasi::ubah_unit(&mut tx, &baru).await? {
-        return Err(Galat::Konflik(k.t("Data ini sudah diubah orang lain. Muat ulang lalu ulangi.", "Someone else changed this record. Reload and try again.").into()));
+        return Err(Galat::Konflik(
+            k.t(
+                "Data ini sudah diubah orang lain. Muat ulang lalu ulangi.",
+                "Someone else changed this record. Reload and try again.",
+            )
+            .into(),
+        ));
     }
     baru.versi += 1;
-    crate::audit::catat(&mut tx, k, instansi_id, "ubah", "unit_kerja", id, Some(&lama), Some(&baru)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "ubah",
+        "unit_kerja",
+        id,
+        Some(&lama),
+        Some(&baru),
+    )
+    .await?;
     tx.commit().await?;
     Ok(baru)
 }
@@ -198,9 +294,18 @@ mod tes {
     }
     #[test]
     fn pohon_kedalaman_dulu_dan_turunan() {
-        let semua = vec![u("a", None), u("b", Some("a")), u("c", Some("b")), u("d", Some("a")), u("e", None)];
+        let semua = vec![
+            u("a", None),
+            u("b", Some("a")),
+            u("c", Some("b")),
+            u("d", Some("a")),
+            u("e", None),
+        ];
         let p = ratakan(semua.clone(), &HashMap::new());
-        let urut: Vec<(usize, &str)> = p.iter().map(|s| (s.kedalaman, s.unit.id.as_str())).collect();
+        let urut: Vec<(usize, &str)> = p
+            .iter()
+            .map(|s| (s.kedalaman, s.unit.id.as_str()))
+            .collect();
         assert_eq!(urut, vec![(0, "a"), (1, "b"), (2, "c"), (1, "d"), (0, "e")]);
         let mut t = dengan_turunan(&semua, "a");
         t.sort();

@@ -1,9 +1,9 @@
 //! API kalkulator publik: `POST /api/v1/kalkulator/{nama}`. Tanpa login,
 //! tanpa CSRF (tidak mengubah apa pun), dibatasi lajunya per alamat.
 
+use crate::AppState;
 use crate::galat::badan_galat;
 use crate::pengunjung::Pengunjung;
-use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -13,7 +13,9 @@ use rules::kalkulator::{self, JenisGalat};
 use std::collections::BTreeMap;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/kalkulator", get(daftar)).route("/kalkulator/{nama}", post(hitung))
+    Router::new()
+        .route("/kalkulator", get(daftar))
+        .route("/kalkulator/{nama}", post(hitung))
 }
 
 async fn daftar(p: Pengunjung) -> Json<serde_json::Value> {
@@ -25,11 +27,28 @@ async fn daftar(p: Pengunjung) -> Json<serde_json::Value> {
     Json(serde_json::json!({ "kalkulator": isi }))
 }
 
-async fn hitung(State(s): State<AppState>, p: Pengunjung, Path(nama): Path<String>, body: String) -> Response {
+async fn hitung(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(nama): Path<String>,
+    body: String,
+) -> Response {
     let b = p.bahasa();
     if !s.pembatas_publik.izinkan(p.alamat) {
-        let pesan = app::teks::t(b, "Terlalu banyak permintaan; coba lagi sebentar lagi.", "Too many requests; try again shortly.");
-        return (StatusCode::TOO_MANY_REQUESTS, Json(badan_galat("terlalu_banyak_permintaan", pesan, &BTreeMap::new()))).into_response();
+        let pesan = app::teks::t(
+            b,
+            "Terlalu banyak permintaan; coba lagi sebentar lagi.",
+            "Too many requests; try again shortly.",
+        );
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            Json(badan_galat(
+                "terlalu_banyak_permintaan",
+                pesan,
+                &BTreeMap::new(),
+            )),
+        )
+            .into_response();
     }
     match kalkulator::hitung_teks(&nama, &body, b) {
         Ok(v) => Json(v).into_response(),
@@ -42,4 +61,3 @@ async fn hitung(State(s): State<AppState>, p: Pengunjung, Path(nama): Path<Strin
         }
     }
 }
-

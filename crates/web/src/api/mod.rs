@@ -6,9 +6,9 @@ pub mod kalkulator;
 pub mod openapi;
 pub mod organisasi;
 
-use crate::galat::{badan_galat, GalatApi};
-use crate::pengunjung::{bahasa_dari, Pengunjung};
 use crate::AppState;
+use crate::galat::{GalatApi, badan_galat};
+use crate::pengunjung::{Pengunjung, bahasa_dari};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -25,7 +25,14 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn tidak_ada(p: Pengunjung) -> GalatApi {
-    GalatApi(app::Galat::TidakDitemukan(p.konteks.t("Alamat API tidak dikenal.", "Unknown API path.").into()), p.bahasa())
+    GalatApi(
+        app::Galat::TidakDitemukan(
+            p.konteks
+                .t("Alamat API tidak dikenal.", "Unknown API path.")
+                .into(),
+        ),
+        p.bahasa(),
+    )
 }
 
 /// Badan JSON yang ditolak dengan 422 dan pesan berbahasa pengguna.
@@ -44,7 +51,16 @@ where
         let _ = <() as FromRequestParts<S>>::from_request_parts(&mut parts, state).await;
         let req = Request::from_parts(parts, body);
         match Json::<serde_json::Value>::from_request(req, state).await {
-            Err(e) => Err(tolak(bahasa, "json_tidak_valid", &format!("{}: {}", app::teks::t(bahasa, "JSON tidak valid", "Invalid JSON"), e.body_text()), BTreeMap::new())),
+            Err(e) => Err(tolak(
+                bahasa,
+                "json_tidak_valid",
+                &format!(
+                    "{}: {}",
+                    app::teks::t(bahasa, "JSON tidak valid", "Invalid JSON"),
+                    e.body_text()
+                ),
+                BTreeMap::new(),
+            )),
             Ok(Json(v)) => match serde_json::from_value::<T>(v) {
                 Ok(t) => Ok(JsonMasuk(t)),
                 Err(e) => {
@@ -54,7 +70,15 @@ where
                     if let Some(k) = teks.split('`').nth(1) {
                         fields.insert(k.to_string(), teks.clone());
                     }
-                    Err(tolak(bahasa, "input_tidak_valid", &format!("{}: {teks}", app::teks::t(bahasa, "Isian tidak valid", "Invalid input")), fields))
+                    Err(tolak(
+                        bahasa,
+                        "input_tidak_valid",
+                        &format!(
+                            "{}: {teks}",
+                            app::teks::t(bahasa, "Isian tidak valid", "Invalid input")
+                        ),
+                        fields,
+                    ))
                 }
             },
         }
@@ -62,7 +86,11 @@ where
 }
 
 fn tolak(_b: app::Bahasa, kode: &str, pesan: &str, fields: BTreeMap<String, String>) -> Response {
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(badan_galat(kode, pesan, &fields))).into_response()
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Json(badan_galat(kode, pesan, &fields)),
+    )
+        .into_response()
 }
 
 /// Hasil penangan API.

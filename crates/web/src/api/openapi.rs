@@ -2,30 +2,138 @@
 //! dapat memastikan setiap rute API terdokumentasi (lihat docs/adr/0005).
 
 use axum::Json;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 /// (metode, jalur, ringkasan, skema badan masukan, skema jawaban)
 pub const RUTE: &[(&str, &str, &str, Option<&str>, &str)] = &[
-    ("get", "/instansi", "Daftar instansi yang boleh dilihat", None, "DaftarInstansi"),
-    ("post", "/instansi", "Buat instansi (super admin)", Some("MasukanInstansi"), "Instansi"),
+    (
+        "get",
+        "/instansi",
+        "Daftar instansi yang boleh dilihat",
+        None,
+        "DaftarInstansi",
+    ),
+    (
+        "post",
+        "/instansi",
+        "Buat instansi (super admin)",
+        Some("MasukanInstansi"),
+        "Instansi",
+    ),
     ("get", "/instansi/{iid}", "Satu instansi", None, "Instansi"),
-    ("put", "/instansi/{iid}", "Ubah instansi", Some("MasukanInstansi"), "Instansi"),
-    ("get", "/instansi/{iid}/unit", "Pohon unit kerja pada tanggal (?tanggal=YYYY-MM-DD)", None, "PohonUnit"),
-    ("post", "/instansi/{iid}/unit", "Buat unit kerja", Some("MasukanUnit"), "UnitKerja"),
-    ("get", "/instansi/{iid}/unit/{id}", "Satu unit kerja", None, "UnitKerja"),
-    ("put", "/instansi/{iid}/unit/{id}", "Ubah unit kerja (versi untuk penguncian optimistis)", Some("MasukanUnit"), "UnitKerja"),
-    ("get", "/instansi/{iid}/jabatan", "Daftar jabatan", None, "DaftarJabatan"),
-    ("post", "/instansi/{iid}/jabatan", "Buat jabatan", Some("MasukanJabatan"), "Jabatan"),
-    ("get", "/instansi/{iid}/pegawai", "Daftar pegawai (?cari, unit_id, status, jenis_asn, halaman, per_halaman)", None, "HalamanPegawai"),
-    ("post", "/instansi/{iid}/pegawai", "Tambah pegawai", Some("MasukanPegawai"), "Pegawai"),
-    ("get", "/instansi/{iid}/pegawai/{id}", "Detail pegawai (pembacaan dicatat di audit)", None, "DetailPegawai"),
-    ("put", "/instansi/{iid}/pegawai/{id}", "Ubah pegawai", Some("MasukanPegawai"), "Pegawai"),
-    ("get", "/instansi/{iid}/pegawai/{id}/riwayat", "Riwayat perubahan (audit)", None, "DaftarAudit"),
-    ("get", "/token", "Token API milik sendiri", None, "DaftarToken"),
-    ("post", "/token", "Buat token API (rahasia ditampilkan sekali)", Some("MasukanToken"), "TokenBaru"),
+    (
+        "put",
+        "/instansi/{iid}",
+        "Ubah instansi",
+        Some("MasukanInstansi"),
+        "Instansi",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/unit",
+        "Pohon unit kerja pada tanggal (?tanggal=YYYY-MM-DD)",
+        None,
+        "PohonUnit",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/unit",
+        "Buat unit kerja",
+        Some("MasukanUnit"),
+        "UnitKerja",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/unit/{id}",
+        "Satu unit kerja",
+        None,
+        "UnitKerja",
+    ),
+    (
+        "put",
+        "/instansi/{iid}/unit/{id}",
+        "Ubah unit kerja (versi untuk penguncian optimistis)",
+        Some("MasukanUnit"),
+        "UnitKerja",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/jabatan",
+        "Daftar jabatan",
+        None,
+        "DaftarJabatan",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/jabatan",
+        "Buat jabatan",
+        Some("MasukanJabatan"),
+        "Jabatan",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/pegawai",
+        "Daftar pegawai (?cari, unit_id, status, jenis_asn, halaman, per_halaman)",
+        None,
+        "HalamanPegawai",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pegawai",
+        "Tambah pegawai",
+        Some("MasukanPegawai"),
+        "Pegawai",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/pegawai/{id}",
+        "Detail pegawai (pembacaan dicatat di audit)",
+        None,
+        "DetailPegawai",
+    ),
+    (
+        "put",
+        "/instansi/{iid}/pegawai/{id}",
+        "Ubah pegawai",
+        Some("MasukanPegawai"),
+        "Pegawai",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/pegawai/{id}/riwayat",
+        "Riwayat perubahan (audit)",
+        None,
+        "DaftarAudit",
+    ),
+    (
+        "get",
+        "/token",
+        "Token API milik sendiri",
+        None,
+        "DaftarToken",
+    ),
+    (
+        "post",
+        "/token",
+        "Buat token API (rahasia ditampilkan sekali)",
+        Some("MasukanToken"),
+        "TokenBaru",
+    ),
     ("delete", "/token/{id}", "Cabut token API", None, "Kosong"),
-    ("get", "/kalkulator", "Daftar kalkulator publik", None, "DaftarKalkulator"),
-    ("post", "/kalkulator/{nama}", "Jalankan kalkulator publik (tanpa login, dibatasi laju)", Some("MasukanKalkulator"), "HasilKalkulator"),
+    (
+        "get",
+        "/kalkulator",
+        "Daftar kalkulator publik",
+        None,
+        "DaftarKalkulator",
+    ),
+    (
+        "post",
+        "/kalkulator/{nama}",
+        "Jalankan kalkulator publik (tanpa login, dibatasi laju)",
+        Some("MasukanKalkulator"),
+        "HasilKalkulator",
+    ),
 ];
 
 fn objek(properti: &[(&str, &str)], wajib: &[&str]) -> Value {
@@ -53,20 +161,81 @@ fn skema() -> Value {
         "required": ["error"]
     });
     let instansi = objek(
-        &[("id", "string"), ("nama", "string"), ("jenis", "string"), ("kode_wilayah", "string?"), ("zona_waktu", "string"), ("versi", "integer")],
+        &[
+            ("id", "string"),
+            ("nama", "string"),
+            ("jenis", "string"),
+            ("kode_wilayah", "string?"),
+            ("zona_waktu", "string"),
+            ("versi", "integer"),
+        ],
         &["id", "nama", "jenis", "zona_waktu", "versi"],
     );
     let unit = objek(
-        &[("instansi_id", "string"), ("id", "string"), ("induk_id", "string?"), ("nama", "string"), ("singkatan", "string?"), ("jenis", "string"), ("urutan", "integer"), ("berlaku_mulai", "string"), ("berlaku_sampai", "string?"), ("versi", "integer")],
+        &[
+            ("instansi_id", "string"),
+            ("id", "string"),
+            ("induk_id", "string?"),
+            ("nama", "string"),
+            ("singkatan", "string?"),
+            ("jenis", "string"),
+            ("urutan", "integer"),
+            ("berlaku_mulai", "string"),
+            ("berlaku_sampai", "string?"),
+            ("versi", "integer"),
+        ],
         &["id", "nama", "jenis", "berlaku_mulai", "versi"],
     );
-    let jabatan = objek(&[("id", "string"), ("unit_id", "string"), ("nama", "string"), ("jenis", "string"), ("jenjang", "string?"), ("kelas", "integer?")], &["id", "nama", "jenis"]);
+    let jabatan = objek(
+        &[
+            ("id", "string"),
+            ("unit_id", "string"),
+            ("nama", "string"),
+            ("jenis", "string"),
+            ("jenjang", "string?"),
+            ("kelas", "integer?"),
+        ],
+        &["id", "nama", "jenis"],
+    );
     let pegawai = objek(
-        &[("instansi_id", "string"), ("id", "string"), ("nip", "string?"), ("nama", "string"), ("gelar_depan", "string?"), ("gelar_belakang", "string?"), ("jenis_asn", "string"), ("tanggal_lahir", "string?"), ("jenis_kelamin", "string?"), ("golongan", "string?"), ("unit_id", "string"), ("jabatan_id", "string?"), ("atasan_id", "string?"), ("status", "string"), ("email", "string?"), ("telepon", "string?"), ("versi", "integer")],
+        &[
+            ("instansi_id", "string"),
+            ("id", "string"),
+            ("nip", "string?"),
+            ("nama", "string"),
+            ("gelar_depan", "string?"),
+            ("gelar_belakang", "string?"),
+            ("jenis_asn", "string"),
+            ("tanggal_lahir", "string?"),
+            ("jenis_kelamin", "string?"),
+            ("golongan", "string?"),
+            ("unit_id", "string"),
+            ("jabatan_id", "string?"),
+            ("atasan_id", "string?"),
+            ("status", "string"),
+            ("email", "string?"),
+            ("telepon", "string?"),
+            ("versi", "integer"),
+        ],
         &["id", "nama", "jenis_asn", "unit_id", "status", "versi"],
     );
     let masukan_pegawai = objek(
-        &[("nip", "string?"), ("nama", "string"), ("gelar_depan", "string?"), ("gelar_belakang", "string?"), ("jenis_asn", "string"), ("golongan", "string?"), ("unit_id", "string"), ("jabatan_id", "string?"), ("atasan_id", "string?"), ("status", "string?"), ("email", "string?"), ("telepon", "string?"), ("versi", "integer?"), ("tmt_penempatan", "string?")],
+        &[
+            ("nip", "string?"),
+            ("nama", "string"),
+            ("gelar_depan", "string?"),
+            ("gelar_belakang", "string?"),
+            ("jenis_asn", "string"),
+            ("golongan", "string?"),
+            ("unit_id", "string"),
+            ("jabatan_id", "string?"),
+            ("atasan_id", "string?"),
+            ("status", "string?"),
+            ("email", "string?"),
+            ("telepon", "string?"),
+            ("versi", "integer?"),
+            ("tmt_penempatan", "string?"),
+        ],
         &["nama", "jenis_asn", "unit_id"],
     );
     json!({
@@ -124,8 +293,11 @@ pub fn dokumen() -> Value {
         if jalur.starts_with("/kalkulator") {
             op.insert("security".into(), json!([]));
         }
-        let e = paths.entry(format!("/api/v1{jalur}")).or_insert_with(|| json!({}));
-        e.as_object_mut().map(|o| o.insert(metode.to_string(), Value::Object(op)));
+        let e = paths
+            .entry(format!("/api/v1{jalur}"))
+            .or_insert_with(|| json!({}));
+        e.as_object_mut()
+            .map(|o| o.insert(metode.to_string(), Value::Object(op)));
     }
     json!({
         "openapi": "3.1.0",

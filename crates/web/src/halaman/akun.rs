@@ -1,8 +1,8 @@
 //! Akun sendiri: ganti sandi dan token API.
 
-use super::{render, Bingkai, HasilHalaman, Isian, KeHalaman};
-use crate::pengunjung::Pengunjung;
+use super::{Bingkai, HasilHalaman, Isian, KeHalaman, render};
 use crate::AppState;
+use crate::pengunjung::Pengunjung;
 use app::Galat;
 use askama::Template;
 use axum::extract::State;
@@ -33,16 +33,51 @@ struct HalamanAkun {
     peran: Vec<String>,
 }
 
-async fn tampil(s: &AppState, p: &Pengunjung, f: Isian, ft: Isian, token_baru: Option<String>, berhasil: Option<String>, st: StatusCode) -> HasilHalaman {
+async fn tampil(
+    s: &AppState,
+    p: &Pengunjung,
+    f: Isian,
+    ft: Isian,
+    token_baru: Option<String>,
+    berhasil: Option<String>,
+    st: StatusCode,
+) -> HasilHalaman {
     let a = p.konteks.aktor().atau_halaman(p)?;
-    let peran = a.peran.iter().map(|r| r.label(p.bahasa()).to_string()).collect();
-    let token = app::akun::daftar_token(&s.layanan, &p.konteks).await.atau_halaman(p)?;
+    let peran = a
+        .peran
+        .iter()
+        .map(|r| r.label(p.bahasa()).to_string())
+        .collect();
+    let token = app::akun::daftar_token(&s.layanan, &p.konteks)
+        .await
+        .atau_halaman(p)?;
     let b = Bingkai::dari(p, p.konteks.t("Akun saya", "My account"));
-    Ok((st, render(&HalamanAkun { b, f, ft, token, token_baru, berhasil, peran })).into_response())
+    Ok((
+        st,
+        render(&HalamanAkun {
+            b,
+            f,
+            ft,
+            token,
+            token_baru,
+            berhasil,
+            peran,
+        }),
+    )
+        .into_response())
 }
 
 async fn halaman(State(s): State<AppState>, p: Pengunjung) -> HasilHalaman {
-    tampil(&s, &p, Isian::default(), Isian::default(), None, None, StatusCode::OK).await
+    tampil(
+        &s,
+        &p,
+        Isian::default(),
+        Isian::default(),
+        None,
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -59,21 +94,58 @@ struct FormSandi {
 
 fn isian_galat(g: Galat) -> Result<Isian, Galat> {
     match g {
-        Galat::InputTidakValid { pesan, fields, .. } => Ok(Isian { nilai: Default::default(), galat: fields, pesan: Some(pesan) }),
+        Galat::InputTidakValid { pesan, fields, .. } => Ok(Isian {
+            nilai: Default::default(),
+            galat: fields,
+            pesan: Some(pesan),
+        }),
         g => Err(g),
     }
 }
 
-async fn ganti_sandi(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormSandi>) -> HasilHalaman {
+async fn ganti_sandi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Form(f): Form<FormSandi>,
+) -> HasilHalaman {
     p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
-    match app::akun::ganti_sandi(&s.layanan, &p.konteks, &f.sandi_lama, &f.sandi_baru, &f.ulangi_sandi).await {
+    match app::akun::ganti_sandi(
+        &s.layanan,
+        &p.konteks,
+        &f.sandi_lama,
+        &f.sandi_baru,
+        &f.ulangi_sandi,
+    )
+    .await
+    {
         Ok(()) => {
-            let ok = p.konteks.t("Sandi sudah diganti.", "Your password was changed.").to_string();
-            tampil(&s, &p, Isian::default(), Isian::default(), None, Some(ok), StatusCode::OK).await
+            let ok = p
+                .konteks
+                .t("Sandi sudah diganti.", "Your password was changed.")
+                .to_string();
+            tampil(
+                &s,
+                &p,
+                Isian::default(),
+                Isian::default(),
+                None,
+                Some(ok),
+                StatusCode::OK,
+            )
+            .await
         }
         Err(g) => {
             let i = isian_galat(g).atau_halaman(&p)?;
-            tampil(&s, &p, i, Isian::default(), None, None, StatusCode::UNPROCESSABLE_ENTITY).await
+            tampil(
+                &s,
+                &p,
+                i,
+                Isian::default(),
+                None,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -90,17 +162,41 @@ struct FormToken {
     hari: String,
 }
 
-async fn buat_token(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormToken>) -> HasilHalaman {
+async fn buat_token(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Form(f): Form<FormToken>,
+) -> HasilHalaman {
     p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
     let hari = f.hari.trim().parse().unwrap_or(0);
     match app::akun::buat_token(&s.layanan, &p.konteks, &f.nama, &f.cakupan, hari).await {
-        Ok(t) => tampil(&s, &p, Isian::default(), Isian::default(), Some(t.token), None, StatusCode::OK).await,
+        Ok(t) => {
+            tampil(
+                &s,
+                &p,
+                Isian::default(),
+                Isian::default(),
+                Some(t.token),
+                None,
+                StatusCode::OK,
+            )
+            .await
+        }
         Err(g) => {
             let mut i = isian_galat(g).atau_halaman(&p)?;
             i.set("nama", f.nama);
             i.set("cakupan", f.cakupan);
             i.set("hari", f.hari);
-            tampil(&s, &p, Isian::default(), i, None, None, StatusCode::UNPROCESSABLE_ENTITY).await
+            tampil(
+                &s,
+                &p,
+                Isian::default(),
+                i,
+                None,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
     }
 }
@@ -113,9 +209,24 @@ struct FormCabut {
     id: String,
 }
 
-async fn cabut_token(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormCabut>) -> HasilHalaman {
+async fn cabut_token(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Form(f): Form<FormCabut>,
+) -> HasilHalaman {
     p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
-    app::akun::cabut_token(&s.layanan, &p.konteks, &f.id).await.atau_halaman(&p)?;
+    app::akun::cabut_token(&s.layanan, &p.konteks, &f.id)
+        .await
+        .atau_halaman(&p)?;
     let ok = p.konteks.t("Token dicabut.", "Token revoked.").to_string();
-    tampil(&s, &p, Isian::default(), Isian::default(), None, Some(ok), StatusCode::OK).await
+    tampil(
+        &s,
+        &p,
+        Isian::default(),
+        Isian::default(),
+        None,
+        Some(ok),
+        StatusCode::OK,
+    )
+    .await
 }

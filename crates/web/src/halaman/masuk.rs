@@ -1,12 +1,12 @@
 //! Masuk (NIP atau nama pengguna), keluar, dan pilihan bahasa.
 
-use super::{dengan_cookie_tamu, render, Bingkai, Isian};
-use crate::pengunjung::{set_cookie, Pengunjung, COOKIE_BAHASA, COOKIE_SESI};
+use super::{Bingkai, Isian, dengan_cookie_tamu, render};
 use crate::AppState;
+use crate::pengunjung::{COOKIE_BAHASA, COOKIE_SESI, Pengunjung, set_cookie};
 use app::Galat;
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
@@ -31,7 +31,14 @@ async fn halaman(State(s): State<AppState>, p: Pengunjung) -> Response {
         return Redirect::to("/").into_response();
     }
     let b = Bingkai::dari(&p, p.konteks.t("Masuk", "Sign in"));
-    dengan_cookie_tamu(&p, s.cookie_secure, render(&HalamanMasuk { b, f: Isian::default() }))
+    dengan_cookie_tamu(
+        &p,
+        s.cookie_secure,
+        render(&HalamanMasuk {
+            b,
+            f: Isian::default(),
+        }),
+    )
 }
 
 #[derive(Deserialize)]
@@ -50,12 +57,26 @@ async fn kirim(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormMasuk
     isian.set("username", f.username.clone());
     let hasil = match p.periksa_csrf(&f.csrf) {
         Err(g) => Err(g),
-        Ok(()) => app::akun::masuk(&s.layanan, p.bahasa(), &f.username, &f.sandi, &p.alamat.to_string()).await,
+        Ok(()) => {
+            app::akun::masuk(
+                &s.layanan,
+                p.bahasa(),
+                &f.username,
+                &f.sandi,
+                &p.alamat.to_string(),
+            )
+            .await
+        }
     };
     match hasil {
         Ok(h) => {
             let mut res = Redirect::to("/").into_response();
-            let c = set_cookie(COOKIE_SESI, &h.token, Some(s.layanan.konfigurasi.lama_sesi_jam * 3600), s.cookie_secure);
+            let c = set_cookie(
+                COOKIE_SESI,
+                &h.token,
+                Some(s.layanan.konfigurasi.lama_sesi_jam * 3600),
+                s.cookie_secure,
+            );
             if let Ok(v) = HeaderValue::from_str(&c) {
                 res.headers_mut().append(header::SET_COOKIE, v);
             }
@@ -67,8 +88,16 @@ async fn kirim(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormMasuk
             if let Galat::InputTidakValid { fields, .. } = &g {
                 isian.galat = fields.clone();
             }
-            let st = if st == StatusCode::FORBIDDEN || st == StatusCode::TOO_MANY_REQUESTS { st } else { StatusCode::UNPROCESSABLE_ENTITY };
-            dengan_cookie_tamu(&p, s.cookie_secure, (st, render(&HalamanMasuk { b, f: isian })).into_response())
+            let st = if st == StatusCode::FORBIDDEN || st == StatusCode::TOO_MANY_REQUESTS {
+                st
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            dengan_cookie_tamu(
+                &p,
+                s.cookie_secure,
+                (st, render(&HalamanMasuk { b, f: isian })).into_response(),
+            )
         }
     }
 }
@@ -96,7 +125,11 @@ async fn keluar(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormCsrf
 }
 
 /// Mengganti bahasa dan kembali ke halaman asal (perubahan tampilan saja).
-async fn bahasa(State(s): State<AppState>, Path(kode): Path<String>, headers: HeaderMap) -> Response {
+async fn bahasa(
+    State(s): State<AppState>,
+    Path(kode): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let kode = if kode == "en" { "en" } else { "id" };
     let kembali = headers
         .get(header::REFERER)
@@ -106,7 +139,12 @@ async fn bahasa(State(s): State<AppState>, Path(kode): Path<String>, headers: He
         .filter(|r| r.starts_with('/') && !r.starts_with("//"))
         .unwrap_or_else(|| "/".into());
     let mut res = Redirect::to(&kembali).into_response();
-    if let Ok(v) = HeaderValue::from_str(&set_cookie(COOKIE_BAHASA, kode, Some(365 * 24 * 3600), s.cookie_secure)) {
+    if let Ok(v) = HeaderValue::from_str(&set_cookie(
+        COOKIE_BAHASA,
+        kode,
+        Some(365 * 24 * 3600),
+        s.cookie_secure,
+    )) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     res

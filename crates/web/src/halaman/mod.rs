@@ -9,13 +9,13 @@ pub mod masuk;
 pub mod pegawai;
 pub mod unit;
 
-use crate::pengunjung::{set_cookie, Pengunjung, COOKIE_CSRF};
 use crate::AppState;
+use crate::pengunjung::{COOKIE_CSRF, Pengunjung, set_cookie};
 use app::{Bahasa, Galat};
 use askama::Template;
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use std::collections::BTreeMap;
 
 pub fn router() -> Router<AppState> {
@@ -45,6 +45,9 @@ impl Teks {
     }
     pub fn tanggal(&self, iso: &str) -> String {
         app::teks::tanggal(self.0, iso)
+    }
+    pub fn waktu(&self, iso: &str, zona: &str) -> String {
+        app::teks::waktu_lokal(self.0, iso, zona)
     }
     pub fn angka(&self, n: &i64) -> String {
         match self.0 {
@@ -142,11 +145,26 @@ pub fn galat(p: &Pengunjung, g: Galat) -> Response {
     let st = crate::galat::status(&g);
     let pesan = crate::galat::pesan_aman(&g, p.bahasa());
     let judul = p.konteks.t("Tidak dapat ditampilkan", "Cannot be shown");
-    (st, render(&HalamanGalat { b: Bingkai::dari(p, judul), kode: st.as_u16(), pesan })).into_response()
+    (
+        st,
+        render(&HalamanGalat {
+            b: Bingkai::dari(p, judul),
+            kode: st.as_u16(),
+            pesan,
+        }),
+    )
+        .into_response()
 }
 
 pub async fn tidak_ditemukan(p: Pengunjung) -> Response {
-    galat(&p, Galat::TidakDitemukan(p.konteks.t("Halaman tidak ditemukan.", "Page not found.").into()))
+    galat(
+        &p,
+        Galat::TidakDitemukan(
+            p.konteks
+                .t("Halaman tidak ditemukan.", "Page not found.")
+                .into(),
+        ),
+    )
 }
 
 /// Hasil penangan halaman: galat layanan langsung jadi halaman galat.
@@ -176,7 +194,9 @@ pub fn enkode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

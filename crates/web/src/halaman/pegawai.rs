@@ -1,13 +1,13 @@
 //! Halaman pegawai: daftar (cari, saring, halaman di server), detail,
 //! tambah, ubah, dan riwayat perubahan.
 
-use super::{query, render, Bingkai, HasilHalaman, Isian, KeHalaman};
-use crate::pengunjung::Pengunjung;
+use super::{Bingkai, HasilHalaman, Isian, KeHalaman, query, render};
 use crate::AppState;
+use crate::pengunjung::Pengunjung;
+use app::Galat;
 use app::organisasi::pegawai::{CariPegawai, DetailPegawai, Halaman, MasukanPegawai};
 use app::organisasi::referensi;
 use app::organisasi::unit::SimpulUnit;
-use app::Galat;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -20,9 +20,15 @@ use store::organisasi::{BarisPegawai, Jabatan};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/instansi/{iid}/pegawai", get(daftar))
-        .route("/instansi/{iid}/pegawai/baru", get(form_baru).post(simpan_baru))
+        .route(
+            "/instansi/{iid}/pegawai/baru",
+            get(form_baru).post(simpan_baru),
+        )
         .route("/instansi/{iid}/pegawai/{id}", get(detail))
-        .route("/instansi/{iid}/pegawai/{id}/ubah", get(form_ubah).post(simpan_ubah))
+        .route(
+            "/instansi/{iid}/pegawai/{id}/ubah",
+            get(form_ubah).post(simpan_ubah),
+        )
         .route("/instansi/{iid}/pegawai/{id}/riwayat", get(riwayat))
 }
 
@@ -68,10 +74,19 @@ fn query_cari(c: &CariPegawai, halaman: i64) -> String {
     ])
 }
 
-async fn daftar(State(s): State<AppState>, p: Pengunjung, Path(iid): Path<String>, Query(c): Query<CariPegawai>) -> HasilHalaman {
+async fn daftar(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    Query(c): Query<CariPegawai>,
+) -> HasilHalaman {
     let l = &s.layanan;
-    let h = app::organisasi::pegawai::daftar(l, &p.konteks, &iid, &c).await.atau_halaman(&p)?;
-    let unit = app::organisasi::unit::pohon(l, &p.konteks, &iid, None).await.atau_halaman(&p)?;
+    let h = app::organisasi::pegawai::daftar(l, &p.konteks, &iid, &c)
+        .await
+        .atau_halaman(&p)?;
+    let unit = app::organisasi::unit::pohon(l, &p.konteks, &iid, None)
+        .await
+        .atau_halaman(&p)?;
     let q_sebelum = query_cari(&c, h.halaman - 1);
     let q_sesudah = query_cari(&c, h.halaman + 1);
     Ok(render(&HalamanDaftar {
@@ -97,7 +112,11 @@ struct HalamanDetail {
 
 impl HalamanDetail {
     fn nama_lengkap(&self) -> String {
-        nama_lengkap(&self.d.pegawai.gelar_depan, &self.d.pegawai.nama, &self.d.pegawai.gelar_belakang)
+        nama_lengkap(
+            &self.d.pegawai.gelar_depan,
+            &self.d.pegawai.nama,
+            &self.d.pegawai.gelar_belakang,
+        )
     }
 }
 
@@ -115,8 +134,14 @@ pub fn nama_lengkap(depan: &Option<String>, nama: &str, belakang: &Option<String
     s
 }
 
-async fn detail(State(s): State<AppState>, p: Pengunjung, Path((iid, id)): Path<(String, String)>) -> HasilHalaman {
-    let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, &id).await.atau_halaman(&p)?;
+async fn detail(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> HasilHalaman {
+    let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, &id)
+        .await
+        .atau_halaman(&p)?;
     Ok(render(&HalamanDetail {
         b: Bingkai::dari(&p, d.pegawai.nama.clone()),
         boleh_kelola: p.konteks.boleh_kelola(&iid).is_ok(),
@@ -217,7 +242,11 @@ fn isi_dari_pegawai(d: &DetailPegawai) -> Isian {
     i.set("golongan", o(&p.golongan));
     i.set("unit_id", p.unit_id.clone());
     i.set("jabatan_id", o(&p.jabatan_id));
-    let atasan = d.atasan.as_ref().map(|a| a.nip.clone().unwrap_or_else(|| a.id.clone())).unwrap_or_default();
+    let atasan = d
+        .atasan
+        .as_ref()
+        .map(|a| a.nip.clone().unwrap_or_else(|| a.id.clone()))
+        .unwrap_or_default();
     i.set("atasan", atasan);
     i.set("status", p.status.clone());
     i.set("email", o(&p.email));
@@ -226,12 +255,27 @@ fn isi_dari_pegawai(d: &DetailPegawai) -> Isian {
     i
 }
 
-async fn halaman_form(s: &AppState, p: &Pengunjung, iid: &str, id: Option<String>, f: Isian, st: StatusCode) -> HasilHalaman {
+async fn halaman_form(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    id: Option<String>,
+    f: Isian,
+    st: StatusCode,
+) -> HasilHalaman {
     let l = &s.layanan;
     p.konteks.boleh_kelola(iid).atau_halaman(p)?;
-    let unit = app::organisasi::unit::pohon(l, &p.konteks, iid, None).await.atau_halaman(p)?;
-    let jabatan = app::organisasi::jabatan::daftar(l, &p.konteks, iid).await.atau_halaman(p)?;
-    let judul = if id.is_some() { p.konteks.t("Ubah pegawai", "Edit employee") } else { p.konteks.t("Tambah pegawai", "Add employee") };
+    let unit = app::organisasi::unit::pohon(l, &p.konteks, iid, None)
+        .await
+        .atau_halaman(p)?;
+    let jabatan = app::organisasi::jabatan::daftar(l, &p.konteks, iid)
+        .await
+        .atau_halaman(p)?;
+    let judul = if id.is_some() {
+        p.konteks.t("Ubah pegawai", "Edit employee")
+    } else {
+        p.konteks.t("Tambah pegawai", "Add employee")
+    };
     let tpl = HalamanForm {
         b: Bingkai::dari(p, judul),
         iid: iid.to_string(),
@@ -246,16 +290,26 @@ async fn halaman_form(s: &AppState, p: &Pengunjung, iid: &str, id: Option<String
     Ok((st, render(&tpl)).into_response())
 }
 
-async fn form_baru(State(s): State<AppState>, p: Pengunjung, Path(iid): Path<String>) -> HasilHalaman {
+async fn form_baru(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+) -> HasilHalaman {
     let mut f = Isian::default();
     f.set("jenis_asn", "pns");
     f.set("status", "aktif");
     halaman_form(&s, &p, &iid, None, f, StatusCode::OK).await
 }
 
-async fn form_ubah(State(s): State<AppState>, p: Pengunjung, Path((iid, id)): Path<(String, String)>) -> HasilHalaman {
+async fn form_ubah(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> HasilHalaman {
     p.konteks.boleh_kelola(&iid).atau_halaman(&p)?;
-    let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, &id).await.atau_halaman(&p)?;
+    let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, &id)
+        .await
+        .atau_halaman(&p)?;
     halaman_form(&s, &p, &iid, Some(id), isi_dari_pegawai(&d), StatusCode::OK).await
 }
 
@@ -267,7 +321,10 @@ async fn atasan_id(s: &AppState, iid: &str, teks: &str) -> Result<Option<String>
     }
     if t.len() == 18 && t.chars().all(|c| c.is_ascii_digit()) {
         return Ok(Some(
-            store::organisasi::pegawai_nip(s.layanan.pool(), iid, &t).await?.map(|p| p.id).unwrap_or(t),
+            store::organisasi::pegawai_nip(s.layanan.pool(), iid, &t)
+                .await?
+                .map(|p| p.id)
+                .unwrap_or(t),
         ));
     }
     Ok(Some(t))
@@ -295,9 +352,18 @@ async fn masukan(s: &AppState, iid: &str, f: &FormPegawai) -> Result<MasukanPega
 
 /// Galat masukan kembali ke formulir dengan isian utuh; `atasan_id` dipetakan
 /// ke kolom `atasan` yang diketik pengguna.
-async fn gagal(s: &AppState, p: &Pengunjung, iid: &str, id: Option<String>, f: &FormPegawai, g: Galat) -> HasilHalaman {
+async fn gagal(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    id: Option<String>,
+    f: &FormPegawai,
+    g: Galat,
+) -> HasilHalaman {
     match g {
-        Galat::InputTidakValid { pesan, mut fields, .. } => {
+        Galat::InputTidakValid {
+            pesan, mut fields, ..
+        } => {
             if let Some(m) = fields.remove("atasan_id") {
                 fields.insert("atasan".into(), m);
             }
@@ -315,7 +381,12 @@ async fn gagal(s: &AppState, p: &Pengunjung, iid: &str, id: Option<String>, f: &
     }
 }
 
-async fn simpan_baru(State(s): State<AppState>, p: Pengunjung, Path(iid): Path<String>, Form(f): Form<FormPegawai>) -> HasilHalaman {
+async fn simpan_baru(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    Form(f): Form<FormPegawai>,
+) -> HasilHalaman {
     p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
     let hasil = match masukan(&s, &iid, &f).await {
         Ok(m) => app::organisasi::pegawai::buat(&s.layanan, &p.konteks, &iid, m).await,
@@ -349,12 +420,21 @@ async fn simpan_ubah(
 struct HalamanRiwayat {
     b: Bingkai,
     kembali: String,
+    zona: String,
     catatan: Vec<(app::audit::Catatan, Vec<app::audit::Perubahan>)>,
 }
 
-async fn riwayat(State(s): State<AppState>, p: Pengunjung, Path((iid, id)): Path<(String, String)>) -> Result<Response, Response> {
-    let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, &id).await.atau_halaman(&p)?;
-    let c = app::audit::riwayat(&s.layanan, &p.konteks, &iid, "pegawai", &id).await.atau_halaman(&p)?;
+async fn riwayat(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> Result<Response, Response> {
+    let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, &id)
+        .await
+        .atau_halaman(&p)?;
+    let c = app::audit::riwayat(&s.layanan, &p.konteks, &iid, "pegawai", &id)
+        .await
+        .atau_halaman(&p)?;
     let catatan = c
         .into_iter()
         .map(|c| {
@@ -362,6 +442,19 @@ async fn riwayat(State(s): State<AppState>, p: Pengunjung, Path((iid, id)): Path
             (c, beda)
         })
         .collect();
-    let judul = format!("{} · {}", p.konteks.t("Riwayat perubahan", "Change history"), d.pegawai.nama);
-    Ok(render(&HalamanRiwayat { b: Bingkai::dari(&p, judul), kembali: format!("/instansi/{iid}/pegawai/{id}"), catatan }))
+    let judul = format!(
+        "{} · {}",
+        p.konteks.t("Riwayat perubahan", "Change history"),
+        d.pegawai.nama
+    );
+    let zona = app::organisasi::instansi::lihat(&s.layanan, &p.konteks, &iid)
+        .await
+        .atau_halaman(&p)?
+        .zona_waktu;
+    Ok(render(&HalamanRiwayat {
+        b: Bingkai::dari(&p, judul),
+        kembali: format!("/instansi/{iid}/pegawai/{id}"),
+        zona,
+        catatan,
+    }))
 }
