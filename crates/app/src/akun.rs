@@ -551,3 +551,21 @@ pub async fn cabut_token(l: &Layanan, k: &Konteks, id: &str) -> Hasil<()> {
     tx.commit().await?;
     Ok(())
 }
+
+/// Akun-akun satu instansi, untuk admin instansi itu.
+pub async fn daftar_pengguna(l: &Layanan, k: &Konteks, instansi_id: &str) -> Hasil<Vec<PenggunaDenganPeran>> {
+    k.boleh_kelola(instansi_id)?;
+    let mut hasil = Vec::new();
+    for p in store::akun::daftar_pengguna(l.pool(), instansi_id).await? {
+        let peran = store::akun::peran(l.pool(), instansi_id, &p.id).await?;
+        hasil.push(PenggunaDenganPeran { pengguna: p, peran });
+    }
+    Ok(hasil)
+}
+
+#[derive(Debug, Serialize)]
+pub struct PenggunaDenganPeran {
+    #[serde(flatten)]
+    pub pengguna: Pengguna,
+    pub peran: Vec<String>,
+}

@@ -22,6 +22,16 @@ pub async fn daftar(l: &Layanan, k: &Konteks, instansi_id: &str) -> Hasil<Vec<Ja
     Ok(store::organisasi::semua_jabatan(l.pool(), instansi_id).await?)
 }
 
+pub async fn di_unit(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    unit_id: &str,
+) -> Hasil<Vec<Jabatan>> {
+    k.boleh_baca(instansi_id)?;
+    Ok(store::organisasi::jabatan_unit(l.pool(), instansi_id, unit_id).await?)
+}
+
 pub async fn buat(
     l: &Layanan,
     k: &Konteks,

@@ -3,6 +3,7 @@
 
 pub mod akun;
 pub mod kalkulator;
+pub mod kepegawaian;
 pub mod openapi;
 pub mod organisasi;
 
@@ -21,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .merge(organisasi::router())
         .merge(kalkulator::router())
         .merge(akun::router())
+        .merge(kepegawaian::router())
         .fallback(tidak_ada)
 }
 

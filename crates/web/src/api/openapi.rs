@@ -260,7 +260,14 @@ fn skema() -> Value {
         "DaftarKalkulator": {"type": "object"},
         "MasukanKalkulator": {"type": "object", "description": "Bentuk masukan per kalkulator: lihat /kalkulator. Nilai desimal sebagai string (\"97.89\")."},
         "HasilKalkulator": {"type": "object", "description": "Nilai desimal sebagai string dengan tepat 2 desimal."},
-        "Kosong": {"type": "object"}
+        "Kosong": {"type": "object"},
+        "MasukanPenugasan": objek(&[("jenis_penugasan", "string"), ("unit_id", "string"), ("jabatan_id", "string?"), ("mulai", "string"), ("selesai", "string?")], &["jenis_penugasan", "unit_id", "mulai"]),
+        "RiwayatJabatan": objek(&[("id", "string"), ("pegawai_id", "string"), ("unit_id", "string"), ("jabatan_id", "string?"), ("jenis_penugasan", "string"), ("mulai", "string"), ("selesai", "string?")], &["id", "jenis_penugasan", "mulai"]),
+        "MasukanMutasi": objek(&[("instansi_tujuan", "string"), ("unit_tujuan", "string"), ("tanggal", "string")], &["instansi_tujuan", "unit_tujuan", "tanggal"]),
+        "Pengguna": objek(&[("instansi_id", "string"), ("id", "string"), ("username", "string"), ("nama", "string"), ("pegawai_id", "string?"), ("aktif", "integer")], &["id", "username"]),
+        "DaftarPengguna": {"type": "array", "items": {"$ref": "#/components/schemas/Pengguna"}},
+        "MasukanPengguna": {"type": "object", "properties": {"username": {"type": "string"}, "nama": {"type": "string"}, "sandi": {"type": "string"}, "pegawai_id": {"type": ["string", "null"]}, "peran": {"type": "array", "items": {"type": "string"}}}, "required": ["username", "nama", "sandi", "peran"]},
+        "MasukanSandi": objek(&[("sandi_baru", "string")], &["sandi_baru"])
     })
 }
 
@@ -281,6 +288,7 @@ pub fn dokumen() -> Value {
             op.insert("requestBody".into(), json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{m}")}}}}));
         }
         let ok = match *metode {
+            "post" if jalur.ends_with("/sandi") => "204",
             "post" if !jalur.starts_with("/kalkulator") => "201",
             "delete" => "204",
             _ => "200",

@@ -268,9 +268,13 @@ async fn halaman_form(
     let unit = app::organisasi::unit::pohon(l, &p.konteks, iid, None)
         .await
         .atau_halaman(p)?;
-    let jabatan = app::organisasi::jabatan::daftar(l, &p.konteks, iid)
-        .await
-        .atau_halaman(p)?;
+    // Hanya jabatan di unit terpilih: daftar seluruh instansi terlalu berat untuk ponsel.
+    let jabatan = match f.v("unit_id") {
+        "" => Vec::new(),
+        u => app::organisasi::jabatan::di_unit(l, &p.konteks, iid, u)
+            .await
+            .atau_halaman(p)?,
+    };
     let judul = if id.is_some() {
         p.konteks.t("Ubah pegawai", "Edit employee")
     } else {
@@ -290,12 +294,20 @@ async fn halaman_form(
     Ok((st, render(&tpl)).into_response())
 }
 
+#[derive(Deserialize)]
+struct QUnit {
+    #[serde(default)]
+    unit_id: String,
+}
+
 async fn form_baru(
     State(s): State<AppState>,
     p: Pengunjung,
     Path(iid): Path<String>,
+    Query(q): Query<QUnit>,
 ) -> HasilHalaman {
     let mut f = Isian::default();
+    f.set("unit_id", q.unit_id);
     f.set("jenis_asn", "pns");
     f.set("status", "aktif");
     halaman_form(&s, &p, &iid, None, f, StatusCode::OK).await
