@@ -110,6 +110,10 @@ async fn admin_instansi_lain_tidak_menjangkau_data_instansi_ini() {
             format!("/instansi/{}/pegawai/{}/ubah", a.id, a.pegawai_id),
             format!("/instansi/{}/pegawai/{}/riwayat", a.id, a.pegawai_id),
             format!("/instansi/{}/unit", a.id),
+            format!("/instansi/{}/unit/baru", a.id),
+            format!("/instansi/{}/unit/{}/ubah", a.id, a.unit_id),
+            format!("/instansi/{}/pengguna", a.id),
+            format!("/api/v1/instansi/{}/pengguna", a.id),
         ] {
             let j = kb.get(&jalur).await;
             assert_eq!(j.status, StatusCode::FORBIDDEN, "{b:?} halaman {jalur}");

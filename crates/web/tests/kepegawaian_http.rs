@@ -131,3 +131,35 @@ async fn admin_membuat_akun_dan_mengatur_ulang_sandi() {
         u.l.db.tutup().await;
     }
 }
+
+#[tokio::test]
+async fn formulir_unit_dan_halaman_akun_instansi() {
+    for b in backend_uji() {
+        let u = siapkan(b).await;
+        let mut admin = Klien::baru(&u);
+        admin.masuk("admin.a", SANDI).await;
+        let csrf = admin.csrf.clone().unwrap();
+        let jalur = format!("/instansi/{}/unit/baru", u.a.id);
+        let j = admin
+            .form(&jalur, &[("_csrf", &csrf), ("nama", "Bidang Pelayanan Kesehatan"), ("jenis", "bidang"), ("induk_id", &u.a.unit_id), ("urutan", "dua")])
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{b:?}");
+        assert!(j.teks.contains("value=\"Bidang Pelayanan Kesehatan\"") && j.teks.contains("id=\"g-urutan\""));
+        let j = admin
+            .form(&jalur, &[("_csrf", &csrf), ("nama", "Bidang Pelayanan Kesehatan"), ("jenis", "bidang"), ("induk_id", &u.a.unit_id), ("urutan", "2")])
+            .await;
+        assert_eq!(j.status, StatusCode::SEE_OTHER, "{b:?}: {}", j.teks);
+        let pohon = admin.get(&format!("/instansi/{}/unit", u.a.id)).await;
+        assert!(pohon.teks.contains("Bidang Pelayanan Kesehatan"));
+        // Halaman akun instansi: buat akun pegawai dengan NIP-nya, tertaut ke rekamannya.
+        let j = admin
+            .form(&format!("/instansi/{}/pengguna", u.a.id), &[("_csrf", &csrf), ("username", "198503152010011099"), ("nama", "X"), ("sandi", "pendek"), ("peran", "pegawai")])
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(j.teks.contains("value=\"198503152010011099\""), "isian hilang");
+        let daftar = admin.get(&format!("/instansi/{}/pengguna", u.a.id)).await;
+        assert_eq!(daftar.status, StatusCode::OK);
+        assert!(daftar.teks.contains("pegawai.a") && !daftar.teks.contains("admin.b"), "{b:?}: hanya akun instansi sendiri");
+        u.l.db.tutup().await;
+    }
+}

@@ -7,6 +7,7 @@ pub mod impor;
 pub mod kalkulator;
 pub mod masuk;
 pub mod pegawai;
+pub mod pengguna;
 pub mod unit;
 
 use crate::AppState;
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .merge(masuk::router())
         .merge(beranda::router())
         .merge(pegawai::router())
+        .merge(pengguna::router())
         .merge(unit::router())
         .merge(akun::router())
         .merge(kalkulator::router())

@@ -1,17 +1,25 @@
-//! Pohon unit kerja pada suatu tanggal (restrukturisasi berlaku per tanggal).
+//! Pohon unit kerja pada suatu tanggal (restrukturisasi berlaku per tanggal),
+//! serta formulir tambah dan ubah unit.
 
-use super::{Bingkai, HasilHalaman, KeHalaman, render};
+use super::{Bingkai, HasilHalaman, Isian, KeHalaman, render};
 use crate::AppState;
 use crate::pengunjung::Pengunjung;
-use app::organisasi::unit::SimpulUnit;
+use app::Galat;
+use app::organisasi::referensi;
+use app::organisasi::unit::{MasukanUnit, SimpulUnit};
 use askama::Template;
-use axum::Router;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
+use axum::{Form, Router};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/instansi/{iid}/unit", get(pohon))
+    Router::new()
+        .route("/instansi/{iid}/unit", get(pohon))
+        .route("/instansi/{iid}/unit/baru", get(form_baru).post(simpan_baru))
+        .route("/instansi/{iid}/unit/{id}/ubah", get(form_ubah).post(simpan_ubah))
 }
 
 #[derive(Template)]
@@ -21,6 +29,7 @@ struct HalamanPohon {
     iid: String,
     tanggal: String,
     simpul: Vec<SimpulUnit>,
+    boleh_kelola: bool,
 }
 
 impl HalamanPohon {
@@ -50,8 +59,216 @@ async fn pohon(
         .atau_halaman(&p)?;
     Ok(render(&HalamanPohon {
         b: Bingkai::dari(&p, p.konteks.t("Unit kerja", "Units")),
+        boleh_kelola: p.konteks.boleh_kelola(&iid).is_ok(),
         iid,
         tanggal,
         simpul,
     }))
+}
+
+#[derive(Template)]
+#[template(path = "unit_form.html")]
+struct HalamanForm {
+    b: Bingkai,
+    iid: String,
+    id: Option<String>,
+    f: Isian,
+    unit: Vec<SimpulUnit>,
+    jenis: Vec<&'static str>,
+}
+
+impl HalamanForm {
+    fn indentasi(&self, d: &usize) -> String {
+        "\u{a0}\u{a0}".repeat(*d)
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct FormUnit {
+    #[serde(default, rename = "_csrf")]
+    csrf: String,
+    #[serde(default)]
+    induk_id: String,
+    #[serde(default)]
+    nama: String,
+    #[serde(default)]
+    singkatan: String,
+    #[serde(default)]
+    jenis: String,
+    #[serde(default)]
+    urutan: String,
+    #[serde(default)]
+    berlaku_mulai: String,
+    #[serde(default)]
+    berlaku_sampai: String,
+    #[serde(default)]
+    versi: String,
+}
+
+impl FormUnit {
+    fn isian(&self) -> Isian {
+        let mut i = Isian::default();
+        for (k, v) in [
+            ("induk_id", &self.induk_id),
+            ("nama", &self.nama),
+            ("singkatan", &self.singkatan),
+            ("jenis", &self.jenis),
+            ("urutan", &self.urutan),
+            ("berlaku_mulai", &self.berlaku_mulai),
+            ("berlaku_sampai", &self.berlaku_sampai),
+            ("versi", &self.versi),
+        ] {
+            i.set(k, v.clone());
+        }
+        i
+    }
+
+    fn masukan(&self) -> Result<MasukanUnit, (String, String)> {
+        let o = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let urutan = match o(&self.urutan) {
+            None => None,
+            Some(u) => Some(u.parse::<i64>().map_err(|_| ("urutan".to_string(), u))?),
+        };
+        Ok(MasukanUnit {
+            induk_id: o(&self.induk_id),
+            nama: self.nama.clone(),
+            singkatan: o(&self.singkatan),
+            jenis: self.jenis.clone(),
+            urutan,
+            berlaku_mulai: o(&self.berlaku_mulai),
+            berlaku_sampai: o(&self.berlaku_sampai),
+            versi: self.versi.trim().parse().ok(),
+        })
+    }
+}
+
+async fn halaman_form(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    id: Option<String>,
+    f: Isian,
+    st: StatusCode,
+) -> HasilHalaman {
+    p.konteks.boleh_kelola(iid).atau_halaman(p)?;
+    let unit = app::organisasi::unit::pohon(&s.layanan, &p.konteks, iid, None)
+        .await
+        .atau_halaman(p)?;
+    let judul = if id.is_some() {
+        p.konteks.t("Ubah unit kerja", "Edit unit")
+    } else {
+        p.konteks.t("Tambah unit kerja", "Add unit")
+    };
+    let tpl = HalamanForm {
+        b: Bingkai::dari(p, judul),
+        iid: iid.to_string(),
+        id,
+        f,
+        unit,
+        jenis: referensi::JENIS_UNIT.to_vec(),
+    };
+    Ok((st, render(&tpl)).into_response())
+}
+
+#[derive(Deserialize)]
+struct QInduk {
+    #[serde(default)]
+    induk_id: String,
+}
+
+async fn form_baru(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    Query(q): Query<QInduk>,
+) -> HasilHalaman {
+    let mut f = Isian::default();
+    f.set("induk_id", q.induk_id);
+    f.set("jenis", "bidang");
+    f.set("berlaku_mulai", app::organisasi::hari_ini());
+    halaman_form(&s, &p, &iid, None, f, StatusCode::OK).await
+}
+
+async fn form_ubah(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> HasilHalaman {
+    p.konteks.boleh_kelola(&iid).atau_halaman(&p)?;
+    let u = app::organisasi::unit::lihat(&s.layanan, &p.konteks, &iid, &id)
+        .await
+        .atau_halaman(&p)?;
+    let mut f = Isian::default();
+    f.set("induk_id", u.induk_id.unwrap_or_default());
+    f.set("nama", u.nama);
+    f.set("singkatan", u.singkatan.unwrap_or_default());
+    f.set("jenis", u.jenis);
+    f.set("urutan", u.urutan.to_string());
+    f.set("berlaku_mulai", u.berlaku_mulai);
+    f.set("berlaku_sampai", u.berlaku_sampai.unwrap_or_default());
+    f.set("versi", u.versi.to_string());
+    halaman_form(&s, &p, &iid, Some(id), f, StatusCode::OK).await
+}
+
+async fn gagal(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    id: Option<String>,
+    f: &FormUnit,
+    g: Galat,
+) -> HasilHalaman {
+    let mut i = f.isian();
+    let st = match g {
+        Galat::InputTidakValid { pesan, fields, .. } => {
+            i.galat = fields;
+            i.pesan = Some(pesan);
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Galat::Konflik(pesan) => {
+            i.pesan = Some(pesan);
+            StatusCode::CONFLICT
+        }
+        g => return Err(super::galat(p, g)),
+    };
+    halaman_form(s, p, iid, id, i, st).await
+}
+
+fn galat_urutan(p: &Pengunjung) -> Galat {
+    let m = p.konteks.t("Urutan harus bilangan bulat.", "Order must be a whole number.");
+    Galat::input(m, [("urutan".to_string(), m.to_string())].into())
+}
+
+async fn simpan_baru(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    Form(f): Form<FormUnit>,
+) -> HasilHalaman {
+    p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
+    let hasil = match f.masukan() {
+        Ok(m) => app::organisasi::unit::buat(&s.layanan, &p.konteks, &iid, m).await,
+        Err(_) => Err(galat_urutan(&p)),
+    };
+    match hasil {
+        Ok(_) => Ok(Redirect::to(&format!("/instansi/{iid}/unit")).into_response()),
+        Err(g) => gagal(&s, &p, &iid, None, &f, g).await,
+    }
+}
+
+async fn simpan_ubah(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    Form(f): Form<FormUnit>,
+) -> HasilHalaman {
+    p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
+    let hasil = match f.masukan() {
+        Ok(m) => app::organisasi::unit::ubah(&s.layanan, &p.konteks, &iid, &id, m).await,
+        Err(_) => Err(galat_urutan(&p)),
+    };
+    match hasil {
+        Ok(_) => Ok(Redirect::to(&format!("/instansi/{iid}/unit")).into_response()),
+        Err(g) => gagal(&s, &p, &iid, Some(id), &f, g).await,
+    }
 }
