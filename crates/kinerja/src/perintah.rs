@@ -145,6 +145,17 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
     // Satu baris di stdout: alamat yang benar-benar dipakai (untuk skrip).
     println!("http://{alamat}");
     tracing::info!(alamat = %alamat, backend = ?l.db.backend(), "Kinerja siap");
+    // Sesi kedaluwarsa dibersihkan berkala (di setiap proses; hapusnya idempoten).
+    let lb = l.clone();
+    tokio::spawn(async move {
+        let mut jeda = tokio::time::interval(std::time::Duration::from_secs(1800));
+        loop {
+            jeda.tick().await;
+            if let Err(e) = store::akun::hapus_sesi_kedaluwarsa(lb.pool(), &store::sekarang()).await {
+                tracing::warn!(galat = %e, "gagal membersihkan sesi kedaluwarsa");
+            }
+        }
+    });
     let app = web::router(state);
     axum::serve(
         pendengar,

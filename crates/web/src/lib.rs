@@ -64,6 +64,9 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("same-origin"),
         ))
         .layer(RequestBodyLimitLayer::new(20 * 1024 * 1024))
+        // Satu span per permintaan (metode, URI, status, lama) di log terstruktur;
+        // terlihat dengan KINERJA_LOG=tower_http=debug.
+        .layer(tower_http::trace::TraceLayer::new_for_http())
         .layer(CompressionLayer::new().gzip(true).br(true))
         .with_state(state)
 }
