@@ -47,6 +47,11 @@ enum Perintah {
     },
     /// Mengisi data: provinsi demo, atau N pegawai untuk tolok ukur.
     Seed(perintah::OpsiSeed),
+    /// Mengelola instansi (K/L, provinsi, kabupaten, kota).
+    Instansi {
+        #[command(subcommand)]
+        perintah: perintah::PerintahInstansi,
+    },
     /// Mengelola akun pengguna.
     User {
         #[command(subcommand)]
@@ -85,6 +90,7 @@ fn main() -> ExitCode {
             Perintah::Migrate { db } => perintah::migrate(db).await,
             Perintah::Seed(o) => perintah::seed(o).await,
             Perintah::User { perintah } => perintah::user(perintah).await,
+            Perintah::Instansi { perintah } => perintah::instansi(perintah).await,
             Perintah::Calc { .. } => Ok(()),
         }
     });

@@ -38,6 +38,9 @@ pub struct OpsiSeed {
     /// Jumlah pegawai tambahan yang dibangkitkan di kabupaten/kota (tanpa akun).
     #[arg(long)]
     scale: Option<usize>,
+    /// Pegawai per instansi saat --scale (bawaan 2000; satu instansi besar: --per-instansi 100000).
+    #[arg(long, default_value_t = 2000)]
+    per_instansi: usize,
     #[command(flatten)]
     db: OpsiDb,
 }
@@ -64,6 +67,60 @@ pub enum PerintahUser {
         #[command(flatten)]
         db: OpsiDb,
     },
+}
+
+#[derive(Subcommand)]
+pub enum PerintahInstansi {
+    /// Menambah instansi; id-nya dicetak di stdout.
+    Add {
+        #[arg(long)]
+        nama: String,
+        /// kementerian, lembaga, provinsi, kabupaten atau kota
+        #[arg(long)]
+        jenis: String,
+        /// Kode wilayah Kepmendagri (mis. 81 untuk Maluku, 81.71 Kota Ambon)
+        #[arg(long)]
+        kode_wilayah: Option<String>,
+        /// WIB, WITA atau WIT (bawaan: dari kode wilayah)
+        #[arg(long)]
+        zona_waktu: Option<String>,
+        #[command(flatten)]
+        db: OpsiDb,
+    },
+    /// Daftar instansi: id, jenis, nama (dipisah tab).
+    List {
+        #[command(flatten)]
+        db: OpsiDb,
+    },
+}
+
+pub async fn instansi(p: PerintahInstansi) -> Result<(), String> {
+    pasang_log(false);
+    let k = app::Konteks::sistem();
+    match p {
+        PerintahInstansi::Add { nama, jenis, kode_wilayah, zona_waktu, db } => {
+            let (l, _) = buka(&db).await?;
+            let m = app::organisasi::instansi::MasukanInstansi { nama, jenis, kode_wilayah, zona_waktu, versi: None };
+            match app::organisasi::instansi::buat(&l, &k, m).await {
+                Ok(i) => {
+                    println!("{}", i.id);
+                    Ok(())
+                }
+                Err(app::Galat::InputTidakValid { pesan, fields, .. }) => {
+                    let rinci: Vec<String> = fields.iter().map(|(k, v)| format!("  {k}: {v}")).collect();
+                    Err(format!("{pesan}\n{}", rinci.join("\n")))
+                }
+                Err(e) => Err(e.to_string()),
+            }
+        }
+        PerintahInstansi::List { db } => {
+            let (l, _) = buka(&db).await?;
+            for i in app::organisasi::instansi::daftar(&l, &k).await.map_err(|e| e.to_string())? {
+                println!("{}\t{}\t{}", i.id, i.jenis, i.nama);
+            }
+            Ok(())
+        }
+    }
 }
 
 fn pasang_log(json: bool) {
@@ -217,7 +274,7 @@ pub async fn seed(o: OpsiSeed) -> Result<(), String> {
     }
     if let Some(n) = o.scale {
         let mulai = std::time::Instant::now();
-        let dibuat = app::demo::isi_skala(&l, n)
+        let dibuat = app::demo::isi_skala(&l, n, o.per_instansi)
             .await
             .map_err(|e| e.to_string())?;
         eprintln!(

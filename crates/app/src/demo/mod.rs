@@ -635,11 +635,11 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
 
 /// Membangkitkan sekitar `n` pegawai tambahan di pemerintah kabupaten/kota
 /// (kode wilayah nyata) untuk tolok ukur; tanpa akun.
-pub async fn isi_skala(l: &Layanan, n: usize) -> Hasil<usize> {
+pub async fn isi_skala(l: &Layanan, n: usize, per_instansi: usize) -> Hasil<usize> {
     let wilayah: Vec<(String, String, String)> = sqlx_wilayah(l).await?;
     let mut g = Pembangkit::baru(n as u64 ^ 0x5eed);
     let mut dibuat = 0usize;
-    let per_instansi = 2000usize;
+    let per_instansi = per_instansi.max(100);
     for (kode, nama, tingkat) in wilayah {
         if dibuat >= n {
             break;

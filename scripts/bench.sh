@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Tolok ukur (bukan tes): angka dicatat di catatan penutup, bukan di-assert.
+#   1. impor 100.000 pegawai dari CSV, di SQLite dan PostgreSQL;
+#   2. halaman daftar pegawai pada satu instansi berisi 100.000 pegawai, di
+#      bawah wrk pada loopback (permintaan/detik dan p99).
+# Pemakaian: bash scripts/bench.sh [N]   (bawaan N=100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-100000}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/kinerja-target}"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+bash scripts/postgres.sh >/dev/null
+cargo build --release -p kinerja
+BIN="$CARGO_TARGET_DIR/release/kinerja"
+kerja=$(mktemp -d)
+trap 'rm -rf "$kerja"; kill $(jobs -p) 2>/dev/null || true' EXIT
+PG=postgres://kinerja:kinerja@127.0.0.1:5432/kinerja_bench
+su postgres -c "dropdb --if-exists kinerja_bench" >/dev/null 2>&1 || true
+su postgres -c "createdb -O kinerja kinerja_bench"
+
+echo "== bahan: $N pegawai dalam satu instansi (seed), diekspor ke CSV =="
+/usr/bin/time -f "seed SQLite: %e s, %M KB" "$BIN" seed --scale "$N" --per-instansi "$N" --data-dir "$kerja/sumber"
+"$BIN" user add --username bench --nama Bench --sandi bench-sandi-123 --data-dir "$kerja/sumber" 2>/dev/null
+IID=$("$BIN" instansi list --data-dir "$kerja/sumber" | awk -F'\t' '$2!="nasional"{print $1; exit}')
+"$BIN" export pegawai --instansi "$IID" --format csv --output "$kerja/pegawai.csv" --data-dir "$kerja/sumber"
+"$BIN" export unit --instansi "$IID" --format csv --output "$kerja/unit.csv" --data-dir "$kerja/sumber" 2>/dev/null || true
+wc -l "$kerja/pegawai.csv"
+
+impor() { # nama, opsi basis data...
+  local nama=$1; shift
+  "$BIN" user add --username "bench" --nama Bench --sandi bench-sandi-123 "$@" >/dev/null 2>&1 || true
+  local i2
+  i2=$("$BIN" instansi add --nama "Instansi Uji Impor" --jenis kabupaten --kode-wilayah 81.01 "$@" 2>/dev/null | tail -1)
+  [ -f "$kerja/unit.csv" ] && "$BIN" import unit "$kerja/unit.csv" --instansi "$i2" "$@" >/dev/null
+  /usr/bin/time -f "impor $N pegawai ($nama): %e s, %M KB" "$BIN" import pegawai "$kerja/pegawai.csv" --instansi "$i2" "$@" >/dev/null
+}
+impor SQLite --data-dir "$kerja/impor-sqlite"
+impor PostgreSQL --database-url "$PG"
+
+echo "== halaman daftar pegawai, $N pegawai, wrk 30 s, 2 thread, 32 koneksi =="
+"$BIN" serve --listen 127.0.0.1:0 --data-dir "$kerja/sumber" >"$kerja/alamat" 2>"$kerja/log" &
+for i in $(seq 1 60); do [ -s "$kerja/alamat" ] && break; sleep 0.5; done
+URL=$(head -1 "$kerja/alamat")
+curl -s -c "$kerja/cj" "$URL/masuk" -o "$kerja/m.html"
+CS=$(grep -o 'name="_csrf" value="[^"]*"' "$kerja/m.html" | head -1 | sed 's/.*value="//;s/"//')
+curl -s -b "$kerja/cj" -c "$kerja/cj" -X POST -d "username=bench&sandi=bench-sandi-123&_csrf=$CS" "$URL/masuk" -o /dev/null
+SES=$(awk '$6=="kinerja_sesi"{print $7}' "$kerja/cj")
+for jalur in "/instansi/$IID/pegawai" "/instansi/$IID/pegawai?halaman=2000" "/instansi/$IID/pegawai?cari=latu"; do
+  echo "-- $jalur"
+  wrk -t2 -c32 -d30s --latency -H "Cookie: kinerja_sesi=$SES" -H "Accept-Encoding: br, gzip" "$URL$jalur" | grep -E "Requests/sec|99%|Non-2xx|Socket errors" || true
+done
