@@ -112,6 +112,7 @@ async fn admin_instansi_lain_tidak_menjangkau_data_instansi_ini() {
             format!("/instansi/{}/unit", a.id),
             format!("/instansi/{}/unit/baru", a.id),
             format!("/instansi/{}/unit/{}/ubah", a.id, a.unit_id),
+            format!("/instansi/{}/unit/{}/riwayat", a.id, a.unit_id),
             format!("/instansi/{}/pengguna", a.id),
             format!("/api/v1/instansi/{}/pengguna", a.id),
         ] {

@@ -151,6 +151,9 @@ async fn formulir_unit_dan_halaman_akun_instansi() {
         assert_eq!(j.status, StatusCode::SEE_OTHER, "{b:?}: {}", j.teks);
         let pohon = admin.get(&format!("/instansi/{}/unit", u.a.id)).await;
         assert!(pohon.teks.contains("Bidang Pelayanan Kesehatan"));
+        let r = admin.get(&format!("/instansi/{}/unit/{}/riwayat", u.a.id, u.a.unit_id)).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.teks.contains("buat") && r.teks.contains("Dinas Kesehatan"), "{b:?}: riwayat unit");
         // Halaman akun instansi: buat akun pegawai dengan NIP-nya, tertaut ke rekamannya.
         let j = admin
             .form(&format!("/instansi/{}/pengguna", u.a.id), &[("_csrf", &csrf), ("username", "198503152010011099"), ("nama", "X"), ("sandi", "pendek"), ("peran", "pegawai")])

@@ -8,6 +8,7 @@ pub mod kalkulator;
 pub mod masuk;
 pub mod pegawai;
 pub mod pengguna;
+pub mod riwayat;
 pub mod unit;
 
 use crate::AppState;

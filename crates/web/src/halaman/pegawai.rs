@@ -427,15 +427,6 @@ async fn simpan_ubah(
     }
 }
 
-#[derive(Template)]
-#[template(path = "riwayat.html")]
-struct HalamanRiwayat {
-    b: Bingkai,
-    kembali: String,
-    zona: String,
-    catatan: Vec<(app::audit::Catatan, Vec<app::audit::Perubahan>)>,
-}
-
 async fn riwayat(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -444,29 +435,6 @@ async fn riwayat(
     let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, &id)
         .await
         .atau_halaman(&p)?;
-    let c = app::audit::riwayat(&s.layanan, &p.konteks, &iid, "pegawai", &id)
-        .await
-        .atau_halaman(&p)?;
-    let catatan = c
-        .into_iter()
-        .map(|c| {
-            let beda = app::audit::beda(c.sebelum.as_deref(), c.sesudah.as_deref());
-            (c, beda)
-        })
-        .collect();
-    let judul = format!(
-        "{} · {}",
-        p.konteks.t("Riwayat perubahan", "Change history"),
-        d.pegawai.nama
-    );
-    let zona = app::organisasi::instansi::lihat(&s.layanan, &p.konteks, &iid)
-        .await
-        .atau_halaman(&p)?
-        .zona_waktu;
-    Ok(render(&HalamanRiwayat {
-        b: Bingkai::dari(&p, judul),
-        kembali: format!("/instansi/{iid}/pegawai/{id}"),
-        zona,
-        catatan,
-    }))
+    let kembali = format!("/instansi/{iid}/pegawai/{id}");
+    super::riwayat::tampil(&s, &p, &iid, "pegawai", &id, &d.pegawai.nama, kembali).await
 }

@@ -20,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .route("/instansi/{iid}/unit", get(pohon))
         .route("/instansi/{iid}/unit/baru", get(form_baru).post(simpan_baru))
         .route("/instansi/{iid}/unit/{id}/ubah", get(form_ubah).post(simpan_ubah))
+        .route("/instansi/{iid}/unit/{id}/riwayat", get(riwayat))
 }
 
 #[derive(Template)]
@@ -271,4 +272,15 @@ async fn simpan_ubah(
         Ok(_) => Ok(Redirect::to(&format!("/instansi/{iid}/unit")).into_response()),
         Err(g) => gagal(&s, &p, &iid, Some(id), &f, g).await,
     }
+}
+
+async fn riwayat(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> HasilHalaman {
+    let u = app::organisasi::unit::lihat(&s.layanan, &p.konteks, &iid, &id)
+        .await
+        .atau_halaman(&p)?;
+    super::riwayat::tampil(&s, &p, &iid, "unit_kerja", &id, &u.nama, format!("/instansi/{iid}/unit")).await
 }
