@@ -400,3 +400,30 @@ async fn sqlx_cari(u: &umum::Uji, token: &str) -> Option<(String,)> {
         .unwrap()
         .map(|t| (t.id,))
 }
+
+#[tokio::test]
+async fn keluar_memutus_sesi_dan_bahasa_dapat_dipilih() {
+    for b in backend_uji() {
+        let u = siapkan(b).await;
+        let mut k = Klien::baru(&u);
+        k.masuk("admin.a", SANDI).await;
+        let jalur = format!("/api/v1/instansi/{}", u.a.id);
+        assert_eq!(k.get(&jalur).await.status, StatusCode::OK, "{b:?}");
+        // Keluar tanpa token CSRF ditolak (mencegah pemutusan paksa dari situs lain).
+        assert_eq!(k.form("/keluar", &[]).await.status, StatusCode::FORBIDDEN);
+        let sesi_lama = k.cookie.clone();
+        let csrf = k.csrf.clone().unwrap();
+        let j = k.form("/keluar", &[("_csrf", &csrf)]).await;
+        assert_eq!(j.status, StatusCode::SEE_OTHER);
+        // Cookie lama yang disalin tidak berlaku lagi di server.
+        k.cookie = sesi_lama;
+        assert_eq!(k.get(&jalur).await.status, StatusCode::UNAUTHORIZED, "{b:?}");
+        // Pilihan bahasa disimpan di cookie.
+        let mut t = Klien::baru(&u);
+        assert!(t.get("/masuk").await.teks.contains("Masuk ke Kinerja"));
+        t.get("/bahasa/en").await;
+        assert!(t.get("/masuk").await.teks.contains("Sign in to Kinerja"));
+        assert!(t.get("/masuk?lang=id").await.teks.contains("Masuk ke Kinerja"));
+        u.l.db.tutup().await;
+    }
+}
