@@ -151,6 +151,15 @@ async fn formulir_unit_dan_halaman_akun_instansi() {
         assert_eq!(j.status, StatusCode::SEE_OTHER, "{b:?}: {}", j.teks);
         let pohon = admin.get(&format!("/instansi/{}/unit", u.a.id)).await;
         assert!(pohon.teks.contains("Bidang Pelayanan Kesehatan"));
+        // Jabatan fungsional tanpa jenjang ditolak di kolomnya; dengan jenjang tersimpan.
+        let jj = format!("/instansi/{}/unit/{}/jabatan", u.a.id, u.a.unit_id);
+        let j = admin.form(&jj, &[("_csrf", &csrf), ("nama", "Epidemiolog Kesehatan"), ("jenis", "fungsional")]).await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{b:?}");
+        assert!(j.teks.contains("id=\"g-jenjang\"") && j.teks.contains("value=\"Epidemiolog Kesehatan\""));
+        let j = admin.form(&jj, &[("_csrf", &csrf), ("nama", "Epidemiolog Kesehatan"), ("jenis", "fungsional"), ("jenjang", "ahli_muda")]).await;
+        assert_eq!(j.status, StatusCode::SEE_OTHER, "{b:?}: {}", j.teks);
+        let f = admin.get(&format!("/instansi/{}/unit/{}/ubah", u.a.id, u.a.unit_id)).await;
+        assert!(f.teks.contains("Epidemiolog Kesehatan"));
         let r = admin.get(&format!("/instansi/{}/unit/{}/riwayat", u.a.id, u.a.unit_id)).await;
         assert_eq!(r.status, StatusCode::OK);
         assert!(r.teks.contains("buat") && r.teks.contains("Dinas Kesehatan"), "{b:?}: riwayat unit");

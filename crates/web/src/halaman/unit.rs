@@ -21,6 +21,7 @@ pub fn router() -> Router<AppState> {
         .route("/instansi/{iid}/unit/baru", get(form_baru).post(simpan_baru))
         .route("/instansi/{iid}/unit/{id}/ubah", get(form_ubah).post(simpan_ubah))
         .route("/instansi/{iid}/unit/{id}/riwayat", get(riwayat))
+        .route("/instansi/{iid}/unit/{id}/jabatan", axum::routing::post(tambah_jabatan))
 }
 
 #[derive(Template)]
@@ -76,6 +77,11 @@ struct HalamanForm {
     f: Isian,
     unit: Vec<SimpulUnit>,
     jenis: Vec<&'static str>,
+    /// Jabatan di unit ini (hanya saat mengubah) dan isian jabatan baru.
+    jabatan: Vec<store::organisasi::Jabatan>,
+    fj: Isian,
+    jenis_jabatan: Vec<&'static str>,
+    jenjang: Vec<&'static str>,
 }
 
 impl HalamanForm {
@@ -151,6 +157,18 @@ async fn halaman_form(
     f: Isian,
     st: StatusCode,
 ) -> HasilHalaman {
+    halaman_form_jabatan(s, p, iid, id, f, Isian::default(), st).await
+}
+
+async fn halaman_form_jabatan(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    id: Option<String>,
+    f: Isian,
+    fj: Isian,
+    st: StatusCode,
+) -> HasilHalaman {
     p.konteks.boleh_kelola(iid).atau_halaman(p)?;
     let unit = app::organisasi::unit::pohon(&s.layanan, &p.konteks, iid, None)
         .await
@@ -160,6 +178,12 @@ async fn halaman_form(
     } else {
         p.konteks.t("Tambah unit kerja", "Add unit")
     };
+    let jabatan = match &id {
+        Some(u) => app::organisasi::jabatan::di_unit(&s.layanan, &p.konteks, iid, u)
+            .await
+            .atau_halaman(p)?,
+        None => Vec::new(),
+    };
     let tpl = HalamanForm {
         b: Bingkai::dari(p, judul),
         iid: iid.to_string(),
@@ -167,6 +191,10 @@ async fn halaman_form(
         f,
         unit,
         jenis: referensi::JENIS_UNIT.to_vec(),
+        jabatan,
+        fj,
+        jenis_jabatan: referensi::JENIS_JABATAN.to_vec(),
+        jenjang: referensi::JENJANG_FUNGSIONAL.to_vec(),
     };
     Ok((st, render(&tpl)).into_response())
 }
@@ -283,4 +311,57 @@ async fn riwayat(
         .await
         .atau_halaman(&p)?;
     super::riwayat::tampil(&s, &p, &iid, "unit_kerja", &id, &u.nama, format!("/instansi/{iid}/unit")).await
+}
+
+#[derive(Deserialize)]
+struct FormJabatan {
+    #[serde(default, rename = "_csrf")]
+    csrf: String,
+    #[serde(default)]
+    nama: String,
+    #[serde(default)]
+    jenis: String,
+    #[serde(default)]
+    jenjang: String,
+}
+
+async fn tambah_jabatan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    Form(f): Form<FormJabatan>,
+) -> HasilHalaman {
+    p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
+    let m = app::organisasi::jabatan::MasukanJabatan {
+        unit_id: id.clone(),
+        nama: f.nama.clone(),
+        jenis: f.jenis.clone(),
+        jenjang: Some(f.jenjang.clone()).filter(|j| !j.is_empty()),
+        kelas: None,
+    };
+    match app::organisasi::jabatan::buat(&s.layanan, &p.konteks, &iid, m).await {
+        Ok(_) => Ok(Redirect::to(&format!("/instansi/{iid}/unit/{id}/ubah")).into_response()),
+        Err(Galat::InputTidakValid { pesan, fields, .. }) => {
+            let mut fj = Isian::default();
+            fj.set("nama", f.nama);
+            fj.set("jenis", f.jenis);
+            fj.set("jenjang", f.jenjang);
+            fj.galat = fields;
+            fj.pesan = Some(pesan);
+            let u = app::organisasi::unit::lihat(&s.layanan, &p.konteks, &iid, &id)
+                .await
+                .atau_halaman(&p)?;
+            let mut fu = Isian::default();
+            fu.set("induk_id", u.induk_id.unwrap_or_default());
+            fu.set("nama", u.nama);
+            fu.set("singkatan", u.singkatan.unwrap_or_default());
+            fu.set("jenis", u.jenis);
+            fu.set("urutan", u.urutan.to_string());
+            fu.set("berlaku_mulai", u.berlaku_mulai);
+            fu.set("berlaku_sampai", u.berlaku_sampai.unwrap_or_default());
+            fu.set("versi", u.versi.to_string());
+            halaman_form_jabatan(&s, &p, &iid, Some(id), fu, fj, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(g) => Err(super::galat(&p, g)),
+    }
 }
