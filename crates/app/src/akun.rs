@@ -553,7 +553,11 @@ pub async fn cabut_token(l: &Layanan, k: &Konteks, id: &str) -> Hasil<()> {
 }
 
 /// Akun-akun satu instansi, untuk admin instansi itu.
-pub async fn daftar_pengguna(l: &Layanan, k: &Konteks, instansi_id: &str) -> Hasil<Vec<PenggunaDenganPeran>> {
+pub async fn daftar_pengguna(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+) -> Hasil<Vec<PenggunaDenganPeran>> {
     k.boleh_kelola(instansi_id)?;
     let mut hasil = Vec::new();
     for p in store::akun::daftar_pengguna(l.pool(), instansi_id).await? {

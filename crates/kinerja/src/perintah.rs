@@ -98,16 +98,29 @@ pub async fn instansi(p: PerintahInstansi) -> Result<(), String> {
     pasang_log(false);
     let k = app::Konteks::sistem();
     match p {
-        PerintahInstansi::Add { nama, jenis, kode_wilayah, zona_waktu, db } => {
+        PerintahInstansi::Add {
+            nama,
+            jenis,
+            kode_wilayah,
+            zona_waktu,
+            db,
+        } => {
             let (l, _) = buka(&db).await?;
-            let m = app::organisasi::instansi::MasukanInstansi { nama, jenis, kode_wilayah, zona_waktu, versi: None };
+            let m = app::organisasi::instansi::MasukanInstansi {
+                nama,
+                jenis,
+                kode_wilayah,
+                zona_waktu,
+                versi: None,
+            };
             match app::organisasi::instansi::buat(&l, &k, m).await {
                 Ok(i) => {
                     println!("{}", i.id);
                     Ok(())
                 }
                 Err(app::Galat::InputTidakValid { pesan, fields, .. }) => {
-                    let rinci: Vec<String> = fields.iter().map(|(k, v)| format!("  {k}: {v}")).collect();
+                    let rinci: Vec<String> =
+                        fields.iter().map(|(k, v)| format!("  {k}: {v}")).collect();
                     Err(format!("{pesan}\n{}", rinci.join("\n")))
                 }
                 Err(e) => Err(e.to_string()),
@@ -115,7 +128,10 @@ pub async fn instansi(p: PerintahInstansi) -> Result<(), String> {
         }
         PerintahInstansi::List { db } => {
             let (l, _) = buka(&db).await?;
-            for i in app::organisasi::instansi::daftar(&l, &k).await.map_err(|e| e.to_string())? {
+            for i in app::organisasi::instansi::daftar(&l, &k)
+                .await
+                .map_err(|e| e.to_string())?
+            {
                 println!("{}\t{}\t{}", i.id, i.jenis, i.nama);
             }
             Ok(())
@@ -208,7 +224,8 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
         let mut jeda = tokio::time::interval(std::time::Duration::from_secs(1800));
         loop {
             jeda.tick().await;
-            if let Err(e) = store::akun::hapus_sesi_kedaluwarsa(lb.pool(), &store::sekarang()).await {
+            if let Err(e) = store::akun::hapus_sesi_kedaluwarsa(lb.pool(), &store::sekarang()).await
+            {
                 tracing::warn!(galat = %e, "gagal membersihkan sesi kedaluwarsa");
             }
         }

@@ -473,12 +473,10 @@ pub struct FilterPegawai {
     pub limit: i64,
 }
 
+/// Syarat WHERE atas tabel pegawai saja (alias `p`); penghitungan tidak perlu JOIN.
 fn klausa_filter(instansi_id: &str, f: &FilterPegawai) -> (String, AnyArguments) {
     let mut args = AnyArguments::default();
-    let mut sql = String::from(
-        " FROM pegawai p JOIN unit_kerja u ON u.instansi_id = p.instansi_id AND u.id = p.unit_id \
-        LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.id = p.jabatan_id WHERE p.instansi_id = $1",
-    );
+    let mut sql = String::from(" WHERE p.instansi_id = $1");
     let _ = args.add(instansi_id.to_string());
     let mut n = 1;
     if let Some(c) = f.cari.as_ref().filter(|c| !c.is_empty()) {
@@ -518,14 +516,18 @@ pub async fn daftar_pegawai(
     instansi_id: &str,
     f: &FilterPegawai,
 ) -> Hasil<(Vec<BarisPegawai>, i64)> {
-    let (dari, args) = klausa_filter(instansi_id, f);
-    let (total,): (i64,) = sqlx::query_as_with(sqlf!("SELECT COUNT(*){dari}"), args)
-        .fetch_one(pool)
-        .await?;
-    let (dari, args) = klausa_filter(instansi_id, f);
+    let (syarat, args) = klausa_filter(instansi_id, f);
+    let (total,): (i64,) =
+        sqlx::query_as_with(sqlf!("SELECT COUNT(*) FROM pegawai p{syarat}"), args)
+            .fetch_one(pool)
+            .await?;
+    let (syarat, args) = klausa_filter(instansi_id, f);
     let sql = format!(
         "SELECT p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.jenis_asn, p.golongan, p.status, p.unit_id, \
-         u.nama AS nama_unit, j.nama AS nama_jabatan{dari} ORDER BY p.nama_cari, p.id LIMIT {} OFFSET {}",
+         u.nama AS nama_unit, j.nama AS nama_jabatan FROM pegawai p \
+         JOIN unit_kerja u ON u.instansi_id = p.instansi_id AND u.id = p.unit_id \
+         LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.id = p.jabatan_id\
+         {syarat} ORDER BY p.nama_cari, p.id LIMIT {} OFFSET {}",
         f.limit.clamp(1, 1000),
         f.offset.max(0)
     );

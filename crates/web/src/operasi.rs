@@ -9,15 +9,25 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use std::time::Instant;
 
-/// CSS kecil milik sendiri; nama berkas memuat versi agar bisa di-cache selamanya.
+/// CSS kecil milik sendiri; nama berkasnya memuat sidik isinya, sehingga bisa
+/// di-cache selamanya dan tetap berganti begitu isinya berubah.
 pub const CSS: &str = include_str!("../static/kinerja.css");
-pub const CSS_PATH: &str = concat!("/static/kinerja-", env!("CARGO_PKG_VERSION"), "-1.css");
+
+pub static CSS_PATH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| format!("/static/kinerja-{:016x}.css", sidik(CSS.as_bytes())));
+
+/// FNV-1a 64 bit: cukup untuk membedakan versi aset, bukan untuk keamanan.
+fn sidik(b: &[u8]) -> u64 {
+    b.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, x| {
+        (h ^ u64::from(*x)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrik_utama))
-        .route(CSS_PATH, get(css))
+        .route(CSS_PATH.as_str(), get(css))
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
 }
 

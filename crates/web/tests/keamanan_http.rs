@@ -417,13 +417,22 @@ async fn keluar_memutus_sesi_dan_bahasa_dapat_dipilih() {
         assert_eq!(j.status, StatusCode::SEE_OTHER);
         // Cookie lama yang disalin tidak berlaku lagi di server.
         k.cookie = sesi_lama;
-        assert_eq!(k.get(&jalur).await.status, StatusCode::UNAUTHORIZED, "{b:?}");
+        assert_eq!(
+            k.get(&jalur).await.status,
+            StatusCode::UNAUTHORIZED,
+            "{b:?}"
+        );
         // Pilihan bahasa disimpan di cookie.
         let mut t = Klien::baru(&u);
         assert!(t.get("/masuk").await.teks.contains("Masuk ke Kinerja"));
         t.get("/bahasa/en").await;
         assert!(t.get("/masuk").await.teks.contains("Sign in to Kinerja"));
-        assert!(t.get("/masuk?lang=id").await.teks.contains("Masuk ke Kinerja"));
+        assert!(
+            t.get("/masuk?lang=id")
+                .await
+                .teks
+                .contains("Masuk ke Kinerja")
+        );
         u.l.db.tutup().await;
     }
 }

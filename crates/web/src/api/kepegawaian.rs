@@ -2,9 +2,9 @@
 //! pengguna instansi (admin: buat akun, atur ulang sandi).
 
 use super::{JsonMasuk, KeApi};
+use crate::AppState;
 use crate::galat::GalatApi;
 use crate::pengunjung::Pengunjung;
-use crate::AppState;
 use app::Peran;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -17,8 +17,14 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/instansi/{iid}/pegawai/{id}/penugasan", post(penugasan))
         .route("/instansi/{iid}/pegawai/{id}/mutasi", post(mutasi))
-        .route("/instansi/{iid}/pengguna", get(daftar_pengguna).post(buat_pengguna))
-        .route("/instansi/{iid}/pengguna/{id}/sandi", post(atur_ulang_sandi))
+        .route(
+            "/instansi/{iid}/pengguna",
+            get(daftar_pengguna).post(buat_pengguna),
+        )
+        .route(
+            "/instansi/{iid}/pengguna/{id}/sandi",
+            post(atur_ulang_sandi),
+        )
 }
 
 #[derive(Deserialize)]
@@ -92,7 +98,11 @@ async fn daftar_pengguna(
     p: Pengunjung,
     Path(iid): Path<String>,
 ) -> Result<Json<Vec<app::akun::PenggunaDenganPeran>>, GalatApi> {
-    Ok(Json(app::akun::daftar_pengguna(&s.layanan, &p.konteks, &iid).await.api(&p)?))
+    Ok(Json(
+        app::akun::daftar_pengguna(&s.layanan, &p.konteks, &iid)
+            .await
+            .api(&p)?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -120,8 +130,17 @@ async fn buat_pengguna(
             Some(x) => peran.push(x),
             None => {
                 let mut f = std::collections::BTreeMap::new();
-                f.insert("peran".to_string(), format!("{}: {r}", p.konteks.t("Peran tidak dikenal", "Unknown role")));
-                return Err(GalatApi(app::Galat::input(p.konteks.t("Peran tidak dikenal.", "Unknown role."), f), p.bahasa()));
+                f.insert(
+                    "peran".to_string(),
+                    format!(
+                        "{}: {r}",
+                        p.konteks.t("Peran tidak dikenal", "Unknown role")
+                    ),
+                );
+                return Err(GalatApi(
+                    app::Galat::input(p.konteks.t("Peran tidak dikenal.", "Unknown role."), f),
+                    p.bahasa(),
+                ));
             }
         }
     }
@@ -133,7 +152,14 @@ async fn buat_pengguna(
         pegawai_id: m.pegawai_id,
         peran,
     };
-    Ok((StatusCode::CREATED, Json(app::akun::buat_akun(&s.layanan, &p.konteks, akun).await.api(&p)?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            app::akun::buat_akun(&s.layanan, &p.konteks, akun)
+                .await
+                .api(&p)?,
+        ),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -150,6 +176,8 @@ async fn atur_ulang_sandi(
     JsonMasuk(m): JsonMasuk<MasukanSandi>,
 ) -> Result<StatusCode, GalatApi> {
     p.periksa_csrf_api(&h).api(&p)?;
-    app::akun::atur_ulang_sandi(&s.layanan, &p.konteks, &iid, &id, &m.sandi_baru).await.api(&p)?;
+    app::akun::atur_ulang_sandi(&s.layanan, &p.konteks, &iid, &id, &m.sandi_baru)
+        .await
+        .api(&p)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -81,7 +81,7 @@ impl Bingkai {
             instansi_id: a.map(|a| a.instansi_id.clone()),
             super_admin: a.is_some_and(|a| a.super_admin()),
             csrf: p.csrf.clone().unwrap_or_default(),
-            css: crate::operasi::CSS_PATH,
+            css: crate::operasi::CSS_PATH.as_str(),
         }
     }
 }

@@ -59,8 +59,21 @@ async fn tampil(
     Ok((st, render(&tpl)).into_response())
 }
 
-async fn halaman(State(s): State<AppState>, p: Pengunjung, Path(iid): Path<String>) -> HasilHalaman {
-    tampil(&s, &p, &iid, Isian::default(), Isian::default(), None, StatusCode::OK).await
+async fn halaman(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+) -> HasilHalaman {
+    tampil(
+        &s,
+        &p,
+        &iid,
+        Isian::default(),
+        Isian::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 fn ke_isian(g: Galat, mut i: Isian) -> Result<(Isian, StatusCode), Galat> {
@@ -101,10 +114,11 @@ async fn buat(
     i.set("peran", f.peran.clone());
     let peran: Vec<Peran> = Peran::dari_kode(&f.peran).into_iter().collect();
     // Akun pegawai memakai NIP-nya sebagai nama pengguna dan ditautkan ke rekamannya.
-    let pegawai_id = match store::organisasi::pegawai_nip(s.layanan.pool(), &iid, f.username.trim()).await {
-        Ok(x) => x.map(|p| p.id),
-        Err(e) => return Err(super::galat(&p, e.into())),
-    };
+    let pegawai_id =
+        match store::organisasi::pegawai_nip(s.layanan.pool(), &iid, f.username.trim()).await {
+            Ok(x) => x.map(|p| p.id),
+            Err(e) => return Err(super::galat(&p, e.into())),
+        };
     let akun = app::akun::AkunBaru {
         instansi_id: iid.clone(),
         username: f.username.clone(),
@@ -115,8 +129,21 @@ async fn buat(
     };
     match app::akun::buat_akun(&s.layanan, &p.konteks, akun).await {
         Ok(a) => {
-            let ok = format!("{} {}", p.konteks.t("Akun dibuat:", "Account created:"), a.username);
-            tampil(&s, &p, &iid, Isian::default(), Isian::default(), Some(ok), StatusCode::OK).await
+            let ok = format!(
+                "{} {}",
+                p.konteks.t("Akun dibuat:", "Account created:"),
+                a.username
+            );
+            tampil(
+                &s,
+                &p,
+                &iid,
+                Isian::default(),
+                Isian::default(),
+                Some(ok),
+                StatusCode::OK,
+            )
+            .await
         }
         Err(g) => {
             let (i, st) = ke_isian(g, i).atau_halaman(&p)?;
@@ -146,9 +173,21 @@ async fn atur_ulang(
         Ok(()) => {
             let ok = p
                 .konteks
-                .t("Sandi diatur ulang; sesi pengguna itu diputus.", "Password reset; that user's sessions were ended.")
+                .t(
+                    "Sandi diatur ulang; sesi pengguna itu diputus.",
+                    "Password reset; that user's sessions were ended.",
+                )
                 .to_string();
-            tampil(&s, &p, &iid, Isian::default(), Isian::default(), Some(ok), StatusCode::OK).await
+            tampil(
+                &s,
+                &p,
+                &iid,
+                Isian::default(),
+                Isian::default(),
+                Some(ok),
+                StatusCode::OK,
+            )
+            .await
         }
         Err(g) => {
             let mut i = Isian::default();

@@ -34,10 +34,18 @@ pub async fn tampil(
             (c, beda)
         })
         .collect();
-    let judul = format!("{} · {nama}", p.konteks.t("Riwayat perubahan", "Change history"));
+    let judul = format!(
+        "{} · {nama}",
+        p.konteks.t("Riwayat perubahan", "Change history")
+    );
     let zona = app::organisasi::instansi::lihat(&s.layanan, &p.konteks, iid)
         .await
         .atau_halaman(p)?
         .zona_waktu;
-    Ok(render(&HalamanRiwayat { b: Bingkai::dari(p, judul), kembali, zona, catatan }))
+    Ok(render(&HalamanRiwayat {
+        b: Bingkai::dari(p, judul),
+        kembali,
+        zona,
+        catatan,
+    }))
 }

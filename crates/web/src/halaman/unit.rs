@@ -18,10 +18,19 @@ use serde::Deserialize;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/instansi/{iid}/unit", get(pohon))
-        .route("/instansi/{iid}/unit/baru", get(form_baru).post(simpan_baru))
-        .route("/instansi/{iid}/unit/{id}/ubah", get(form_ubah).post(simpan_ubah))
+        .route(
+            "/instansi/{iid}/unit/baru",
+            get(form_baru).post(simpan_baru),
+        )
+        .route(
+            "/instansi/{iid}/unit/{id}/ubah",
+            get(form_ubah).post(simpan_ubah),
+        )
         .route("/instansi/{iid}/unit/{id}/riwayat", get(riwayat))
-        .route("/instansi/{iid}/unit/{id}/jabatan", axum::routing::post(tambah_jabatan))
+        .route(
+            "/instansi/{iid}/unit/{id}/jabatan",
+            axum::routing::post(tambah_jabatan),
+        )
 }
 
 #[derive(Template)]
@@ -264,7 +273,10 @@ async fn gagal(
 }
 
 fn galat_urutan(p: &Pengunjung) -> Galat {
-    let m = p.konteks.t("Urutan harus bilangan bulat.", "Order must be a whole number.");
+    let m = p.konteks.t(
+        "Urutan harus bilangan bulat.",
+        "Order must be a whole number.",
+    );
     Galat::input(m, [("urutan".to_string(), m.to_string())].into())
 }
 
@@ -310,7 +322,16 @@ async fn riwayat(
     let u = app::organisasi::unit::lihat(&s.layanan, &p.konteks, &iid, &id)
         .await
         .atau_halaman(&p)?;
-    super::riwayat::tampil(&s, &p, &iid, "unit_kerja", &id, &u.nama, format!("/instansi/{iid}/unit")).await
+    super::riwayat::tampil(
+        &s,
+        &p,
+        &iid,
+        "unit_kerja",
+        &id,
+        &u.nama,
+        format!("/instansi/{iid}/unit"),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -360,7 +381,16 @@ async fn tambah_jabatan(
             fu.set("berlaku_mulai", u.berlaku_mulai);
             fu.set("berlaku_sampai", u.berlaku_sampai.unwrap_or_default());
             fu.set("versi", u.versi.to_string());
-            halaman_form_jabatan(&s, &p, &iid, Some(id), fu, fj, StatusCode::UNPROCESSABLE_ENTITY).await
+            halaman_form_jabatan(
+                &s,
+                &p,
+                &iid,
+                Some(id),
+                fu,
+                fj,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(g) => Err(super::galat(&p, g)),
     }

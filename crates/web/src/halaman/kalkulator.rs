@@ -1,8 +1,0 @@
-//! Halaman publik "Kalkulator Kinerja" (GET, tanpa login).
-
-use crate::AppState;
-use axum::Router;
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-}

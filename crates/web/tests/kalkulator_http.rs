@@ -1,0 +1,886 @@
+//! Kalkulator lewat HTTP, di dalam proses (router axum + `oneshot`):
+//! setiap contoh E1–E9 dari EXAMPLES.md lewat `POST /api/v1/kalkulator/{nama}`,
+//! galat API (404, 422, 429, bahasa), dan halaman `/kalkulator` (formulir GET).
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use serde_json::{Value, json};
+use std::sync::Arc;
+use std::time::Duration;
+use tower::ServiceExt;
+
+async fn state() -> web::AppState {
+    let db = store::uji::db_baru(store::Backend::Sqlite).await.unwrap();
+    web::AppState::baru(app::Layanan::baru(db))
+}
+
+async fn aplikasi() -> Router {
+    web::router(state().await)
+}
+
+struct Jawaban {
+    status: StatusCode,
+    headers: HeaderMap,
+    badan: Vec<u8>,
+}
+
+impl Jawaban {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.badan)
+            .unwrap_or_else(|e| panic!("bukan JSON ({e}): {}", self.teks()))
+    }
+    fn teks(&self) -> String {
+        String::from_utf8_lossy(&self.badan).into_owned()
+    }
+}
+
+async fn kirim(r: &Router, req: Request<Body>) -> Jawaban {
+    let res = r.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let badan = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap()
+        .to_vec();
+    Jawaban {
+        status,
+        headers,
+        badan,
+    }
+}
+
+async fn api_mentah(r: &Router, nama: &str, badan: &str, bahasa: Option<&str>) -> Jawaban {
+    let mut req = Request::post(format!("/api/v1/kalkulator/{nama}"))
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(b) = bahasa {
+        req = req.header(header::ACCEPT_LANGUAGE, b);
+    }
+    kirim(r, req.body(Body::from(badan.to_string())).unwrap()).await
+}
+
+/// Hasil sukses tanpa `penjelasan` (cara hitung boleh berubah redaksinya).
+async fn hitung(r: &Router, nama: &str, masukan: Value) -> Value {
+    let j = api_mentah(r, nama, &masukan.to_string(), None).await;
+    assert_eq!(j.status, StatusCode::OK, "{nama} {masukan}: {}", j.teks());
+    let mut v = j.json();
+    let pj = v.as_object_mut().unwrap().remove("penjelasan");
+    assert!(
+        pj.is_some_and(|p| p.is_object()),
+        "{nama}: penjelasan harus ada"
+    );
+    v
+}
+
+/// Galat 422: objek `error` dengan kode dan field yang disebut.
+async fn galat_422(r: &Router, nama: &str, masukan: Value, kode: &str, field: &str) -> Value {
+    let j = api_mentah(r, nama, &masukan.to_string(), None).await;
+    assert_eq!(
+        j.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{nama} {masukan}: {}",
+        j.teks()
+    );
+    let e = j.json()["error"].clone();
+    assert_eq!(e["code"], kode, "{nama} {masukan}: {e}");
+    assert!(
+        e["fields"][field].is_string(),
+        "{nama} {masukan}: field {field} tidak disebut: {e}"
+    );
+    assert!(!e["message"].as_str().unwrap_or("").is_empty());
+    e
+}
+
+async fn get(r: &Router, uri: &str) -> Jawaban {
+    kirim(r, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+// ---------------------------------------------------------------------------
+// API: contoh E1–E9
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn e1_predikat_kinerja() {
+    let r = aplikasi().await;
+    let kasus = [
+        ("di_atas_ekspektasi", "di_atas_ekspektasi", "sangat_baik"),
+        ("di_atas_ekspektasi", "sesuai_ekspektasi", "baik"),
+        ("di_atas_ekspektasi", "di_bawah_ekspektasi", "kurang"),
+        ("sesuai_ekspektasi", "di_atas_ekspektasi", "baik"),
+        ("sesuai_ekspektasi", "sesuai_ekspektasi", "baik"),
+        ("sesuai_ekspektasi", "di_bawah_ekspektasi", "kurang"),
+        (
+            "di_bawah_ekspektasi",
+            "di_atas_ekspektasi",
+            "butuh_perbaikan",
+        ),
+        (
+            "di_bawah_ekspektasi",
+            "sesuai_ekspektasi",
+            "butuh_perbaikan",
+        ),
+        (
+            "di_bawah_ekspektasi",
+            "di_bawah_ekspektasi",
+            "sangat_kurang",
+        ),
+    ];
+    for (hasil, perilaku, predikat) in kasus {
+        let v = hitung(
+            &r,
+            "predikat-kinerja",
+            json!({"hasil_kerja": hasil, "perilaku_kerja": perilaku}),
+        )
+        .await;
+        assert_eq!(v, json!({"predikat": predikat}), "{hasil} × {perilaku}");
+    }
+}
+
+/// Pelanggaran kurva: aturan, ditemukan dan batas persis; pesan menyebut keduanya.
+fn cek_pelanggaran(v: &Value, harapan: &[(&str, u64, u64)]) {
+    let p = v["pelanggaran"].as_array().unwrap();
+    assert_eq!(p.len(), harapan.len(), "{v}");
+    for (x, (aturan, ditemukan, batas)) in p.iter().zip(harapan) {
+        assert_eq!(x["aturan"], *aturan, "{x}");
+        assert_eq!(x["ditemukan"], *ditemukan, "{x}");
+        assert_eq!(x["batas"], *batas, "{x}");
+        let pesan = x["pesan"].as_str().unwrap();
+        assert!(
+            pesan.contains(&ditemukan.to_string()) && pesan.contains(&batas.to_string()),
+            "{pesan}"
+        );
+        assert_eq!(x.as_object().unwrap().len(), 4, "{x}");
+    }
+}
+
+#[tokio::test]
+async fn e2_kurva_distribusi() {
+    let r = aplikasi().await;
+    let v = hitung(
+        &r,
+        "kurva-distribusi",
+        json!({"predikat_organisasi": "baik", "jumlah": {"sangat_baik": 3, "baik": 14, "butuh_perbaikan": 2, "kurang": 1, "sangat_kurang": 0}}),
+    )
+    .await;
+    assert_eq!(v, json!({"valid": true, "pelanggaran": []}));
+
+    let v = hitung(
+        &r,
+        "kurva-distribusi",
+        json!({"predikat_organisasi": "baik", "jumlah": {"sangat_baik": 5, "baik": 15}}),
+    )
+    .await;
+    assert_eq!(v["valid"], false);
+    cek_pelanggaran(
+        &v,
+        &[
+            ("baik_maksimal", 15, 14),
+            ("harus_ada_butuh_perbaikan_atau_kurang", 0, 1),
+        ],
+    );
+
+    let v = hitung(
+        &r,
+        "kurva-distribusi",
+        json!({"predikat_organisasi": "butuh_perbaikan", "jumlah": {"sangat_baik": 1, "baik": 3, "butuh_perbaikan": 6}}),
+    )
+    .await;
+    assert_eq!(v, json!({"valid": true, "pelanggaran": []}));
+
+    let v = hitung(
+        &r,
+        "kurva-distribusi",
+        json!({"predikat_organisasi": "butuh_perbaikan", "jumlah": {"sangat_baik": 2, "baik": 2, "butuh_perbaikan": 6}}),
+    )
+    .await;
+    assert_eq!(v["valid"], false);
+    cek_pelanggaran(&v, &[("sangat_baik_maksimal", 2, 1)]);
+}
+
+#[tokio::test]
+async fn e3_nilai_capaian_iki() {
+    let r = aplikasi().await;
+    let kasus = [
+        (json!({"capaian_persen": "98"}), "88.00", "cukup"),
+        (json!({"capaian_persen": 100}), "109.00", "baik"),
+        (
+            json!({"capaian_persen": "100", "target_maksimal": true}),
+            "120.00",
+            "sangat_baik",
+        ),
+        (json!({"capaian_persen": "115"}), "120.00", "sangat_baik"),
+        (json!({"capaian_persen": "70"}), "60.00", "kurang"),
+        // Contoh resmi: 97,89 % ditampilkan sebagai 98 % → 88; 99,5 → 100 → 109.
+        (json!({"capaian_persen": "97.89"}), "88.00", "cukup"),
+        (json!({"capaian_persen": "97,89"}), "88.00", "cukup"),
+        (json!({"capaian_persen": "99.5"}), "109.00", "baik"),
+    ];
+    for (masukan, nilai, kategori) in kasus {
+        let v = hitung(&r, "nilai-capaian-iki", masukan.clone()).await;
+        assert_eq!(
+            v,
+            json!({"nilai": nilai, "kategori": kategori}),
+            "{masukan}"
+        );
+    }
+    // IKI 85/85 → 100 %; IKI 95/93 → 97,89 %.
+    let v = hitung(
+        &r,
+        "capaian",
+        json!({"polaritas": "positif", "target": "85", "realisasi": "85"}),
+    )
+    .await;
+    assert_eq!(v, json!({"capaian_persen": "100.00"}));
+    let v = hitung(
+        &r,
+        "capaian",
+        json!({"polaritas": "positif", "target": "95", "realisasi": "93"}),
+    )
+    .await;
+    assert_eq!(v, json!({"capaian_persen": "97.89"}));
+}
+
+#[tokio::test]
+async fn e4_capaian_rentang_dan_negatif() {
+    let r = aplikasi().await;
+    let v = hitung(
+        &r,
+        "capaian",
+        json!({"polaritas": "positif", "target": {"min": "80", "max": "90"}, "realisasi": "70"}),
+    )
+    .await;
+    assert_eq!(v, json!({"capaian_persen": "87.50"}));
+    let v = hitung(
+        &r,
+        "capaian",
+        json!({"polaritas": "negatif", "target": "10", "realisasi": "8"}),
+    )
+    .await;
+    assert_eq!(v, json!({"capaian_persen": "120.00"}));
+    let v = hitung(
+        &r,
+        "capaian",
+        json!({"polaritas": "negatif", "target": 10, "realisasi": 12}),
+    )
+    .await;
+    assert_eq!(v, json!({"capaian_persen": "80.00"}));
+}
+
+#[tokio::test]
+async fn e5_skp_pp46() {
+    let r = aplikasi().await;
+    let kegiatan = json!({
+        "target_output": 1, "realisasi_output": 1,
+        "target_kualitas": 100, "realisasi_kualitas": 90,
+        "target_waktu": 12, "realisasi_waktu": 12,
+        "target_biaya": "170395000", "realisasi_biaya": "170395000"
+    });
+    let v = hitung(
+        &r,
+        "skp-pp46",
+        json!({"kegiatan": [kegiatan], "nilai_perilaku": 80}),
+    )
+    .await;
+    assert_eq!(
+        v,
+        json!({
+            "kegiatan": [{"kuantitas": "100.00", "kualitas": "90.00", "waktu": "76.00", "biaya": "76.00", "nilai": "85.50"}],
+            "nilai_skp": "85.50",
+            "kategori_skp": "baik",
+            "nilai_prestasi_kerja": "83.30",
+            "kategori": "baik"
+        })
+    );
+    // Aspek waktu saja: target 12 bulan, realisasi 10 → efisiensi 16,67 % → 92,67.
+    let v = hitung(
+        &r,
+        "skp-pp46",
+        json!({"kegiatan": [{"target_output": 1, "realisasi_output": 1, "target_kualitas": 100, "realisasi_kualitas": 100, "target_waktu": 12, "realisasi_waktu": 10}], "nilai_perilaku": 80}),
+    )
+    .await;
+    assert_eq!(v["kegiatan"][0]["waktu"], "92.67");
+    assert!(v["kegiatan"][0].get("biaya").is_none(), "{v}");
+}
+
+#[tokio::test]
+async fn e6_nilai_kinerja_pp30() {
+    let r = aplikasi().await;
+    let kasus = [
+        ("100", "90", "70_30", false, "97.00", "baik"),
+        ("100", "90", "60_40", false, "96.00", "baik"),
+        ("112", "112", "70_30", false, "112.00", "baik"),
+        ("112", "112", "70_30", true, "112.00", "sangat_baik"),
+        ("89.99", "89.99", "70_30", false, "89.99", "cukup"),
+        ("69.90", "69.90", "70_30", false, "69.90", "kurang"),
+        ("49.00", "49.00", "60_40", false, "49.00", "sangat_kurang"),
+    ];
+    for (skp, perilaku, bobot, ide, nilai, predikat) in kasus {
+        let m =
+            json!({"nilai_skp": skp, "nilai_perilaku": perilaku, "bobot": bobot, "ide_baru": ide});
+        let v = hitung(&r, "nilai-kinerja-pp30", m.clone()).await;
+        assert_eq!(
+            v,
+            json!({"nilai_kinerja": nilai, "predikat": predikat}),
+            "{m}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn e7_evaluasi_akip() {
+    let r = aplikasi().await;
+    let v = hitung(
+        &r,
+        "evaluasi-akip",
+        json!({"perencanaan": "24.5", "pengukuran": "22.1", "pelaporan": "11.3", "evaluasi_internal": "17.6"}),
+    )
+    .await;
+    assert_eq!(v, json!({"nilai": "75.50", "predikat": "BB"}));
+}
+
+#[tokio::test]
+async fn e8_kode_nomenklatur() {
+    let r = aplikasi().await;
+    let v = hitung(&r, "kode-nomenklatur", json!({"kode": "1.02.02.2.01.0006"})).await;
+    assert_eq!(
+        v,
+        json!({
+            "jenis": "pemda",
+            "urusan": "1",
+            "bidang_urusan": "1.02",
+            "program": "1.02.02",
+            "kegiatan": "1.02.02.2.01",
+            "sub_kegiatan": "1.02.02.2.01.0006"
+        })
+    );
+    for (kode, segmen) in [
+        ("1.2.02", "ke-2"),
+        ("1.02.02.2.01.6", "ke-6"),
+        ("1.0a.02", "ke-2"),
+    ] {
+        let e = galat_422(
+            &r,
+            "kode-nomenklatur",
+            json!({"kode": kode}),
+            "kode_segmen_tidak_valid",
+            "kode",
+        )
+        .await;
+        let pesan = e["fields"]["kode"].as_str().unwrap();
+        assert!(pesan.contains(segmen), "{kode}: {pesan}");
+    }
+}
+
+#[tokio::test]
+async fn e9_nip() {
+    let r = aplikasi().await;
+    let v = hitung(&r, "nip", json!({"nip": "198503152010011002"})).await;
+    assert_eq!(
+        v,
+        json!({"jenis_asn": "pns", "tanggal_lahir": "1985-03-15", "tmt": "2010-01", "jenis_kelamin": "L", "nomor_urut": "002"})
+    );
+    let v = hitung(&r, "nip", json!({"nip": "198902252024211013"})).await;
+    assert_eq!(
+        v,
+        json!({"jenis_asn": "pppk", "tanggal_lahir": "1989-02-25", "tmt": "2024", "jenis_kelamin": "L", "nomor_urut": "013"})
+    );
+    for (nip, kode) in [
+        ("19850315201001100", "nip_panjang_salah"),
+        ("1985031520100110x2", "nip_bukan_digit"),
+        ("198502302010011002", "nip_tanggal_lahir_tidak_valid"),
+        ("198513152010011002", "nip_tanggal_lahir_tidak_valid"),
+        ("198503152010131002", "nip_tmt_tidak_valid"),
+        ("198503152010013002", "nip_jenis_kelamin_tidak_valid"),
+    ] {
+        galat_422(&r, "nip", json!({"nip": nip}), kode, "nip").await;
+    }
+    // NIP sebagai angka JSON ditolak dengan penjelasan 15 digit.
+    let e = galat_422(
+        &r,
+        "nip",
+        json!({"nip": 198503152010011002u64}),
+        "tipe_salah",
+        "nip",
+    )
+    .await;
+    assert!(e["message"].as_str().unwrap().contains("15"), "{e}");
+}
+
+// ---------------------------------------------------------------------------
+// API: galat, bahasa, pembatas laju
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn api_nama_tidak_dikenal_404() {
+    let r = aplikasi().await;
+    let j = api_mentah(&r, "tidak-ada", "{}", None).await;
+    assert_eq!(j.status, StatusCode::NOT_FOUND);
+    let v = j.json();
+    assert_eq!(v["error"]["code"], "kalkulator_tidak_dikenal");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nilai-capaian-iki"),
+        "{v}"
+    );
+    assert!(v["error"]["fields"]["nama"].is_string(), "{v}");
+}
+
+#[tokio::test]
+async fn api_json_rusak_422() {
+    let r = aplikasi().await;
+    let j = api_mentah(&r, "nilai-capaian-iki", "{\"capaian_persen\": ", None).await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", j.teks());
+    assert_eq!(j.json()["error"]["code"], "json_tidak_valid");
+    assert!(
+        j.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
+}
+
+#[tokio::test]
+async fn api_angka_pecahan_json_422_menyebut_field() {
+    let r = aplikasi().await;
+    let j = api_mentah(
+        &r,
+        "nilai-capaian-iki",
+        r#"{"capaian_persen": 97.89}"#,
+        None,
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let e = &j.json()["error"];
+    assert_eq!(e["code"], "angka_pecahan_harus_teks");
+    assert!(
+        e["fields"]["capaian_persen"]
+            .as_str()
+            .unwrap()
+            .contains("97.89"),
+        "{e}"
+    );
+    // Galat per field di dalam daftar memakai jalur lengkap.
+    let j = api_mentah(
+        &r,
+        "skp-pp46",
+        r#"{"kegiatan": [{"target_output": 1.5, "realisasi_output": 1, "target_kualitas": 100, "realisasi_kualitas": 90, "target_waktu": 12, "realisasi_waktu": 12}], "nilai_perilaku": 80}"#,
+        None,
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        j.json()["error"]["fields"]["kegiatan[0].target_output"].is_string(),
+        "{}",
+        j.teks()
+    );
+}
+
+#[tokio::test]
+async fn api_bahasa_dari_accept_language() {
+    let r = aplikasi().await;
+    let m = r#"{"capaian_persen": "abc"}"#;
+    let id = api_mentah(&r, "nilai-capaian-iki", m, None).await.json();
+    let en = api_mentah(&r, "nilai-capaian-iki", m, Some("en-US,en;q=0.9"))
+        .await
+        .json();
+    assert_eq!(id["error"]["code"], "bukan_angka");
+    assert_eq!(en["error"]["code"], "bukan_angka");
+    assert!(
+        id["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("harus berupa angka"),
+        "{id}"
+    );
+    assert!(
+        en["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("must be a number"),
+        "{en}"
+    );
+    // Penjelasan hasil juga dalam bahasa yang diminta.
+    let ok = api_mentah(
+        &r,
+        "nilai-capaian-iki",
+        r#"{"capaian_persen": "98"}"#,
+        Some("en"),
+    )
+    .await
+    .json();
+    assert!(
+        ok["penjelasan"]["status_arti"]
+            .as_str()
+            .unwrap()
+            .contains("confirmed from the primary text"),
+        "{ok}"
+    );
+}
+
+#[tokio::test]
+async fn api_pembatas_laju_429() {
+    let mut s = state().await;
+    s.pembatas_publik = Arc::new(web::pembatas::Pembatas::baru(3, Duration::from_secs(60)));
+    let r = web::router(s);
+    for i in 0..3 {
+        let j = api_mentah(&r, "nilai-capaian-iki", r#"{"capaian_persen": "98"}"#, None).await;
+        assert_eq!(j.status, StatusCode::OK, "permintaan ke-{}", i + 1);
+    }
+    let j = api_mentah(&r, "nilai-capaian-iki", r#"{"capaian_persen": "98"}"#, None).await;
+    assert_eq!(j.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(j.json()["error"]["code"], "terlalu_banyak_permintaan");
+    // Halaman formulir memakai pembatas yang sama saat menghitung.
+    let j = get(&r, "/kalkulator/nilai-capaian-iki?capaian_persen=98").await;
+    assert_eq!(j.status, StatusCode::TOO_MANY_REQUESTS);
+    // Formulir kosong (tanpa hitungan) tetap terbuka.
+    assert_eq!(
+        get(&r, "/kalkulator/nilai-capaian-iki").await.status,
+        StatusCode::OK
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Halaman
+// ---------------------------------------------------------------------------
+
+/// Potongan HTML milik satu isian: dari elemen ber-id itu sampai penutup `</div>` berikutnya.
+fn blok_isian<'a>(html: &'a str, id: &str) -> &'a str {
+    let awal = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("isian {id} tidak ada"));
+    let sisa = &html[awal..];
+    &sisa[..sisa.find("</div>").unwrap()]
+}
+
+#[tokio::test]
+async fn halaman_indeks_mendaftar_13_kalkulator() {
+    let r = aplikasi().await;
+    let j = get(&r, "/kalkulator").await;
+    assert_eq!(j.status, StatusCode::OK);
+    let html = j.teks();
+    assert_eq!(rules::kalkulator::DAFTAR.len(), 13);
+    for n in rules::kalkulator::DAFTAR {
+        assert!(
+            html.contains(&format!("href=\"/kalkulator/{n}\"")),
+            "tautan {n}"
+        );
+        let info = rules::kalkulator::info(n).unwrap();
+        assert!(html.contains(info.judul(rules::Bahasa::Id)), "judul {n}");
+        assert!(html.contains(info.sumber), "sumber {n}");
+    }
+    assert!(html.contains("<html lang=\"id\""));
+    assert!(!html.contains("<script"), "tanpa JavaScript");
+    // Bahasa Inggris lewat ?lang=en: judul Inggris, tautan mempertahankan bahasa.
+    let html = get(&r, "/kalkulator?lang=en").await.teks();
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains("Individual indicator score (0–120)"));
+    assert!(html.contains("href=\"/kalkulator/nip?lang=en\""));
+}
+
+#[tokio::test]
+async fn halaman_setiap_formulir_kosong_200() {
+    let r = aplikasi().await;
+    for n in rules::kalkulator::DAFTAR {
+        let j = get(&r, &format!("/kalkulator/{n}")).await;
+        assert_eq!(j.status, StatusCode::OK, "{n}");
+        let html = j.teks();
+        assert!(html.contains(&format!("action=\"/kalkulator/{n}\"")), "{n}");
+        assert!(html.contains("method=\"get\""), "{n}");
+        assert!(
+            !html.contains("kotak-galat"),
+            "{n}: formulir kosong tanpa galat"
+        );
+        // Parameter asing (tautan berlacak) bukan kiriman formulir.
+        let j = get(&r, &format!("/kalkulator/{n}?utm_source=surel")).await;
+        assert_eq!(j.status, StatusCode::OK, "{n}");
+        assert!(!j.teks().contains("kotak-galat"), "{n}");
+        assert!(
+            !html.contains("_csrf"),
+            "{n}: formulir GET tanpa token CSRF"
+        );
+        assert!(
+            html.contains(rules::kalkulator::info(n).unwrap().penjelasan),
+            "{n}: aturan dalam bahasa sederhana"
+        );
+        assert!(
+            html.contains("Hasil ini panduan, bukan keputusan resmi"),
+            "{n}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn halaman_nilai_capaian_iki_koma_desimal() {
+    let r = aplikasi().await;
+    for uri in [
+        "/kalkulator/nilai-capaian-iki?capaian_persen=97,89",
+        "/kalkulator/nilai-capaian-iki?capaian_persen=97%2C89",
+    ] {
+        let j = get(&r, uri).await;
+        assert_eq!(j.status, StatusCode::OK, "{uri}");
+        let html = j.teks();
+        assert!(html.contains("<dd>88,00</dd>"), "{html}");
+        assert!(html.contains("<dd>Cukup</dd>"));
+        assert!(html.contains("value=\"97,89\""), "isian tetap");
+        assert!(html.contains("Hasil ini panduan, bukan keputusan resmi"));
+        // Cara hitung: pita, pembulatan, rumus dengan angka, sumber dan statusnya.
+        assert!(html.contains("80–99%"), "pita");
+        assert!(
+            html.contains("70 + (89 − 70) / (99 − 80) × (98 − 80) = 88"),
+            "rumus"
+        );
+        assert!(html.contains("PermenPANRB No. 8 Tahun 2021"));
+        // Nilai [R] yang belum terkonfirmasi disebut.
+        assert!(html.contains("Capaian dibulatkan ke persen bulat sebelum memilih pita"));
+        assert!(html.contains("<span class=\"lencana\">R</span>"));
+    }
+}
+
+#[tokio::test]
+async fn halaman_bahasa_inggris() {
+    let r = aplikasi().await;
+    let j = get(
+        &r,
+        "/kalkulator/nilai-capaian-iki?lang=en&capaian_persen=97.89",
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::OK);
+    let html = j.teks();
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains("<dd>88.00</dd>"));
+    assert!(html.contains("<dd>Fair</dd>"));
+    assert!(html.contains("This result is a guide, not an official decision"));
+    assert!(
+        html.contains("name=\"lang\" value=\"en\""),
+        "formulir mempertahankan bahasa"
+    );
+    assert!(!html.contains("Hasil ini panduan"));
+    // Cookie bahasa juga berlaku.
+    let req = Request::get("/kalkulator/predikat-kinerja?hasil_kerja=di_atas_ekspektasi&perilaku_kerja=di_bawah_ekspektasi")
+        .header(header::COOKIE, "kinerja_bahasa=en")
+        .body(Body::empty())
+        .unwrap();
+    let html = kirim(&r, req).await.teks();
+    assert!(html.contains("<dd>Poor/Misconduct</dd>"), "{html}");
+    // Galat dalam bahasa Inggris.
+    let j = get(
+        &r,
+        "/kalkulator/nilai-capaian-iki?lang=en&capaian_persen=lots",
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(blok_isian(&j.teks(), "capaian_persen").contains("Must be a number"));
+}
+
+#[tokio::test]
+async fn halaman_galat_di_samping_isian_422() {
+    let r = aplikasi().await;
+    let j = get(
+        &r,
+        "/kalkulator/nilai-capaian-iki?capaian_persen=sembilan%20puluh",
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = j.teks();
+    let blok = blok_isian(&html, "capaian_persen");
+    assert!(
+        blok.contains("value=\"sembilan puluh\""),
+        "isian tetap: {blok}"
+    );
+    assert!(blok.contains("aria-invalid=\"true\""), "{blok}");
+    assert!(
+        blok.contains("<p class=\"galat\" id=\"g-capaian_persen\">Harus berupa angka"),
+        "{blok}"
+    );
+    assert!(
+        html.contains("<a href=\"#capaian_persen\">"),
+        "ringkasan galat menaut ke isian"
+    );
+    assert!(!html.contains("<h2>Hasil</h2>"));
+    // Isian kosong: wajib diisi.
+    let j = get(&r, "/kalkulator/nilai-capaian-iki?capaian_persen=").await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(blok_isian(&j.teks(), "capaian_persen").contains("Wajib diisi"));
+    // Galat aturan (bukan pembacaan): nilai di luar rentang.
+    let j = get(
+        &r,
+        "/kalkulator/nilai-kinerja-pp30?nilai_skp=130&nilai_perilaku=90&bobot=70_30",
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = j.teks();
+    assert!(
+        blok_isian(&html, "nilai_skp").contains("class=\"galat\""),
+        "{html}"
+    );
+    assert!(!blok_isian(&html, "nilai_perilaku").contains("class=\"galat\""));
+}
+
+#[tokio::test]
+async fn halaman_daftar_baris_kosong_dilewati_dan_galat_ke_baris_yang_benar() {
+    let r = aplikasi().await;
+    let baris0 = "kegiatan.0.target_output=1&kegiatan.0.realisasi_output=1&kegiatan.0.target_kualitas=100&kegiatan.0.realisasi_kualitas=90\
+&kegiatan.0.target_waktu=12&kegiatan.0.realisasi_waktu=12&kegiatan.0.target_biaya=170395000&kegiatan.0.realisasi_biaya=170395000";
+    // E5 lewat halaman, baris 2–5 kosong.
+    let j = get(
+        &r,
+        &format!("/kalkulator/skp-pp46?{baris0}&kegiatan.1.target_output=&nilai_perilaku=80"),
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::OK, "{}", j.teks());
+    let html = j.teks();
+    for s in [
+        "<dd>85,50</dd>",
+        "<dd>83,30</dd>",
+        "<dd>Baik</dd>",
+        "<b>Kegiatan 1</b>: nilai 85,50 (kuantitas 100,00; kualitas 90,00; waktu 76,00; biaya 76,00)",
+    ] {
+        assert!(html.contains(s), "{s}");
+    }
+    // Baris 3 (indeks 2) salah, baris 2 kosong: galat harus di baris 3, bukan di indeks JSON 1.
+    let j = get(
+        &r,
+        &format!("/kalkulator/skp-pp46?{baris0}&kegiatan.2.target_output=x&kegiatan.2.realisasi_output=1&nilai_perilaku=80"),
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = j.teks();
+    let blok = blok_isian(&html, "kegiatan.2.target_output");
+    assert!(
+        blok.contains("value=\"x\"") && blok.contains("Harus berupa angka"),
+        "{blok}"
+    );
+    assert!(blok_isian(&html, "kegiatan.2.target_kualitas").contains("Wajib diisi"));
+    assert!(!blok_isian(&html, "kegiatan.1.target_output").contains("class=\"galat\""));
+    assert!(!blok_isian(&html, "kegiatan.0.target_output").contains("class=\"galat\""));
+    assert!(
+        blok_isian(&html, "kegiatan.0.target_biaya").contains("value=\"170395000\""),
+        "isian baris lain tetap"
+    );
+    assert!(
+        html.contains("Kegiatan 3 · Target output"),
+        "ringkasan menyebut baris formulir"
+    );
+    // Semua baris kosong: galat daftar di baris pertama.
+    let j = get(&r, "/kalkulator/skp-pp46?nilai_perilaku=80").await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(j.teks().contains("minimal satu butir"), "{}", j.teks());
+}
+
+#[tokio::test]
+async fn halaman_capaian_rentang_dan_konflik_target() {
+    let r = aplikasi().await;
+    let j = get(
+        &r,
+        "/kalkulator/capaian?polaritas=positif&target=&target.min=80&target.max=90&realisasi=70",
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::OK, "{}", j.teks());
+    let html = j.teks();
+    assert!(html.contains("<dd>87,50%</dd>"));
+    assert!(
+        html.contains("batas bawah rentang (min)"),
+        "batas rentang yang dipakai"
+    );
+    assert!(html.contains("<option value=\"positif\" selected>"));
+    // Target tunggal dan rentang sekaligus: ditolak di isian target.
+    let j = get(
+        &r,
+        "/kalkulator/capaian?polaritas=positif&target=85&target.min=80&target.max=90&realisasi=70",
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(blok_isian(&j.teks(), "target").contains("bukan keduanya"));
+    // Rentang dengan min > max: galat dari aturan.
+    let j = get(
+        &r,
+        "/kalkulator/capaian?polaritas=positif&target.min=90&target.max=80&realisasi=70",
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        blok_isian(&j.teks(), "target.min").contains("Min lebih besar dari max"),
+        "{}",
+        j.teks()
+    );
+    assert!(!blok_isian(&j.teks(), "target").contains("class=\"galat\""));
+}
+
+#[tokio::test]
+async fn halaman_centang_dan_token() {
+    let r = aplikasi().await;
+    let dasar = "/kalkulator/nilai-kinerja-pp30?nilai_skp=112&nilai_perilaku=112&bobot=70_30";
+    let html = get(&r, dasar).await.teks();
+    assert!(
+        html.contains("<dd>112,00</dd>") && html.contains("<dd>Baik</dd>"),
+        "{html}"
+    );
+    let html = get(&r, &format!("{dasar}&ide_baru=1")).await.teks();
+    assert!(html.contains("<dd>Sangat Baik</dd>"));
+    assert!(html.contains("name=\"ide_baru\" value=\"1\" checked"));
+    // NIP: tanggal Indonesia, label token.
+    let html = get(&r, "/kalkulator/nip?nip=198902252024211013")
+        .await
+        .teks();
+    for s in [
+        "<dd>25 Februari 1989</dd>",
+        "<dd>PPPK</dd>",
+        "<dd>Laki-laki</dd>",
+        "<dd>013</dd>",
+    ] {
+        assert!(html.contains(s), "{s}");
+    }
+    // Efisiensi anggaran: baris 1 dan 3 terisi.
+    let j = get(
+        &r,
+        "/kalkulator/efisiensi-anggaran?keluaran.0.pagu=1000&keluaran.0.capaian_persen=100&keluaran.0.realisasi_anggaran=900\
+&keluaran.2.pagu=1000&keluaran.2.capaian_persen=100&keluaran.2.realisasi_anggaran=900",
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::OK, "{}", j.teks());
+    assert!(j.teks().contains("<dd>10,00%</dd>"));
+    // AKIP: predikat dan interpretasi [R].
+    let html = get(&r, "/kalkulator/evaluasi-akip?perencanaan=24,5&pengukuran=22,1&pelaporan=11,3&evaluasi_internal=17,6").await.teks();
+    assert!(
+        html.contains("<dd>75,50</dd>") && html.contains("<dd>BB</dd>"),
+        "{html}"
+    );
+    assert!(html.contains("Interpretasi predikat [R]"));
+}
+
+#[tokio::test]
+async fn halaman_kalkulator_tidak_dikenal_404() {
+    let r = aplikasi().await;
+    let j = get(&r, "/kalkulator/tidak-ada?x=1").await;
+    assert_eq!(j.status, StatusCode::NOT_FOUND);
+    assert!(j.teks().contains("Kalkulator tidak ditemukan."));
+}
+
+#[tokio::test]
+async fn halaman_kecil_setelah_gzip() {
+    let r = aplikasi().await;
+    let baris0 = "kegiatan.0.target_output=1&kegiatan.0.realisasi_output=1&kegiatan.0.target_kualitas=100&kegiatan.0.realisasi_kualitas=90\
+&kegiatan.0.target_waktu=12&kegiatan.0.realisasi_waktu=12&kegiatan.0.target_biaya=170395000&kegiatan.0.realisasi_biaya=170395000";
+    for uri in [
+        "/kalkulator/skp-pp46".to_string(),
+        format!("/kalkulator/skp-pp46?{baris0}&nilai_perilaku=80"),
+        "/kalkulator".to_string(),
+    ] {
+        let mentah = get(&r, &uri).await.badan.len();
+        let req = Request::get(&uri)
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .body(Body::empty())
+            .unwrap();
+        let j = kirim(&r, req).await;
+        assert_eq!(j.headers[header::CONTENT_ENCODING], "gzip", "{uri}");
+        let gz = j.badan.len();
+        eprintln!("{uri}: {mentah} B mentah, {gz} B gzip");
+        assert!(
+            gz < 6 * 1024,
+            "{uri}: {gz} B gzip, anggaran halaman berikutnya 15 KB"
+        );
+        assert!(mentah < 40 * 1024, "{uri}: {mentah} B mentah");
+    }
+}
