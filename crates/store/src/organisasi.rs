@@ -522,12 +522,16 @@ pub async fn daftar_pegawai(
             .fetch_one(pool)
             .await?;
     let (syarat, args) = klausa_filter(instansi_id, f);
+    // Halaman dipilih dulu dari indeks (instansi_id, nama_cari, id) saja, baru
+    // 25 baris itu yang di-JOIN: OFFSET besar tidak menyentuh unit/jabatan.
     let sql = format!(
         "SELECT p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.jenis_asn, p.golongan, p.status, p.unit_id, \
-         u.nama AS nama_unit, j.nama AS nama_jabatan FROM pegawai p \
+         u.nama AS nama_unit, j.nama AS nama_jabatan \
+         FROM (SELECT p.id FROM pegawai p{syarat} ORDER BY p.nama_cari, p.id LIMIT {} OFFSET {}) h \
+         JOIN pegawai p ON p.instansi_id = $1 AND p.id = h.id \
          JOIN unit_kerja u ON u.instansi_id = p.instansi_id AND u.id = p.unit_id \
-         LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.id = p.jabatan_id\
-         {syarat} ORDER BY p.nama_cari, p.id LIMIT {} OFFSET {}",
+         LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.id = p.jabatan_id \
+         ORDER BY p.nama_cari, p.id",
         f.limit.clamp(1, 1000),
         f.offset.max(0)
     );

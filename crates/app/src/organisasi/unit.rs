@@ -55,6 +55,18 @@ pub async fn pohon(
     Ok(ratakan(unit, &jumlah))
 }
 
+/// Pohon tanpa hitungan pegawai: untuk pilihan unit di formulir dan saringan,
+/// yang dimuat di setiap halaman daftar.
+pub async fn pohon_ringan(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+) -> Hasil<Vec<SimpulUnit>> {
+    k.boleh_baca(instansi_id)?;
+    let unit = store::organisasi::unit_berlaku(l.pool(), instansi_id, &hari_ini()).await?;
+    Ok(ratakan(unit, &HashMap::new()))
+}
+
 /// Menyusun daftar datar kedalaman-dulu dari unit yang induknya mungkin tidak
 /// berlaku lagi (unit seperti itu menjadi akar).
 pub fn ratakan(unit: Vec<UnitKerja>, jumlah: &HashMap<String, i64>) -> Vec<SimpulUnit> {

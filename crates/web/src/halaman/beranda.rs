@@ -75,7 +75,7 @@ async fn ringkasan(
     .await
     .atau_halaman(&p)?
     .total;
-    let jumlah_unit = app::organisasi::unit::pohon(l, &p.konteks, &iid, None)
+    let jumlah_unit = app::organisasi::unit::pohon_ringan(l, &p.konteks, &iid)
         .await
         .atau_halaman(&p)?
         .len();

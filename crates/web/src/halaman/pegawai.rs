@@ -84,7 +84,7 @@ async fn daftar(
     let h = app::organisasi::pegawai::daftar(l, &p.konteks, &iid, &c)
         .await
         .atau_halaman(&p)?;
-    let unit = app::organisasi::unit::pohon(l, &p.konteks, &iid, None)
+    let unit = app::organisasi::unit::pohon_ringan(l, &p.konteks, &iid)
         .await
         .atau_halaman(&p)?;
     let q_sebelum = query_cari(&c, h.halaman - 1);
@@ -265,7 +265,7 @@ async fn halaman_form(
 ) -> HasilHalaman {
     let l = &s.layanan;
     p.konteks.boleh_kelola(iid).atau_halaman(p)?;
-    let unit = app::organisasi::unit::pohon(l, &p.konteks, iid, None)
+    let unit = app::organisasi::unit::pohon_ringan(l, &p.konteks, iid)
         .await
         .atau_halaman(p)?;
     // Hanya jabatan di unit terpilih: daftar seluruh instansi terlalu berat untuk ponsel.

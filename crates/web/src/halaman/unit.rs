@@ -179,7 +179,7 @@ async fn halaman_form_jabatan(
     st: StatusCode,
 ) -> HasilHalaman {
     p.konteks.boleh_kelola(iid).atau_halaman(p)?;
-    let unit = app::organisasi::unit::pohon(&s.layanan, &p.konteks, iid, None)
+    let unit = app::organisasi::unit::pohon_ringan(&s.layanan, &p.konteks, iid)
         .await
         .atau_halaman(p)?;
     let judul = if id.is_some() {
