@@ -524,14 +524,17 @@ pub async fn daftar_pegawai(
     let (syarat, args) = klausa_filter(instansi_id, f);
     // Halaman dipilih dulu dari indeks (instansi_id, nama_cari, id) saja, baru
     // 25 baris itu yang di-JOIN: OFFSET besar tidak menyentuh unit/jabatan.
+    // CROSS JOIN dan ORDER BY atas `h` menjaga SQLite tetap memulai dari `h`
+    // (tanpa itu perencananya memindai seluruh pegawai demi menghindari sort).
     let sql = format!(
         "SELECT p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.jenis_asn, p.golongan, p.status, p.unit_id, \
          u.nama AS nama_unit, j.nama AS nama_jabatan \
-         FROM (SELECT p.id FROM pegawai p{syarat} ORDER BY p.nama_cari, p.id LIMIT {} OFFSET {}) h \
-         JOIN pegawai p ON p.instansi_id = $1 AND p.id = h.id \
+         FROM (SELECT p.nama_cari AS urut, p.id FROM pegawai p{syarat} ORDER BY p.nama_cari, p.id LIMIT {} OFFSET {}) h \
+         CROSS JOIN pegawai p \
          JOIN unit_kerja u ON u.instansi_id = p.instansi_id AND u.id = p.unit_id \
          LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.id = p.jabatan_id \
-         ORDER BY p.nama_cari, p.id",
+         WHERE p.instansi_id = $1 AND p.id = h.id \
+         ORDER BY h.urut, h.id",
         f.limit.clamp(1, 1000),
         f.offset.max(0)
     );
@@ -632,4 +635,19 @@ pub async fn pemilik_nip_banyak(
         hasil.extend(q.fetch_all(pool).await?);
     }
     Ok(hasil)
+}
+
+/// Menyegarkan statistik perencana pegawai dan riwayatnya di tengah pemuatan
+/// besar dalam satu transaksi (impor). PostgreSQL menyimpan rencana generik
+/// pemeriksaan kunci asing yang dibuat ketika tabel masih kecil; rencana itu
+/// bisa memakai indeks (instansi_id, atasan_id) sehingga setiap pemeriksaan
+/// memindai semua pegawai instansi dan impor menjadi kuadratik (30.000 baris:
+/// 110 detik). ANALYZE di dalam transaksi melihat baris transaksi itu sendiri
+/// dan membatalkan rencana lama. SQLite tidak memerlukannya (dilewati).
+pub async fn segarkan_statistik_pegawai(k: &mut Koneksi) -> Hasil<()> {
+    if k.backend_name() == "SQLite" {
+        return Ok(());
+    }
+    sqlx::raw_sql("ANALYZE pegawai; ANALYZE riwayat_jabatan").execute(&mut *k).await?;
+    Ok(())
 }
