@@ -6,6 +6,7 @@ pub mod akun;
 pub mod audit;
 pub mod demo;
 pub mod galat;
+pub mod impor;
 pub mod konteks;
 pub mod organisasi;
 pub mod peran;

@@ -57,6 +57,11 @@ enum Perintah {
         #[command(subcommand)]
         perintah: perintah::PerintahUser,
     },
+    /// Mengimpor pegawai atau unit kerja dari CSV/XLSX, semua atau tidak sama
+    /// sekali; laporan per baris di stdout. Keluar 0 diterima, 2 ditolak, 1 galat.
+    Import(perintah::OpsiImpor),
+    /// Mengekspor pegawai atau unit kerja ke CSV/XLSX (kolom sama dengan impor).
+    Export(perintah::OpsiEkspor),
     /// Kalkulator aturan kinerja: `kinerja calc NAMA 'JSON'`. Tidak membuka basis data.
     Calc {
         /// Nama kalkulator, mis. nilai-capaian-iki
@@ -84,6 +89,11 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // Impor punya kode keluar sendiri (2 = berkas ditolak).
+    let cli = match cli.perintah {
+        Perintah::Import(o) => return rt.block_on(perintah::import(o)),
+        p => Cli { perintah: p },
+    };
     let hasil = rt.block_on(async move {
         match cli.perintah {
             Perintah::Serve(o) => perintah::serve(o).await,
@@ -91,7 +101,8 @@ fn main() -> ExitCode {
             Perintah::Seed(o) => perintah::seed(o).await,
             Perintah::User { perintah } => perintah::user(perintah).await,
             Perintah::Instansi { perintah } => perintah::instansi(perintah).await,
-            Perintah::Calc { .. } => Ok(()),
+            Perintah::Export(o) => perintah::export(o).await,
+            Perintah::Import(_) | Perintah::Calc { .. } => Ok(()),
         }
     });
     match hasil {

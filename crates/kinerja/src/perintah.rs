@@ -397,3 +397,162 @@ pub fn calc(nama: &str, json: &str, lang: &str) -> ExitCode {
         }
     }
 }
+
+// ---------- impor dan ekspor ----------
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum JenisData {
+    Pegawai,
+    Unit,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum FormatBerkas {
+    Csv,
+    Xlsx,
+}
+
+impl From<FormatBerkas> for app::impor::Format {
+    fn from(f: FormatBerkas) -> Self {
+        match f {
+            FormatBerkas::Csv => app::impor::Format::Csv,
+            FormatBerkas::Xlsx => app::impor::Format::Xlsx,
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct OpsiImpor {
+    /// Yang diimpor: pegawai atau unit
+    #[arg(value_enum)]
+    jenis: JenisData,
+    /// Berkas .csv (pemisah , atau ;) atau .xlsx
+    berkas: std::path::PathBuf,
+    /// Id instansi tujuan (atau namanya persis; lihat `kinerja instansi list`)
+    #[arg(long)]
+    instansi: String,
+    /// Bahasa laporan: id atau en
+    #[arg(long, default_value = "id")]
+    lang: String,
+    #[command(flatten)]
+    db: OpsiDb,
+}
+
+#[derive(Args)]
+pub struct OpsiEkspor {
+    /// Yang diekspor: pegawai atau unit
+    #[arg(value_enum)]
+    jenis: JenisData,
+    /// Id instansi (atau namanya persis)
+    #[arg(long)]
+    instansi: String,
+    #[arg(long, value_enum, default_value = "csv")]
+    format: FormatBerkas,
+    /// Berkas keluaran; tanpa opsi ini atau `-`: stdout
+    #[arg(long)]
+    output: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    db: OpsiDb,
+}
+
+/// Id instansi dari id atau nama persisnya (tanpa membedakan huruf besar).
+async fn cari_instansi(l: &app::Layanan, teks: &str) -> Result<String, String> {
+    let semua = store::organisasi::semua_instansi(l.pool())
+        .await
+        .map_err(|e| e.to_string())?;
+    if let Some(i) = semua.iter().find(|i| i.id == teks) {
+        return Ok(i.id.clone());
+    }
+    let cocok: Vec<_> = semua
+        .iter()
+        .filter(|i| i.nama.eq_ignore_ascii_case(teks.trim()))
+        .collect();
+    match cocok.as_slice() {
+        [i] => Ok(i.id.clone()),
+        [] => Err(format!(
+            "instansi tidak ditemukan: {teks} (lihat `kinerja instansi list`)"
+        )),
+        _ => Err(format!(
+            "ada beberapa instansi bernama {teks}; pakai id-nya"
+        )),
+    }
+}
+
+/// `kinerja import pegawai|unit BERKAS --instansi ID`: laporan di stdout,
+/// waktu di stderr. 0 diterima, 2 ditolak (tidak ada yang ditulis), 1 galat.
+pub async fn import(o: OpsiImpor) -> ExitCode {
+    pasang_log(false);
+    let b = rules::Bahasa::dari_kode(&o.lang);
+    let jalan = async {
+        let (l, _) = buka(&o.db).await?;
+        let iid = cari_instansi(&l, &o.instansi).await?;
+        let isi = std::fs::read(&o.berkas)
+            .map_err(|e| format!("tidak dapat membaca {}: {e}", o.berkas.display()))?;
+        let nama = o
+            .berkas
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let k = app::Konteks {
+            bahasa: b,
+            ..app::Konteks::sistem()
+        };
+        let mulai = std::time::Instant::now();
+        let lap = match o.jenis {
+            JenisData::Pegawai => app::impor::impor_pegawai(&l, &k, &iid, &nama, &isi).await,
+            JenisData::Unit => app::impor::impor_unit(&l, &k, &iid, &nama, &isi).await,
+        }
+        .map_err(|e| e.to_string())?;
+        eprintln!("{} baris dalam {:.2?}", lap.baris_data, mulai.elapsed());
+        l.db.tutup().await;
+        Ok::<_, String>(lap)
+    };
+    match jalan.await {
+        Ok(lap) => {
+            print!("{}", lap.ke_teks(b));
+            if lap.diterima {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            }
+        }
+        Err(e) => {
+            eprintln!("galat: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `kinerja export pegawai|unit --instansi ID --format csv|xlsx --output BERKAS`.
+pub async fn export(o: OpsiEkspor) -> Result<(), String> {
+    pasang_log(false);
+    let (l, _) = buka(&o.db).await?;
+    let iid = cari_instansi(&l, &o.instansi).await?;
+    let k = app::Konteks::sistem();
+    let mulai = std::time::Instant::now();
+    let isi = match o.jenis {
+        JenisData::Pegawai => app::impor::ekspor_pegawai(&l, &k, &iid, o.format.into()).await,
+        JenisData::Unit => app::impor::ekspor_unit(&l, &k, &iid, o.format.into()).await,
+    }
+    .map_err(|e| e.to_string())?;
+    match o.output.as_deref() {
+        Some(p) if p.as_os_str() != "-" => {
+            std::fs::write(p, &isi)
+                .map_err(|e| format!("tidak dapat menulis {}: {e}", p.display()))?;
+            eprintln!(
+                "{} bita ke {} dalam {:.2?}",
+                isi.len(),
+                p.display(),
+                mulai.elapsed()
+            );
+        }
+        _ => {
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(&isi)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    l.db.tutup().await;
+    Ok(())
+}

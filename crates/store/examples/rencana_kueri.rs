@@ -18,7 +18,11 @@ async fn main() {
     for r in q.fetch_all(db.pool()).await.expect("kueri") {
         let kolom = r.columns().len();
         let teks: Vec<String> = (0..kolom)
-            .map(|i| r.try_get::<String, _>(i).or_else(|_| r.try_get::<i64, _>(i).map(|n| n.to_string())).unwrap_or_default())
+            .map(|i| {
+                r.try_get::<String, _>(i)
+                    .or_else(|_| r.try_get::<i64, _>(i).map(|n| n.to_string()))
+                    .unwrap_or_default()
+            })
             .collect();
         println!("{}", teks.join(" | "));
     }

@@ -648,6 +648,8 @@ pub async fn segarkan_statistik_pegawai(k: &mut Koneksi) -> Hasil<()> {
     if k.backend_name() == "SQLite" {
         return Ok(());
     }
-    sqlx::raw_sql("ANALYZE pegawai; ANALYZE riwayat_jabatan").execute(&mut *k).await?;
+    sqlx::raw_sql("ANALYZE pegawai; ANALYZE riwayat_jabatan")
+        .execute(&mut *k)
+        .await?;
     Ok(())
 }

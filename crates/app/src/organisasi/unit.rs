@@ -57,11 +57,7 @@ pub async fn pohon(
 
 /// Pohon tanpa hitungan pegawai: untuk pilihan unit di formulir dan saringan,
 /// yang dimuat di setiap halaman daftar.
-pub async fn pohon_ringan(
-    l: &Layanan,
-    k: &Konteks,
-    instansi_id: &str,
-) -> Hasil<Vec<SimpulUnit>> {
+pub async fn pohon_ringan(l: &Layanan, k: &Konteks, instansi_id: &str) -> Hasil<Vec<SimpulUnit>> {
     k.boleh_baca(instansi_id)?;
     let unit = store::organisasi::unit_berlaku(l.pool(), instansi_id, &hari_ini()).await?;
     Ok(ratakan(unit, &HashMap::new()))

@@ -267,6 +267,8 @@ fn skema() -> Value {
         "Pengguna": objek(&[("instansi_id", "string"), ("id", "string"), ("username", "string"), ("nama", "string"), ("pegawai_id", "string?"), ("aktif", "integer")], &["id", "username"]),
         "DaftarPengguna": {"type": "array", "items": {"$ref": "#/components/schemas/Pengguna"}},
         "MasukanPengguna": {"type": "object", "properties": {"username": {"type": "string"}, "nama": {"type": "string"}, "sandi": {"type": "string"}, "pegawai_id": {"type": ["string", "null"]}, "peran": {"type": "array", "items": {"type": "string"}}}, "required": ["username", "nama", "sandi", "peran"]},
+        "Berkas": {"type": "string", "format": "binary", "description": "CSV (koma, titik koma atau tab) atau XLSX"},
+        "LaporanImpor": {"type": "object", "description": "diterima, dibuat, diperbarui, tidak_berubah, galat[{baris, kolom, pesan}], info[…]"},
         "MasukanSandi": objek(&[("sandi_baru", "string")], &["sandi_baru"])
     })
 }
@@ -289,6 +291,7 @@ pub fn dokumen() -> Value {
         }
         let ok = match *metode {
             "post" if jalur.ends_with("/sandi") => "204",
+            "post" if jalur.ends_with("/impor") => "200",
             "post" if !jalur.starts_with("/kalkulator") => "201",
             "delete" => "204",
             _ => "200",

@@ -1,8 +1,518 @@
-//! Impor dan ekspor pegawai (CSV/XLSX).
+//! Impor dan ekspor pegawai dan unit kerja (CSV/XLSX).
+//!
+//! Unggahan: multipart dengan token CSRF `_csrf`, paling besar 10 MB
+//! (dibaca per potong; lebih dari itu dijawab 413 dengan pesan yang jelas).
+//! Berkas unggahan tidak pernah disimpan atau dilayani kembali; isinya
+//! dikenali dari bita awalnya, bukan dari namanya. Ekspor dan templat selalu
+//! sebagai lampiran (`Content-Disposition: attachment`), tanpa cache.
 
+use super::{Bingkai, HasilHalaman, KeHalaman, render};
 use crate::AppState;
-use axum::Router;
+use crate::pengunjung::Pengunjung;
+use app::impor::{BATAS_UKURAN, CatatanBaris, Format, Jenis, LaporanImpor};
+use app::{Bahasa, Galat};
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+
+/// Banyak galat yang ditampilkan di halaman (semua ada di API/CLI).
+const GALAT_TAMPIL: usize = 500;
+const INFO_TAMPIL: usize = 200;
 
 pub fn router() -> Router<AppState> {
+    // Batas badan sedikit di atas batas berkas agar kelebihan dijawab dengan pesan kita sendiri.
+    let batas = || DefaultBodyLimit::max(BATAS_UKURAN + 1024 * 1024);
     Router::new()
+        .route(
+            "/instansi/{iid}/pegawai/impor",
+            get(form_pegawai).post(unggah_pegawai).layer(batas()),
+        )
+        .route(
+            "/instansi/{iid}/pegawai/templat.csv",
+            get(|s: State<AppState>, p: Pengunjung, i: Path<String>| {
+                templat(s, p, i, Jenis::Pegawai, Format::Csv)
+            }),
+        )
+        .route(
+            "/instansi/{iid}/pegawai/templat.xlsx",
+            get(|s: State<AppState>, p: Pengunjung, i: Path<String>| {
+                templat(s, p, i, Jenis::Pegawai, Format::Xlsx)
+            }),
+        )
+        .route(
+            "/instansi/{iid}/pegawai/ekspor.csv",
+            get(|s: State<AppState>, p: Pengunjung, i: Path<String>| {
+                ekspor(s, p, i, Jenis::Pegawai, Format::Csv)
+            }),
+        )
+        .route(
+            "/instansi/{iid}/pegawai/ekspor.xlsx",
+            get(|s: State<AppState>, p: Pengunjung, i: Path<String>| {
+                ekspor(s, p, i, Jenis::Pegawai, Format::Xlsx)
+            }),
+        )
+        .route(
+            "/instansi/{iid}/unit/impor",
+            get(form_unit).post(unggah_unit).layer(batas()),
+        )
+        .route(
+            "/instansi/{iid}/unit/templat.csv",
+            get(|s: State<AppState>, p: Pengunjung, i: Path<String>| {
+                templat(s, p, i, Jenis::Unit, Format::Csv)
+            }),
+        )
+        .route(
+            "/instansi/{iid}/unit/templat.xlsx",
+            get(|s: State<AppState>, p: Pengunjung, i: Path<String>| {
+                templat(s, p, i, Jenis::Unit, Format::Xlsx)
+            }),
+        )
+        .route(
+            "/instansi/{iid}/unit/ekspor.csv",
+            get(|s: State<AppState>, p: Pengunjung, i: Path<String>| {
+                ekspor(s, p, i, Jenis::Unit, Format::Csv)
+            }),
+        )
+        .route(
+            "/instansi/{iid}/unit/ekspor.xlsx",
+            get(|s: State<AppState>, p: Pengunjung, i: Path<String>| {
+                ekspor(s, p, i, Jenis::Unit, Format::Xlsx)
+            }),
+        )
+        // API: badan permintaan adalah berkasnya sendiri (CSV atau XLSX).
+        .route(
+            "/api/v1/instansi/{iid}/pegawai/impor",
+            post(api_impor_pegawai).layer(DefaultBodyLimit::max(BATAS_UKURAN)),
+        )
+        .route(
+            "/api/v1/instansi/{iid}/unit/impor",
+            post(api_impor_unit).layer(DefaultBodyLimit::max(BATAS_UKURAN)),
+        )
+        .route(
+            "/api/v1/instansi/{iid}/pegawai/ekspor",
+            get(
+                |s: State<AppState>, p: Pengunjung, i: Path<String>, q: Query<TanyaEkspor>| {
+                    api_ekspor(s, p, i, q, Jenis::Pegawai)
+                },
+            ),
+        )
+        .route(
+            "/api/v1/instansi/{iid}/unit/ekspor",
+            get(
+                |s: State<AppState>, p: Pengunjung, i: Path<String>, q: Query<TanyaEkspor>| {
+                    api_ekspor(s, p, i, q, Jenis::Unit)
+                },
+            ),
+        )
+}
+
+/// Satu kolom di tabel penjelasan.
+struct BarisKolom {
+    nama: &'static str,
+    wajib: bool,
+    keterangan: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "impor.html")]
+struct HalamanImpor {
+    b: Bingkai,
+    /// Awal alamat: `/instansi/{iid}/pegawai` atau `/instansi/{iid}/unit`.
+    dasar: String,
+    kolom: Vec<BarisKolom>,
+    laporan: Option<LaporanImpor>,
+    ringkasan: String,
+    galat: Vec<CatatanBaris>,
+    galat_lain: usize,
+    info: Vec<CatatanBaris>,
+    pesan: Option<String>,
+}
+
+fn judul(b: Bahasa, jenis: Jenis) -> &'static str {
+    match jenis {
+        Jenis::Pegawai => app::teks::t(b, "Impor pegawai", "Import employees"),
+        Jenis::Unit => app::teks::t(b, "Impor unit kerja", "Import units"),
+    }
+}
+
+fn halaman(
+    p: &Pengunjung,
+    iid: &str,
+    jenis: Jenis,
+    laporan: Option<LaporanImpor>,
+    pesan: Option<String>,
+    st: StatusCode,
+) -> Response {
+    let b = p.bahasa();
+    let (ringkasan, galat, galat_lain, info) = match &laporan {
+        Some(l) => (
+            l.ringkasan(b),
+            l.galat.iter().take(GALAT_TAMPIL).cloned().collect(),
+            l.galat.len().saturating_sub(GALAT_TAMPIL),
+            l.info.iter().take(INFO_TAMPIL).cloned().collect(),
+        ),
+        None => (String::new(), Vec::new(), 0, Vec::new()),
+    };
+    let tpl = HalamanImpor {
+        b: Bingkai::dari(p, judul(b, jenis)),
+        dasar: format!("/instansi/{iid}/{}", jenis.kode()),
+        kolom: jenis
+            .kolom()
+            .iter()
+            .map(|k| BarisKolom {
+                nama: k.nama,
+                wajib: k.wajib,
+                keterangan: k.keterangan(b),
+            })
+            .collect(),
+        laporan,
+        ringkasan,
+        galat,
+        galat_lain,
+        info,
+        pesan,
+    };
+    (st, render(&tpl)).into_response()
+}
+
+async fn form(p: Pengunjung, iid: String, jenis: Jenis) -> HasilHalaman {
+    p.konteks.boleh_kelola(&iid).atau_halaman(&p)?;
+    Ok(halaman(&p, &iid, jenis, None, None, StatusCode::OK))
+}
+
+async fn form_pegawai(p: Pengunjung, Path(iid): Path<String>) -> HasilHalaman {
+    form(p, iid, Jenis::Pegawai).await
+}
+
+async fn form_unit(p: Pengunjung, Path(iid): Path<String>) -> HasilHalaman {
+    form(p, iid, Jenis::Unit).await
+}
+
+async fn unggah_pegawai(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    mp: Result<Multipart, MultipartRejection>,
+) -> HasilHalaman {
+    unggah(&s, &p, &iid, Jenis::Pegawai, mp).await
+}
+
+async fn unggah_unit(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    mp: Result<Multipart, MultipartRejection>,
+) -> HasilHalaman {
+    unggah(&s, &p, &iid, Jenis::Unit, mp).await
+}
+
+enum Unggahan {
+    Ada {
+        csrf: String,
+        nama: String,
+        isi: Vec<u8>,
+    },
+    TerlaluBesar,
+    Rusak,
+}
+
+/// Membaca bidang multipart; berkas dibaca per potong dan dihentikan begitu
+/// melewati batas.
+async fn baca_unggahan(mut mp: Multipart) -> Unggahan {
+    let mut csrf = String::new();
+    let mut nama = String::new();
+    let mut isi = Vec::new();
+    loop {
+        let mut f = match mp.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Unggahan::TerlaluBesar,
+            Err(_) => return Unggahan::Rusak,
+        };
+        match f.name().unwrap_or("") {
+            "_csrf" => {
+                let mut t = Vec::new();
+                loop {
+                    match f.chunk().await {
+                        Ok(Some(c)) if t.len() + c.len() <= 256 => t.extend_from_slice(&c),
+                        Ok(Some(_)) | Err(_) => return Unggahan::Rusak,
+                        Ok(None) => break,
+                    }
+                }
+                csrf = String::from_utf8_lossy(&t).into_owned();
+            }
+            "berkas" => {
+                nama = f.file_name().unwrap_or("").to_string();
+                loop {
+                    match f.chunk().await {
+                        Ok(Some(c)) => {
+                            if isi.len() + c.len() > BATAS_UKURAN {
+                                return Unggahan::TerlaluBesar;
+                            }
+                            isi.extend_from_slice(&c);
+                        }
+                        Ok(None) => break,
+                        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                            return Unggahan::TerlaluBesar;
+                        }
+                        Err(_) => return Unggahan::Rusak,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Unggahan::Ada { csrf, nama, isi }
+}
+
+async fn unggah(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    jenis: Jenis,
+    mp: Result<Multipart, MultipartRejection>,
+) -> HasilHalaman {
+    let k = &p.konteks;
+    k.boleh_kelola(iid).atau_halaman(p)?;
+    let gagal =
+        |pesan: &str, st: StatusCode| halaman(p, iid, jenis, None, Some(pesan.to_string()), st);
+    let rusak = k.t(
+        "Unggahan tidak terbaca. Pilih berkas lalu kirim lagi dari formulir ini.",
+        "The upload could not be read. Choose the file and submit again from this form.",
+    );
+    let Ok(mp) = mp else {
+        return Ok(gagal(rusak, StatusCode::BAD_REQUEST));
+    };
+    let (csrf, nama, isi) = match baca_unggahan(mp).await {
+        Unggahan::Ada { csrf, nama, isi } => (csrf, nama, isi),
+        Unggahan::TerlaluBesar => {
+            return Ok(gagal(
+                k.t(
+                    "Berkas lebih dari 10 MB. Bagi menjadi beberapa berkas (mis. per perangkat daerah), atau simpan sebagai XLSX yang lebih ringkas, lalu unggah lagi.",
+                    "The file is larger than 10 MB. Split it into several files (e.g. per department), or save it as the more compact XLSX, then upload again.",
+                ),
+                StatusCode::PAYLOAD_TOO_LARGE,
+            ));
+        }
+        Unggahan::Rusak => return Ok(gagal(rusak, StatusCode::BAD_REQUEST)),
+    };
+    p.periksa_csrf(&csrf).atau_halaman(p)?;
+    if isi.is_empty() {
+        return Ok(gagal(
+            k.t(
+                "Pilih berkas CSV atau XLSX lebih dulu.",
+                "Choose a CSV or XLSX file first.",
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    let l = &s.layanan;
+    let hasil = match jenis {
+        Jenis::Pegawai => app::impor::impor_pegawai(l, k, iid, &nama, &isi).await,
+        Jenis::Unit => app::impor::impor_unit(l, k, iid, &nama, &isi).await,
+    };
+    match hasil {
+        Ok(lap) => {
+            let st = if lap.diterima {
+                StatusCode::OK
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            Ok(halaman(p, iid, jenis, Some(lap), None, st))
+        }
+        Err(Galat::Konflik(pesan)) => Ok(gagal(&pesan, StatusCode::CONFLICT)),
+        Err(g) => Err(super::galat(p, g)),
+    }
+}
+
+/// Berkas unduhan: selalu lampiran, tidak di-cache (berisi data pribadi).
+fn unduhan(nama: &str, format: Format, isi: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, format.tipe_mime().to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{nama}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        isi,
+    )
+        .into_response()
+}
+
+async fn templat(
+    _s: State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    jenis: Jenis,
+    format: Format,
+) -> HasilHalaman {
+    p.konteks.boleh_baca(&iid).atau_halaman(&p)?;
+    let isi = app::impor::templat(p.bahasa(), format, jenis).atau_halaman(&p)?;
+    Ok(unduhan(
+        &app::impor::nama_berkas_templat(jenis, format),
+        format,
+        isi,
+    ))
+}
+
+async fn ekspor(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    jenis: Jenis,
+    format: Format,
+) -> HasilHalaman {
+    let l = &s.layanan;
+    let isi = match jenis {
+        Jenis::Pegawai => app::impor::ekspor_pegawai(l, &p.konteks, &iid, format).await,
+        Jenis::Unit => app::impor::ekspor_unit(l, &p.konteks, &iid, format).await,
+    }
+    .atau_halaman(&p)?;
+    Ok(unduhan(
+        &app::impor::nama_berkas_ekspor(jenis, format),
+        format,
+        isi,
+    ))
+}
+
+// ---------- API JSON ----------
+
+#[derive(serde::Deserialize)]
+struct TanyaImpor {
+    /// Nama berkas asli (untuk laporan dan audit); jenisnya tetap dikenali dari isi.
+    #[serde(default)]
+    nama_berkas: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct TanyaEkspor {
+    #[serde(default)]
+    format: Option<String>,
+}
+
+async fn api_impor_pegawai(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    Query(q): Query<TanyaImpor>,
+    headers: HeaderMap,
+    badan: Result<Bytes, BytesRejection>,
+) -> Response {
+    api_impor(&s, &p, &iid, Jenis::Pegawai, q, &headers, badan).await
+}
+
+async fn api_impor_unit(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    Query(q): Query<TanyaImpor>,
+    headers: HeaderMap,
+    badan: Result<Bytes, BytesRejection>,
+) -> Response {
+    api_impor(&s, &p, &iid, Jenis::Unit, q, &headers, badan).await
+}
+
+/// `POST /api/v1/instansi/{iid}/pegawai/impor?nama_berkas=…` dengan berkas
+/// sebagai badan. 200 `{"laporan": …}` bila diterima; 422 `{"error": {…},
+/// "laporan": …}` bila ditolak (tidak ada yang ditulis); 413 di atas 10 MB.
+async fn api_impor(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    jenis: Jenis,
+    q: TanyaImpor,
+    headers: &HeaderMap,
+    badan: Result<Bytes, BytesRejection>,
+) -> Response {
+    let b = p.bahasa();
+    let galat = |g: Galat| crate::galat::GalatApi(g, b).into_response();
+    if let Err(g) = p
+        .konteks
+        .boleh_kelola(iid)
+        .and_then(|_| p.periksa_csrf_api(headers))
+    {
+        return galat(g);
+    }
+    let isi = match badan {
+        Ok(isi) => isi,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            let pesan = app::teks::t(
+                b,
+                "Berkas lebih dari 10 MB; bagi menjadi beberapa berkas.",
+                "The file is larger than 10 MB; split it into several files.",
+            );
+            let badan =
+                crate::galat::badan_galat("berkas_terlalu_besar", pesan, &Default::default());
+            return (StatusCode::PAYLOAD_TOO_LARGE, Json(badan)).into_response();
+        }
+        Err(e) => return galat(Galat::input(e.body_text(), Default::default())),
+    };
+    let nama = q.nama_berkas.unwrap_or_default();
+    let l = &s.layanan;
+    let hasil = match jenis {
+        Jenis::Pegawai => app::impor::impor_pegawai(l, &p.konteks, iid, &nama, &isi).await,
+        Jenis::Unit => app::impor::impor_unit(l, &p.konteks, iid, &nama, &isi).await,
+    };
+    match hasil {
+        Ok(lap) if lap.diterima => Json(serde_json::json!({ "laporan": lap })).into_response(),
+        Ok(lap) => {
+            let mut badan =
+                crate::galat::badan_galat("impor_ditolak", &lap.ringkasan(b), &Default::default());
+            badan["laporan"] = serde_json::to_value(&lap).unwrap_or_default();
+            (StatusCode::UNPROCESSABLE_ENTITY, Json(badan)).into_response()
+        }
+        Err(g) => galat(g),
+    }
+}
+
+/// `GET /api/v1/instansi/{iid}/pegawai/ekspor?format=csv|xlsx` (bawaan csv).
+async fn api_ekspor(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    Query(q): Query<TanyaEkspor>,
+    jenis: Jenis,
+) -> Response {
+    let b = p.bahasa();
+    let format = match q.format.as_deref().map(Format::dari_kode) {
+        None => Format::Csv,
+        Some(Some(f)) => f,
+        Some(None) => {
+            let mut f = std::collections::BTreeMap::new();
+            f.insert(
+                "format".to_string(),
+                app::teks::t(
+                    b,
+                    "Format harus csv atau xlsx.",
+                    "The format must be csv or xlsx.",
+                )
+                .to_string(),
+            );
+            return crate::galat::GalatApi(
+                Galat::input(
+                    app::teks::t(b, "Format tidak dikenal.", "Unknown format."),
+                    f,
+                ),
+                b,
+            )
+            .into_response();
+        }
+    };
+    let l = &s.layanan;
+    let hasil = match jenis {
+        Jenis::Pegawai => app::impor::ekspor_pegawai(l, &p.konteks, &iid, format).await,
+        Jenis::Unit => app::impor::ekspor_unit(l, &p.konteks, &iid, format).await,
+    };
+    match hasil {
+        Ok(isi) => unduhan(&app::impor::nama_berkas_ekspor(jenis, format), format, isi),
+        Err(g) => crate::galat::GalatApi(g, b).into_response(),
+    }
 }

@@ -1,0 +1,433 @@
+//! Impor dan ekspor pegawai dan unit kerja dalam CSV dan XLSX.
+//!
+//! Kolom templat, ekspor dan impor sama (lihat [`KOLOM_PEGAWAI`] dan
+//! [`KOLOM_UNIT`]), sehingga berkas ekspor dapat diubah lalu diimpor kembali.
+//!
+//! - **Semua atau tidak sama sekali per berkas.** Setiap baris diperiksa lebih
+//!   dulu (aturan yang sama dengan formulir, lewat
+//!   `organisasi::pegawai::susun_isian`); bila ada satu galat saja, tidak ada
+//!   yang ditulis dan laporan menyebut setiap galat dengan nomor baris (seperti
+//!   di spreadsheet: judul kolom = baris 1) dan nama kolomnya. Bila tidak ada
+//!   galat, semuanya ditulis dalam satu transaksi dengan satu baris audit per
+//!   rekaman yang dibuat atau diubah.
+//! - **Impor ulang memperbarui, tidak menggandakan.** Pegawai dicocokkan
+//!   dengan NIP di instansi itu (pejabat negara tanpa NIP: nama dalam unit
+//!   yang sama); unit dengan kolom `id`, atau nama di bawah induk yang sama.
+//!   Rekaman yang tidak berubah tidak ditulis (versi tetap).
+//! - **NIP harus teks.** Sel NIP berisi angka (XLSX) atau yang tampak hasil
+//!   konversi angka (CSV: `1.98503E+17`, `…,0`) ditolak dengan penjelasan 15
+//!   digit (EXAMPLES.md E9).
+//! - **CSV** berpemisah `,`, `;` atau tab (dikenali dari baris judul), dengan
+//!   atau tanpa BOM UTF-8, UTF-8 atau Windows-1252; koma desimal diterima
+//!   pada kolom angka.
+//! - Kolom yang tidak ada di berkas tidak mengubah nilai lama; sel kosong di
+//!   kolom yang ada mengosongkan nilainya. Rekaman yang tidak disebut di
+//!   berkas tidak disentuh (impor bukan sinkronisasi).
+
+mod baca;
+mod jalur;
+mod pegawai;
+mod tulis;
+mod unit;
+
+pub use pegawai::{KOLOM_PEGAWAI, ekspor_pegawai, impor_pegawai};
+pub use unit::{KOLOM_UNIT, ekspor_unit, impor_unit};
+
+use crate::{Bahasa, Galat, Hasil, Konteks, Layanan};
+use serde::Serialize;
+
+/// Batas ukuran unggahan lewat web (CLI tidak dibatasi).
+pub const BATAS_UKURAN: usize = 10 * 1024 * 1024;
+
+/// Batas ukuran isi XLSX setelah dibuka (melindungi dari "bom zip").
+const BATAS_ISI_ZIP: u64 = 400 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+impl Format {
+    pub fn dari_kode(s: &str) -> Option<Format> {
+        match s
+            .trim()
+            .trim_start_matches('.')
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+    pub fn ekstensi(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+    pub fn tipe_mime(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    }
+}
+
+/// Yang diimpor atau diekspor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Jenis {
+    Pegawai,
+    Unit,
+}
+
+impl Jenis {
+    pub fn kode(self) -> &'static str {
+        match self {
+            Jenis::Pegawai => "pegawai",
+            Jenis::Unit => "unit",
+        }
+    }
+    pub fn dari_kode(s: &str) -> Option<Jenis> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "pegawai" | "employees" | "employee" => Some(Jenis::Pegawai),
+            "unit" | "units" | "unit_kerja" => Some(Jenis::Unit),
+            _ => None,
+        }
+    }
+    pub fn kolom(self) -> &'static [Kolom] {
+        match self {
+            Jenis::Pegawai => KOLOM_PEGAWAI,
+            Jenis::Unit => KOLOM_UNIT,
+        }
+    }
+}
+
+/// Satu kolom berkas: nama (judul kolom, sama di templat, ekspor dan impor),
+/// wajib ada di baris judul atau tidak, dan penjelasannya.
+#[derive(Clone, Copy, Debug)]
+pub struct Kolom {
+    pub nama: &'static str,
+    pub wajib: bool,
+    pub id: &'static str,
+    pub en: &'static str,
+    /// Daftar nilai yang sah (validasi daftar di templat XLSX).
+    pub pilihan: &'static [&'static str],
+}
+
+impl Kolom {
+    pub fn keterangan(&self, b: Bahasa) -> &'static str {
+        crate::teks::t(b, self.id, self.en)
+    }
+}
+
+/// Satu catatan laporan: baris seperti terlihat di spreadsheet (judul kolom =
+/// baris 1; 0 = berkas secara keseluruhan), nama kolom (kosong bila seluruh
+/// baris) dan pesannya.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CatatanBaris {
+    pub baris: usize,
+    pub kolom: String,
+    pub pesan: String,
+}
+
+impl CatatanBaris {
+    pub(crate) fn baru(baris: usize, kolom: &str, pesan: impl Into<String>) -> Self {
+        CatatanBaris {
+            baris,
+            kolom: kolom.to_string(),
+            pesan: pesan.into(),
+        }
+    }
+}
+
+/// Laporan satu impor. `diterima` false: tidak ada yang ditulis, `galat`
+/// memuat semua galat. `info` berisi catatan yang tidak menghalangi (mis.
+/// jabatan yang dibuat, kolom yang diabaikan).
+#[derive(Clone, Debug, Serialize)]
+pub struct LaporanImpor {
+    pub jenis: Jenis,
+    pub nama_berkas: String,
+    pub format: Option<Format>,
+    /// Pemisah kolom CSV yang dikenali.
+    pub pemisah: Option<String>,
+    pub baris_data: usize,
+    pub diterima: bool,
+    pub dibuat: usize,
+    pub diperbarui: usize,
+    pub tidak_berubah: usize,
+    pub galat: Vec<CatatanBaris>,
+    pub info: Vec<CatatanBaris>,
+}
+
+impl LaporanImpor {
+    fn baru(jenis: Jenis, nama_berkas: &str) -> Self {
+        LaporanImpor {
+            jenis,
+            nama_berkas: nama_berkas.to_string(),
+            format: None,
+            pemisah: None,
+            baris_data: 0,
+            diterima: false,
+            dibuat: 0,
+            diperbarui: 0,
+            tidak_berubah: 0,
+            galat: Vec::new(),
+            info: Vec::new(),
+        }
+    }
+
+    /// Satu kalimat ringkasan dalam bahasa pengguna.
+    pub fn ringkasan(&self, b: Bahasa) -> String {
+        if self.diterima {
+            match b {
+                Bahasa::Id => format!(
+                    "Impor berhasil: {} baris; {} dibuat, {} diperbarui, {} tidak berubah.",
+                    self.baris_data, self.dibuat, self.diperbarui, self.tidak_berubah
+                ),
+                Bahasa::En => format!(
+                    "Import succeeded: {} rows; {} created, {} updated, {} unchanged.",
+                    self.baris_data, self.dibuat, self.diperbarui, self.tidak_berubah
+                ),
+            }
+        } else {
+            match b {
+                Bahasa::Id => format!(
+                    "Impor ditolak: {} galat. Tidak ada data yang disimpan; perbaiki berkas lalu unggah lagi.",
+                    self.galat.len()
+                ),
+                Bahasa::En => format!(
+                    "Import rejected: {} errors. Nothing was saved; fix the file and upload it again.",
+                    self.galat.len()
+                ),
+            }
+        }
+    }
+
+    /// Laporan lengkap sebagai teks (baris perintah).
+    pub fn ke_teks(&self, b: Bahasa) -> String {
+        let mut s = String::new();
+        s.push_str(&self.ringkasan(b));
+        s.push('\n');
+        let (judul_galat, judul_info, baris, berkas) = match b {
+            Bahasa::Id => ("Galat", "Catatan", "baris", "berkas"),
+            Bahasa::En => ("Errors", "Notes", "row", "file"),
+        };
+        for (judul, daftar) in [(judul_galat, &self.galat), (judul_info, &self.info)] {
+            if daftar.is_empty() {
+                continue;
+            }
+            s.push_str(&format!("{judul}:\n"));
+            for c in daftar {
+                let letak = if c.baris == 0 {
+                    berkas.to_string()
+                } else {
+                    format!("{baris} {}", c.baris)
+                };
+                if c.kolom.is_empty() {
+                    s.push_str(&format!("  {letak}: {}\n", c.pesan));
+                } else {
+                    s.push_str(&format!("  {letak}, {}: {}\n", c.kolom, c.pesan));
+                }
+            }
+        }
+        s
+    }
+}
+
+/// Templat kosong (baris judul saja; XLSX dengan kolom berformat teks,
+/// daftar pilihan, dan lembar petunjuk).
+pub fn templat(b: Bahasa, format: Format, jenis: Jenis) -> Hasil<Vec<u8>> {
+    match format {
+        Format::Csv => tulis::csv(jenis.kolom(), &[]),
+        Format::Xlsx => tulis::xlsx(b, jenis, &[]),
+    }
+}
+
+/// Nama berkas unduhan, mis. `pegawai-2026-05-01.xlsx`.
+pub fn nama_berkas_ekspor(jenis: Jenis, format: Format) -> String {
+    format!(
+        "{}-{}.{}",
+        jenis.kode(),
+        crate::organisasi::hari_ini(),
+        format.ekstensi()
+    )
+}
+
+pub fn nama_berkas_templat(jenis: Jenis, format: Format) -> String {
+    format!("templat-{}.{}", jenis.kode(), format.ekstensi())
+}
+
+fn pilih(k: &Konteks, id: String, en: String) -> String {
+    match k.bahasa {
+        Bahasa::Id => id,
+        Bahasa::En => en,
+    }
+}
+
+async fn pastikan_instansi(l: &Layanan, k: &Konteks, instansi_id: &str) -> Hasil<()> {
+    match store::organisasi::instansi(l.pool(), instansi_id).await? {
+        Some(_) => Ok(()),
+        None => Err(Galat::TidakDitemukan(
+            k.t("Instansi tidak ditemukan.", "Agency not found.").into(),
+        )),
+    }
+}
+
+/// Membaca berkas (di thread pemblokir) dan memeriksa baris judulnya.
+/// `None`: berkas ditolak, galatnya sudah di laporan.
+async fn baca_berkas(
+    k: &Konteks,
+    jenis: Jenis,
+    nama_berkas: &str,
+    bytes: &[u8],
+    lap: &mut LaporanImpor,
+) -> Hasil<Option<baca::Tabel>> {
+    let data = bytes.to_vec();
+    let nama = nama_berkas.to_string();
+    let kk = k.clone();
+    let hasil = tokio::task::spawn_blocking(move || baca::baca(&kk, jenis, &nama, &data))
+        .await
+        .map_err(|e| Galat::Internal(e.to_string()))?;
+    let tabel = match hasil {
+        Ok(t) => t,
+        Err(c) => {
+            lap.galat.push(c);
+            return Ok(None);
+        }
+    };
+    lap.format = Some(tabel.format);
+    lap.pemisah = tabel.pemisah.map(|c| {
+        if c == '\t' {
+            "tab".to_string()
+        } else {
+            c.to_string()
+        }
+    });
+    lap.info.extend(tabel.info.iter().cloned());
+    let nb = tabel.baris_kepala;
+    let kolom = jenis.kolom();
+    let mut terlihat = std::collections::HashSet::new();
+    for (i, h) in tabel.kepala.iter().enumerate() {
+        if h.is_empty() {
+            continue;
+        }
+        if !terlihat.insert(h.clone()) {
+            lap.galat.push(CatatanBaris::baru(
+                nb,
+                h,
+                pilih(
+                    k,
+                    format!("Kolom “{h}” muncul lebih dari sekali di baris judul."),
+                    format!("Column “{h}” appears more than once in the header row."),
+                ),
+            ));
+        } else if !kolom.iter().any(|x| x.nama == h) {
+            let huruf = tabel.huruf(i);
+            lap.info.push(CatatanBaris::baru(
+                nb,
+                h,
+                pilih(
+                    k,
+                    format!("Kolom {huruf} “{h}” tidak dikenal dan diabaikan."),
+                    format!("Column {huruf} “{h}” is not known and was ignored."),
+                ),
+            ));
+        }
+    }
+    for x in kolom.iter().filter(|x| x.wajib) {
+        if !terlihat.contains(x.nama) {
+            lap.galat.push(CatatanBaris::baru(
+                nb,
+                x.nama,
+                pilih(
+                    k,
+                    format!("Kolom wajib “{}” tidak ada di baris judul. Pakai templat: {}.", x.nama, daftar_kolom(kolom)),
+                    format!("Required column “{}” is missing from the header row. Use the template: {}.", x.nama, daftar_kolom(kolom)),
+                ),
+            ));
+        }
+    }
+    lap.baris_data = tabel.baris.len();
+    if tabel.baris.is_empty() && lap.galat.is_empty() {
+        lap.galat.push(CatatanBaris::baru(
+            0,
+            "",
+            k.t(
+                "Berkas tidak berisi baris data di bawah baris judul.",
+                "The file holds no data rows below the header row.",
+            ),
+        ));
+    }
+    if lap.galat.is_empty() {
+        Ok(Some(tabel))
+    } else {
+        Ok(None)
+    }
+}
+
+fn daftar_kolom(kolom: &[Kolom]) -> String {
+    kolom.iter().map(|k| k.nama).collect::<Vec<_>>().join(", ")
+}
+
+/// Mengurutkan galat per baris lalu menurut urutan kolom di berkas.
+fn urutkan(c: &mut [CatatanBaris], kolom: &[Kolom]) {
+    let posisi = |n: &str| kolom.iter().position(|k| k.nama == n).unwrap_or(usize::MAX);
+    c.sort_by(|a, b| {
+        a.baris
+            .cmp(&b.baris)
+            .then(posisi(&a.kolom).cmp(&posisi(&b.kolom)))
+    });
+}
+
+/// Pesan untuk NIP yang tersimpan sebagai angka (EXAMPLES.md E9).
+pub(crate) fn pesan_nip_angka(k: &Konteks, kolom: &str, tampil: &str) -> String {
+    let (label_id, label_en) = if kolom == "nip_atasan" {
+        ("NIP atasan", "The supervisor's NIP")
+    } else {
+        ("NIP", "The NIP")
+    };
+    pilih(
+        k,
+        format!(
+            "{label_id} tersimpan sebagai angka ({tampil}), bukan teks. Sebagai angka, Excel hanya menyimpan 15 digit bermakna \
+             sehingga digit terakhir NIP hilang (198503152010011002 menjadi 198503152010011000). Format kolom ini sebagai Teks, \
+             ketik ulang NIP lengkapnya, lalu unggah lagi."
+        ),
+        format!(
+            "{label_en} is stored as a number ({tampil}), not as text. As a number Excel keeps only 15 significant digits, \
+             so the last digits of the NIP are lost (198503152010011002 becomes 198503152010011000). Format this column as Text, \
+             retype the full NIP and upload again."
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tes {
+    use super::*;
+
+    #[test]
+    fn format_dan_jenis() {
+        assert_eq!(Format::dari_kode(".XLSX"), Some(Format::Xlsx));
+        assert_eq!(Format::dari_kode("csv"), Some(Format::Csv));
+        assert_eq!(Format::dari_kode("pdf"), None);
+        assert_eq!(Jenis::dari_kode("Pegawai"), Some(Jenis::Pegawai));
+        assert_eq!(
+            nama_berkas_templat(Jenis::Unit, Format::Csv),
+            "templat-unit.csv"
+        );
+    }
+
+    #[test]
+    fn laporan_teks() {
+        let mut l = LaporanImpor::baru(Jenis::Pegawai, "a.csv");
+        l.galat.push(CatatanBaris::baru(3, "nip", "salah"));
+        let t = l.ke_teks(Bahasa::Id);
+        assert!(t.contains("Impor ditolak: 1 galat"), "{t}");
+        assert!(t.contains("baris 3, nip: salah"), "{t}");
+        assert!(l.ke_teks(Bahasa::En).contains("row 3, nip: salah"));
+    }
+}
