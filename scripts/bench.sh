@@ -23,7 +23,27 @@ echo "== bahan: $N pegawai dalam satu instansi (seed), diekspor ke CSV =="
 "$BIN" user add --username bench --nama Bench --sandi bench-sandi-123 --data-dir "$kerja/sumber" 2>/dev/null
 IID=$("$BIN" instansi list --data-dir "$kerja/sumber" | awk -F'\t' '$2!="nasional"{print $1; exit}')
 "$BIN" export pegawai --instansi "$IID" --format csv --output "$kerja/pegawai.csv" --data-dir "$kerja/sumber"
-"$BIN" export unit --instansi "$IID" --format csv --output "$kerja/unit.csv" --data-dir "$kerja/sumber" 2>/dev/null || true
+"$BIN" export unit --instansi "$IID" --format csv --output "$kerja/unit-dengan-id.csv" --data-dir "$kerja/sumber"
+# Instansi tujuan baru: id unit asal tidak berlaku di sana, unit dicocokkan dengan nama/jalur.
+cut -d, -f2- "$kerja/unit-dengan-id.csv" > "$kerja/unit.csv"
+# Instansi tujuan baru: pejabat negara (tanpa NIP) dirujuk dengan id instansi
+# asal, yang tidak berlaku di sana; barisnya dan rujukan ke id itu dibuang.
+python3 - "$kerja/pegawai.csv" <<'PY'
+import csv, sys
+p = sys.argv[1]
+with open(p, encoding="utf-8-sig", newline="") as f:
+    baris = list(csv.DictReader(f))
+kolom = list(baris[0].keys())
+with open(p, "w", encoding="utf-8", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=kolom)
+    w.writeheader()
+    for r in baris:
+        if r["jenis_asn"] == "pejabat_negara":
+            continue
+        if not (len(r["nip_atasan"]) == 18 and r["nip_atasan"].isdigit()):
+            r["nip_atasan"] = ""
+        w.writerow(r)
+PY
 wc -l "$kerja/pegawai.csv"
 
 impor() { # nama, opsi basis data...
@@ -31,8 +51,9 @@ impor() { # nama, opsi basis data...
   "$BIN" user add --username "bench" --nama Bench --sandi bench-sandi-123 "$@" >/dev/null 2>&1 || true
   local i2
   i2=$("$BIN" instansi add --nama "Instansi Uji Impor" --jenis kabupaten --kode-wilayah 81.01 "$@" 2>/dev/null | tail -1)
-  [ -f "$kerja/unit.csv" ] && "$BIN" import unit "$kerja/unit.csv" --instansi "$i2" "$@" >/dev/null
-  /usr/bin/time -f "impor $N pegawai ($nama): %e s, %M KB" "$BIN" import pegawai "$kerja/pegawai.csv" --instansi "$i2" "$@" >/dev/null
+  "$BIN" import unit "$kerja/unit.csv" --instansi "$i2" "$@" >/dev/null
+  /usr/bin/time -f "impor $N pegawai ($nama): %e s, %M KB" "$BIN" import pegawai "$kerja/pegawai.csv" --instansi "$i2" "$@" | grep -v "jabatan:" | head -5
+  /usr/bin/time -f "impor ulang, tidak berubah ($nama): %e s, %M KB" "$BIN" import pegawai "$kerja/pegawai.csv" --instansi "$i2" "$@" | head -1
 }
 impor SQLite --data-dir "$kerja/impor-sqlite"
 impor PostgreSQL --database-url "$PG"
