@@ -3,6 +3,7 @@
 pub mod instansi;
 pub mod jabatan;
 pub mod pegawai;
+pub mod penugasan;
 pub mod referensi;
 pub mod unit;
 

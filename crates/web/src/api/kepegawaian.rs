@@ -47,7 +47,7 @@ async fn penugasan(
     JsonMasuk(m): JsonMasuk<MasukanPenugasan>,
 ) -> Result<(StatusCode, Json<RiwayatJabatan>), GalatApi> {
     p.periksa_csrf_api(&h).api(&p)?;
-    let r = app::organisasi::pegawai::tugaskan_sementara(
+    let r = app::organisasi::penugasan::tugaskan_sementara(
         &s.layanan,
         &p.konteks,
         &iid,
@@ -79,7 +79,7 @@ async fn mutasi(
     JsonMasuk(m): JsonMasuk<MasukanMutasi>,
 ) -> Result<(StatusCode, Json<Pegawai>), GalatApi> {
     p.periksa_csrf_api(&h).api(&p)?;
-    let baru = app::organisasi::pegawai::mutasi(
+    let baru = app::organisasi::penugasan::mutasi(
         &s.layanan,
         &p.konteks,
         &iid,
