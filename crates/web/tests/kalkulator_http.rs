@@ -5,7 +5,7 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
 use tower::ServiceExt;
@@ -99,316 +99,50 @@ async fn get(r: &Router, uri: &str) -> Jawaban {
 // API: contoh E1–E9
 // ---------------------------------------------------------------------------
 
-#[tokio::test]
-async fn e1_predikat_kinerja() {
-    let r = aplikasi().await;
-    let kasus = [
-        ("di_atas_ekspektasi", "di_atas_ekspektasi", "sangat_baik"),
-        ("di_atas_ekspektasi", "sesuai_ekspektasi", "baik"),
-        ("di_atas_ekspektasi", "di_bawah_ekspektasi", "kurang"),
-        ("sesuai_ekspektasi", "di_atas_ekspektasi", "baik"),
-        ("sesuai_ekspektasi", "sesuai_ekspektasi", "baik"),
-        ("sesuai_ekspektasi", "di_bawah_ekspektasi", "kurang"),
-        (
-            "di_bawah_ekspektasi",
-            "di_atas_ekspektasi",
-            "butuh_perbaikan",
-        ),
-        (
-            "di_bawah_ekspektasi",
-            "sesuai_ekspektasi",
-            "butuh_perbaikan",
-        ),
-        (
-            "di_bawah_ekspektasi",
-            "di_bawah_ekspektasi",
-            "sangat_kurang",
-        ),
-    ];
-    for (hasil, perilaku, predikat) in kasus {
-        let v = hitung(
-            &r,
-            "predikat-kinerja",
-            json!({"hasil_kerja": hasil, "perilaku_kerja": perilaku}),
-        )
-        .await;
-        assert_eq!(v, json!({"predikat": predikat}), "{hasil} × {perilaku}");
-    }
-}
+/// Contoh bersama tes rules, CLI dan HTTP.
+const CONTOH: &str = include_str!("../../rules/tests/data/contoh_kalkulator.json");
 
-/// Pelanggaran kurva: aturan, ditemukan dan batas persis; pesan menyebut keduanya.
-fn cek_pelanggaran(v: &Value, harapan: &[(&str, u64, u64)]) {
-    let p = v["pelanggaran"].as_array().unwrap();
-    assert_eq!(p.len(), harapan.len(), "{v}");
-    for (x, (aturan, ditemukan, batas)) in p.iter().zip(harapan) {
-        assert_eq!(x["aturan"], *aturan, "{x}");
-        assert_eq!(x["ditemukan"], *ditemukan, "{x}");
-        assert_eq!(x["batas"], *batas, "{x}");
-        let pesan = x["pesan"].as_str().unwrap();
-        assert!(
-            pesan.contains(&ditemukan.to_string()) && pesan.contains(&batas.to_string()),
-            "{pesan}"
-        );
-        assert_eq!(x.as_object().unwrap().len(), 4, "{x}");
+#[tokio::test]
+async fn setiap_contoh_lewat_api() {
+    let r = aplikasi().await;
+    let berkas: Value = serde_json::from_str(CONTOH).unwrap();
+    let kasus = berkas["kasus"].as_array().unwrap();
+    assert!(kasus.len() >= 90);
+    for k in kasus {
+        let nama = k["nama"].as_str().unwrap();
+        let mut v = hitung(&r, nama, k["masukan"].clone()).await;
+        if let Some(p) = v.get_mut("pelanggaran").and_then(Value::as_array_mut) {
+            for x in p {
+                assert!(
+                    x.as_object_mut()
+                        .unwrap()
+                        .remove("pesan")
+                        .is_some_and(|m| m.is_string())
+                );
+            }
+        }
+        assert_eq!(v, k["keluaran"], "{} {nama} {}", k["contoh"], k["masukan"]);
     }
 }
 
 #[tokio::test]
-async fn e2_kurva_distribusi() {
+async fn setiap_masukan_salah_contoh_422() {
     let r = aplikasi().await;
-    let v = hitung(
-        &r,
-        "kurva-distribusi",
-        json!({"predikat_organisasi": "baik", "jumlah": {"sangat_baik": 3, "baik": 14, "butuh_perbaikan": 2, "kurang": 1, "sangat_kurang": 0}}),
-    )
-    .await;
-    assert_eq!(v, json!({"valid": true, "pelanggaran": []}));
-
-    let v = hitung(
-        &r,
-        "kurva-distribusi",
-        json!({"predikat_organisasi": "baik", "jumlah": {"sangat_baik": 5, "baik": 15}}),
-    )
-    .await;
-    assert_eq!(v["valid"], false);
-    cek_pelanggaran(
-        &v,
-        &[
-            ("baik_maksimal", 15, 14),
-            ("harus_ada_butuh_perbaikan_atau_kurang", 0, 1),
-        ],
-    );
-
-    let v = hitung(
-        &r,
-        "kurva-distribusi",
-        json!({"predikat_organisasi": "butuh_perbaikan", "jumlah": {"sangat_baik": 1, "baik": 3, "butuh_perbaikan": 6}}),
-    )
-    .await;
-    assert_eq!(v, json!({"valid": true, "pelanggaran": []}));
-
-    let v = hitung(
-        &r,
-        "kurva-distribusi",
-        json!({"predikat_organisasi": "butuh_perbaikan", "jumlah": {"sangat_baik": 2, "baik": 2, "butuh_perbaikan": 6}}),
-    )
-    .await;
-    assert_eq!(v["valid"], false);
-    cek_pelanggaran(&v, &[("sangat_baik_maksimal", 2, 1)]);
-}
-
-#[tokio::test]
-async fn e3_nilai_capaian_iki() {
-    let r = aplikasi().await;
-    let kasus = [
-        (json!({"capaian_persen": "98"}), "88.00", "cukup"),
-        (json!({"capaian_persen": 100}), "109.00", "baik"),
-        (
-            json!({"capaian_persen": "100", "target_maksimal": true}),
-            "120.00",
-            "sangat_baik",
-        ),
-        (json!({"capaian_persen": "115"}), "120.00", "sangat_baik"),
-        (json!({"capaian_persen": "70"}), "60.00", "kurang"),
-        // Contoh resmi: 97,89 % ditampilkan sebagai 98 % → 88; 99,5 → 100 → 109.
-        (json!({"capaian_persen": "97.89"}), "88.00", "cukup"),
-        (json!({"capaian_persen": "97,89"}), "88.00", "cukup"),
-        (json!({"capaian_persen": "99.5"}), "109.00", "baik"),
-    ];
-    for (masukan, nilai, kategori) in kasus {
-        let v = hitung(&r, "nilai-capaian-iki", masukan.clone()).await;
-        assert_eq!(
-            v,
-            json!({"nilai": nilai, "kategori": kategori}),
-            "{masukan}"
-        );
-    }
-    // IKI 85/85 → 100 %; IKI 95/93 → 97,89 %.
-    let v = hitung(
-        &r,
-        "capaian",
-        json!({"polaritas": "positif", "target": "85", "realisasi": "85"}),
-    )
-    .await;
-    assert_eq!(v, json!({"capaian_persen": "100.00"}));
-    let v = hitung(
-        &r,
-        "capaian",
-        json!({"polaritas": "positif", "target": "95", "realisasi": "93"}),
-    )
-    .await;
-    assert_eq!(v, json!({"capaian_persen": "97.89"}));
-}
-
-#[tokio::test]
-async fn e4_capaian_rentang_dan_negatif() {
-    let r = aplikasi().await;
-    let v = hitung(
-        &r,
-        "capaian",
-        json!({"polaritas": "positif", "target": {"min": "80", "max": "90"}, "realisasi": "70"}),
-    )
-    .await;
-    assert_eq!(v, json!({"capaian_persen": "87.50"}));
-    let v = hitung(
-        &r,
-        "capaian",
-        json!({"polaritas": "negatif", "target": "10", "realisasi": "8"}),
-    )
-    .await;
-    assert_eq!(v, json!({"capaian_persen": "120.00"}));
-    let v = hitung(
-        &r,
-        "capaian",
-        json!({"polaritas": "negatif", "target": 10, "realisasi": 12}),
-    )
-    .await;
-    assert_eq!(v, json!({"capaian_persen": "80.00"}));
-}
-
-#[tokio::test]
-async fn e5_skp_pp46() {
-    let r = aplikasi().await;
-    let kegiatan = json!({
-        "target_output": 1, "realisasi_output": 1,
-        "target_kualitas": 100, "realisasi_kualitas": 90,
-        "target_waktu": 12, "realisasi_waktu": 12,
-        "target_biaya": "170395000", "realisasi_biaya": "170395000"
-    });
-    let v = hitung(
-        &r,
-        "skp-pp46",
-        json!({"kegiatan": [kegiatan], "nilai_perilaku": 80}),
-    )
-    .await;
-    assert_eq!(
-        v,
-        json!({
-            "kegiatan": [{"kuantitas": "100.00", "kualitas": "90.00", "waktu": "76.00", "biaya": "76.00", "nilai": "85.50"}],
-            "nilai_skp": "85.50",
-            "kategori_skp": "baik",
-            "nilai_prestasi_kerja": "83.30",
-            "kategori": "baik"
-        })
-    );
-    // Aspek waktu saja: target 12 bulan, realisasi 10 → efisiensi 16,67 % → 92,67.
-    let v = hitung(
-        &r,
-        "skp-pp46",
-        json!({"kegiatan": [{"target_output": 1, "realisasi_output": 1, "target_kualitas": 100, "realisasi_kualitas": 100, "target_waktu": 12, "realisasi_waktu": 10}], "nilai_perilaku": 80}),
-    )
-    .await;
-    assert_eq!(v["kegiatan"][0]["waktu"], "92.67");
-    assert!(v["kegiatan"][0].get("biaya").is_none(), "{v}");
-}
-
-#[tokio::test]
-async fn e6_nilai_kinerja_pp30() {
-    let r = aplikasi().await;
-    let kasus = [
-        ("100", "90", "70_30", false, "97.00", "baik"),
-        ("100", "90", "60_40", false, "96.00", "baik"),
-        ("112", "112", "70_30", false, "112.00", "baik"),
-        ("112", "112", "70_30", true, "112.00", "sangat_baik"),
-        ("89.99", "89.99", "70_30", false, "89.99", "cukup"),
-        ("69.90", "69.90", "70_30", false, "69.90", "kurang"),
-        ("49.00", "49.00", "60_40", false, "49.00", "sangat_kurang"),
-    ];
-    for (skp, perilaku, bobot, ide, nilai, predikat) in kasus {
-        let m =
-            json!({"nilai_skp": skp, "nilai_perilaku": perilaku, "bobot": bobot, "ide_baru": ide});
-        let v = hitung(&r, "nilai-kinerja-pp30", m.clone()).await;
-        assert_eq!(
-            v,
-            json!({"nilai_kinerja": nilai, "predikat": predikat}),
-            "{m}"
-        );
-    }
-}
-
-#[tokio::test]
-async fn e7_evaluasi_akip() {
-    let r = aplikasi().await;
-    let v = hitung(
-        &r,
-        "evaluasi-akip",
-        json!({"perencanaan": "24.5", "pengukuran": "22.1", "pelaporan": "11.3", "evaluasi_internal": "17.6"}),
-    )
-    .await;
-    assert_eq!(v, json!({"nilai": "75.50", "predikat": "BB"}));
-}
-
-#[tokio::test]
-async fn e8_kode_nomenklatur() {
-    let r = aplikasi().await;
-    let v = hitung(&r, "kode-nomenklatur", json!({"kode": "1.02.02.2.01.0006"})).await;
-    assert_eq!(
-        v,
-        json!({
-            "jenis": "pemda",
-            "urusan": "1",
-            "bidang_urusan": "1.02",
-            "program": "1.02.02",
-            "kegiatan": "1.02.02.2.01",
-            "sub_kegiatan": "1.02.02.2.01.0006"
-        })
-    );
-    for (kode, segmen) in [
-        ("1.2.02", "ke-2"),
-        ("1.02.02.2.01.6", "ke-6"),
-        ("1.0a.02", "ke-2"),
-    ] {
+    let berkas: Value = serde_json::from_str(CONTOH).unwrap();
+    for k in berkas["galat"].as_array().unwrap() {
         let e = galat_422(
             &r,
-            "kode-nomenklatur",
-            json!({"kode": kode}),
-            "kode_segmen_tidak_valid",
-            "kode",
+            k["nama"].as_str().unwrap(),
+            k["masukan"].clone(),
+            k["kode"].as_str().unwrap(),
+            k["field"].as_str().unwrap(),
         )
         .await;
-        let pesan = e["fields"]["kode"].as_str().unwrap();
-        assert!(pesan.contains(segmen), "{kode}: {pesan}");
+        if let Some(m) = k["pesan_memuat"].as_str() {
+            assert!(e.to_string().contains(m), "{}: {e}", k["masukan"]);
+        }
     }
 }
-
-#[tokio::test]
-async fn e9_nip() {
-    let r = aplikasi().await;
-    let v = hitung(&r, "nip", json!({"nip": "198503152010011002"})).await;
-    assert_eq!(
-        v,
-        json!({"jenis_asn": "pns", "tanggal_lahir": "1985-03-15", "tmt": "2010-01", "jenis_kelamin": "L", "nomor_urut": "002"})
-    );
-    let v = hitung(&r, "nip", json!({"nip": "198902252024211013"})).await;
-    assert_eq!(
-        v,
-        json!({"jenis_asn": "pppk", "tanggal_lahir": "1989-02-25", "tmt": "2024", "jenis_kelamin": "L", "nomor_urut": "013"})
-    );
-    for (nip, kode) in [
-        ("19850315201001100", "nip_panjang_salah"),
-        ("1985031520100110x2", "nip_bukan_digit"),
-        ("198502302010011002", "nip_tanggal_lahir_tidak_valid"),
-        ("198513152010011002", "nip_tanggal_lahir_tidak_valid"),
-        ("198503152010131002", "nip_tmt_tidak_valid"),
-        ("198503152010013002", "nip_jenis_kelamin_tidak_valid"),
-    ] {
-        galat_422(&r, "nip", json!({"nip": nip}), kode, "nip").await;
-    }
-    // NIP sebagai angka JSON ditolak dengan penjelasan 15 digit.
-    let e = galat_422(
-        &r,
-        "nip",
-        json!({"nip": 198503152010011002u64}),
-        "tipe_salah",
-        "nip",
-    )
-    .await;
-    assert!(e["message"].as_str().unwrap().contains("15"), "{e}");
-}
-
-// ---------------------------------------------------------------------------
-// API: galat, bahasa, pembatas laju
-// ---------------------------------------------------------------------------
 
 #[tokio::test]
 async fn api_nama_tidak_dikenal_404() {
