@@ -584,14 +584,35 @@ pub async fn tutup_riwayat_definitif(
     Ok(())
 }
 
+/// Riwayat penempatan dengan nama unit dan jabatannya, terbaru dulu.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+pub struct BarisRiwayat {
+    pub instansi_id: String,
+    pub id: String,
+    pub pegawai_id: String,
+    pub unit_id: String,
+    pub jabatan_id: Option<String>,
+    pub atasan_id: Option<String>,
+    pub jenis_penugasan: String,
+    pub mulai: String,
+    pub selesai: Option<String>,
+    pub keterangan: Option<String>,
+    pub nama_unit: Option<String>,
+    pub nama_jabatan: Option<String>,
+}
+
 pub async fn riwayat_pegawai(
     pool: &AnyPool,
     instansi_id: &str,
     pegawai_id: &str,
-) -> Hasil<Vec<RiwayatJabatan>> {
+) -> Hasil<Vec<BarisRiwayat>> {
     Ok(sqlx::query_as(
-        "SELECT instansi_id, id, pegawai_id, unit_id, jabatan_id, atasan_id, jenis_penugasan, mulai, selesai, keterangan \
-         FROM riwayat_jabatan WHERE instansi_id = $1 AND pegawai_id = $2 ORDER BY mulai DESC, id DESC",
+        "SELECT r.instansi_id, r.id, r.pegawai_id, r.unit_id, r.jabatan_id, r.atasan_id, r.jenis_penugasan, \
+         r.mulai, r.selesai, r.keterangan, u.nama AS nama_unit, j.nama AS nama_jabatan \
+         FROM riwayat_jabatan r \
+         LEFT JOIN unit_kerja u ON u.instansi_id = r.instansi_id AND u.id = r.unit_id \
+         LEFT JOIN jabatan j ON j.instansi_id = r.instansi_id AND j.id = r.jabatan_id \
+         WHERE r.instansi_id = $1 AND r.pegawai_id = $2 ORDER BY r.mulai DESC, r.id DESC",
     )
     .bind(instansi_id)
     .bind(pegawai_id)

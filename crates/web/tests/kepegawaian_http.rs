@@ -355,3 +355,67 @@ async fn formulir_unit_dan_halaman_akun_instansi() {
         u.l.db.tutup().await;
     }
 }
+
+#[tokio::test]
+async fn formulir_plt_di_halaman_pegawai() {
+    for b in backend_uji() {
+        let u = siapkan(b).await;
+        let mut admin = Klien::baru(&u);
+        admin.masuk("admin.a", SANDI).await;
+        let csrf = admin.csrf.clone().unwrap();
+        let jalur = format!("/instansi/{}/pegawai/{}/penugasan", u.a.id, u.a.pegawai_id);
+        let j = admin
+            .form(
+                &jalur,
+                &[
+                    ("_csrf", &csrf),
+                    ("jenis_penugasan", "plt"),
+                    ("unit_id", &u.a.unit_id),
+                    ("mulai", "1 Des"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{b:?}");
+        assert!(j.teks.contains("id=\"g-mulai\"") && j.teks.contains("value=\"1 Des\""));
+        let j = admin
+            .form(
+                &jalur,
+                &[
+                    ("_csrf", &csrf),
+                    ("jenis_penugasan", "plt"),
+                    ("unit_id", &u.a.unit_id),
+                    ("mulai", "2026-12-01"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::SEE_OTHER, "{b:?}: {}", j.teks);
+        let h = admin
+            .get(&format!("/instansi/{}/pegawai/{}", u.a.id, u.a.pegawai_id))
+            .await;
+        assert!(
+            h.teks.contains("Plt.</span>") && h.teks.contains("1 Desember 2026"),
+            "{b:?}"
+        );
+        // Pegawai biasa tidak melihat formulirnya dan tidak dapat mengirimnya.
+        let mut p = Klien::baru(&u);
+        p.masuk("pegawai.a", SANDI).await;
+        let h = p
+            .get(&format!("/instansi/{}/pegawai/{}", u.a.id, u.a.pegawai_id))
+            .await;
+        assert!(!h.teks.contains("/penugasan"));
+        let csrf_p = p.csrf.clone().unwrap();
+        let j = p
+            .form(
+                &jalur,
+                &[
+                    ("_csrf", &csrf_p),
+                    ("jenis_penugasan", "plt"),
+                    ("unit_id", &u.a.unit_id),
+                    ("mulai", "2026-12-01"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::FORBIDDEN);
+        u.l.db.tutup().await;
+    }
+}

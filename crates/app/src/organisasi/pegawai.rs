@@ -122,7 +122,7 @@ pub struct DetailPegawai {
     pub jabatan: Option<Jabatan>,
     pub atasan: Option<Pegawai>,
     pub bawahan: Vec<Pegawai>,
-    pub riwayat: Vec<RiwayatJabatan>,
+    pub riwayat: Vec<store::organisasi::BarisRiwayat>,
     pub pangkat: Option<String>,
 }
 

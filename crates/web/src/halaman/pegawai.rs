@@ -30,6 +30,10 @@ pub fn router() -> Router<AppState> {
             get(form_ubah).post(simpan_ubah),
         )
         .route("/instansi/{iid}/pegawai/{id}/riwayat", get(riwayat))
+        .route(
+            "/instansi/{iid}/pegawai/{id}/penugasan",
+            axum::routing::post(tugaskan),
+        )
 }
 
 #[derive(Template)]
@@ -108,6 +112,9 @@ struct HalamanDetail {
     iid: String,
     d: DetailPegawai,
     boleh_kelola: bool,
+    /// Pilihan unit dan isian formulir Plt./Plh. (hanya untuk admin).
+    unit: Vec<SimpulUnit>,
+    fp: Isian,
 }
 
 impl HalamanDetail {
@@ -139,15 +146,87 @@ async fn detail(
     p: Pengunjung,
     Path((iid, id)): Path<(String, String)>,
 ) -> HasilHalaman {
-    let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, &id)
+    tampil_detail(&s, &p, iid, &id, Isian::default(), StatusCode::OK).await
+}
+
+async fn tampil_detail(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: String,
+    id: &str,
+    fp: Isian,
+    st: StatusCode,
+) -> HasilHalaman {
+    let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, id)
         .await
-        .atau_halaman(&p)?;
-    Ok(render(&HalamanDetail {
-        b: Bingkai::dari(&p, d.pegawai.nama.clone()),
-        boleh_kelola: p.konteks.boleh_kelola(&iid).is_ok(),
+        .atau_halaman(p)?;
+    let boleh_kelola = p.konteks.boleh_kelola(&iid).is_ok();
+    let unit = if boleh_kelola {
+        app::organisasi::unit::pohon_ringan(&s.layanan, &p.konteks, &iid)
+            .await
+            .atau_halaman(p)?
+    } else {
+        Vec::new()
+    };
+    let tpl = HalamanDetail {
+        b: Bingkai::dari(p, d.pegawai.nama.clone()),
+        boleh_kelola,
         iid,
         d,
-    }))
+        unit,
+        fp,
+    };
+    Ok((st, render(&tpl)).into_response())
+}
+
+#[derive(Deserialize)]
+struct FormPenugasan {
+    #[serde(default, rename = "_csrf")]
+    csrf: String,
+    #[serde(default)]
+    jenis_penugasan: String,
+    #[serde(default)]
+    unit_id: String,
+    #[serde(default)]
+    mulai: String,
+    #[serde(default)]
+    selesai: String,
+}
+
+async fn tugaskan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    Form(f): Form<FormPenugasan>,
+) -> HasilHalaman {
+    p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
+    let selesai = Some(f.selesai.trim()).filter(|x| !x.is_empty());
+    let hasil = app::organisasi::penugasan::tugaskan_sementara(
+        &s.layanan,
+        &p.konteks,
+        &iid,
+        &id,
+        &f.jenis_penugasan,
+        &f.unit_id,
+        None,
+        f.mulai.trim(),
+        selesai,
+    )
+    .await;
+    match hasil {
+        Ok(_) => Ok(Redirect::to(&format!("/instansi/{iid}/pegawai/{id}")).into_response()),
+        Err(Galat::InputTidakValid { pesan, fields, .. }) => {
+            let mut fp = Isian::default();
+            fp.set("jenis_penugasan", f.jenis_penugasan);
+            fp.set("unit_id", f.unit_id);
+            fp.set("mulai", f.mulai);
+            fp.set("selesai", f.selesai);
+            fp.galat = fields;
+            fp.pesan = Some(pesan);
+            tampil_detail(&s, &p, iid, &id, fp, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(g) => Err(super::galat(&p, g)),
+    }
 }
 
 #[derive(Template)]
