@@ -26,7 +26,7 @@ test('masuk, cari pegawai, ubah, lihat riwayat (360 px)', async () => {
     await page.waitForURL(/\/instansi\//);
     await page.click('text=Daftar pegawai');
     await page.fill('#cari', '199108172015022003');
-    await page.click('button:has-text("Tampilkan")');
+    await page.click('.baris-cari button');
     const tautan = page.locator('table tbody a').first();
     const nama = (await tautan.textContent()).trim();
     await tautan.click();

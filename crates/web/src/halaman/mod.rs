@@ -49,6 +49,26 @@ impl Teks {
     pub fn tanggal(&self, iso: &str) -> String {
         app::teks::tanggal(self.0, iso)
     }
+    /// Label status pegawai untuk tampilan.
+    pub fn status(&self, s: &str) -> &'static str {
+        match s {
+            "aktif" => self.s("Aktif", "Active"),
+            "cuti" => self.s("Cuti", "On leave"),
+            "pensiun" => self.s("Pensiun", "Retired"),
+            "pindah" => self.s("Pindah", "Moved"),
+            "berhenti" => self.s("Berhenti", "Left"),
+            _ => "—",
+        }
+    }
+    /// Label jenis ASN untuk tampilan.
+    pub fn jenis_asn(&self, s: &str) -> &'static str {
+        match s {
+            "pns" => "PNS",
+            "pppk" => "PPPK",
+            "pejabat_negara" => self.s("Pejabat negara", "State official"),
+            _ => "—",
+        }
+    }
     pub fn waktu(&self, iso: &str, zona: &str) -> String {
         app::teks::waktu_lokal(self.0, iso, zona)
     }

@@ -53,6 +53,11 @@ impl HalamanDaftar {
     fn cari(&self) -> &str {
         self.c.cari.as_deref().unwrap_or("")
     }
+    fn ada_saringan(&self) -> bool {
+        [&self.c.unit_id, &self.c.status, &self.c.jenis_asn]
+            .iter()
+            .any(|x| x.as_deref().is_some_and(|v| !v.is_empty()))
+    }
     fn unit_dipilih(&self, id: &str) -> bool {
         self.c.unit_id.as_deref() == Some(id)
     }
