@@ -2,6 +2,7 @@
 //! `{"error": {"code", "message", "fields"}}`; JSON rusak pun 422.
 
 pub mod akun;
+pub mod impor;
 pub mod kalkulator;
 pub mod kepegawaian;
 pub mod openapi;
@@ -22,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .merge(organisasi::router())
         .merge(kalkulator::router())
         .merge(akun::router())
+        .merge(impor::router())
         .merge(kepegawaian::router())
         .fallback(tidak_ada)
 }

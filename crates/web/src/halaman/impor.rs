@@ -12,14 +12,12 @@ use crate::pengunjung::Pengunjung;
 use app::impor::{BATAS_UKURAN, CatatanBaris, Format, Jenis, LaporanImpor};
 use app::{Bahasa, Galat};
 use askama::Template;
-use axum::body::Bytes;
+use axum::Router;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::routing::get;
 
 /// Banyak galat yang ditampilkan di halaman (semua ada di API/CLI).
 const GALAT_TAMPIL: usize = 500;
@@ -84,31 +82,6 @@ pub fn router() -> Router<AppState> {
             get(|s: State<AppState>, p: Pengunjung, i: Path<String>| {
                 ekspor(s, p, i, Jenis::Unit, Format::Xlsx)
             }),
-        )
-        // API: badan permintaan adalah berkasnya sendiri (CSV atau XLSX).
-        .route(
-            "/api/v1/instansi/{iid}/pegawai/impor",
-            post(api_impor_pegawai).layer(DefaultBodyLimit::max(BATAS_UKURAN)),
-        )
-        .route(
-            "/api/v1/instansi/{iid}/unit/impor",
-            post(api_impor_unit).layer(DefaultBodyLimit::max(BATAS_UKURAN)),
-        )
-        .route(
-            "/api/v1/instansi/{iid}/pegawai/ekspor",
-            get(
-                |s: State<AppState>, p: Pengunjung, i: Path<String>, q: Query<TanyaEkspor>| {
-                    api_ekspor(s, p, i, q, Jenis::Pegawai)
-                },
-            ),
-        )
-        .route(
-            "/api/v1/instansi/{iid}/unit/ekspor",
-            get(
-                |s: State<AppState>, p: Pengunjung, i: Path<String>, q: Query<TanyaEkspor>| {
-                    api_ekspor(s, p, i, q, Jenis::Unit)
-                },
-            ),
         )
 }
 
@@ -332,7 +305,7 @@ async fn unggah(
 }
 
 /// Berkas unduhan: selalu lampiran, tidak di-cache (berisi data pribadi).
-fn unduhan(nama: &str, format: Format, isi: Vec<u8>) -> Response {
+pub(crate) fn unduhan(nama: &str, format: Format, isi: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, format.tipe_mime().to_string()),
@@ -384,135 +357,3 @@ async fn ekspor(
 }
 
 // ---------- API JSON ----------
-
-#[derive(serde::Deserialize)]
-struct TanyaImpor {
-    /// Nama berkas asli (untuk laporan dan audit); jenisnya tetap dikenali dari isi.
-    #[serde(default)]
-    nama_berkas: Option<String>,
-}
-
-#[derive(serde::Deserialize)]
-struct TanyaEkspor {
-    #[serde(default)]
-    format: Option<String>,
-}
-
-async fn api_impor_pegawai(
-    State(s): State<AppState>,
-    p: Pengunjung,
-    Path(iid): Path<String>,
-    Query(q): Query<TanyaImpor>,
-    headers: HeaderMap,
-    badan: Result<Bytes, BytesRejection>,
-) -> Response {
-    api_impor(&s, &p, &iid, Jenis::Pegawai, q, &headers, badan).await
-}
-
-async fn api_impor_unit(
-    State(s): State<AppState>,
-    p: Pengunjung,
-    Path(iid): Path<String>,
-    Query(q): Query<TanyaImpor>,
-    headers: HeaderMap,
-    badan: Result<Bytes, BytesRejection>,
-) -> Response {
-    api_impor(&s, &p, &iid, Jenis::Unit, q, &headers, badan).await
-}
-
-/// `POST /api/v1/instansi/{iid}/pegawai/impor?nama_berkas=…` dengan berkas
-/// sebagai badan. 200 `{"laporan": …}` bila diterima; 422 `{"error": {…},
-/// "laporan": …}` bila ditolak (tidak ada yang ditulis); 413 di atas 10 MB.
-async fn api_impor(
-    s: &AppState,
-    p: &Pengunjung,
-    iid: &str,
-    jenis: Jenis,
-    q: TanyaImpor,
-    headers: &HeaderMap,
-    badan: Result<Bytes, BytesRejection>,
-) -> Response {
-    let b = p.bahasa();
-    let galat = |g: Galat| crate::galat::GalatApi(g, b).into_response();
-    if let Err(g) = p
-        .konteks
-        .boleh_kelola(iid)
-        .and_then(|_| p.periksa_csrf_api(headers))
-    {
-        return galat(g);
-    }
-    let isi = match badan {
-        Ok(isi) => isi,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            let pesan = app::teks::t(
-                b,
-                "Berkas lebih dari 10 MB; bagi menjadi beberapa berkas.",
-                "The file is larger than 10 MB; split it into several files.",
-            );
-            let badan =
-                crate::galat::badan_galat("berkas_terlalu_besar", pesan, &Default::default());
-            return (StatusCode::PAYLOAD_TOO_LARGE, Json(badan)).into_response();
-        }
-        Err(e) => return galat(Galat::input(e.body_text(), Default::default())),
-    };
-    let nama = q.nama_berkas.unwrap_or_default();
-    let l = &s.layanan;
-    let hasil = match jenis {
-        Jenis::Pegawai => app::impor::impor_pegawai(l, &p.konteks, iid, &nama, &isi).await,
-        Jenis::Unit => app::impor::impor_unit(l, &p.konteks, iid, &nama, &isi).await,
-    };
-    match hasil {
-        Ok(lap) if lap.diterima => Json(serde_json::json!({ "laporan": lap })).into_response(),
-        Ok(lap) => {
-            let mut badan =
-                crate::galat::badan_galat("impor_ditolak", &lap.ringkasan(b), &Default::default());
-            badan["laporan"] = serde_json::to_value(&lap).unwrap_or_default();
-            (StatusCode::UNPROCESSABLE_ENTITY, Json(badan)).into_response()
-        }
-        Err(g) => galat(g),
-    }
-}
-
-/// `GET /api/v1/instansi/{iid}/pegawai/ekspor?format=csv|xlsx` (bawaan csv).
-async fn api_ekspor(
-    State(s): State<AppState>,
-    p: Pengunjung,
-    Path(iid): Path<String>,
-    Query(q): Query<TanyaEkspor>,
-    jenis: Jenis,
-) -> Response {
-    let b = p.bahasa();
-    let format = match q.format.as_deref().map(Format::dari_kode) {
-        None => Format::Csv,
-        Some(Some(f)) => f,
-        Some(None) => {
-            let mut f = std::collections::BTreeMap::new();
-            f.insert(
-                "format".to_string(),
-                app::teks::t(
-                    b,
-                    "Format harus csv atau xlsx.",
-                    "The format must be csv or xlsx.",
-                )
-                .to_string(),
-            );
-            return crate::galat::GalatApi(
-                Galat::input(
-                    app::teks::t(b, "Format tidak dikenal.", "Unknown format."),
-                    f,
-                ),
-                b,
-            )
-            .into_response();
-        }
-    };
-    let l = &s.layanan;
-    let hasil = match jenis {
-        Jenis::Pegawai => app::impor::ekspor_pegawai(l, &p.konteks, &iid, format).await,
-        Jenis::Unit => app::impor::ekspor_unit(l, &p.konteks, &iid, format).await,
-    };
-    match hasil {
-        Ok(isi) => unduhan(&app::impor::nama_berkas_ekspor(jenis, format), format, isi),
-        Err(g) => crate::galat::GalatApi(g, b).into_response(),
-    }
-}
