@@ -1,0 +1,5 @@
+-- Pencarian nama/NIP (`nama_cari LIKE '%…%'`) lewat indeks trigram. pg_trgm
+-- adalah ekstensi tepercaya (PostgreSQL 13+): pemilik basis data boleh
+-- memasangnya tanpa superuser. SQLite tidak memerlukannya (lihat ADR 0002).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX pegawai_nama_trgm ON pegawai USING gin (nama_cari gin_trgm_ops);
