@@ -32,6 +32,18 @@ pub async fn db_baru(backend: Backend) -> Hasil<Db> {
             let url = std::env::var("KINERJA_TEST_PG_URL").expect("KINERJA_TEST_PG_URL");
             let skema = format!("t_{}", crate::id_baru().replace('-', ""));
             let admin = Db::buka(&url).await?;
+            // Ekstensi berlaku untuk seluruh basis data: pasang sekali, berurutan,
+            // sebelum migrasi skema-skema tes yang berjalan paralel.
+            {
+                static KUNCI: tokio::sync::Mutex<bool> = tokio::sync::Mutex::const_new(false);
+                let mut sudah = KUNCI.lock().await;
+                if !*sudah {
+                    sqlx::raw_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
+                        .execute(admin.pool())
+                        .await?;
+                    *sudah = true;
+                }
+            }
             sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {skema}")))
                 .execute(admin.pool())
                 .await?;
