@@ -58,15 +58,26 @@ impor() { # nama, opsi basis data...
 impor SQLite --data-dir "$kerja/impor-sqlite"
 impor PostgreSQL --database-url "$PG"
 
-echo "== halaman daftar pegawai, $N pegawai, wrk 30 s, 2 thread, 32 koneksi =="
-"$BIN" serve --listen 127.0.0.1:0 --data-dir "$kerja/sumber" >"$kerja/alamat" 2>"$kerja/log" &
-for i in $(seq 1 60); do [ -s "$kerja/alamat" ] && break; sleep 0.5; done
-URL=$(head -1 "$kerja/alamat")
-curl -s -c "$kerja/cj" "$URL/masuk" -o "$kerja/m.html"
-CS=$(grep -o 'name="_csrf" value="[^"]*"' "$kerja/m.html" | head -1 | sed 's/.*value="//;s/"//')
-curl -s -b "$kerja/cj" -c "$kerja/cj" -X POST -d "username=bench&sandi=bench-sandi-123&_csrf=$CS" "$URL/masuk" -o /dev/null
-SES=$(awk '$6=="kinerja_sesi"{print $7}' "$kerja/cj")
-for jalur in "/instansi/$IID/pegawai" "/instansi/$IID/pegawai?halaman=2000" "/instansi/$IID/pegawai?cari=latu"; do
-  echo "-- $jalur"
-  wrk -t2 -c32 -d30s --latency -H "Cookie: kinerja_sesi=$SES" -H "Accept-Encoding: br, gzip" "$URL$jalur" | grep -E "Requests/sec|99%|Non-2xx|Socket errors" || true
-done
+# Satu server, masuk sebagai bench, lalu wrk atas tiga halaman daftar.
+ukur() { # label, id instansi, opsi basis data...
+  local label=$1 iid=$2; shift 2
+  echo "== halaman daftar pegawai ($label), $N pegawai, wrk 30 s, 2 thread, 32 koneksi =="
+  "$BIN" serve --listen 127.0.0.1:0 "$@" >"$kerja/alamat" 2>"$kerja/log" &
+  local pid=$!
+  for i in $(seq 1 60); do [ -s "$kerja/alamat" ] && break; sleep 0.5; done
+  local url; url=$(head -1 "$kerja/alamat")
+  rm -f "$kerja/cj"
+  curl -s -c "$kerja/cj" "$url/masuk" -o "$kerja/m.html"
+  local cs; cs=$(grep -o 'name="_csrf" value="[^"]*"' "$kerja/m.html" | head -1 | sed 's/.*value="//;s/"//')
+  curl -s -b "$kerja/cj" -c "$kerja/cj" -X POST -d "username=bench&sandi=bench-sandi-123&_csrf=$cs" "$url/masuk" -o /dev/null
+  local ses; ses=$(awk '$6=="kinerja_sesi"{print $7}' "$kerja/cj")
+  for jalur in "/instansi/$iid/pegawai" "/instansi/$iid/pegawai?halaman=2000" "/instansi/$iid/pegawai?cari=latu"; do
+    echo "-- $jalur"
+    wrk -t2 -c32 -d30s --latency -H "Cookie: kinerja_sesi=$ses" -H "Accept-Encoding: br, gzip" "$url$jalur" | grep -E "Requests/sec|99%|Non-2xx|Socket errors" || true
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  : >"$kerja/alamat"
+}
+ukur SQLite "$IID" --data-dir "$kerja/sumber"
+IID_PG=$("$BIN" instansi list --database-url "$PG" | awk -F'\t' '$3=="Instansi Uji Impor"{print $1; exit}')
+ukur PostgreSQL "$IID_PG" --database-url "$PG"
