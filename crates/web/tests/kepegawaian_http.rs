@@ -86,6 +86,12 @@ async fn restrukturisasi_unit_berlaku_per_tanggal() {
             .json(Method::POST, &dasar, &format!(r#"{{"induk_id":"{}","nama":"Bidang Lama","jenis":"bidang","berlaku_mulai":"2020-01-01","berlaku_sampai":"2026-01-01"}}"#, u.a.unit_id))
             .await;
         assert_eq!(j.status, StatusCode::CREATED, "{b:?}: {}", j.teks);
+        // Unit yang berakhir sebelum mulai ditolak di kolom tanggal akhirnya.
+        let j = admin
+            .json(Method::POST, &dasar, &format!(r#"{{"induk_id":"{}","nama":"Bidang Terbalik","jenis":"bidang","berlaku_mulai":"2026-01-01","berlaku_sampai":"2025-01-01"}}"#, u.a.unit_id))
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{b:?}");
+        assert!(j.json()["error"]["fields"]["berlaku_sampai"].is_string());
         let j = admin
             .json(Method::POST, &dasar, &format!(r#"{{"induk_id":"{}","nama":"Bidang Baru","jenis":"bidang","berlaku_mulai":"2026-01-01"}}"#, u.a.unit_id))
             .await;

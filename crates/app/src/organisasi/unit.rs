@@ -167,6 +167,20 @@ async fn periksa(
             }
         }
     }
+    let mulai = m.berlaku_mulai.as_deref().filter(|t| tanggal_sah(t));
+    let sampai = m.berlaku_sampai.as_deref().filter(|t| tanggal_sah(t));
+    if let (Some(mulai), Some(sampai)) = (mulai, sampai) {
+        // Tanggal akhir bersifat eksklusif: unit berlaku mulai ≤ hari < sampai.
+        if sampai <= mulai {
+            f.tambah(
+                "berlaku_sampai",
+                k.t(
+                    "Tanggal akhir harus sesudah tanggal mulai.",
+                    "The end date must come after the start date.",
+                ),
+            );
+        }
+    }
     if let Some(induk) = m.induk_id.as_ref().filter(|s| !s.is_empty()) {
         let semua = store::organisasi::semua_unit(l.pool(), instansi_id).await?;
         if !semua.iter().any(|u| &u.id == induk) {
