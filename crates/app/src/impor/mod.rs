@@ -238,6 +238,12 @@ impl LaporanImpor {
     }
 }
 
+/// Hanya membaca dan memeriksa bentuk berkas, tanpa basis data: jumlah baris
+/// data, atau galat tingkat berkas. Dipakai target fuzz (`fuzz/`).
+pub fn baca_saja(b: Bahasa, jenis: Jenis, nama_berkas: &str, bytes: &[u8]) -> Result<usize, CatatanBaris> {
+    baca::baca(&Konteks::publik(b), jenis, nama_berkas, bytes).map(|t| t.baris.len())
+}
+
 /// Templat kosong (baris judul saja; XLSX dengan kolom berformat teks,
 /// daftar pilihan, dan lembar petunjuk).
 pub fn templat(b: Bahasa, format: Format, jenis: Jenis) -> Hasil<Vec<u8>> {
