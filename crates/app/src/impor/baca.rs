@@ -841,7 +841,8 @@ pub(crate) fn angka_desimal(t: &str, desimal_koma: bool) -> Option<Decimal> {
         }
         (None, None) => t.to_string(),
     };
-    Decimal::from_str(&normal).ok()
+    // Tepat atau ditolak: lebih dari 28 digit bermakna tidak dibulatkan diam-diam.
+    rules::angka::baca_desimal_tepat(&normal).ok()
 }
 
 /// Tanggal TTTT-BB-HH dari sel tanggal, teks ISO, atau HH/BB/TTTT (dan HH-BB-TTTT, HH.BB.TTTT).
