@@ -11,6 +11,7 @@ pub mod konteks;
 pub mod organisasi;
 pub mod peran;
 pub mod teks;
+pub mod validasi;
 
 pub use galat::{Galat, Hasil};
 pub use konteks::{Aktor, Konteks};
@@ -24,6 +25,8 @@ use store::Db;
 pub struct Layanan {
     pub db: Db,
     pub konfigurasi: Konfigurasi,
+    /// Pembacaan yang sudah dicatat hari ini (lihat `audit::catat_baca`).
+    pub jejak_baca: std::sync::Arc<audit::JejakBaca>,
 }
 
 #[derive(Clone, Debug)]
@@ -50,6 +53,7 @@ impl Layanan {
         Layanan {
             db,
             konfigurasi: Konfigurasi::default(),
+            jejak_baca: Default::default(),
         }
     }
     pub fn pool(&self) -> &store::AnyPool {

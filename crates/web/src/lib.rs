@@ -5,6 +5,7 @@
 pub mod api;
 pub mod galat;
 pub mod halaman;
+pub mod keras;
 pub mod operasi;
 pub mod pembatas;
 pub mod pengunjung;
@@ -50,6 +51,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/openapi.json", axum::routing::get(api::openapi::tangani))
         .merge(operasi::router())
         .fallback(halaman::tidak_ditemukan)
+        .layer(axum::middleware::from_fn(keras::tolak_nul))
+        .layer(axum::middleware::from_fn(keras::tanpa_simpan))
         .layer(axum::middleware::from_fn_with_state(state.clone(), operasi::catat_metrik))
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("content-security-policy"),

@@ -11,7 +11,6 @@ use calamine::{DataRef, Reader};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::io::Cursor;
-use std::str::FromStr;
 
 /// Satu sel seperti yang tersimpan di berkas.
 #[derive(Clone, Debug, PartialEq)]
@@ -924,11 +923,11 @@ mod tes {
         assert_eq!(bilangan_bulat(&t("x"), true), Err(()));
         assert_eq!(
             angka_desimal("1.234,56", true),
-            Decimal::from_str("1234.56").ok()
+            "1234.56".parse::<Decimal>().ok()
         );
         assert_eq!(
             angka_desimal("1,234.56", false),
-            Decimal::from_str("1234.56").ok()
+            "1234.56".parse::<Decimal>().ok()
         );
     }
 
