@@ -255,15 +255,18 @@ pub async fn masuk(
     let kunci_alamat = kunci_alamat(alamat);
     if let Some((gagal, terakhir)) = store::akun::baca_percobaan(pool, &kunci_alamat).await? {
         if terakhir >= lupa_sebelum {
-            if let Some(sisa) =
-                sisa_jeda(gagal, k.batas_gagal_alamat, terakhir, sekarang, k.jeda_maks_detik)
-            {
+            if let Some(sisa) = sisa_jeda(
+                gagal,
+                k.batas_gagal_alamat,
+                terakhir,
+                sekarang,
+                k.jeda_maks_detik,
+            ) {
                 return Err(dibatasi(b, "alamat", username, alamat, sisa));
             }
         }
     }
-    let klaim =
-        store::akun::catat_percobaan(pool, &kunci_pasangan, sekarang, lupa_sebelum).await?;
+    let klaim = store::akun::catat_percobaan(pool, &kunci_pasangan, sekarang, lupa_sebelum).await?;
     if let Some(sisa) = sisa_jeda(
         klaim.jumlah - 1,
         k.batas_gagal_masuk,
@@ -673,7 +676,8 @@ pub async fn buat_akun(l: &Layanan, k: &Konteks, a: AkunBaru) -> Hasil<Pengguna>
     };
     // Nama pengguna berbentuk NIP hanya milik pegawai ber-NIP itu, agar tidak
     // ada yang menyerobot NIP pegawai instansi lain.
-    if berbentuk_nip(&username) && pegawai.as_ref().and_then(|p| p.nip.as_deref()) != Some(&username)
+    if berbentuk_nip(&username)
+        && pegawai.as_ref().and_then(|p| p.nip.as_deref()) != Some(&username)
     {
         f.tambah(
             "username",

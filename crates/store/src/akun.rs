@@ -251,12 +251,14 @@ pub async fn hapus_sesi_lain(
     pengguna_id: &str,
     kecuali_hash: &str,
 ) -> Hasil<()> {
-    sqlx::query("DELETE FROM sesi WHERE instansi_id = $1 AND pengguna_id = $2 AND token_hash <> $3")
-        .bind(instansi_id)
-        .bind(pengguna_id)
-        .bind(kecuali_hash)
-        .execute(k)
-        .await?;
+    sqlx::query(
+        "DELETE FROM sesi WHERE instansi_id = $1 AND pengguna_id = $2 AND token_hash <> $3",
+    )
+    .bind(instansi_id)
+    .bind(pengguna_id)
+    .bind(kecuali_hash)
+    .execute(k)
+    .await?;
     Ok(())
 }
 
@@ -440,11 +442,13 @@ pub async fn bersihkan_percobaan(pool: &AnyPool, kunci: &str) -> Hasil<()> {
 /// Nilai rahasia bersama untuk `kunci`; dibuat dari `usulan` bila belum ada.
 /// Proses yang mulai bersamaan mendapat nilai yang sama (yang pertama menang).
 pub async fn rahasia_server(pool: &AnyPool, kunci: &str, usulan: &str) -> Hasil<String> {
-    sqlx::query("INSERT INTO rahasia_server (kunci, nilai) VALUES ($1, $2) ON CONFLICT (kunci) DO NOTHING")
-        .bind(kunci)
-        .bind(usulan)
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO rahasia_server (kunci, nilai) VALUES ($1, $2) ON CONFLICT (kunci) DO NOTHING",
+    )
+    .bind(kunci)
+    .bind(usulan)
+    .execute(pool)
+    .await?;
     let (nilai,): (String,) = sqlx::query_as("SELECT nilai FROM rahasia_server WHERE kunci = $1")
         .bind(kunci)
         .fetch_one(pool)
