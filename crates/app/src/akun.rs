@@ -217,13 +217,35 @@ fn dibatasi(b: Bahasa, jenis: &str, username: &str, alamat: &str, sisa_ms: i64) 
     ))
 }
 
-/// Kunci pembatas untuk pasangan (nama pengguna, alamat).
+/// Alamat untuk pembatas: IPv4 apa adanya (juga yang terpetakan di IPv6),
+/// IPv6 per prefiks /64 — satu pelanggan biasanya memegang seluruh /64 dan
+/// dapat berganti alamat di dalamnya sesuka hati.
+fn alamat_pembatas(alamat: &str) -> String {
+    match alamat.parse::<std::net::IpAddr>().map(|a| a.to_canonical()) {
+        Ok(std::net::IpAddr::V6(a)) => {
+            let s = a.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Ok(a) => a.to_string(),
+        Err(_) => alamat.to_string(),
+    }
+}
+
+/// Kunci pembatas untuk pasangan (nama pengguna, alamat). Nama pengguna
+/// dipotong agar masukan panjang tidak membengkakkan tabel pembatas.
 pub fn kunci_pasangan(username: &str, alamat: &str) -> String {
-    format!("p:{}|{alamat}", username.trim().to_lowercase())
+    let u: String = username.trim().to_lowercase().chars().take(100).collect();
+    format!("p:{u}|{}", alamat_pembatas(alamat))
 }
 
 pub fn kunci_alamat(alamat: &str) -> String {
-    format!("a:{alamat}")
+    format!("a:{}", alamat_pembatas(alamat))
+}
+
+/// Membuang hitungan pembatas yang sudah dilupakan (dipanggil berkala).
+pub async fn bersihkan_pembatas(l: &Layanan) -> Hasil<u64> {
+    let lupa_sebelum = sekarang_ms() - l.konfigurasi.jendela_gagal_menit * 60_000;
+    Ok(store::akun::hapus_percobaan_lama(l.pool(), lupa_sebelum).await?)
 }
 
 /// Masuk dengan NIP atau nama pengguna.

@@ -233,6 +233,9 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
             {
                 tracing::warn!(galat = %e, "gagal membersihkan sesi kedaluwarsa");
             }
+            if let Err(e) = app::akun::bersihkan_pembatas(&lb).await {
+                tracing::warn!(galat = %e, "gagal membersihkan hitungan pembatas masuk");
+            }
         }
     });
     let app = web::router(state);

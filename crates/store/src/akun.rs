@@ -437,6 +437,16 @@ pub async fn bersihkan_percobaan(pool: &AnyPool, kunci: &str) -> Hasil<()> {
     Ok(())
 }
 
+pub async fn hapus_percobaan_lama(pool: &AnyPool, sebelum_ms: i64) -> Hasil<u64> {
+    Ok(
+        sqlx::query("DELETE FROM percobaan_masuk WHERE terakhir < $1")
+            .bind(sebelum_ms)
+            .execute(pool)
+            .await?
+            .rows_affected(),
+    )
+}
+
 // ---------- rahasia server ----------
 
 /// Nilai rahasia bersama untuk `kunci`; dibuat dari `usulan` bila belum ada.

@@ -222,6 +222,39 @@ async fn pengguna_lain_di_alamat_sama_tidak_tertahan() {
     }
 }
 
+#[tokio::test]
+async fn ipv6_dibatasi_per_prefiks_64_dan_hitungan_lama_dibuang() {
+    for b in backend_uji() {
+        let u = siapkan(b).await;
+        // Penyerang berganti alamat di dalam /64 miliknya.
+        for i in 1..=5 {
+            let (st, _) = masuk_dari(
+                &u.router,
+                &format!("[2001:db8:0:7::{i}]"),
+                "admin.a",
+                "salah-v6",
+            )
+            .await;
+            assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{b:?}");
+        }
+        let (st, _) = masuk_dari(&u.router, "[2001:db8:0:7::99]", "admin.a", SANDI).await;
+        assert_eq!(st, StatusCode::TOO_MANY_REQUESTS, "{b:?}");
+        let (st, _) = masuk_dari(&u.router, "[2001:db8:0:8::1]", "admin.a", SANDI).await;
+        assert_eq!(st, StatusCode::SEE_OTHER, "{b:?}: /64 lain tertahan");
+        // Pembersihan berkala membuang hitungan yang sudah dilupakan.
+        let kp = app::akun::kunci_pasangan("admin.a", "2001:db8:0:7::42");
+        assert_eq!(jumlah_tercatat(&u, &kp).await, Some(6), "{b:?}");
+        let mut l = u.l.clone();
+        l.konfigurasi.jendela_gagal_menit = -1;
+        assert!(
+            app::akun::bersihkan_pembatas(&l).await.unwrap() >= 2,
+            "{b:?}"
+        );
+        assert_eq!(jumlah_tercatat(&u, &kp).await, None, "{b:?}");
+        u.l.db.tutup().await;
+    }
+}
+
 // ---------- temuan 6: kuasa atas akun ----------
 
 async fn id_pengguna(u: &Uji, username: &str) -> String {
