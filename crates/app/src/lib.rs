@@ -33,8 +33,13 @@ pub struct Layanan {
 pub struct Konfigurasi {
     /// Lama sesi sebelum harus masuk lagi.
     pub lama_sesi_jam: i64,
-    /// Kegagalan masuk yang diizinkan dalam satu jendela sebelum dikunci.
+    /// Percobaan per (nama pengguna, alamat) sebelum jeda yang tumbuh.
     pub batas_gagal_masuk: i64,
+    /// Kegagalan per alamat sebelum jeda yang tumbuh (di balik NAT banyak orang).
+    pub batas_gagal_alamat: i64,
+    /// Jeda terpanjang antara dua percobaan yang dibatasi.
+    pub jeda_maks_detik: i64,
+    /// Hitungan yang tidak bertambah selama ini dilupakan.
     pub jendela_gagal_menit: i64,
 }
 
@@ -43,7 +48,9 @@ impl Default for Konfigurasi {
         Konfigurasi {
             lama_sesi_jam: 12,
             batas_gagal_masuk: 5,
-            jendela_gagal_menit: 15,
+            batas_gagal_alamat: 50,
+            jeda_maks_detik: 15 * 60,
+            jendela_gagal_menit: 24 * 60,
         }
     }
 }

@@ -29,6 +29,8 @@ pub struct AppState {
     /// Cookie bertanda Secure (produksi di balik HTTPS).
     pub cookie_secure: bool,
     pub pembatas_publik: Arc<pembatas::Pembatas>,
+    /// Kunci HMAC token CSRF formulir masuk (lihat `app::akun::csrf_tamu_baru`).
+    pub rahasia_csrf: Arc<Vec<u8>>,
 }
 
 impl AppState {
@@ -39,6 +41,8 @@ impl AppState {
             metrik_di_utama: false,
             cookie_secure: false,
             pembatas_publik: Arc::new(pembatas::Pembatas::baru(120, Duration::from_secs(60))),
+            // Acak per proses; `serve` memakai rahasia bersama dari basis data.
+            rahasia_csrf: Arc::new(app::akun::token_acak().into_bytes()),
         }
     }
 }

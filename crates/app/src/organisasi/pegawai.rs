@@ -589,9 +589,14 @@ pub async fn simpan_ubah(
         if let Some(akun) =
             store::akun::pengguna_pegawai_tx(tx, &baru.instansi_id, &baru.id).await?
         {
+            // Menonaktifkan akun tunduk pada aturan kuasa atas akun.
+            let peran_akun = store::akun::peran_tx(tx, &baru.instansi_id, &akun.id).await?;
+            crate::akun::boleh_kelola_akun(k, &baru.instansi_id, &peran_akun)?;
             store::akun::set_aktif(tx, &baru.instansi_id, &akun.id, false, &baru.diubah_pada)
                 .await?;
             store::akun::hapus_sesi_pengguna(tx, &baru.instansi_id, &akun.id).await?;
+            store::akun::cabut_token_pengguna(tx, &baru.instansi_id, &akun.id, &baru.diubah_pada)
+                .await?;
             crate::audit::catat::<()>(
                 tx,
                 k,

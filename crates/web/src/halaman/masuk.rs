@@ -83,6 +83,9 @@ async fn kirim(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormMasuk
             res
         }
         Err(g) => {
+            if matches!(g, Galat::TerlaluBanyak(_)) {
+                metrics::counter!("kinerja_masuk_dibatasi_total").increment(1);
+            }
             let st = crate::galat::status(&g);
             isian.pesan = Some(crate::galat::pesan_aman(&g, p.bahasa()));
             if let Galat::InputTidakValid { fields, .. } = &g {
