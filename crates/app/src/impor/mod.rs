@@ -260,6 +260,18 @@ impl LaporanImpor {
     }
 }
 
+/// Satu impor pada satu waktu per proses: tabel sel satu berkas besar bisa
+/// puluhan MB, dan yang memori servernya dibatasi adalah jumlahnya. Impor lain
+/// menunggu gilirannya (permintaan tetap terjawab, hanya lebih lambat).
+static GILIRAN_IMPOR: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
+async fn giliran_impor() -> Hasil<tokio::sync::SemaphorePermit<'static>> {
+    GILIRAN_IMPOR
+        .acquire()
+        .await
+        .map_err(|e| Galat::Internal(e.to_string()))
+}
+
 /// Hanya membaca dan memeriksa bentuk berkas, tanpa basis data: jumlah baris
 /// data, atau galat tingkat berkas. Dipakai target fuzz (`fuzz/`).
 pub fn baca_saja(b: Bahasa, jenis: Jenis, nama_berkas: &str, bytes: &[u8]) -> Result<usize, CatatanBaris> {

@@ -245,6 +245,7 @@ pub async fn impor_pegawai(
 ) -> Hasil<LaporanImpor> {
     k.boleh_kelola(instansi_id)?;
     pastikan_instansi(l, k, instansi_id).await?;
+    let _giliran = super::giliran_impor().await?;
     let mut lap = LaporanImpor::baru(Jenis::Pegawai, nama_berkas);
     let Some(tabel) = baca_berkas(k, Jenis::Pegawai, nama_berkas, bytes, &mut lap).await? else {
         return Ok(lap);
