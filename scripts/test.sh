@@ -25,3 +25,8 @@ fi
 
 echo "== tes peramban (Chromium, 360 px) =="
 bash scripts/browser.sh
+
+echo "== schemathesis (OpenAPI: tanpa 5xx, jawaban cocok skema) =="
+ST_WAKTU=120 bash scripts/schemathesis.sh
+su postgres -c "dropdb --if-exists kinerja_st && createdb -O kinerja kinerja_st"
+ST_WAKTU=90 bash scripts/schemathesis.sh "postgres://kinerja:kinerja@127.0.0.1:5432/kinerja_st"

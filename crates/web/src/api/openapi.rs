@@ -281,7 +281,15 @@ pub fn dokumen() -> Value {
         let params: Vec<Value> = jalur
             .split('/')
             .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-            .map(|n| json!({"name": n, "in": "path", "required": true, "schema": {"type": "string"}}))
+            .map(|n| {
+                // Nama kalkulator dari daftarnya: alamat lain hanya 404.
+                let skema = if n == "nama" && jalur.starts_with("/kalkulator") {
+                    json!({"type": "string", "enum": rules::kalkulator::DAFTAR})
+                } else {
+                    json!({"type": "string"})
+                };
+                json!({"name": n, "in": "path", "required": true, "schema": skema})
+            })
             .collect();
         if !params.is_empty() {
             op.insert("parameters".into(), json!(params));
@@ -297,10 +305,24 @@ pub fn dokumen() -> Value {
             _ => "200",
         };
         let galat = json!({"description": "Galat", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Galat"}}}});
-        op.insert("responses".into(), json!({
-            ok: {"description": "Berhasil", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{keluar}")}}}},
-            "401": galat, "403": galat, "404": galat, "409": galat, "422": galat
-        }));
+        let berhasil = if ok == "204" {
+            json!({"description": "Berhasil, tanpa isi"})
+        } else {
+            json!({"description": "Berhasil", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{keluar}")}}}})
+        };
+        let mut jawaban = json!({
+            ok: berhasil,
+            "401": galat, "403": galat, "404": galat, "409": galat, "422": galat,
+            "429": galat
+        });
+        if *metode == "put" {
+            // Tanpa versi (field `versi` atau If-Match): 428 versi_wajib.
+            jawaban["428"] = galat.clone();
+        }
+        if jalur.ends_with("/impor") {
+            jawaban["413"] = galat.clone();
+        }
+        op.insert("responses".into(), jawaban);
         if jalur.starts_with("/kalkulator") {
             op.insert("security".into(), json!([]));
         }
