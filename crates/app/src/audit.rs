@@ -6,9 +6,19 @@ use store::audit::CatatanAudit;
 
 pub use store::audit::CatatanAudit as Catatan;
 
-/// Mencatat perubahan dalam transaksi yang sama dengan perubahan itu.
+/// Mencatat perubahan dalam transaksi yang sama dengan perubahan itu. Tipe
+/// parameternya `Transaksi`, bukan koneksi apa pun: catatan audit tidak dapat
+/// ditulis di luar transaksi perubahannya:
+///
+/// ```compile_fail
+/// # async fn contoh(l: &app::Layanan, k: &app::Konteks) {
+/// let mut koneksi = l.pool().acquire().await.unwrap();
+/// // Koneksi biasa (di luar transaksi) ditolak oleh pemeriksa tipe.
+/// app::audit::catat::<()>(&mut koneksi, k, "i", "ubah", "pegawai", "p", None, None).await.unwrap();
+/// # }
+/// ```
 pub async fn catat<S: Serialize>(
-    k: &mut store::Koneksi,
+    k: &mut store::Transaksi<'_>,
     konteks: &Konteks,
     instansi_id: &str,
     aksi: &str,

@@ -2,7 +2,7 @@
 //! yang sama dengan perubahan. Pembacaan data pribadi oleh orang lain juga
 //! dicatat (UU 27/2022).
 
-use crate::{Hasil, Koneksi};
+use crate::Hasil;
 use serde::Serialize;
 use sqlx::AnyPool;
 
@@ -22,7 +22,8 @@ pub struct CatatanAudit {
 
 const KOLOM: &str = "instansi_id, id, waktu, pengguna_id, nama_pengguna, aksi, jenis_objek, objek_id, sebelum, sesudah";
 
-pub async fn tulis(k: &mut Koneksi, c: &CatatanAudit) -> Hasil<()> {
+/// Hanya di dalam transaksi (lihat `app::audit::catat`).
+pub async fn tulis(k: &mut crate::Transaksi<'_>, c: &CatatanAudit) -> Hasil<()> {
     sqlx::query(sqlf!(
         "INSERT INTO audit ({KOLOM}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
     ))
@@ -36,14 +37,14 @@ pub async fn tulis(k: &mut Koneksi, c: &CatatanAudit) -> Hasil<()> {
     .bind(&c.objek_id)
     .bind(&c.sebelum)
     .bind(&c.sesudah)
-    .execute(k)
+    .execute(&mut **k)
     .await?;
     Ok(())
 }
 
 /// Menulis catatan bila id-nya belum ada (catatan baca: satu per pembaca,
 /// rekaman dan hari, id-nya diturunkan dari ketiganya). `true` bila tertulis.
-pub async fn tulis_sekali(k: &mut Koneksi, c: &CatatanAudit) -> Hasil<bool> {
+pub async fn tulis_sekali(k: &mut crate::Transaksi<'_>, c: &CatatanAudit) -> Hasil<bool> {
     let r = sqlx::query(sqlf!(
         "INSERT INTO audit ({KOLOM}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          ON CONFLICT (instansi_id, id) DO NOTHING"
@@ -58,7 +59,7 @@ pub async fn tulis_sekali(k: &mut Koneksi, c: &CatatanAudit) -> Hasil<bool> {
     .bind(&c.objek_id)
     .bind(&c.sebelum)
     .bind(&c.sesudah)
-    .execute(k)
+    .execute(&mut **k)
     .await?;
     Ok(r.rows_affected() == 1)
 }

@@ -205,19 +205,19 @@ impl Pembangkit {
         }
     }
 
-    pub(super) async fn simpan_unit(&self, tx: &mut store::Koneksi, u: &UnitKerja) -> Hasil<()> {
+    pub(super) async fn simpan_unit(&self, tx: &mut store::Transaksi<'_>, u: &UnitKerja) -> Hasil<()> {
         store::organisasi::sisipkan_unit(tx, u).await?;
         Ok(())
     }
 
-    pub(super) async fn simpan_jabatan(&self, tx: &mut store::Koneksi, j: &Jabatan) -> Hasil<()> {
+    pub(super) async fn simpan_jabatan(&self, tx: &mut store::Transaksi<'_>, j: &Jabatan) -> Hasil<()> {
         store::organisasi::sisipkan_jabatan(tx, j).await?;
         Ok(())
     }
 
     pub(super) async fn simpan_pegawai(
         &mut self,
-        tx: &mut store::Koneksi,
+        tx: &mut store::Transaksi<'_>,
         p: &Pegawai,
     ) -> Hasil<()> {
         simpan_baru(tx, p, &self.mulai).await?;
@@ -235,7 +235,7 @@ impl Pembangkit {
     /// Satu pemerintah daerah lengkap: unit, jabatan, pegawai dengan rantai atasan.
     pub(super) async fn bangun(
         &mut self,
-        tx: &mut store::Koneksi,
+        tx: &mut store::Transaksi<'_>,
         instansi: &Instansi,
         daftar_pd: &[(&str, &str, &[&str])],
         target: usize,

@@ -766,7 +766,7 @@ pub(super) fn galat_tulis(k: &Konteks, e: store::GalatStore) -> Galat {
 /// Satu baris audit untuk impor itu sendiri (nama berkas dan jumlahnya), di
 /// samping baris audit per rekaman.
 pub(super) async fn catat_impor(
-    tx: &mut store::Koneksi,
+    tx: &mut store::Transaksi<'_>,
     k: &Konteks,
     instansi_id: &str,
     lap: &LaporanImpor,

@@ -496,7 +496,7 @@ pub async fn buat(
 
 /// Menyisipkan pegawai baru dengan penempatan definitif pertamanya.
 pub async fn simpan_baru(
-    tx: &mut store::Koneksi,
+    tx: &mut store::Transaksi<'_>,
     p: &Pegawai,
     mulai: &str,
 ) -> Result<(), store::GalatStore> {
@@ -558,7 +558,7 @@ pub async fn ubah(
 /// atau atasan berubah; akun dinonaktifkan bila pegawai pensiun, pindah atau
 /// berhenti; audit sebelum → sesudah.
 pub async fn simpan_ubah(
-    tx: &mut store::Koneksi,
+    tx: &mut store::Transaksi<'_>,
     k: &Konteks,
     lama: &Pegawai,
     baru: &mut Pegawai,
