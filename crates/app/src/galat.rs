@@ -25,6 +25,13 @@ pub enum Galat {
     VersiWajib(String),
     #[error("{0}")]
     TerlaluBanyak(String),
+    /// Badan permintaan atau berkas melewati batas ukuran (413).
+    #[error("{0}")]
+    TerlaluBesar(String),
+    /// Galat kalkulator publik dengan kode dan field-nya sendiri (404 nama
+    /// tidak dikenal, 422 masukan).
+    #[error("{0}")]
+    Kalkulator(rules::kalkulator::GalatKalkulator),
     /// Aturan basis data yang lolos dari pemeriksaan layanan (UNIQUE → 409,
     /// lainnya → 422), dengan kolomnya; pesannya disusun lapisan web per bahasa.
     #[error("kendala basis data: {0:?}")]
@@ -50,6 +57,8 @@ impl Galat {
             Galat::Konflik(_) => "konflik",
             Galat::VersiWajib(_) => "versi_wajib",
             Galat::TerlaluBanyak(_) => "terlalu_banyak_permintaan",
+            Galat::TerlaluBesar(_) => "berkas_terlalu_besar",
+            Galat::Kalkulator(g) => &g.kode,
             Galat::Kendala(store::Kendala::Unik(_)) => "data_sudah_ada",
             Galat::Kendala(store::Kendala::TidakSah(_)) => "data_tidak_sah",
             Galat::Internal(_) => "kesalahan_internal",
@@ -59,6 +68,7 @@ impl Galat {
         match self {
             Galat::InputTidakValid { fields, .. } => fields.clone(),
             Galat::VersiWajib(pesan) => BTreeMap::from([("versi".to_string(), pesan.clone())]),
+            Galat::Kalkulator(g) => g.fields.clone(),
             _ => BTreeMap::new(),
         }
     }

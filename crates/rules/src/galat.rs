@@ -5,6 +5,16 @@
 use crate::Bahasa;
 use rust_decimal::Decimal;
 
+/// Badan galat JSON Kinerja, disusun hanya di sini (API, CLI, kalkulator):
+/// `{"error": {"code": …, "message": …, "fields": {jalur: pesan}}}`.
+pub fn badan_json(
+    kode: &str,
+    pesan: &str,
+    fields: &std::collections::BTreeMap<String, String>,
+) -> serde_json::Value {
+    serde_json::json!({ "error": { "code": kode, "message": pesan, "fields": fields } })
+}
+
 /// Masalah pada satu field masukan fungsi aturan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GalatInput {

@@ -1,5 +1,9 @@
-//! Pemetaan galat layanan ke HTTP, sekali saja. API: JSON
-//! `{"error": {"code", "message", "fields"}}`; halaman: HTML yang sopan.
+//! Satu pintu keluar galat HTTP. Setiap galat — layanan, JSON rusak, query
+//! rusak, NUL, batas ukuran, batas laju, kalkulator — menjadi `app::Galat`
+//! lalu lewat sini: [`status`] memilih kode HTTP, [`GalatApi`] menyusun JSON
+//! `{"error": {"code", "message", "fields"}}` (badannya disusun
+//! `rules::galat::badan_json`), halaman memakai `halaman::galat` atau
+//! `halaman::isian_dari_galat` yang juga memanggil [`status`].
 //! Galat internal dicatat dengan id yang bisa dikutip pengguna, tanpa jejak tumpukan.
 
 use app::Galat;
@@ -17,6 +21,11 @@ pub fn status(g: &Galat) -> StatusCode {
         Galat::Konflik(_) => StatusCode::CONFLICT,
         Galat::VersiWajib(_) => StatusCode::PRECONDITION_REQUIRED,
         Galat::TerlaluBanyak(_) => StatusCode::TOO_MANY_REQUESTS,
+        Galat::TerlaluBesar(_) => StatusCode::PAYLOAD_TOO_LARGE,
+        Galat::Kalkulator(g) => match g.jenis {
+            rules::kalkulator::JenisGalat::KalkulatorTidakDikenal => StatusCode::NOT_FOUND,
+            rules::kalkulator::JenisGalat::InputTidakValid => StatusCode::UNPROCESSABLE_ENTITY,
+        },
         Galat::Kendala(store::Kendala::Unik(_)) => StatusCode::CONFLICT,
         Galat::Kendala(store::Kendala::TidakSah(_)) => StatusCode::UNPROCESSABLE_ENTITY,
         Galat::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -38,6 +47,7 @@ pub fn pesan_aman(g: &Galat, bahasa: app::Bahasa) -> String {
                 )
             )
         }
+        Galat::Kalkulator(g) => g.pesan.clone(),
         Galat::Kendala(store::Kendala::Unik(_)) => app::teks::t(
             bahasa,
             "Data yang sama sudah ada; tidak ada yang diubah.",
@@ -65,7 +75,8 @@ pub fn kolom_galat(g: &Galat, bahasa: app::Bahasa) -> BTreeMap<String, String> {
     }
 }
 
-/// Galat untuk API JSON.
+/// Galat untuk API JSON, dengan data tambahan di tingkat atas bila perlu
+/// (laporan impor yang ditolak: `{"error": …, "laporan": …}`).
 pub struct GalatApi(pub Galat, pub app::Bahasa);
 
 impl From<(Galat, app::Bahasa)> for GalatApi {
@@ -74,18 +85,49 @@ impl From<(Galat, app::Bahasa)> for GalatApi {
     }
 }
 
-pub fn badan_galat(
-    kode: &str,
-    pesan: &str,
-    fields: &BTreeMap<String, String>,
-) -> serde_json::Value {
-    serde_json::json!({"error": {"code": kode, "message": pesan, "fields": fields}})
+impl GalatApi {
+    /// Jawaban dengan satu kunci tambahan di samping `error`.
+    pub fn dengan(self, kunci: &str, nilai: serde_json::Value) -> Response {
+        let (st, mut badan) = self.susun();
+        if let Some(o) = badan.as_object_mut() {
+            o.insert(kunci.to_string(), nilai);
+        }
+        (st, Json(badan)).into_response()
+    }
+
+    fn susun(&self) -> (StatusCode, serde_json::Value) {
+        let GalatApi(g, b) = self;
+        let pesan = pesan_aman(g, *b);
+        (status(g), rules::galat::badan_json(g.kode(), &pesan, &kolom_galat(g, *b)))
+    }
 }
 
 impl IntoResponse for GalatApi {
     fn into_response(self) -> Response {
-        let GalatApi(g, b) = self;
-        let pesan = pesan_aman(&g, b);
-        (status(&g), Json(badan_galat(g.kode(), &pesan, &kolom_galat(&g, b)))).into_response()
+        let (st, badan) = self.susun();
+        (st, Json(badan)).into_response()
     }
+}
+
+/// Halaman galat polos untuk lapisan yang belum mengenal pengunjungnya
+/// (middleware): status dari [`status`], pesan dari [`pesan_aman`].
+pub fn jawaban_polos(g: &Galat, b: app::Bahasa) -> Response {
+    let pesan = pesan_aman(g, b);
+    let aman: String = pesan
+        .chars()
+        .map(|c| match c {
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '&' => "&amp;".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    (
+        status(g),
+        axum::response::Html(format!(
+            "<!doctype html><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><title>{}</title><p>{aman}</p><p><a href=\"/\">Kinerja</a></p>",
+            status(g).as_u16()
+        )),
+    )
+        .into_response()
 }

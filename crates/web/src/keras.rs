@@ -3,14 +3,13 @@
 //! (PostgreSQL menolaknya dengan galat yang dulu menjadi 500), dan jawaban
 //! tidak disimpan di cache peramban atau proksi (data pribadi).
 
-use crate::galat::badan_galat;
+use crate::galat::GalatApi;
 use crate::pengunjung::bahasa_dari;
-use axum::Json;
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use std::collections::BTreeMap;
 
 /// Badan formulir yang diperiksa paling besar ini; formulir Kinerja kecil
@@ -37,12 +36,14 @@ pub async fn tolak_nul(req: Request, next: Next) -> Response {
     let bytes = match axum::body::to_bytes(body, BATAS_FORMULIR).await {
         Ok(b) => b,
         Err(_) => {
-            let pesan = app::teks::t(
-                bahasa,
-                "Isian formulir terlalu besar.",
-                "The form is too large.",
+            let g = app::Galat::TerlaluBesar(
+                app::teks::t(bahasa, "Isian formulir terlalu besar.", "The form is too large.").into(),
             );
-            return (StatusCode::PAYLOAD_TOO_LARGE, pesan).into_response();
+            return if api {
+                GalatApi(g, bahasa).into_response()
+            } else {
+                crate::galat::jawaban_polos(&g, bahasa)
+            };
         }
     };
     if let Some(kolom) = nul_di_pasangan(&bytes) {
@@ -107,22 +108,15 @@ fn tolak(api: bool, bahasa: app::Bahasa, kolom: &str) -> Response {
         "Isian memuat karakter NUL (\\0) yang tidak diizinkan.",
         "The input holds a NUL character (\\0), which is not allowed.",
     );
+    let g = app::Galat::InputTidakValid {
+        kode: "karakter_nul".into(),
+        pesan: pesan.into(),
+        fields: BTreeMap::from([(kolom.to_string(), pesan.to_string())]),
+    };
     if api {
-        let mut f = BTreeMap::new();
-        f.insert(kolom.to_string(), pesan.to_string());
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(badan_galat("karakter_nul", pesan, &f)),
-        )
-            .into_response()
+        GalatApi(g, bahasa).into_response()
     } else {
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Html(format!(
-                "<!doctype html><meta charset=utf-8><title>422</title><p>{pesan}</p>"
-            )),
-        )
-            .into_response()
+        crate::galat::jawaban_polos(&g, bahasa)
     }
 }
 

@@ -24,7 +24,7 @@ use crate::permenpanrb_1_2023::KonfigurasiAngkaKredit;
 use crate::permenpanrb_6_2022::KebijakanKurva;
 use crate::pmk_22_2021::KonfigurasiEfisiensi;
 use masukan::Pembaca;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Nama semua kalkulator, dalam urutan tampilan.
@@ -70,7 +70,7 @@ pub struct GalatKalkulator {
 impl GalatKalkulator {
     /// `{"error": {"code": …, "message": …, "fields": {…}}}`.
     pub fn ke_json(&self) -> Value {
-        json!({ "error": { "code": self.kode, "message": self.pesan, "fields": self.fields } })
+        crate::galat::badan_json(&self.kode, &self.pesan, &self.fields)
     }
 
     fn input(kode: &str, field: &str, pesan: String) -> Self {

@@ -107,9 +107,7 @@ async fn api_impor(
                 "Berkas lebih dari 10 MB; bagi menjadi beberapa berkas.",
                 "The file is larger than 10 MB; split it into several files.",
             );
-            let badan =
-                crate::galat::badan_galat("berkas_terlalu_besar", pesan, &Default::default());
-            return (StatusCode::PAYLOAD_TOO_LARGE, Json(badan)).into_response();
+            return galat(Galat::TerlaluBesar(pesan.into()));
         }
         Err(e) => return galat(Galat::input(e.body_text(), Default::default())),
     };
@@ -122,10 +120,13 @@ async fn api_impor(
     match hasil {
         Ok(lap) if lap.diterima => Json(serde_json::json!({ "laporan": lap })).into_response(),
         Ok(lap) => {
-            let mut badan =
-                crate::galat::badan_galat("impor_ditolak", &lap.ringkasan(b), &Default::default());
-            badan["laporan"] = serde_json::to_value(&lap).unwrap_or_default();
-            (StatusCode::UNPROCESSABLE_ENTITY, Json(badan)).into_response()
+            let g = Galat::InputTidakValid {
+                kode: "impor_ditolak".into(),
+                pesan: lap.ringkasan(b),
+                fields: Default::default(),
+            };
+            crate::galat::GalatApi(g, b)
+                .dengan("laporan", serde_json::to_value(&lap).unwrap_or_default())
         }
         Err(g) => galat(g),
     }

@@ -2,15 +2,14 @@
 //! tanpa CSRF (tidak mengubah apa pun), dibatasi lajunya per alamat.
 
 use crate::AppState;
-use crate::galat::badan_galat;
+use crate::galat::GalatApi;
+use app::Galat;
 use crate::pengunjung::Pengunjung;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use rules::kalkulator::{self, JenisGalat};
-use std::collections::BTreeMap;
+use rules::kalkulator;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -40,24 +39,10 @@ async fn hitung(
             "Terlalu banyak permintaan; coba lagi sebentar lagi.",
             "Too many requests; try again shortly.",
         );
-        return (
-            StatusCode::TOO_MANY_REQUESTS,
-            Json(badan_galat(
-                "terlalu_banyak_permintaan",
-                pesan,
-                &BTreeMap::new(),
-            )),
-        )
-            .into_response();
+        return GalatApi(Galat::TerlaluBanyak(pesan.into()), b).into_response();
     }
     match kalkulator::hitung_teks(&nama, &body, b) {
         Ok(v) => Json(v).into_response(),
-        Err(g) => {
-            let st = match g.jenis {
-                JenisGalat::KalkulatorTidakDikenal => StatusCode::NOT_FOUND,
-                JenisGalat::InputTidakValid => StatusCode::UNPROCESSABLE_ENTITY,
-            };
-            (st, Json(g.ke_json())).into_response()
-        }
+        Err(g) => GalatApi(Galat::Kalkulator(g), b).into_response(),
     }
 }

@@ -9,10 +9,9 @@ pub mod openapi;
 pub mod organisasi;
 
 use crate::AppState;
-use crate::galat::{GalatApi, badan_galat};
+use crate::galat::GalatApi;
 use crate::pengunjung::{Pengunjung, bahasa_dari};
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
@@ -160,12 +159,17 @@ where
     }
 }
 
-fn tolak(_b: app::Bahasa, kode: &str, pesan: &str, fields: BTreeMap<String, String>) -> Response {
-    (
-        StatusCode::UNPROCESSABLE_ENTITY,
-        Json(badan_galat(kode, pesan, &fields)),
+/// Masukan yang ditolak sebelum sampai ke layanan: lewat pintu galat yang sama.
+fn tolak(b: app::Bahasa, kode: &str, pesan: &str, fields: BTreeMap<String, String>) -> Response {
+    GalatApi(
+        app::Galat::InputTidakValid {
+            kode: kode.into(),
+            pesan: pesan.into(),
+            fields,
+        },
+        b,
     )
-        .into_response()
+    .into_response()
 }
 
 /// Versi untuk PUT: field `versi`, atau header `If-Match` (`"3"`, `3`, `W/"3"`).

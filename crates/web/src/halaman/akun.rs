@@ -92,15 +92,11 @@ struct FormSandi {
     ulangi_sandi: String,
 }
 
-fn isian_galat(g: Galat) -> Result<Isian, Galat> {
-    match g {
-        Galat::InputTidakValid { pesan, fields, .. } => Ok(Isian {
-            nilai: Default::default(),
-            galat: fields,
-            pesan: Some(pesan),
-        }),
-        g => Err(g),
-    }
+/// Isian berisi galat layanan, dengan status dari pintu galat yang sama.
+fn isian_galat(p: &Pengunjung, g: Galat) -> Result<(Isian, StatusCode), Galat> {
+    let mut i = Isian::default();
+    let st = super::isian_dari_galat(p, g, &mut i)?;
+    Ok((i, st))
 }
 
 async fn ganti_sandi(
@@ -139,16 +135,8 @@ async fn ganti_sandi(
             .await
         }
         Err(g) => {
-            let i = isian_galat(g).atau_halaman(&p)?;
-            tampil(
-                &s,
-                &p,
-                i,
-                Isian::default(),
-                None,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
+            let (i, st) = isian_galat(&p, g).atau_halaman(&p)?;
+            tampil(&s, &p, i, Isian::default(), None, None, st)
             .await
         }
     }
@@ -187,19 +175,11 @@ async fn buat_token(
             .await
         }
         Err(g) => {
-            let mut i = isian_galat(g).atau_halaman(&p)?;
+            let (mut i, st) = isian_galat(&p, g).atau_halaman(&p)?;
             i.set("nama", f.nama);
             i.set("cakupan", f.cakupan);
             i.set("hari", f.hari);
-            tampil(
-                &s,
-                &p,
-                Isian::default(),
-                i,
-                None,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
+            tampil(&s, &p, Isian::default(), i, None, None, st)
             .await
         }
     }

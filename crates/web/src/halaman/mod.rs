@@ -190,6 +190,26 @@ pub async fn tidak_ditemukan(p: Pengunjung) -> Response {
     )
 }
 
+/// Galat yang ditampilkan di formulir itu sendiri (isian tetap, pesan di
+/// samping kolomnya) dengan status dari pintu galat yang sama
+/// (`crate::galat::status`); galat lain (403, 404, 500) dikembalikan untuk
+/// menjadi halaman galat.
+pub fn isian_dari_galat(p: &Pengunjung, g: Galat, i: &mut Isian) -> Result<StatusCode, Galat> {
+    let st = crate::galat::status(&g);
+    match &g {
+        Galat::InputTidakValid { .. } | Galat::Kendala(_) | Galat::VersiWajib(_) => {
+            i.galat = crate::galat::kolom_galat(&g, p.bahasa());
+            i.pesan = Some(crate::galat::pesan_aman(&g, p.bahasa()));
+            Ok(st)
+        }
+        Galat::Konflik(pesan) | Galat::TerlaluBesar(pesan) => {
+            i.pesan = Some(pesan.clone());
+            Ok(st)
+        }
+        _ => Err(g),
+    }
+}
+
 /// Hasil penangan halaman: galat layanan langsung jadi halaman galat.
 pub type HasilHalaman = Result<Response, Response>;
 

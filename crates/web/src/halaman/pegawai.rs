@@ -456,25 +456,13 @@ async fn gagal(
     f: &FormPegawai,
     g: Galat,
 ) -> HasilHalaman {
-    match g {
-        Galat::InputTidakValid {
-            pesan, mut fields, ..
-        } => {
-            if let Some(m) = fields.remove("atasan_id") {
-                fields.insert("atasan".into(), m);
-            }
-            let mut i = f.isian();
-            i.galat = fields;
-            i.pesan = Some(pesan);
-            halaman_form(s, p, iid, id, i, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
-        Galat::Konflik(pesan) => {
-            let mut i = f.isian();
-            i.pesan = Some(pesan);
-            halaman_form(s, p, iid, id, i, StatusCode::CONFLICT).await
-        }
-        g => Err(super::galat(p, g)),
+    let mut i = f.isian();
+    let st = super::isian_dari_galat(p, g, &mut i).map_err(|g| super::galat(p, g))?;
+    // Formulir memilih atasan lewat kolom `atasan` (NIP atau nama).
+    if let Some(m) = i.galat.remove("atasan_id") {
+        i.galat.insert("atasan".into(), m);
     }
+    halaman_form(s, p, iid, id, i, st).await
 }
 
 async fn simpan_baru(

@@ -76,15 +76,10 @@ async fn halaman(
     .await
 }
 
-fn ke_isian(g: Galat, mut i: Isian) -> Result<(Isian, StatusCode), Galat> {
-    match g {
-        Galat::InputTidakValid { pesan, fields, .. } => {
-            i.galat = fields;
-            i.pesan = Some(pesan);
-            Ok((i, StatusCode::UNPROCESSABLE_ENTITY))
-        }
-        g => Err(g),
-    }
+/// Isian dengan galat layanan; status dari pintu galat yang sama.
+fn ke_isian(p: &Pengunjung, g: Galat, mut i: Isian) -> Result<(Isian, StatusCode), Galat> {
+    let st = super::isian_dari_galat(p, g, &mut i)?;
+    Ok((i, st))
 }
 
 #[derive(Deserialize)]
@@ -146,7 +141,7 @@ async fn buat(
             .await
         }
         Err(g) => {
-            let (i, st) = ke_isian(g, i).atau_halaman(&p)?;
+            let (i, st) = ke_isian(&p, g, i).atau_halaman(&p)?;
             tampil(&s, &p, &iid, i, Isian::default(), None, st).await
         }
     }
@@ -192,7 +187,7 @@ async fn atur_ulang(
         Err(g) => {
             let mut i = Isian::default();
             i.set("id", f.id.clone());
-            let (i, st) = ke_isian(g, i).atau_halaman(&p)?;
+            let (i, st) = ke_isian(&p, g, i).atau_halaman(&p)?;
             tampil(&s, &p, &iid, Isian::default(), i, None, st).await
         }
     }

@@ -257,18 +257,7 @@ async fn gagal(
     g: Galat,
 ) -> HasilHalaman {
     let mut i = f.isian();
-    let st = match g {
-        Galat::InputTidakValid { pesan, fields, .. } => {
-            i.galat = fields;
-            i.pesan = Some(pesan);
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        Galat::Konflik(pesan) => {
-            i.pesan = Some(pesan);
-            StatusCode::CONFLICT
-        }
-        g => return Err(super::galat(p, g)),
-    };
+    let st = super::isian_dari_galat(p, g, &mut i).map_err(|g| super::galat(p, g))?;
     halaman_form(s, p, iid, id, i, st).await
 }
 
