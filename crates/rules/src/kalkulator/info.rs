@@ -1,6 +1,7 @@
 //! Metadata kalkulator untuk antarmuka: judul, sumber regulasi, penjelasan
 //! sederhana, dan nilai yang belum dikonfirmasi sumber primer.
 
+use super::{kinerja, kode, organisasi};
 use crate::{Bahasa, StatusSumber};
 use serde::Serialize;
 
@@ -11,6 +12,14 @@ pub struct CatatanSumber {
     pub nilai: &'static str,
     /// [S] atau [R].
     pub status: StatusSumber,
+}
+
+/// Satu kalkulator: keterangannya dan fungsi aturannya.
+#[derive(Clone, Copy)]
+pub struct Kalkulator {
+    /// Nama, judul, sumber regulasi, penjelasan, nilai yang belum terkonfirmasi.
+    pub info: InfoKalkulator,
+    pub(super) fungsi: super::FungsiKalkulator,
 }
 
 /// Metadata satu kalkulator.
@@ -45,8 +54,18 @@ const fn c(nilai: &'static str, status: StatusSumber) -> CatatanSumber {
 
 use StatusSumber::{BelumTerkonfirmasi as R, Primer as P, Sekunder as S};
 
-const INFO: &[InfoKalkulator] = &[
-    InfoKalkulator {
+/// Jumlah kalkulator; menambah satu berarti menaikkan angka ini (kompilator
+/// menolak daftar yang panjangnya tidak sama).
+pub const JUMLAH: usize = 13;
+
+/// Satu-satunya daftar kalkulator: nama, fungsi aturan, dan keterangannya.
+/// Urutan di sini adalah urutan tampilan. Formulir halamannya ada di
+/// `web/src/halaman/kalkulator/spek.rs` dan tes memastikan setiap entri punya
+/// formulir (lihat docs/menambah-kalkulator.md).
+pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
+    Kalkulator {
+        fungsi: kinerja::predikat_kinerja,
+        info: InfoKalkulator {
         nama: "predikat-kinerja",
         judul_id: "Predikat Kinerja Pegawai",
         judul_en: "Employee performance rating",
@@ -57,8 +76,11 @@ const INFO: &[InfoKalkulator] = &[
             "Matriks 3×3 dari panduan BKN/Kemdikbud dan ≥ 6 implementasi publik, belum dari teks Lampiran",
             S,
         )],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: kinerja::kurva_distribusi,
+        info: InfoKalkulator {
         nama: "kurva-distribusi",
         judul_id: "Kurva Distribusi Predikat",
         judul_en: "Rating distribution curve",
@@ -76,8 +98,11 @@ const INFO: &[InfoKalkulator] = &[
             ),
             c("'Harus ada' berarti paling sedikit satu pegawai", R),
         ],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: kinerja::capaian,
+        info: InfoKalkulator {
         nama: "capaian",
         judul_id: "Capaian Indikator Kinerja",
         judul_en: "Indicator achievement",
@@ -91,8 +116,11 @@ const INFO: &[InfoKalkulator] = &[
             ),
             c("Capaian indikator negatif tidak kurang dari 0%", R),
         ],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: kinerja::nilai_capaian_iki,
+        info: InfoKalkulator {
         nama: "nilai-capaian-iki",
         judul_id: "Nilai Capaian IKI (0–120)",
         judul_en: "Individual indicator score (0–120)",
@@ -103,8 +131,11 @@ const INFO: &[InfoKalkulator] = &[
             "Capaian dibulatkan ke persen bulat sebelum memilih pita (mengikuti contoh resmi 97,89% → 98%), menutup celah antar-pita",
             R,
         )],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: kinerja::skp_pp46,
+        info: InfoKalkulator {
         nama: "skp-pp46",
         judul_id: "Nilai SKP dan Prestasi Kerja (PP 46/2011)",
         judul_en: "Old-regime SKP and work-performance score (PP 46/2011)",
@@ -125,8 +156,11 @@ const INFO: &[InfoKalkulator] = &[
             c("Nilai perilaku berskala 0–100", R),
             c("Tugas tambahan dan kreativitas tidak dihitung", R),
         ],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: kinerja::nilai_kinerja_pp30,
+        info: InfoKalkulator {
         nama: "nilai-kinerja-pp30",
         judul_id: "Nilai Kinerja PNS (PP 30/2019)",
         judul_en: "Civil-servant performance score (PP 30/2019)",
@@ -134,8 +168,11 @@ const INFO: &[InfoKalkulator] = &[
         status: P,
         penjelasan: "Nilai kinerja = 70% nilai SKP + 30% nilai perilaku, atau 60% + 40% bila perilaku dinilai juga oleh rekan dan bawahan. Predikat: Sangat Baik 110–120 dan ada ide baru yang bermanfaat; Baik 90–120; Cukup 70 sampai di bawah 90; Kurang 50 sampai di bawah 70; Sangat Kurang di bawah 50.",
         belum_terkonfirmasi: &[c("Batas Kurang (50–< 70) dan Sangat Kurang (< 50)", S)],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: organisasi::evaluasi_akip,
+        info: InfoKalkulator {
         nama: "evaluasi-akip",
         judul_id: "Evaluasi AKIP (SAKIP)",
         judul_en: "Government performance accountability evaluation (SAKIP)",
@@ -150,8 +187,11 @@ const INFO: &[InfoKalkulator] = &[
                 R,
             ),
         ],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: organisasi::beban_kerja,
+        info: InfoKalkulator {
         nama: "beban-kerja",
         judul_id: "Analisis Beban Kerja",
         judul_en: "Workload analysis",
@@ -167,8 +207,11 @@ const INFO: &[InfoKalkulator] = &[
             ),
             c("Pembulatan kebutuhan pegawai (bawaan ke terdekat)", R),
         ],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: organisasi::penyerapan,
+        info: InfoKalkulator {
         nama: "penyerapan",
         judul_id: "Penyerapan Anggaran",
         judul_en: "Budget absorption",
@@ -176,8 +219,11 @@ const INFO: &[InfoKalkulator] = &[
         status: P,
         penjelasan: "Penyerapan = realisasi anggaran dibagi pagu dikali 100. Penyerapan hanya satu dari empat variabel evaluasi kinerja anggaran; serapan tinggi tanpa capaian keluaran bukan kinerja.",
         belum_terkonfirmasi: &[],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: organisasi::efisiensi_anggaran,
+        info: InfoKalkulator {
         nama: "efisiensi-anggaran",
         judul_id: "Efisiensi Anggaran",
         judul_en: "Budget efficiency",
@@ -188,8 +234,11 @@ const INFO: &[InfoKalkulator] = &[
             "Apakah capaian keluaran dibatasi 100% (bawaan: tidak)",
             R,
         )],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: organisasi::angka_kredit,
+        info: InfoKalkulator {
         nama: "angka-kredit",
         judul_id: "Angka Kredit Jabatan Fungsional",
         judul_en: "Functional-position credit points",
@@ -200,8 +249,11 @@ const INFO: &[InfoKalkulator] = &[
             c("Koefisien per jenjang dan pengali predikat", S),
             c("Pro-rata bulan/12 untuk tahun tidak penuh", R),
         ],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: kode::kode_nomenklatur,
+        info: InfoKalkulator {
         nama: "kode-nomenklatur",
         judul_id: "Kode Nomenklatur Anggaran",
         judul_en: "Budget nomenclature code",
@@ -212,8 +264,11 @@ const INFO: &[InfoKalkulator] = &[
             c("Bentuk segmen kode pemda dan K/L", S),
             c("Placeholder X.XX untuk program penunjang semua bidang", S),
         ],
+        },
     },
-    InfoKalkulator {
+    Kalkulator {
+        fungsi: kode::nip,
+        info: InfoKalkulator {
         nama: "nip",
         judul_id: "Nomor Induk Pegawai (NIP)",
         judul_en: "Civil-servant ID number (NIP)",
@@ -227,10 +282,52 @@ const INFO: &[InfoKalkulator] = &[
                 R,
             ),
         ],
+        },
     },
 ];
 
 /// Metadata kalkulator `nama`, atau `None` bila tidak dikenal.
 pub fn info(nama: &str) -> Option<InfoKalkulator> {
-    INFO.iter().find(|i| i.nama == nama).copied()
+    entri(nama).map(|k| k.info)
+}
+
+/// Entri registri untuk nama kalkulator.
+pub(super) fn entri(nama: &str) -> Option<&'static Kalkulator> {
+    REGISTRI.iter().find(|k| k.info.nama == nama)
+}
+
+/// Nama kalkulator dari registri, pada waktu kompilasi.
+pub(super) const fn nama_semua(r: &[Kalkulator; JUMLAH]) -> [&'static str; JUMLAH] {
+    let mut out = [""; JUMLAH];
+    let mut i = 0;
+    while i < JUMLAH {
+        out[i] = r[i].info.nama;
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tes {
+    use super::*;
+
+    /// Entri registri yang tidak lengkap menggagalkan tes (nama unik, judul
+    /// dua bahasa, sumber, penjelasan).
+    #[test]
+    fn setiap_entri_registri_lengkap() {
+        let mut nama = std::collections::HashSet::new();
+        for k in &REGISTRI {
+            let i = &k.info;
+            assert!(nama.insert(i.nama), "nama ganda: {}", i.nama);
+            assert!(
+                !i.nama.is_empty() && i.nama.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "nama {:?} harus kebab-case",
+                i.nama
+            );
+            for (apa, isi) in [("judul_id", i.judul_id), ("judul_en", i.judul_en), ("sumber", i.sumber), ("penjelasan", i.penjelasan)] {
+                assert!(!isi.trim().is_empty(), "{}: {apa} kosong", i.nama);
+            }
+        }
+        assert_eq!(super::super::DAFTAR.len(), JUMLAH);
+    }
 }

@@ -16,7 +16,7 @@ mod masukan;
 mod organisasi;
 mod penjelasan;
 
-pub use info::{CatatanSumber, InfoKalkulator, info};
+pub use info::{CatatanSumber, InfoKalkulator, JUMLAH, Kalkulator, info};
 
 use crate::Bahasa;
 use crate::abk::KonfigurasiAbk;
@@ -27,22 +27,9 @@ use masukan::Pembaca;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-/// Nama semua kalkulator, dalam urutan tampilan.
-pub const DAFTAR: &[&str] = &[
-    "predikat-kinerja",
-    "kurva-distribusi",
-    "capaian",
-    "nilai-capaian-iki",
-    "skp-pp46",
-    "nilai-kinerja-pp30",
-    "evaluasi-akip",
-    "beban-kerja",
-    "penyerapan",
-    "efisiensi-anggaran",
-    "angka-kredit",
-    "kode-nomenklatur",
-    "nip",
-];
+/// Nama semua kalkulator, dalam urutan tampilan; diturunkan dari
+/// [`info::REGISTRI`] (satu entri per kalkulator), bukan daftar kedua.
+pub const DAFTAR: &[&str] = &info::nama_semua(&info::REGISTRI);
 
 /// Jenis galat kalkulator (HTTP: 404 untuk yang pertama, 422 untuk yang kedua).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -156,23 +143,11 @@ pub fn hitung_teks_dengan(
     hitung_dengan(nama, &input, bahasa, konfigurasi)
 }
 
-type FungsiKalkulator = fn(&mut Pembaca, &Value, &Konfigurasi) -> Result<Value, GalatKalkulator>;
+pub(crate) type FungsiKalkulator = fn(&mut Pembaca, &Value, &Konfigurasi) -> Result<Value, GalatKalkulator>;
 
 fn cari(nama: &str, bahasa: Bahasa) -> Result<FungsiKalkulator, GalatKalkulator> {
-    let f: FungsiKalkulator = match nama {
-        "predikat-kinerja" => kinerja::predikat_kinerja,
-        "kurva-distribusi" => kinerja::kurva_distribusi,
-        "capaian" => kinerja::capaian,
-        "nilai-capaian-iki" => kinerja::nilai_capaian_iki,
-        "skp-pp46" => kinerja::skp_pp46,
-        "nilai-kinerja-pp30" => kinerja::nilai_kinerja_pp30,
-        "evaluasi-akip" => organisasi::evaluasi_akip,
-        "beban-kerja" => organisasi::beban_kerja,
-        "penyerapan" => organisasi::penyerapan,
-        "efisiensi-anggaran" => organisasi::efisiensi_anggaran,
-        "angka-kredit" => organisasi::angka_kredit,
-        "kode-nomenklatur" => kode::kode_nomenklatur,
-        "nip" => kode::nip,
+    let f = match info::entri(nama) {
+        Some(k) => k.fungsi,
         _ => {
             let nama_pendek: String = nama.chars().take(60).collect();
             let daftar = DAFTAR.join(", ");

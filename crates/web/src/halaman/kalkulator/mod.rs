@@ -188,3 +188,27 @@ async fn halaman(
     };
     (status, render(&tpl)).into_response()
 }
+
+#[cfg(test)]
+mod tes_registri {
+    use super::*;
+
+    /// Registri (rules) dan formulir (web) harus sepasang: kalkulator tanpa
+    /// formulir dulu hilang diam-diam dari /kalkulator.
+    #[test]
+    fn setiap_kalkulator_punya_formulir_dan_sebaliknya() {
+        for n in kalkulator::DAFTAR {
+            let s = spek(n).unwrap_or_else(|| panic!("kalkulator {n} belum punya formulir di spek.rs"));
+            assert!(!s.ringkas.0.is_empty() && !s.ringkas.1.is_empty(), "{n}: ringkasan kosong");
+            assert!(!s.bagian.is_empty(), "{n}: formulir tanpa isian");
+        }
+        for s in SPEK {
+            assert!(
+                kalkulator::info(s.nama).is_some(),
+                "formulir {} tidak punya entri registri",
+                s.nama
+            );
+        }
+        assert_eq!(SPEK.len(), kalkulator::DAFTAR.len());
+    }
+}
