@@ -325,3 +325,33 @@ async fn temuan_14_nul_mutasi_ulang_dan_query_rusak() {
         );
     }
 }
+
+#[tokio::test]
+async fn temuan_12_nama_akun_dan_token_dibatasi() {
+    for b in backend_uji() {
+        let u = siapkan(b).await;
+        let mut a = admin(&u).await;
+        let panjang = "a".repeat(1_000_000);
+        let j = a
+            .json(
+                Method::POST,
+                &format!("/api/v1/instansi/{}/pengguna", u.a.id),
+                &serde_json::json!({"username": "baru.x", "nama": panjang, "sandi": "sandi-panjang-sekali", "peran": ["perencana"]}).to_string(),
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{b:?}: {}", &j.teks[..j.teks.len().min(300)]);
+        assert!(j.json()["error"]["fields"]["nama"].as_str().unwrap().contains("maksimal 200"));
+        let j = a
+            .json(
+                Method::POST,
+                &format!("/api/v1/instansi/{}/pengguna", u.a.id),
+                &serde_json::json!({"username": "baru.y", "nama": "Nama\u{202E}Balik", "sandi": "sandi-panjang-sekali", "peran": ["perencana"]}).to_string(),
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{b:?}");
+        let j = a
+            .json(Method::POST, "/api/v1/token", &serde_json::json!({"nama": "t\u{200B}oken", "cakupan": "baca", "hari": 1}).to_string())
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{b:?}");
+    }
+}
