@@ -33,6 +33,9 @@ pub const JENIS_UJI_TIDUR: &str = "uji_tidur";
 /// Khusus tes: gagal pada `gagal_kali` percobaan pertama, lalu berhasil.
 pub const JENIS_UJI_GAGAL: &str = "uji_gagal";
 
+/// Tugas yang selesai atau gagal disimpan selama ini, lalu dibuang.
+const HARI_SIMPAN: i64 = 30;
+
 /// Jeda ulang terpanjang.
 const JEDA_MAKS_MS: i64 = 3_600_000;
 
@@ -252,6 +255,9 @@ pub fn jeda_ulang_ms(dasar_ms: i64, percobaan: i64) -> i64 {
 pub async fn jalankan_satu(l: &Layanan, pemegang: &str) -> Hasil<Option<String>> {
     let sewa = l.konfigurasi.sewa_tugas_ms.max(100);
     let sekarang = ms_sekarang();
+    if !store::tugas::ada_siap(l.pool(), sekarang).await? {
+        return Ok(None);
+    }
     let Some(t) =
         store::tugas::klaim(l.pool(), l.db.backend(), pemegang, sekarang, sekarang + sewa).await?
     else {
@@ -496,8 +502,13 @@ pub fn mulai_pekerja(l: &Layanan, jumlah: usize, jeda: Duration) -> Vec<tokio::t
     let l = l.clone();
     h.push(tokio::spawn(async move {
         loop {
-            if let Err(e) = jadwalkan(&l, time::OffsetDateTime::now_utc()).await {
+            let sekarang = time::OffsetDateTime::now_utc();
+            if let Err(e) = jadwalkan(&l, sekarang).await {
                 tracing::warn!(galat = %e, "penjadwal tugas");
+            }
+            let batas = store::format_waktu(sekarang - time::Duration::days(HARI_SIMPAN));
+            if let Err(e) = store::tugas::hapus_lama(l.pool(), &batas).await {
+                tracing::warn!(galat = %e, "gagal membuang tugas lama");
             }
             tokio::time::sleep(Duration::from_secs(60)).await;
         }

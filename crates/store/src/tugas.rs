@@ -123,6 +123,35 @@ fn kunci_baris(b: Backend) -> &'static str {
     }
 }
 
+/// Kondisi "siap diklaim" ($3 = sekarang, ms): antre dan waktunya tiba, atau
+/// berjalan dengan sewa yang habis.
+const SIAP: &str = "((status = 'antre' AND jalan_setelah <= $3) OR (status = 'jalan' AND klaim_sampai < $3))";
+
+/// Adakah tugas yang siap? Baca saja: pekerja yang menganggur tidak mengambil
+/// kunci tulis SQLite setiap kali memeriksa antrean.
+pub async fn ada_siap(pool: &AnyPool, sekarang_ms: i64) -> Hasil<bool> {
+    let r: Option<(String,)> = sqlx::query_as(sqlf!(
+        "SELECT id FROM tugas WHERE {} LIMIT 1",
+        SIAP.replace("$3", "$1")
+    ))
+    .bind(sekarang_ms)
+    .fetch_optional(pool)
+    .await?;
+    Ok(r.is_some())
+}
+
+/// Menghapus tugas yang selesai atau gagal sebelum `sebelum` (teks waktu).
+/// Kunci slot jadwal hanya perlu bertahan selama slotnya.
+pub async fn hapus_lama(pool: &AnyPool, sebelum: &str) -> Hasil<u64> {
+    let r = sqlx::query(
+        "DELETE FROM tugas WHERE status IN ('selesai', 'gagal') AND selesai_pada < $1",
+    )
+    .bind(sebelum)
+    .execute(pool)
+    .await?;
+    Ok(r.rows_affected())
+}
+
 /// Mengklaim satu tugas yang siap untuk `pemegang` sampai `klaim_sampai`
 /// (ms). Percobaan bertambah satu. `None` bila tidak ada yang siap.
 pub async fn klaim(
@@ -132,7 +161,7 @@ pub async fn klaim(
     sekarang_ms: i64,
     klaim_sampai: i64,
 ) -> Hasil<Option<Tugas>> {
-    let siap = "((status = 'antre' AND jalan_setelah <= $3) OR (status = 'jalan' AND klaim_sampai < $3))";
+    let siap = SIAP;
     Ok(sqlx::query_as(sqlf!(
         "UPDATE tugas SET status = 'jalan', pemegang = $1, klaim_sampai = $2, percobaan = percobaan + 1, mulai_pada = $4 \
          WHERE id = (SELECT id FROM tugas WHERE {siap} ORDER BY jalan_setelah, id LIMIT 1{}) AND {siap} \

@@ -193,3 +193,103 @@ async fn status_tugas_hanya_untuk_pemilik_admin_dan_super_admin() {
         u.l.db.tutup().await;
     }
 }
+
+#[tokio::test]
+async fn unggahan_halaman_besar_diarahkan_ke_halaman_tugas() {
+    for b in backend_uji() {
+        let u = siapkan(b).await;
+        let r = dengan_latar(&u);
+        let mut k = klien(&u, &r, "admin.a").await;
+        let jalur = format!("/instansi/{}/pegawai/impor", u.a.id);
+        k.get(&jalur).await;
+        let csrf = k.csrf.clone().unwrap();
+        let isi = berkas(&["199205102019032004,Yosef Ririmasse,,,pns,II/c,Dinas Kesehatan,,,aktif,,"]);
+        let batas = "----kinerjaUjiTugas";
+        let mut badan = format!(
+            "--{batas}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n\
+             --{batas}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"p.csv\"\r\n\
+             Content-Type: text/csv\r\n\r\n"
+        )
+        .into_bytes();
+        badan.extend_from_slice(&isi);
+        badan.extend_from_slice(format!("\r\n--{batas}--\r\n").as_bytes());
+        let jenis = format!("multipart/form-data; boundary={batas}");
+        let j = k.kirim(Method::POST, &jalur, Some(&jenis), badan, false).await;
+        assert_eq!(j.status, StatusCode::SEE_OTHER, "{b:?}: {}", j.teks);
+        let lok = j.lokasi().unwrap();
+        assert!(lok.starts_with("/tugas/"), "{lok}");
+        let h = k.get(&lok).await;
+        assert!(h.teks.contains("data-status=\"antre\""), "{}", h.teks);
+        app::tugas::jalankan_satu(&u.l, "uji").await.unwrap();
+        let h = k.get(&lok).await;
+        assert!(h.teks.contains("data-status=\"selesai\""), "{}", h.teks);
+        assert_eq!(jumlah(&u).await, 2, "{b:?}");
+        u.l.db.tutup().await;
+    }
+}
+
+#[tokio::test]
+async fn notifikasi_dengan_surel_pegawai_ke_outbox_dan_lonceng() {
+    for b in backend_uji() {
+        let u = siapkan(b).await;
+        let mut l = u.l.clone();
+        let dir = std::env::temp_dir().join(format!("kinerja-outbox-{}", store::id_baru()));
+        l.konfigurasi.outbox = Some(dir.clone());
+        let g = store::organisasi::pegawai(l.pool(), &u.a.id, &u.a.pegawai_id)
+            .await
+            .unwrap()
+            .unwrap();
+        app::organisasi::pegawai::ubah(
+            &l,
+            &app::Konteks::sistem(),
+            &u.a.id,
+            &u.a.pegawai_id,
+            app::organisasi::pegawai::MasukanPegawai {
+                nip: g.nip.clone(),
+                nama: g.nama.clone(),
+                jenis_asn: g.jenis_asn.clone(),
+                unit_id: g.unit_id.clone(),
+                jabatan_id: g.jabatan_id.clone(),
+                email: Some("maria@contoh.go.id".into()),
+                versi: Some(g.versi),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let p = store::akun::pengguna_pegawai(l.pool(), &u.a.id, &u.a.pegawai_id)
+            .await
+            .unwrap()
+            .unwrap();
+        app::notifikasi::kirim(
+            &l,
+            app::notifikasi::NotifikasiBaru {
+                instansi_id: u.a.id.clone(),
+                pengguna_id: p.id.clone(),
+                judul: "Target SKP menunggu persetujuan".into(),
+                isi: "Atasan Anda belum menyetujui target SKP.".into(),
+                tautan: Some("/akun".into()),
+            },
+        )
+        .await
+        .unwrap();
+        // Surel dikirim oleh tugas, bukan oleh permintaan.
+        let id = app::tugas::jalankan_satu(&l, "uji").await.unwrap().unwrap();
+        let eml = std::fs::read_to_string(dir.join(format!("{id}.eml"))).unwrap();
+        assert!(eml.contains("To: maria@contoh.go.id"), "{b:?}: {eml}");
+        assert!(eml.contains("Subject: Target SKP menunggu persetujuan"), "{eml}");
+        // Lonceng pegawai itu menunjukkan satu.
+        let r = web::router(web::AppState::baru(l.clone()));
+        let mut k = klien(&u, &r, "pegawai.a").await;
+        let h = k.get("/akun").await;
+        assert!(h.teks.contains("<strong>1</strong></a>"), "{}", h.teks);
+        let daftar = k.get("/notifikasi").await;
+        assert!(daftar.teks.contains("Atasan Anda belum menyetujui"), "{}", daftar.teks);
+        let csrf = k.csrf.clone().unwrap();
+        let j = k.form("/notifikasi/baca", &[("_csrf", &csrf)]).await;
+        assert_eq!(j.status, StatusCode::SEE_OTHER);
+        assert_eq!(k.get("/api/v1/notifikasi").await.json()["belum_dibaca"], 0);
+        let _ = std::fs::remove_dir_all(&dir);
+        u.l.db.tutup().await;
+    }
+}
