@@ -304,3 +304,38 @@ async fn surel_lewat_smtp_dan_dicoba_lagi_bila_smtp_mati() {
         l.db.tutup().await;
     }
 }
+
+#[tokio::test]
+async fn dua_proses_dengan_pekerja_dan_penjadwal_sungguhan_satu_pengingat() {
+    for b in backend_uji() {
+        let l1 = layanan(db_baru(b).await.unwrap());
+        let l2 = layanan(buka_lagi(&l1.db).await);
+        // Seperti dua `serve`: masing-masing dua pekerja dan satu penjadwal.
+        let mut h = tugas::mulai_pekerja(&l1, 2, Duration::from_millis(20));
+        h.extend(tugas::mulai_pekerja(&l2, 2, Duration::from_millis(20)));
+        let t = tugas::jadwalkan(&l1, time::OffsetDateTime::now_utc()).await.unwrap()[0].clone();
+        let mulai = std::time::Instant::now();
+        loop {
+            let x = tugas(&l1, &t.id).await;
+            if x.status == "selesai" {
+                break;
+            }
+            assert!(mulai.elapsed() < Duration::from_secs(20), "{b:?}: {}", x.status);
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        for x in &h {
+            x.abort();
+        }
+        let x = tugas(&l1, &t.id).await;
+        assert_eq!((x.status.as_str(), x.percobaan), ("selesai", 1), "{b:?}");
+        assert_eq!(store::tugas::jumlah_kunci(l1.pool(), &t.kunci).await.unwrap(), 1, "{b:?}");
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM tugas")
+            .fetch_one(l1.pool())
+            .await
+            .unwrap();
+        assert_eq!(n, 1, "{b:?}: satu tugas untuk slot hari ini");
+        l2.db.tutup().await;
+        l1.db.tutup().await;
+    }
+}
