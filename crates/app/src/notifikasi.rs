@@ -44,15 +44,15 @@ pub async fn kirim(l: &Layanan, n: NotifikasiBaru) -> Hasil<Notifikasi> {
     let mut tx = l.db.mulai().await?;
     store::notifikasi::sisipkan(&mut tx, &baris).await?;
     tx.commit().await?;
-    if surel_aktif(l) {
-        if let Some(alamat) = alamat_surel(l, &n.instansi_id, &n.pengguna_id).await? {
-            let mut isi = baris.isi.clone();
-            if let Some(t) = &baris.tautan {
-                isi.push_str(&format!("\n\n{t}"));
-            }
-            antre_surel(l, &alamat, &baris.judul, &isi, Some(format!("surel:notifikasi:{}", baris.id)))
-                .await?;
+    if surel_aktif(l)
+        && let Some(alamat) = alamat_surel(l, &n.instansi_id, &n.pengguna_id).await?
+    {
+        let mut isi = baris.isi.clone();
+        if let Some(t) = &baris.tautan {
+            isi.push_str(&format!("\n\n{t}"));
         }
+        antre_surel(l, &alamat, &baris.judul, &isi, Some(format!("surel:notifikasi:{}", baris.id)))
+            .await?;
     }
     Ok(baris)
 }
@@ -162,12 +162,12 @@ pub async fn jumlah_belum_dibaca(l: &Layanan, k: &Konteks) -> Hasil<i64> {
 /// Menandai satu notifikasi milik aktor (atau semuanya, `id` None) sebagai dibaca.
 pub async fn tandai_dibaca(l: &Layanan, k: &Konteks, id: Option<&str>) -> Hasil<()> {
     let a = k.aktor()?;
-    if let Some(id) = id {
-        if !store::notifikasi::ada(l.pool(), &a.instansi_id, &a.pengguna_id, id).await? {
-            return Err(Galat::TidakDitemukan(
-                k.t("Notifikasi tidak ditemukan.", "Notification not found.").into(),
-            ));
-        }
+    if let Some(id) = id
+        && !store::notifikasi::ada(l.pool(), &a.instansi_id, &a.pengguna_id, id).await?
+    {
+        return Err(Galat::TidakDitemukan(
+            k.t("Notifikasi tidak ditemukan.", "Notification not found.").into(),
+        ));
     }
     store::notifikasi::tandai_dibaca(l.pool(), &a.instansi_id, &a.pengguna_id, id, &store::sekarang())
         .await?;
