@@ -72,9 +72,10 @@ async fn gagal_dicoba_lagi_dengan_jeda_berlipat_lalu_berhasil() {
             assert_eq!(tugas::jalankan_satu(&l, "a").await.unwrap(), None, "{b:?}");
             tokio::time::sleep(Duration::from_millis((x.jalan_setelah - store::tugas::ms_sekarang()).max(0) as u64 + 20)).await;
         }
-        // 300 ms lalu 600 ms (berlipat dua).
-        assert!(jeda[0] >= 300 && jeda[0] < 600, "{b:?}: {jeda:?}");
-        assert!(jeda[1] >= 600 && jeda[1] < 900, "{b:?}: {jeda:?}");
+        // 300 ms lalu 600 ms (berlipat dua). Batas bawah pasti; batas atas
+        // longgar karena memuat lama percobaannya sendiri di mesin yang sibuk.
+        assert!(jeda[0] >= 300 && jeda[0] < 1_800, "{b:?}: {jeda:?}");
+        assert!(jeda[1] >= 600 && jeda[1] < 2_100, "{b:?}: {jeda:?}");
         assert_eq!(tugas::jalankan_satu(&l, "a").await.unwrap(), Some(t.id.clone()));
         let x = tugas(&l, &t.id).await;
         assert_eq!(x.status, "selesai", "{b:?}");
