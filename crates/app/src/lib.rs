@@ -8,9 +8,11 @@ pub mod demo;
 pub mod galat;
 pub mod impor;
 pub mod konteks;
+pub mod notifikasi;
 pub mod organisasi;
 pub mod peran;
 pub mod teks;
+pub mod tugas;
 pub mod validasi;
 
 pub use galat::{Galat, Hasil};
@@ -41,6 +43,22 @@ pub struct Konfigurasi {
     pub jeda_maks_detik: i64,
     /// Hitungan yang tidak bertambah selama ini dilupakan.
     pub jendela_gagal_menit: i64,
+    /// Unggahan impor di atas ukuran ini berjalan sebagai tugas latar (202);
+    /// None: selalu langsung (bawaan pustaka; `serve` memakai 1 MiB).
+    pub impor_latar_bita: Option<usize>,
+    /// SMTP untuk surel (`smtp://…`, `smtps://…`); None: berkas .eml di `outbox`.
+    pub smtp_url: Option<String>,
+    /// Folder surel bila SMTP tidak diatur (`DATA_DIR/outbox`); None dan tanpa
+    /// SMTP: surel tidak dikirim.
+    pub outbox: Option<std::path::PathBuf>,
+    /// Alamat pengirim surel.
+    pub surel_dari: String,
+    /// Lama sewa tugas; pemegang memperpanjangnya selama tugas berjalan.
+    pub sewa_tugas_ms: i64,
+    /// Jeda sebelum percobaan ulang pertama; berlipat dua tiap kali (maks 1 jam).
+    pub jeda_ulang_dasar_ms: i64,
+    /// Jenis tugas khusus tes (`uji_tidur`, `uji_gagal`) boleh dijalankan.
+    pub tugas_uji: bool,
 }
 
 impl Default for Konfigurasi {
@@ -51,6 +69,13 @@ impl Default for Konfigurasi {
             batas_gagal_alamat: 50,
             jeda_maks_detik: 15 * 60,
             jendela_gagal_menit: 24 * 60,
+            impor_latar_bita: None,
+            smtp_url: None,
+            outbox: None,
+            surel_dari: "Kinerja <kinerja@localhost>".into(),
+            sewa_tugas_ms: 60_000,
+            jeda_ulang_dasar_ms: 10_000,
+            tugas_uji: false,
         }
     }
 }

@@ -15,6 +15,10 @@ pub struct Berkas {
     pub metrics_on_main: Option<bool>,
     pub cookie_secure: Option<bool>,
     pub log_json: Option<bool>,
+    pub smtp_url: Option<String>,
+    pub surel_dari: Option<String>,
+    pub impor_latar_bita: Option<usize>,
+    pub pekerja: Option<usize>,
 }
 
 pub const LISTEN_BAWAAN: &str = "127.0.0.1:8080";

@@ -26,6 +26,20 @@ pub struct OpsiServe {
     /// Log dalam JSON (ke stderr).
     #[arg(long, env = "KINERJA_LOG_JSON")]
     log_json: bool,
+    /// SMTP untuk surel: smtp://user:sandi@host:587?tls=required atau smtps://…
+    /// Tanpa ini surel ditulis sebagai .eml di DATA_DIR/outbox.
+    #[arg(long, env = "KINERJA_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// Pengirim surel. Bawaan: "Kinerja <kinerja@localhost>"
+    #[arg(long, env = "KINERJA_SUREL_DARI")]
+    surel_dari: Option<String>,
+    /// Unggahan impor di atas ukuran ini (bita) berjalan sebagai tugas latar
+    /// (202, status di /api/v1/tugas/{id}). Bawaan: 1048576 (1 MiB)
+    #[arg(long, env = "KINERJA_IMPOR_LATAR_BITA")]
+    impor_latar_bita: Option<usize>,
+    /// Jumlah pekerja tugas latar di proses ini. Bawaan: 2
+    #[arg(long, env = "KINERJA_PEKERJA")]
+    pekerja: Option<usize>,
     #[command(flatten)]
     db: OpsiDb,
 }
@@ -167,7 +181,9 @@ async fn buka(db: &OpsiDb) -> Result<(app::Layanan, konfigurasi::Berkas), String
 pub async fn serve(o: OpsiServe) -> Result<(), String> {
     let berkas0 = konfigurasi::baca(&o.db)?;
     pasang_log(o.log_json || berkas0.log_json.unwrap_or(false));
-    let (l, berkas) = buka(&o.db).await?;
+    let (mut l, berkas) = buka(&o.db).await?;
+    let (data_dir, _) = konfigurasi::db(&o.db, &berkas)?;
+    atur_tugas(&mut l, &o, &berkas, &data_dir);
     if o.demo {
         let diisi = app::demo::isi_demo(&l).await.map_err(|e| e.to_string())?;
         if diisi {
@@ -238,6 +254,10 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
             }
         }
     });
+    // Pekerja tugas latar dan penjadwal di proses ini (berhenti bersama proses;
+    // tugas yang sedang dipegang diklaim ulang setelah sewanya habis).
+    let jumlah_pekerja = o.pekerja.or(berkas.pekerja).unwrap_or(2);
+    let _pekerja = app::tugas::mulai_pekerja(&l, jumlah_pekerja, std::time::Duration::from_millis(500));
     let app = web::router(state);
     axum::serve(
         pendengar,
@@ -249,6 +269,40 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
     l.db.tutup().await;
     tracing::info!("berhenti dengan rapi");
     Ok(())
+}
+
+/// Konfigurasi tugas latar dan surel: flag, lingkungan, berkas, bawaan.
+fn atur_tugas(
+    l: &mut app::Layanan,
+    o: &OpsiServe,
+    berkas: &konfigurasi::Berkas,
+    data_dir: &std::path::Path,
+) {
+    let k = &mut l.konfigurasi;
+    k.impor_latar_bita = Some(
+        o.impor_latar_bita
+            .or(berkas.impor_latar_bita)
+            .unwrap_or(1024 * 1024),
+    );
+    k.smtp_url = o.smtp_url.clone().or(berkas.smtp_url.clone());
+    if let Some(d) = o.surel_dari.clone().or(berkas.surel_dari.clone()) {
+        k.surel_dari = d;
+    }
+    k.outbox = Some(data_dir.join("outbox"));
+    // Khusus tes: sewa pendek dan jenis tugas uji (tidak ada flag-nya).
+    if let Some(ms) = std::env::var("KINERJA_TUGAS_SEWA_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        k.sewa_tugas_ms = ms;
+    }
+    if let Some(ms) = std::env::var("KINERJA_TUGAS_JEDA_ULANG_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        k.jeda_ulang_dasar_ms = ms;
+    }
+    k.tugas_uji = std::env::var("KINERJA_TUGAS_UJI").as_deref() == Ok("1");
 }
 
 async fn sinyal_berhenti() {

@@ -11,7 +11,9 @@ macro_rules! sqlf {
 
 pub mod akun;
 pub mod audit;
+pub mod notifikasi;
 pub mod organisasi;
+pub mod tugas;
 pub mod uji;
 pub mod wilayah;
 

@@ -15,6 +15,8 @@ const DIKECUALIKAN: &[&str] = &[
     "token_api",       // dicari dengan hash token
     "percobaan_masuk", // pembatas percobaan masuk
     "rahasia_server",  // beberapa baris kunci server
+    "tugas",           // antrean pekerjaan latar, dipindai lintas instansi (lokal koordinator)
+    "tugas_berkas",    // unggahan impor latar, sementara (lokal koordinator)
     "_sqlx_migrations",
 ];
 

@@ -23,6 +23,8 @@ pub struct Pengunjung {
     pub alamat: IpAddr,
     /// Cookie CSRF tamu baru yang perlu dipasang pada jawaban.
     pub csrf_tamu_baru: Option<String>,
+    /// Notifikasi belum dibaca (lonceng di kepala halaman; 0 untuk API).
+    pub notifikasi_belum_dibaca: i64,
 }
 
 pub fn cookie(headers: &HeaderMap, nama: &str) -> Option<String> {
@@ -90,6 +92,7 @@ impl FromRequestParts<AppState> for Pengunjung {
                     lewat_token_api: true,
                     alamat,
                     csrf_tamu_baru: None,
+                    notifikasi_belum_dibaca: 0,
                 }),
                 None => Err((
                     Galat::TidakMasuk(
@@ -106,13 +109,23 @@ impl FromRequestParts<AppState> for Pengunjung {
                 .await
                 .map_err(|e| (e, bahasa))?
             {
+                let konteks = Konteks::dengan(aktor, bahasa);
+                // Halaman saja: satu hitungan berindeks untuk lonceng di kepala halaman.
+                let belum_dibaca = if parts.uri.path().starts_with("/api/") {
+                    0
+                } else {
+                    app::notifikasi::jumlah_belum_dibaca(l, &konteks)
+                        .await
+                        .unwrap_or(0)
+                };
                 return Ok(Pengunjung {
-                    konteks: Konteks::dengan(aktor, bahasa),
+                    konteks,
                     csrf: Some(csrf),
                     token_sesi: Some(tk),
                     lewat_token_api: false,
                     alamat,
                     csrf_tamu_baru: None,
+                    notifikasi_belum_dibaca: belum_dibaca,
                 });
             }
         }
@@ -132,6 +145,7 @@ impl FromRequestParts<AppState> for Pengunjung {
             lewat_token_api: false,
             alamat,
             csrf_tamu_baru: baru,
+            notifikasi_belum_dibaca: 0,
         })
     }
 }

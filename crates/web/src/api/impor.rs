@@ -81,6 +81,8 @@ async fn api_impor_unit(
 /// `POST /api/v1/instansi/{iid}/pegawai/impor?nama_berkas=…` dengan berkas
 /// sebagai badan. 200 `{"laporan": …}` bila diterima; 422 `{"error": {…},
 /// "laporan": …}` bila ditolak (tidak ada yang ditulis); 413 di atas 10 MB.
+/// Di atas `impor_latar_bita`: 202 `{"tugas": …, "lokasi": …}` (tugas latar;
+/// laporannya menjadi hasil tugas), header `Idempotency-Key` dihormati.
 async fn api_impor(
     s: &AppState,
     p: &Pengunjung,
@@ -113,6 +115,14 @@ async fn api_impor(
     };
     let nama = q.nama_berkas.unwrap_or_default();
     let l = &s.layanan;
+    if l.konfigurasi.impor_latar_bita.is_some_and(|batas| isi.len() > batas) {
+        // Berkas besar: tugas latar, 202 dengan alamat statusnya.
+        let kunci = headers.get("idempotency-key").and_then(|v| v.to_str().ok());
+        return match app::tugas::antre_impor(l, &p.konteks, iid, jenis, &nama, &isi, kunci).await {
+            Ok(t) => super::tugas::diterima_latar(&t),
+            Err(g) => galat(g),
+        };
+    }
     let hasil = match jenis {
         Jenis::Pegawai => app::impor::impor_pegawai(l, &p.konteks, iid, &nama, &isi).await,
         Jenis::Unit => app::impor::impor_unit(l, &p.konteks, iid, &nama, &isi).await,

@@ -5,8 +5,10 @@ pub mod akun;
 pub mod impor;
 pub mod kalkulator;
 pub mod kepegawaian;
+pub mod notifikasi;
 pub mod openapi;
 pub mod organisasi;
+pub mod tugas;
 
 use crate::AppState;
 use crate::galat::GalatApi;
@@ -24,6 +26,8 @@ pub fn router() -> Router<AppState> {
         .merge(akun::router())
         .merge(impor::router())
         .merge(kepegawaian::router())
+        .merge(tugas::router())
+        .merge(notifikasi::router())
         .fallback(tidak_ada)
 }
 

@@ -134,6 +134,27 @@ pub const RUTE: &[(&str, &str, &str, Option<&str>, &str)] = &[
         Some("MasukanKalkulator"),
         "HasilKalkulator",
     ),
+    (
+        "get",
+        "/tugas/{id}",
+        "Status tugas latar (pemilik, admin instansinya, super admin)",
+        None,
+        "Tugas",
+    ),
+    (
+        "get",
+        "/notifikasi",
+        "Notifikasi milik sendiri (100 terbaru) dan jumlah yang belum dibaca",
+        None,
+        "DaftarNotifikasi",
+    ),
+    (
+        "post",
+        "/notifikasi/{id}/baca",
+        "Tandai notifikasi dibaca",
+        None,
+        "Kosong",
+    ),
 ];
 
 fn objek(properti: &[(&str, &str)], wajib: &[&str]) -> Value {
@@ -238,7 +259,7 @@ fn skema() -> Value {
         ],
         &["nama", "jenis_asn", "unit_id"],
     );
-    json!({
+    let mut skema = json!({
         "Galat": galat,
         "Instansi": instansi,
         "DaftarInstansi": {"type": "array", "items": {"$ref": "#/components/schemas/Instansi"}},
@@ -270,7 +291,32 @@ fn skema() -> Value {
         "Berkas": {"type": "string", "format": "binary", "description": "CSV (koma, titik koma atau tab) atau XLSX"},
         "LaporanImpor": {"type": "object", "description": "diterima, dibuat, diperbarui, tidak_berubah, galat[{baris, kolom, pesan}], info[…]"},
         "MasukanSandi": objek(&[("sandi_baru", "string")], &["sandi_baru"])
-    })
+    });
+    if let Some(m) = skema.as_object_mut() {
+        m.extend(skema_tugas());
+    }
+    skema
+}
+
+/// Skema tugas latar dan notifikasi (terpisah: batas rekursi makro `json!`).
+fn skema_tugas() -> Map<String, Value> {
+    let tugas = json!({"type": "object", "properties": {
+        "id": {"type": "string"}, "jenis": {"type": "string"},
+        "status": {"type": "string", "enum": ["antre", "jalan", "selesai", "gagal"]},
+        "percobaan": {"type": "integer"}, "dibuat_pada": {"type": "string"},
+        "selesai_pada": {"type": ["string", "null"]}, "hasil": {}, "galat": {"type": ["string", "null"]}
+    }, "required": ["id", "jenis", "status", "percobaan", "dibuat_pada"]});
+    let diterima = json!({"type": "object", "properties": {"tugas": {"$ref": "#/components/schemas/Tugas"}, "lokasi": {"type": "string"}}, "required": ["tugas", "lokasi"]});
+    let notifikasi = objek(&[("id", "string"), ("judul", "string"), ("isi", "string"), ("tautan", "string?"), ("dibuat_pada", "string"), ("dibaca_pada", "string?")], &["id", "judul", "isi", "dibuat_pada"]);
+    let daftar = json!({"type": "object", "properties": {
+        "belum_dibaca": {"type": "integer"},
+        "isi": {"type": "array", "items": notifikasi}
+    }, "required": ["belum_dibaca", "isi"]});
+    Map::from_iter([
+        ("Tugas".to_string(), tugas),
+        ("TugasDiterima".to_string(), diterima),
+        ("DaftarNotifikasi".to_string(), daftar),
+    ])
 }
 
 pub fn dokumen() -> Value {
@@ -298,7 +344,7 @@ pub fn dokumen() -> Value {
             op.insert("requestBody".into(), json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{m}")}}}}));
         }
         let ok = match *metode {
-            "post" if jalur.ends_with("/sandi") => "204",
+            "post" if jalur.ends_with("/sandi") || jalur.ends_with("/baca") => "204",
             "post" if jalur.ends_with("/impor") => "200",
             "post" if !jalur.starts_with("/kalkulator") => "201",
             "delete" => "204",
@@ -321,6 +367,8 @@ pub fn dokumen() -> Value {
         }
         if jalur.ends_with("/impor") {
             jawaban["413"] = galat.clone();
+            // Berkas di atas --impor-latar-bita: tugas latar (Location: /api/v1/tugas/{id}).
+            jawaban["202"] = json!({"description": "Diteruskan ke tugas latar", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TugasDiterima"}}}});
         }
         op.insert("responses".into(), jawaban);
         if jalur.starts_with("/kalkulator") {

@@ -286,6 +286,13 @@ async fn unggah(
         ));
     }
     let l = &s.layanan;
+    if l.konfigurasi.impor_latar_bita.is_some_and(|batas| isi.len() > batas) {
+        // Berkas besar: tugas latar; halamannya menampilkan status dan laporan.
+        let t = app::tugas::antre_impor(l, k, iid, jenis, &nama, &isi, None)
+            .await
+            .atau_halaman(p)?;
+        return Ok(axum::response::Redirect::to(&format!("/tugas/{}", t.id)).into_response());
+    }
     let hasil = match jenis {
         Jenis::Pegawai => app::impor::impor_pegawai(l, k, iid, &nama, &isi).await,
         Jenis::Unit => app::impor::impor_unit(l, k, iid, &nama, &isi).await,

@@ -6,9 +6,11 @@ pub mod beranda;
 pub mod impor;
 pub mod kalkulator;
 pub mod masuk;
+pub mod notifikasi;
 pub mod pegawai;
 pub mod pengguna;
 pub mod riwayat;
+pub mod tugas;
 pub mod unit;
 
 use crate::AppState;
@@ -30,6 +32,8 @@ pub fn router() -> Router<AppState> {
         .merge(akun::router())
         .merge(kalkulator::router())
         .merge(impor::router())
+        .merge(tugas::router())
+        .merge(notifikasi::router())
 }
 
 /// Teks dua bahasa di templat: `{{ t.s("Cari", "Search") }}`.
@@ -89,6 +93,8 @@ pub struct Bingkai {
     pub super_admin: bool,
     pub csrf: String,
     pub css: &'static str,
+    /// Notifikasi belum dibaca (lonceng).
+    pub belum_dibaca: i64,
 }
 
 impl Bingkai {
@@ -102,6 +108,7 @@ impl Bingkai {
             super_admin: a.is_some_and(|a| a.super_admin()),
             csrf: p.csrf.clone().unwrap_or_default(),
             css: crate::operasi::CSS_PATH.as_str(),
+            belum_dibaca: p.notifikasi_belum_dibaca,
         }
     }
 }
