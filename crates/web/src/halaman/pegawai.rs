@@ -516,9 +516,11 @@ async fn riwayat(
     p: Pengunjung,
     Path((iid, id)): Path<(String, String)>,
 ) -> Result<Response, Response> {
+    // Riwayat dulu: tanpa akses penuh ditolak sebelum rekamannya dibaca.
+    let c = super::riwayat::ambil(&s, &p, &iid, "pegawai", &id).await?;
     let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, &id)
         .await
         .atau_halaman(&p)?;
     let kembali = format!("/instansi/{iid}/pegawai/{id}");
-    super::riwayat::tampil(&s, &p, &iid, "pegawai", &id, &d.pegawai.nama, kembali).await
+    super::riwayat::tampil(&s, &p, &iid, c, &d.pegawai.nama, kembali).await
 }
