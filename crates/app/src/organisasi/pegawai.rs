@@ -134,6 +134,20 @@ pub struct DetailPegawai {
     pub akses: Akses,
 }
 
+/// Id pegawai ber-NIP itu di instansi ini, tanpa kolom lain (isian atasan di
+/// formulir, akun pegawai).
+pub async fn id_dari_nip(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    nip: &str,
+) -> Hasil<Option<String>> {
+    kebijakan::wajib(k, Aksi::Baca, Sumber::Pegawai(instansi_id))?;
+    Ok(store::organisasi::pegawai_nip(l.pool(), instansi_id, nip)
+        .await?
+        .map(|p| p.id))
+}
+
 /// Rekaman mentah untuk pemeriksaan di dalam layanan (bukan untuk keluar).
 pub(crate) async fn ambil(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Hasil<Pegawai> {
     store::organisasi::pegawai(l.pool(), instansi_id, id)

@@ -101,9 +101,72 @@ pub const RUTE: &[(&str, &str, &str, Option<&str>, &str)] = &[
     (
         "get",
         "/instansi/{iid}/pegawai/{id}/riwayat",
-        "Riwayat perubahan (audit)",
+        "Riwayat perubahan (audit); hanya dengan akses penuh atas rekaman itu",
         None,
         "DaftarAudit",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pegawai/{id}/penugasan",
+        "Tugaskan Plt./Plh. (admin instansi)",
+        Some("MasukanPenugasan"),
+        "RiwayatJabatan",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pegawai/{id}/mutasi",
+        "Mutasi ke instansi lain (super admin)",
+        Some("MasukanMutasi"),
+        "Pegawai",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/pengguna",
+        "Akun pengguna instansi (admin instansi)",
+        None,
+        "DaftarPengguna",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pengguna",
+        "Buat akun pengguna (admin instansi)",
+        Some("MasukanPengguna"),
+        "Pengguna",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pengguna/{id}/sandi",
+        "Atur ulang sandi akun (admin instansi)",
+        Some("MasukanSandi"),
+        "Kosong",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pegawai/impor",
+        "Impor pegawai dari CSV/XLSX (?nama_berkas; admin instansi)",
+        Some("Berkas"),
+        "LaporanImpor",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/unit/impor",
+        "Impor unit kerja dari CSV/XLSX (?nama_berkas; admin instansi)",
+        Some("Berkas"),
+        "LaporanImpor",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/pegawai/ekspor",
+        "Ekspor pegawai (?format=csv|xlsx; admin instansi)",
+        None,
+        "Berkas",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/unit/ekspor",
+        "Ekspor unit kerja (?format=csv|xlsx)",
+        None,
+        "Berkas",
     ),
     (
         "get",
@@ -294,8 +357,23 @@ pub fn dokumen() -> Value {
         if !params.is_empty() {
             op.insert("parameters".into(), json!(params));
         }
+        // Berkas impor/ekspor bukan JSON.
+        let jenis_isi = |skema: &str| {
+            if skema == "Berkas" {
+                vec!["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+            } else {
+                vec!["application/json"]
+            }
+        };
+        let isi = |skema: &str| {
+            let mut m = Map::new();
+            for j in jenis_isi(skema) {
+                m.insert(j.into(), json!({"schema": {"$ref": format!("#/components/schemas/{skema}")}}));
+            }
+            Value::Object(m)
+        };
         if let Some(m) = masuk {
-            op.insert("requestBody".into(), json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{m}")}}}}));
+            op.insert("requestBody".into(), json!({"required": true, "content": isi(m)}));
         }
         let ok = match *metode {
             "post" if jalur.ends_with("/sandi") => "204",
@@ -308,7 +386,7 @@ pub fn dokumen() -> Value {
         let berhasil = if ok == "204" {
             json!({"description": "Berhasil, tanpa isi"})
         } else {
-            json!({"description": "Berhasil", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{keluar}")}}}})
+            json!({"description": "Berhasil", "content": isi(keluar)})
         };
         let mut jawaban = json!({
             ok: berhasil,
