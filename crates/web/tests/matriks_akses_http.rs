@@ -698,3 +698,150 @@ fn setiap_rute_api_ada_di_tabel_rute() {
     let kurang: Vec<_> = terdaftar.difference(&tabel).collect();
     assert!(kurang.is_empty(), "rute terdaftar tetapi tidak ada di RUTE: {kurang:?}");
 }
+
+async fn detail(k: &mut Klien, iid: &str, id: &str) -> Value {
+    let j = k.get(&format!("/api/v1/instansi/{iid}/pegawai/{id}")).await;
+    assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+    j.json()
+}
+
+/// Plt./Plh. yang sedang berjalan (mulai ≤ hari ini ≤ selesai) memimpin unit
+/// penugasannya dan turunannya seperti pimpinan unit; yang sudah selesai atau
+/// belum mulai tidak.
+#[tokio::test]
+async fn plt_dan_plh_memimpin_unit_hanya_selama_penugasan() {
+    for backend in backend_uji() {
+        let d = bangun(backend).await;
+        let hari_ini = app::organisasi::hari_ini();
+        let tugaskan = |p: P, jenis: &'static str, mulai: &'static str, selesai: Option<String>| {
+            let d = &d;
+            async move {
+                app::organisasi::penugasan::tugaskan_sementara(
+                    &d.u.l,
+                    &Konteks::sistem(),
+                    &d.a,
+                    &d.regu[&p].diri,
+                    jenis,
+                    &d.unit_lain,
+                    None,
+                    mulai,
+                    selesai.as_deref(),
+                )
+                .await
+                .unwrap();
+            }
+        };
+        let mut k = masuk(&d, P::Penilai).await;
+        assert_eq!(detail(&mut k, &d.a, &d.x).await["akses"], "direktori", "{backend:?}");
+        tugaskan(P::Penilai, "plt", "2020-01-01", None).await;
+        // Selesai hari ini masih berjalan (inklusif).
+        tugaskan(P::Perencana, "plh", "2020-01-01", Some(hari_ini.clone())).await;
+        tugaskan(P::Mentor, "plh", "2020-01-01", Some("2020-12-31".into())).await;
+        tugaskan(P::Keuangan, "plt", "2099-01-01", None).await;
+        let riwayat_x = format!("/api/v1/instansi/{}/pegawai/{}/riwayat", d.a, d.x);
+        for (p, penuh) in [
+            (P::Penilai, true),
+            (P::Perencana, true),
+            (P::Mentor, false),
+            (P::Keuangan, false),
+        ] {
+            let mut k = masuk(&d, p).await;
+            let v = detail(&mut k, &d.a, &d.x).await;
+            assert_eq!(v["akses"], if penuh { "penuh" } else { "direktori" }, "{backend:?} {p:?}");
+            assert_eq!(v["pegawai"]["email"].is_null(), !penuh, "{backend:?} {p:?}");
+            let harap = if penuh { StatusCode::OK } else { StatusCode::FORBIDDEN };
+            assert_eq!(k.get(&riwayat_x).await.status, harap, "{backend:?} {p:?}");
+        }
+        d.u.l.db.tutup().await;
+    }
+}
+
+/// Halaman (HTML) dan token API memakai kebijakan yang sama dengan API sesi.
+#[tokio::test]
+async fn halaman_dan_token_mengikuti_kebijakan_yang_sama() {
+    for backend in backend_uji() {
+        let d = bangun(backend).await;
+        let dd = &d;
+        let email = |id: String| async move {
+            store::organisasi::pegawai(dd.u.l.pool(), &dd.a, &id)
+                .await
+                .unwrap()
+                .unwrap()
+                .email
+                .unwrap()
+        };
+        let g = &d.regu[&P::Pegawai];
+        let mut k = masuk(&d, P::Pegawai).await;
+        // Rekan unit lain: nama ya, surel tidak; riwayatnya 403.
+        let j = k.get(&format!("/instansi/{}/pegawai/{}", d.a, d.x)).await;
+        assert_eq!(j.status, StatusCode::OK, "{backend:?}");
+        assert!(!j.teks.contains(&email(d.x.clone()).await), "{backend:?} surel bocor");
+        assert!(!j.teks.contains("/riwayat\""), "{backend:?} tautan riwayat");
+        let j = k.get(&format!("/instansi/{}/pegawai/{}/riwayat", d.a, d.x)).await;
+        assert_eq!(j.status, StatusCode::FORBIDDEN, "{backend:?}");
+        assert!(!j.teks.contains(&email(d.x.clone()).await));
+        // Diri sendiri dan bawahan: utuh, riwayat terbuka.
+        for id in [&g.diri, &g.bawahan] {
+            let j = k.get(&format!("/instansi/{}/pegawai/{id}", d.a)).await;
+            assert!(j.teks.contains(&email(id.clone()).await), "{backend:?}");
+            let j = k.get(&format!("/instansi/{}/pegawai/{id}/riwayat", d.a)).await;
+            assert_eq!(j.status, StatusCode::OK, "{backend:?}");
+        }
+        // Riwayat unit tetap terbuka bagi anggota instansi.
+        let j = k.get(&format!("/instansi/{}/unit/{}/riwayat", d.a, d.unit_lain)).await;
+        assert_eq!(j.status, StatusCode::OK, "{backend:?}");
+        // Token API baca milik pegawai: sama dengan sesinya.
+        let j = k
+            .json(Method::POST, "/api/v1/token", r#"{"nama":"skrip","cakupan":"baca","hari":1}"#)
+            .await;
+        let mut mesin = Klien::baru(&d.u);
+        mesin.bearer = Some(j.json()["token"].as_str().unwrap().to_string());
+        let v = detail(&mut mesin, &d.a, &d.x).await;
+        assert!(v["pegawai"]["email"].is_null() && v["pegawai"]["tanggal_lahir"].is_null());
+        let v = detail(&mut mesin, &d.a, &g.bawahan).await;
+        assert!(!v["pegawai"]["email"].is_null());
+        d.u.l.db.tutup().await;
+    }
+}
+
+/// Catatan `mutasi_masuk` memuat rekaman lama seutuhnya: hanya yang berhak
+/// penuh atas rekaman baru (admin instansi tujuan, orangnya) yang melihatnya.
+#[tokio::test]
+async fn mutasi_masuk_tidak_membuka_rekaman_lama_bagi_rekan_baru() {
+    for backend in backend_uji() {
+        let d = bangun(backend).await;
+        let lama = d.pegawai(&d.a, &d.unit_lain, None).await;
+        let surel = store::organisasi::pegawai(d.u.l.pool(), &d.a, &lama)
+            .await
+            .unwrap()
+            .unwrap()
+            .email
+            .unwrap();
+        let mut sa = masuk(&d, P::SuperAdmin).await;
+        let j = sa
+            .json(
+                Method::POST,
+                &format!("/api/v1/instansi/{}/pegawai/{lama}/mutasi", d.a),
+                &json!({"instansi_tujuan": d.b, "unit_tujuan": d.unit_b,
+                        "tanggal": app::organisasi::hari_ini()})
+                .to_string(),
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::CREATED, "{backend:?}: {}", j.teks);
+        let baru = j.json()["id"].as_str().unwrap().to_string();
+        let riwayat = format!("/api/v1/instansi/{}/pegawai/{baru}/riwayat", d.b);
+        let mut rekan = Klien::baru(&d.u);
+        rekan.masuk("pegawai.b", SANDI).await;
+        let j = rekan.get(&riwayat).await;
+        assert_eq!(j.status, StatusCode::FORBIDDEN, "{backend:?}");
+        assert!(!j.teks.contains(&surel));
+        let v = detail(&mut rekan, &d.b, &baru).await;
+        assert!(v["pegawai"]["email"].is_null(), "{backend:?}");
+        let mut admin = Klien::baru(&d.u);
+        admin.masuk("admin.b", SANDI).await;
+        let j = admin.get(&riwayat).await;
+        assert_eq!(j.status, StatusCode::OK, "{backend:?}");
+        assert!(j.teks.contains("mutasi_masuk") && j.teks.contains(&surel), "{backend:?}");
+        d.u.l.db.tutup().await;
+    }
+}
