@@ -357,23 +357,24 @@ pub fn dokumen() -> Value {
         if !params.is_empty() {
             op.insert("parameters".into(), json!(params));
         }
-        // Berkas impor/ekspor bukan JSON.
-        let jenis_isi = |skema: &str| {
-            if skema == "Berkas" {
+        // Berkas impor/ekspor bukan JSON. Unggahan: byte mentah apa pun
+        // (jenisnya dikenali dari isi); unduhan: CSV atau XLSX.
+        let jenis_isi = |skema: &str, masuk: bool| match (skema, masuk) {
+            ("Berkas", true) => vec!["application/octet-stream"],
+            ("Berkas", false) => {
                 vec!["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
-            } else {
-                vec!["application/json"]
             }
+            _ => vec!["application/json"],
         };
-        let isi = |skema: &str| {
+        let isi = |skema: &str, masuk: bool| {
             let mut m = Map::new();
-            for j in jenis_isi(skema) {
+            for j in jenis_isi(skema, masuk) {
                 m.insert(j.into(), json!({"schema": {"$ref": format!("#/components/schemas/{skema}")}}));
             }
             Value::Object(m)
         };
         if let Some(m) = masuk {
-            op.insert("requestBody".into(), json!({"required": true, "content": isi(m)}));
+            op.insert("requestBody".into(), json!({"required": true, "content": isi(m, true)}));
         }
         let ok = match *metode {
             "post" if jalur.ends_with("/sandi") => "204",
@@ -386,7 +387,7 @@ pub fn dokumen() -> Value {
         let berhasil = if ok == "204" {
             json!({"description": "Berhasil, tanpa isi"})
         } else {
-            json!({"description": "Berhasil", "content": isi(keluar)})
+            json!({"description": "Berhasil", "content": isi(keluar, false)})
         };
         let mut jawaban = json!({
             ok: berhasil,
