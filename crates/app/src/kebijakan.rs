@@ -234,10 +234,14 @@ impl<'k> Cakupan<'k> {
         let a = wajib(k, Aksi::Baca, Sumber::Pegawai(instansi_id))?;
         let dasar = putuskan(Some(a), Aksi::Baca, Sumber::Pegawai(instansi_id));
         let mut unit_dipimpin = HashSet::new();
-        let pegawai_id = a.pegawai_id.clone().filter(|_| a.instansi_id == instansi_id);
+        let pegawai_id = a
+            .pegawai_id
+            .clone()
+            .filter(|_| a.instansi_id == instansi_id);
         if let (Akses::Direktori, Some(pid)) = (dasar, &pegawai_id) {
             let pool = l.pool();
-            let mut akar = store::organisasi::unit_plt_aktif(pool, instansi_id, pid, &hari_ini()).await?;
+            let mut akar =
+                store::organisasi::unit_plt_aktif(pool, instansi_id, pid, &hari_ini()).await?;
             if a.punya(Peran::PimpinanUnit) {
                 akar.extend(store::organisasi::unit_pegawai(pool, instansi_id, pid).await?);
             }
@@ -287,7 +291,13 @@ impl<'k> Cakupan<'k> {
         id: &str,
         atasan: Option<String>,
     ) -> Hasil<bool> {
-        let ingat = |x: &str| self.ingat.lock().unwrap_or_else(|e| e.into_inner()).get(x).copied();
+        let ingat = |x: &str| {
+            self.ingat
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(x)
+                .copied()
+        };
         if let Some(b) = ingat(id) {
             return Ok(b);
         }

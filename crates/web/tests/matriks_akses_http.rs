@@ -83,7 +83,13 @@ enum R {
     LainInstansi,
 }
 
-const SEMUA_R: [R; 5] = [R::Diri, R::Bawahan, R::SatuUnit, R::LainUnit, R::LainInstansi];
+const SEMUA_R: [R; 5] = [
+    R::Diri,
+    R::Bawahan,
+    R::SatuUnit,
+    R::LainUnit,
+    R::LainInstansi,
+];
 
 /// Jenis rute menurut siapa yang boleh: harapan per peran dan hubungan.
 #[derive(Clone, Copy, Debug)]
@@ -219,7 +225,13 @@ impl Dunia {
         .id
     }
 
-    async fn akun(&self, iid: &str, username: &str, pegawai: Option<&str>, peran: Vec<Peran>) -> String {
+    async fn akun(
+        &self,
+        iid: &str,
+        username: &str,
+        pegawai: Option<&str>,
+        peran: Vec<Peran>,
+    ) -> String {
         app::akun::buat_akun(
             &self.u.l,
             &Konteks::sistem(),
@@ -296,7 +308,9 @@ async fn bangun(backend: store::Backend) -> Dunia {
     };
     d.unit_lain = d.unit(&a, None, "Dinas Pendidikan").await;
     d.kepala = d.pegawai(&a, &d.unit_akar.clone(), None).await;
-    d.x = d.pegawai(&a, &d.unit_lain.clone(), Some(&d.kepala.clone())).await;
+    d.x = d
+        .pegawai(&a, &d.unit_lain.clone(), Some(&d.kepala.clone()))
+        .await;
     let akar = d.unit_akar.clone();
     let kepala = d.kepala.clone();
     for p in SEMUA_P.into_iter().filter(|p| p.berpegawai()) {
@@ -306,8 +320,13 @@ async fn bangun(backend: store::Backend) -> Dunia {
         let tengah = d.pegawai(&a, &seksi, Some(&diri)).await;
         let bawahan = d.pegawai(&a, &seksi, Some(&tengah)).await;
         let rekan = d.pegawai(&a, &bidang, Some(&kepala)).await;
-        d.akun(&a, &format!("uji.{p:?}").to_lowercase(), Some(&diri), vec![p.peran().unwrap()])
-            .await;
+        d.akun(
+            &a,
+            &format!("uji.{p:?}").to_lowercase(),
+            Some(&diri),
+            vec![p.peran().unwrap()],
+        )
+        .await;
         d.regu.insert(
             p,
             Regu {
@@ -320,7 +339,8 @@ async fn bangun(backend: store::Backend) -> Dunia {
             },
         );
     }
-    d.akun(&a, "pemilik.token", None, vec![Peran::Pegawai]).await;
+    d.akun(&a, "pemilik.token", None, vec![Peran::Pegawai])
+        .await;
     let sa = d.akun(&a, "sasaran.a", None, vec![Peran::Pegawai]).await;
     let sb = d.akun(&b, "sasaran.b", None, vec![Peran::Pegawai]).await;
     d.sasaran_sandi.insert(a, sa);
@@ -401,7 +421,11 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
 /// Token baru milik pemilik yang sesuai hubungan; id-nya.
 async fn token_baru(k: &mut Klien) -> String {
     let j = k
-        .json(Method::POST, "/api/v1/token", r#"{"nama":"matriks","cakupan":"baca","hari":1}"#)
+        .json(
+            Method::POST,
+            "/api/v1/token",
+            r#"{"nama":"matriks","cakupan":"baca","hari":1}"#,
+        )
         .await;
     assert_eq!(j.status, StatusCode::CREATED, "{}", j.teks);
     j.json()["info"]["id"].as_str().unwrap().to_string()
@@ -458,21 +482,33 @@ async fn susun(
     let o = |v: &Option<String>| v.clone().map(Value::String).unwrap_or(Value::Null);
     let mut jenis_isi = Some("application/json");
     let badan: Option<Value> = match (metode, jalur) {
-        ("post", "/instansi") => Some(json!({"nama": format!("Lembaga Uji {n}"), "jenis": "lembaga"})),
+        ("post", "/instansi") => {
+            Some(json!({"nama": format!("Lembaga Uji {n}"), "jenis": "lembaga"}))
+        }
         ("put", "/instansi/{iid}") => {
-            let i = store::organisasi::instansi(pool, &iid).await.unwrap().unwrap();
-            Some(json!({"nama": i.nama, "jenis": i.jenis, "kode_wilayah": o(&i.kode_wilayah),
-                        "zona_waktu": i.zona_waktu, "versi": i.versi}))
+            let i = store::organisasi::instansi(pool, &iid)
+                .await
+                .unwrap()
+                .unwrap();
+            Some(
+                json!({"nama": i.nama, "jenis": i.jenis, "kode_wilayah": o(&i.kode_wilayah),
+                        "zona_waktu": i.zona_waktu, "versi": i.versi}),
+            )
         }
         ("post", "/instansi/{iid}/unit") => {
             Some(json!({"nama": format!("Bidang Baru {n}"), "jenis": "bidang", "induk_id": unit}))
         }
         ("put", "/instansi/{iid}/unit/{id}") => {
-            let x = store::organisasi::unit(pool, &iid, &unit).await.unwrap().unwrap();
-            Some(json!({"nama": x.nama, "jenis": x.jenis, "induk_id": o(&x.induk_id),
+            let x = store::organisasi::unit(pool, &iid, &unit)
+                .await
+                .unwrap()
+                .unwrap();
+            Some(
+                json!({"nama": x.nama, "jenis": x.jenis, "induk_id": o(&x.induk_id),
                         "singkatan": o(&x.singkatan), "urutan": x.urutan,
                         "berlaku_mulai": x.berlaku_mulai, "berlaku_sampai": o(&x.berlaku_sampai),
-                        "versi": x.versi}))
+                        "versi": x.versi}),
+            )
         }
         ("post", "/instansi/{iid}/jabatan") => Some(
             json!({"unit_id": unit, "nama": format!("Pelaksana Uji {n}"), "jenis": "pelaksana"}),
@@ -481,13 +517,18 @@ async fn susun(
             json!({"nip": nip(n), "nama": format!("Baru {n}"), "jenis_asn": "pns", "unit_id": unit}),
         ),
         ("put", "/instansi/{iid}/pegawai/{id}") => {
-            let x = store::organisasi::pegawai(pool, &iid, &pid).await.unwrap().unwrap();
-            Some(json!({"nip": o(&x.nip), "nama": x.nama, "gelar_depan": o(&x.gelar_depan),
+            let x = store::organisasi::pegawai(pool, &iid, &pid)
+                .await
+                .unwrap()
+                .unwrap();
+            Some(
+                json!({"nip": o(&x.nip), "nama": x.nama, "gelar_depan": o(&x.gelar_depan),
                         "gelar_belakang": o(&x.gelar_belakang), "jenis_asn": x.jenis_asn,
                         "golongan": o(&x.golongan), "unit_id": x.unit_id,
                         "jabatan_id": o(&x.jabatan_id), "atasan_id": o(&x.atasan_id),
                         "status": x.status, "email": o(&x.email), "telepon": o(&x.telepon),
-                        "versi": x.versi}))
+                        "versi": x.versi}),
+            )
         }
         ("post", "/instansi/{iid}/pegawai/{id}/penugasan") => Some(
             // Sudah selesai: tidak mengubah hubungan kasus lain.
@@ -499,8 +540,10 @@ async fn susun(
             } else {
                 (d.a.clone(), d.unit_lain.clone())
             };
-            Some(json!({"instansi_tujuan": tujuan, "unit_tujuan": unit_tujuan,
-                        "tanggal": app::organisasi::hari_ini()}))
+            Some(
+                json!({"instansi_tujuan": tujuan, "unit_tujuan": unit_tujuan,
+                        "tanggal": app::organisasi::hari_ini()}),
+            )
         }
         ("post", "/instansi/{iid}/pengguna") => Some(json!({"username": format!("akun.uji.{n}"),
             "nama": format!("Akun Uji {n}"), "sandi": SANDI, "peran": ["pegawai"]})),
@@ -538,7 +581,9 @@ async fn susun(
         metode: Method::from_bytes(metode.to_uppercase().as_bytes()).unwrap(),
         uri,
         jenis_isi,
-        badan: badan.map(|b| b.to_string().into_bytes()).unwrap_or_default(),
+        badan: badan
+            .map(|b| b.to_string().into_bytes())
+            .unwrap_or_default(),
     }
 }
 
@@ -568,7 +613,10 @@ async fn periksa_kolom(d: &Dunia, p: P, r: R, v: &Value, konteks: &str) {
         let xid = x["id"].as_str().unwrap();
         let penuh = p == P::SuperAdmin || d.penuh_atas(p, xid);
         let asli = serde_json::to_value(
-            store::organisasi::pegawai(pool, &iid, xid).await.unwrap().unwrap(),
+            store::organisasi::pegawai(pool, &iid, xid)
+                .await
+                .unwrap()
+                .unwrap(),
         )
         .unwrap();
         for k in ["tanggal_lahir", "jenis_kelamin", "email", "telepon"] {
@@ -592,7 +640,10 @@ async fn matriks_rute_peran_hubungan() {
         .filter(|(m, j, ..)| jenis_rute(m, j).is_none())
         .map(|(m, j, ..)| format!("tambahkan harapan untuk {} {j}", m.to_uppercase()))
         .collect();
-    assert!(tanpa.is_empty(), "matriks_akses_http.rs, jenis_rute(): {tanpa:#?}");
+    assert!(
+        tanpa.is_empty(),
+        "matriks_akses_http.rs, jenis_rute(): {tanpa:#?}"
+    );
     for backend in backend_uji() {
         let d = bangun(backend).await;
         let mut klien: BTreeMap<P, Klien> = BTreeMap::new();
@@ -617,10 +668,13 @@ async fn matriks_rute_peran_hubungan() {
                     }
                     let k = klien.get_mut(&p).unwrap();
                     let q = susun(&d, p, r, metode, jalur, k, &mut pemilik_token).await;
-                    let j = k.kirim(q.metode.clone(), &q.uri, q.jenis_isi, q.badan, true).await;
+                    let j = k
+                        .kirim(q.metode.clone(), &q.uri, q.jenis_isi, q.badan, true)
+                        .await;
                     jumlah += 1;
                     let harap = status_diharapkan(jenis, p, r, &d);
-                    let konteks = format!("{backend:?} {p:?} {r:?} {} {jalur}", metode.to_uppercase());
+                    let konteks =
+                        format!("{backend:?} {p:?} {r:?} {} {jalur}", metode.to_uppercase());
                     if j.status.as_u16() != harap {
                         gagal.push(format!(
                             "{konteks}: {} (harap {harap}) {}",
@@ -635,7 +689,12 @@ async fn matriks_rute_peran_hubungan() {
                 }
             }
         }
-        assert!(gagal.is_empty(), "{} dari {jumlah} kasus salah:\n{}", gagal.len(), gagal.join("\n"));
+        assert!(
+            gagal.is_empty(),
+            "{} dari {jumlah} kasus salah:\n{}",
+            gagal.len(),
+            gagal.join("\n")
+        );
         // 7 peran berpegawai × 5 hubungan + super admin dan tamu × 3.
         assert_eq!(jumlah, web::api::openapi::RUTE.len() * (7 * 5 + 2 * 3));
         eprintln!("{backend:?}: {jumlah} kasus matriks akses");
@@ -696,7 +755,10 @@ fn setiap_rute_api_ada_di_tabel_rute() {
         .map(|(m, j, ..)| (m.to_string(), j.to_string()))
         .collect();
     let kurang: Vec<_> = terdaftar.difference(&tabel).collect();
-    assert!(kurang.is_empty(), "rute terdaftar tetapi tidak ada di RUTE: {kurang:?}");
+    assert!(
+        kurang.is_empty(),
+        "rute terdaftar tetapi tidak ada di RUTE: {kurang:?}"
+    );
 }
 
 async fn detail(k: &mut Klien, iid: &str, id: &str) -> Value {
@@ -732,7 +794,11 @@ async fn plt_dan_plh_memimpin_unit_hanya_selama_penugasan() {
             }
         };
         let mut k = masuk(&d, P::Penilai).await;
-        assert_eq!(detail(&mut k, &d.a, &d.x).await["akses"], "direktori", "{backend:?}");
+        assert_eq!(
+            detail(&mut k, &d.a, &d.x).await["akses"],
+            "direktori",
+            "{backend:?}"
+        );
         tugaskan(P::Penilai, "plt", "2020-01-01", None).await;
         // Selesai hari ini masih berjalan (inklusif).
         tugaskan(P::Perencana, "plh", "2020-01-01", Some(hari_ini.clone())).await;
@@ -747,9 +813,17 @@ async fn plt_dan_plh_memimpin_unit_hanya_selama_penugasan() {
         ] {
             let mut k = masuk(&d, p).await;
             let v = detail(&mut k, &d.a, &d.x).await;
-            assert_eq!(v["akses"], if penuh { "penuh" } else { "direktori" }, "{backend:?} {p:?}");
+            assert_eq!(
+                v["akses"],
+                if penuh { "penuh" } else { "direktori" },
+                "{backend:?} {p:?}"
+            );
             assert_eq!(v["pegawai"]["email"].is_null(), !penuh, "{backend:?} {p:?}");
-            let harap = if penuh { StatusCode::OK } else { StatusCode::FORBIDDEN };
+            let harap = if penuh {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
             assert_eq!(k.get(&riwayat_x).await.status, harap, "{backend:?} {p:?}");
         }
         d.u.l.db.tutup().await;
@@ -775,24 +849,37 @@ async fn halaman_dan_token_mengikuti_kebijakan_yang_sama() {
         // Rekan unit lain: nama ya, surel tidak; riwayatnya 403.
         let j = k.get(&format!("/instansi/{}/pegawai/{}", d.a, d.x)).await;
         assert_eq!(j.status, StatusCode::OK, "{backend:?}");
-        assert!(!j.teks.contains(&email(d.x.clone()).await), "{backend:?} surel bocor");
+        assert!(
+            !j.teks.contains(&email(d.x.clone()).await),
+            "{backend:?} surel bocor"
+        );
         assert!(!j.teks.contains("/riwayat\""), "{backend:?} tautan riwayat");
-        let j = k.get(&format!("/instansi/{}/pegawai/{}/riwayat", d.a, d.x)).await;
+        let j = k
+            .get(&format!("/instansi/{}/pegawai/{}/riwayat", d.a, d.x))
+            .await;
         assert_eq!(j.status, StatusCode::FORBIDDEN, "{backend:?}");
         assert!(!j.teks.contains(&email(d.x.clone()).await));
         // Diri sendiri dan bawahan: utuh, riwayat terbuka.
         for id in [&g.diri, &g.bawahan] {
             let j = k.get(&format!("/instansi/{}/pegawai/{id}", d.a)).await;
             assert!(j.teks.contains(&email(id.clone()).await), "{backend:?}");
-            let j = k.get(&format!("/instansi/{}/pegawai/{id}/riwayat", d.a)).await;
+            let j = k
+                .get(&format!("/instansi/{}/pegawai/{id}/riwayat", d.a))
+                .await;
             assert_eq!(j.status, StatusCode::OK, "{backend:?}");
         }
         // Riwayat unit tetap terbuka bagi anggota instansi.
-        let j = k.get(&format!("/instansi/{}/unit/{}/riwayat", d.a, d.unit_lain)).await;
+        let j = k
+            .get(&format!("/instansi/{}/unit/{}/riwayat", d.a, d.unit_lain))
+            .await;
         assert_eq!(j.status, StatusCode::OK, "{backend:?}");
         // Token API baca milik pegawai: sama dengan sesinya.
         let j = k
-            .json(Method::POST, "/api/v1/token", r#"{"nama":"skrip","cakupan":"baca","hari":1}"#)
+            .json(
+                Method::POST,
+                "/api/v1/token",
+                r#"{"nama":"skrip","cakupan":"baca","hari":1}"#,
+            )
             .await;
         let mut mesin = Klien::baru(&d.u);
         mesin.bearer = Some(j.json()["token"].as_str().unwrap().to_string());
@@ -841,7 +928,10 @@ async fn mutasi_masuk_tidak_membuka_rekaman_lama_bagi_rekan_baru() {
         admin.masuk("admin.b", SANDI).await;
         let j = admin.get(&riwayat).await;
         assert_eq!(j.status, StatusCode::OK, "{backend:?}");
-        assert!(j.teks.contains("mutasi_masuk") && j.teks.contains(&surel), "{backend:?}");
+        assert!(
+            j.teks.contains("mutasi_masuk") && j.teks.contains(&surel),
+            "{backend:?}"
+        );
         d.u.l.db.tutup().await;
     }
 }
