@@ -315,7 +315,7 @@ fn skema() -> Value {
         "Pegawai": pegawai,
         "MasukanPegawai": masukan_pegawai,
         "HalamanPegawai": objek(&[("total", "integer"), ("halaman", "integer"), ("per_halaman", "integer"), ("jumlah_halaman", "integer")], &["isi", "total", "halaman"]),
-        "DetailPegawai": {"type": "object", "properties": {"pegawai": {"$ref": "#/components/schemas/Pegawai"}}, "required": ["pegawai"]},
+        "DetailPegawai": {"type": "object", "description": "Kolom pribadi (tanggal_lahir, jenis_kelamin, email, telepon) null dan riwayat kosong bila akses = direktori (ADR 0010).", "properties": {"pegawai": {"$ref": "#/components/schemas/Pegawai"}, "akses": {"type": "string", "enum": ["penuh", "direktori"]}}, "required": ["pegawai", "akses"]},
         "DaftarAudit": {"type": "array", "items": objek(&[("waktu", "string"), ("nama_pengguna", "string"), ("aksi", "string"), ("jenis_objek", "string"), ("objek_id", "string"), ("sebelum", "string?"), ("sesudah", "string?")], &["waktu", "aksi"])},
         "MasukanToken": objek(&[("nama", "string"), ("cakupan", "string"), ("hari", "integer")], &["nama", "cakupan"]),
         "TokenBaru": objek(&[("token", "string")], &["token", "info"]),
