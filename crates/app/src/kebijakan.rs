@@ -5,7 +5,8 @@
 //! - `putuskan`: menurut peran saja (tanpa basis data). Dipakai `Konteks::
 //!   boleh_baca`/`boleh_kelola`/`wajib_super_admin` dan oleh `wajib`.
 //! - `Cakupan::akses`: untuk satu rekaman pegawai, menurut peran DAN hubungan
-//!   (diri sendiri, rantai atasan, pimpinan unit, Plt./Plh. yang berjalan).
+//!   (diri sendiri, rantai atasan, pimpinan unit, Plt./Plh. yang berjalan
+//!   menurut tanggal di zona waktu instansi).
 //!
 //! Rekaman pegawai keluar dari layanan sebagai `Terbaca<Pegawai>`, yang hanya
 //! dapat dibuat modul ini: kolom pribadi (`KOLOM_PRIBADI`) sudah dikosongkan
@@ -13,7 +14,7 @@
 //! yang sama lewat `izin_riwayat`.
 
 use crate::audit::Catatan;
-use crate::organisasi::{hari_ini, unit};
+use crate::organisasi::{hari_ini_di, unit};
 use crate::{Aktor, Galat, Hasil, Konteks, Layanan, Peran};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -240,8 +241,13 @@ impl<'k> Cakupan<'k> {
             .filter(|_| a.instansi_id == instansi_id);
         if let (Akses::Direktori, Some(pid)) = (dasar, &pegawai_id) {
             let pool = l.pool();
-            let mut akar =
-                store::organisasi::unit_plt_aktif(pool, instansi_id, pid, &hari_ini()).await?;
+            let mut akar = store::organisasi::unit_plt_aktif(
+                pool,
+                instansi_id,
+                pid,
+                &hari_ini_di(l, instansi_id).await?,
+            )
+            .await?;
             if a.punya(Peran::PimpinanUnit) {
                 akar.extend(store::organisasi::unit_pegawai(pool, instansi_id, pid).await?);
             }

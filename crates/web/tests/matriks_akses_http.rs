@@ -774,7 +774,7 @@ async fn detail(k: &mut Klien, iid: &str, id: &str) -> Value {
 async fn plt_dan_plh_memimpin_unit_hanya_selama_penugasan() {
     for backend in backend_uji() {
         let d = bangun(backend).await;
-        let hari_ini = app::organisasi::hari_ini();
+        let hari_ini = app::organisasi::hari_ini_di(&d.u.l, &d.a).await.unwrap();
         let tugaskan = |p: P, jenis: &'static str, mulai: &'static str, selesai: Option<String>| {
             let d = &d;
             async move {
