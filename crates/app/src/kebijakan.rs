@@ -519,4 +519,70 @@ mod tes {
         let s = IzinRiwayat { pribadi: true }.saring(vec![c]);
         assert!(s[0].sebelum.as_deref().unwrap().contains("a@b.id"));
     }
+    /// Lint kecil: setiap fungsi layanan publik yang menerima `Konteks` harus
+    /// melewati pintu kebijakan di badannya. Fungsi baru yang lupa gagal di
+    /// sini, bukan terbuka diam-diam.
+    #[test]
+    fn setiap_layanan_publik_melewati_kebijakan() {
+        const PINTU: &[&str] = &[
+            "boleh_baca(",
+            "boleh_kelola(",
+            "wajib_super_admin(",
+            "kebijakan::wajib(",
+            "Cakupan::untuk(",
+            "izin_riwayat(",
+            "boleh_kelola_akun(",
+            "wajib_tulis(",
+            ".aktor()",
+        ];
+        // Pencatat audit: dipanggil dari layanan yang sudah diperiksa.
+        const PENGECUALIAN: &[&str] = &["audit.rs:catat", "audit.rs:catat_baca"];
+        fn jelajah(dir: &std::path::Path, hasil: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    jelajah(&p, hasil);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    hasil.push(p);
+                }
+            }
+        }
+        let akar = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut berkas = Vec::new();
+        jelajah(&akar, &mut berkas);
+        let mut diperiksa = 0;
+        let mut lupa = Vec::new();
+        for b in berkas {
+            let teks = std::fs::read_to_string(&b).unwrap();
+            let nama_berkas = b.file_name().unwrap().to_string_lossy().to_string();
+            let mut sisa = teks.as_str();
+            while let Some(i) = sisa.find("\npub async fn ") {
+                sisa = &sisa[i + "\npub async fn ".len()..];
+                let nama: String = sisa
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let buka = sisa.find('{').unwrap_or(sisa.len());
+                let tanda = &sisa[..buka];
+                let tutup = sisa.find("\n}\n").unwrap_or(sisa.len());
+                let badan = &sisa[buka.min(tutup)..tutup];
+                if !tanda.contains("Konteks") {
+                    continue;
+                }
+                let kunci = format!("{nama_berkas}:{nama}");
+                if PENGECUALIAN.contains(&kunci.as_str()) {
+                    continue;
+                }
+                diperiksa += 1;
+                if !PINTU.iter().any(|p| badan.contains(p)) {
+                    lupa.push(format!("{}: {nama}", b.display()));
+                }
+            }
+        }
+        assert!(diperiksa >= 30, "pemindai: hanya {diperiksa} fungsi");
+        assert!(
+            lupa.is_empty(),
+            "fungsi layanan tanpa pemeriksaan kebijakan (panggil kebijakan::wajib/Cakupan): {lupa:#?}"
+        );
+    }
 }
