@@ -108,7 +108,9 @@ pub async fn catat_baca(
     Ok(())
 }
 
-/// Riwayat satu rekaman, bagi yang boleh membacanya.
+/// Riwayat satu rekaman, bagi yang boleh membacanya menurut jenis objeknya
+/// (`kebijakan::izin_riwayat`: riwayat pegawai hanya dengan akses penuh atas
+/// rekamannya; 404 bila pegawai itu tidak ada).
 pub async fn riwayat(
     l: &crate::Layanan,
     konteks: &Konteks,
@@ -116,8 +118,10 @@ pub async fn riwayat(
     jenis_objek: &str,
     objek_id: &str,
 ) -> Hasil<Vec<Catatan>> {
-    konteks.boleh_baca(instansi_id)?;
-    Ok(store::audit::riwayat_objek(l.pool(), instansi_id, jenis_objek, objek_id, 200).await?)
+    let izin =
+        crate::kebijakan::izin_riwayat(l, konteks, instansi_id, jenis_objek, objek_id).await?;
+    let c = store::audit::riwayat_objek(l.pool(), instansi_id, jenis_objek, objek_id, 200).await?;
+    Ok(izin.saring(c))
 }
 
 /// Satu baris perubahan yang mudah dibaca: kolom, nilai lama, nilai baru.

@@ -1,5 +1,6 @@
 //! Siapa yang meminta, dan pemeriksaan cakupan per instansi.
 
+use crate::kebijakan::{self, Aksi, Sumber};
 use crate::teks::t;
 use crate::{Bahasa, Galat, Hasil, Peran};
 
@@ -86,38 +87,20 @@ impl Konteks {
         )
     }
 
-    /// Membaca data instansi: super admin, atau pengguna instansi itu sendiri.
+    /// Membaca data organisasi instansi (tanpa data pribadi): super admin, atau
+    /// pengguna instansi itu sendiri. Diputuskan `kebijakan`; rekaman pegawai
+    /// lewat `kebijakan::Cakupan`.
     pub fn boleh_baca(&self, instansi_id: &str) -> Hasil<&Aktor> {
-        let a = self.aktor()?;
-        if a.super_admin() || a.instansi_id == instansi_id {
-            Ok(a)
-        } else {
-            Err(self.dilarang())
-        }
+        kebijakan::wajib(self, Aksi::Baca, Sumber::Organisasi(instansi_id))
     }
 
-    /// Mengubah organisasi dan pegawai: super admin, atau admin instansi itu.
+    /// Mengubah organisasi dan pegawai: super admin, atau admin instansi itu
+    /// (token baca ditolak). Diputuskan `kebijakan`.
     pub fn boleh_kelola(&self, instansi_id: &str) -> Hasil<&Aktor> {
-        let a = self.aktor()?;
-        if a.hanya_baca {
-            return Err(Galat::Dilarang(
-                self.t("Token ini hanya untuk membaca.", "This token is read-only.")
-                    .into(),
-            ));
-        }
-        if a.super_admin() || (a.instansi_id == instansi_id && a.punya(Peran::AdminInstansi)) {
-            Ok(a)
-        } else {
-            Err(self.dilarang())
-        }
+        kebijakan::wajib(self, Aksi::Kelola, Sumber::Organisasi(instansi_id))
     }
 
     pub fn wajib_super_admin(&self) -> Hasil<&Aktor> {
-        let a = self.aktor()?;
-        if a.super_admin() && !a.hanya_baca {
-            Ok(a)
-        } else {
-            Err(self.dilarang())
-        }
+        kebijakan::wajib(self, Aksi::Kelola, Sumber::Nasional)
     }
 }

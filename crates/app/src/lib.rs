@@ -7,6 +7,7 @@ pub mod audit;
 pub mod demo;
 pub mod galat;
 pub mod impor;
+pub mod kebijakan;
 pub mod konteks;
 pub mod notifikasi;
 pub mod organisasi;

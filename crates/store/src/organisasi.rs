@@ -46,7 +46,7 @@ pub struct Jabatan {
     pub dibuat_pada: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, serde::Deserialize, PartialEq)]
 pub struct Pegawai {
     pub instansi_id: String,
     pub id: String,
@@ -442,6 +442,49 @@ pub async fn bawahan(pool: &AnyPool, instansi_id: &str, atasan_id: &str) -> Hasi
     .bind(atasan_id)
     .fetch_all(pool)
     .await?)
+}
+
+/// Atasan langsung satu pegawai (hanya id-nya), untuk menelusuri rantai atasan
+/// tanpa memuat data pribadi. None bila tidak ada rekaman atau tanpa atasan.
+pub async fn atasan_dari(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<String>> {
+    let r: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT atasan_id FROM pegawai WHERE instansi_id = $1 AND id = $2")
+            .bind(instansi_id)
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(r.and_then(|x| x.0))
+}
+
+/// Unit kerja pegawai (hanya id-nya).
+pub async fn unit_pegawai(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<String>> {
+    let r: Option<(String,)> =
+        sqlx::query_as("SELECT unit_id FROM pegawai WHERE instansi_id = $1 AND id = $2")
+            .bind(instansi_id)
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(r.map(|x| x.0))
+}
+
+/// Unit yang dipimpin pegawai sebagai Plt./Plh. pada tanggal itu (mulai dan
+/// selesai inklusif; selesai kosong berarti masih berjalan).
+pub async fn unit_plt_aktif(
+    pool: &AnyPool,
+    instansi_id: &str,
+    pegawai_id: &str,
+    tanggal: &str,
+) -> Hasil<Vec<String>> {
+    let r: Vec<(String,)> = sqlx::query_as(
+        "SELECT unit_id FROM riwayat_jabatan WHERE instansi_id = $1 AND pegawai_id = $2 \
+         AND jenis_penugasan IN ('plt', 'plh') AND mulai <= $3 AND (selesai IS NULL OR selesai >= $3)",
+    )
+    .bind(instansi_id)
+    .bind(pegawai_id)
+    .bind(tanggal)
+    .fetch_all(pool)
+    .await?;
+    Ok(r.into_iter().map(|x| x.0).collect())
 }
 
 pub async fn jumlah_pegawai(pool: &AnyPool, instansi_id: Option<&str>) -> Hasil<i64> {

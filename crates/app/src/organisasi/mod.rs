@@ -14,6 +14,20 @@ pub fn hari_ini() -> String {
     store::sekarang()[..10].to_string()
 }
 
+/// Tanggal hari ini di zona waktu instansi (WIB/WITA/WIT) sebagai YYYY-MM-DD;
+/// zona WIB bila instansi tidak ditemukan. Dipakai untuk Plt./Plh. yang
+/// berjalan (`kebijakan`).
+pub async fn hari_ini_di(l: &crate::Layanan, instansi_id: &str) -> crate::Hasil<String> {
+    let zona = store::organisasi::instansi(l.pool(), instansi_id)
+        .await?
+        .map(|i| i.zona_waktu)
+        .unwrap_or_else(|| "WIB".into());
+    let jam = referensi::selisih_utc(&zona) as i64;
+    let t = time::OffsetDateTime::now_utc() + time::Duration::hours(jam);
+    let f = time::macros::format_description!("[year]-[month]-[day]");
+    Ok(t.date().format(&f).unwrap_or_else(|_| hari_ini()))
+}
+
 /// Validasi tanggal YYYY-MM-DD.
 pub fn tanggal_sah(s: &str) -> bool {
     let f = time::macros::format_description!("[year]-[month]-[day]");

@@ -4,6 +4,7 @@
 
 use super::{hari_ini, referensi, tanggal_sah, unit};
 use crate::galat::GalatKolom;
+use crate::kebijakan::{self, Akses, Aksi, Cakupan, Sumber, Terbaca};
 use crate::{Galat, Hasil, Konteks, Layanan};
 use rules::nip::{JenisAsn, JenisKelamin, Nip};
 use serde::{Deserialize, Serialize};
@@ -84,7 +85,8 @@ pub async fn daftar(
     instansi_id: &str,
     c: &CariPegawai,
 ) -> Hasil<Halaman<BarisPegawai>> {
-    k.boleh_baca(instansi_id)?;
+    // Baris daftar hanya memuat kolom direktori: setiap anggota instansi.
+    kebijakan::wajib(k, Aksi::Baca, Sumber::Pegawai(instansi_id))?;
     let per = c.per_halaman.unwrap_or(PER_HALAMAN).clamp(1, 200);
     let halaman = c.halaman.unwrap_or(1).max(1);
     let unit_ids = match c.unit_id.as_ref().filter(|s| !s.is_empty()) {
@@ -116,17 +118,37 @@ pub async fn daftar(
     })
 }
 
+/// Detail satu pegawai setelah kebijakan akses: setiap rekaman (pegawai,
+/// atasan, bawahan) sudah disunting sesuai hak pembaca atas rekaman itu.
 #[derive(Debug, Clone, Serialize)]
 pub struct DetailPegawai {
-    pub pegawai: Pegawai,
+    pub pegawai: Terbaca<Pegawai>,
     pub unit: Option<UnitKerja>,
     pub jabatan: Option<Jabatan>,
-    pub atasan: Option<Pegawai>,
-    pub bawahan: Vec<Pegawai>,
+    pub atasan: Option<Terbaca<Pegawai>>,
+    pub bawahan: Vec<Terbaca<Pegawai>>,
+    /// Riwayat penempatan: kosong bila pembaca hanya berhak atas direktori.
     pub riwayat: Vec<store::organisasi::BarisRiwayat>,
     pub pangkat: Option<String>,
+    /// `penuh` atau `direktori` (kolom pribadi `null`).
+    pub akses: Akses,
 }
 
+/// Id pegawai ber-NIP itu di instansi ini, tanpa kolom lain (isian atasan di
+/// formulir, akun pegawai).
+pub async fn id_dari_nip(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    nip: &str,
+) -> Hasil<Option<String>> {
+    kebijakan::wajib(k, Aksi::Baca, Sumber::Pegawai(instansi_id))?;
+    Ok(store::organisasi::pegawai_nip(l.pool(), instansi_id, nip)
+        .await?
+        .map(|p| p.id))
+}
+
+/// Rekaman mentah untuk pemeriksaan di dalam layanan (bukan untuk keluar).
 pub(crate) async fn ambil(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Hasil<Pegawai> {
     store::organisasi::pegawai(l.pool(), instansi_id, id)
         .await?
@@ -139,11 +161,12 @@ pub(crate) async fn ambil(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str)
 }
 
 /// Detail satu pegawai. Pembacaan oleh orang lain dicatat (UU 27/2022: NIP
-/// memuat tanggal lahir dan jenis kelamin).
+/// memuat tanggal lahir dan jenis kelamin). Kolom pribadi hanya untuk orangnya
+/// sendiri, rantai atasannya, pimpinan unitnya dan admin (`kebijakan`).
 pub async fn lihat(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Hasil<DetailPegawai> {
-    let a = k.boleh_baca(instansi_id)?;
+    let c = Cakupan::untuk(l, k, instansi_id).await?;
     let p = ambil(l, k, instansi_id, id).await?;
-    if a.pegawai_id.as_deref() != Some(id) {
+    if k.aktor()?.pegawai_id.as_deref() != Some(id) {
         crate::audit::catat_baca(l, k, instansi_id, "pegawai", id).await?;
     }
     let pool = l.pool();
@@ -153,24 +176,37 @@ pub async fn lihat(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Has
         None => None,
     };
     let atasan = match &p.atasan_id {
-        Some(x) => store::organisasi::pegawai(pool, instansi_id, x).await?,
+        Some(x) => match store::organisasi::pegawai(pool, instansi_id, x).await? {
+            Some(a) => Some(c.terbaca(l, a).await?),
+            None => None,
+        },
         None => None,
     };
-    let bawahan = store::organisasi::bawahan(pool, instansi_id, id).await?;
-    let riwayat = store::organisasi::riwayat_pegawai(pool, instansi_id, id).await?;
-    let pangkat = p
+    let mut bawahan = Vec::new();
+    for b in store::organisasi::bawahan(pool, instansi_id, id).await? {
+        bawahan.push(c.terbaca(l, b).await?);
+    }
+    let pegawai = c.terbaca(l, p).await?;
+    let akses = pegawai.akses();
+    let riwayat = if akses.penuh() {
+        store::organisasi::riwayat_pegawai(pool, instansi_id, id).await?
+    } else {
+        Vec::new()
+    };
+    let pangkat = pegawai
         .golongan
         .as_deref()
         .and_then(referensi::pangkat)
         .map(str::to_string);
     Ok(DetailPegawai {
-        pegawai: p,
+        pegawai,
         unit,
         jabatan,
         atasan,
         bawahan,
         riwayat,
         pangkat,
+        akses,
     })
 }
 
@@ -468,7 +504,7 @@ pub async fn buat(
     instansi_id: &str,
     m: MasukanPegawai,
 ) -> Hasil<Pegawai> {
-    k.boleh_kelola(instansi_id)?;
+    kebijakan::wajib(k, Aksi::Kelola, Sumber::Pegawai(instansi_id))?;
     let mut p = susun(l, k, instansi_id, None, &m).await?;
     p.id = store::id_baru();
     let waktu = store::sekarang();
@@ -494,8 +530,10 @@ pub async fn buat(
     Ok(p)
 }
 
-/// Menyisipkan pegawai baru dengan penempatan definitif pertamanya.
-pub async fn simpan_baru(
+/// Menyisipkan pegawai baru dengan penempatan definitif pertamanya. Tanpa
+/// pemeriksaan hak: hanya untuk layanan yang sudah memeriksanya (`buat`,
+/// impor, mutasi, demo).
+pub(crate) async fn simpan_baru(
     tx: &mut store::Transaksi<'_>,
     p: &Pegawai,
     mulai: &str,
@@ -540,7 +578,7 @@ pub async fn ubah(
     id: &str,
     m: MasukanPegawai,
 ) -> Hasil<Pegawai> {
-    k.boleh_kelola(instansi_id)?;
+    kebijakan::wajib(k, Aksi::Kelola, Sumber::Pegawai(instansi_id))?;
     let versi = crate::galat::versi_wajib(k, m.versi)?;
     let lama = ambil(l, k, instansi_id, id).await?;
     let mut baru = susun(l, k, instansi_id, Some(id), &m).await?;
@@ -556,8 +594,9 @@ pub async fn ubah(
 
 /// Menyimpan perubahan dalam transaksi: riwayat penempatan bila unit, jabatan
 /// atau atasan berubah; akun dinonaktifkan bila pegawai pensiun, pindah atau
-/// berhenti; audit sebelum → sesudah.
-pub async fn simpan_ubah(
+/// berhenti; audit sebelum → sesudah. Tanpa pemeriksaan hak atas pegawai:
+/// hanya untuk layanan yang sudah memeriksanya (`ubah`, impor, mutasi).
+pub(crate) async fn simpan_ubah(
     tx: &mut store::Transaksi<'_>,
     k: &Konteks,
     lama: &Pegawai,

@@ -4,6 +4,7 @@
 use super::pegawai::{ambil, simpan_baru, simpan_ubah};
 use super::tanggal_sah;
 use crate::galat::GalatKolom;
+use crate::kebijakan::{self, Aksi, Sumber};
 use crate::{Hasil, Konteks, Layanan};
 use store::organisasi::{Pegawai, RiwayatJabatan};
 
@@ -19,7 +20,7 @@ pub async fn tugaskan_sementara(
     mulai: &str,
     selesai: Option<&str>,
 ) -> Hasil<RiwayatJabatan> {
-    k.boleh_kelola(instansi_id)?;
+    kebijakan::wajib(k, Aksi::Kelola, Sumber::Pegawai(instansi_id))?;
     let p = ambil(l, k, instansi_id, pegawai_id).await?;
     let mut f = GalatKolom::default();
     {
@@ -136,7 +137,7 @@ pub async fn mutasi(
     unit_tujuan: &str,
     tanggal: &str,
 ) -> Hasil<Pegawai> {
-    k.wajib_super_admin()?;
+    kebijakan::wajib(k, Aksi::Kelola, Sumber::Nasional)?;
     let lama = ambil(l, k, instansi_asal, pegawai_id).await?;
     if lama.status == "pindah" {
         // Mutasi yang diulang: rekaman ini sudah ditinggalkan.

@@ -101,9 +101,72 @@ pub const RUTE: &[(&str, &str, &str, Option<&str>, &str)] = &[
     (
         "get",
         "/instansi/{iid}/pegawai/{id}/riwayat",
-        "Riwayat perubahan (audit)",
+        "Riwayat perubahan (audit); hanya dengan akses penuh atas rekaman itu",
         None,
         "DaftarAudit",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pegawai/{id}/penugasan",
+        "Tugaskan Plt./Plh. (admin instansi)",
+        Some("MasukanPenugasan"),
+        "RiwayatJabatan",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pegawai/{id}/mutasi",
+        "Mutasi ke instansi lain (super admin)",
+        Some("MasukanMutasi"),
+        "Pegawai",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/pengguna",
+        "Akun pengguna instansi (admin instansi)",
+        None,
+        "DaftarPengguna",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pengguna",
+        "Buat akun pengguna (admin instansi)",
+        Some("MasukanPengguna"),
+        "Pengguna",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pengguna/{id}/sandi",
+        "Atur ulang sandi akun (admin instansi)",
+        Some("MasukanSandi"),
+        "Kosong",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/pegawai/impor",
+        "Impor pegawai dari CSV/XLSX (?nama_berkas; admin instansi)",
+        Some("Berkas"),
+        "LaporanImpor",
+    ),
+    (
+        "post",
+        "/instansi/{iid}/unit/impor",
+        "Impor unit kerja dari CSV/XLSX (?nama_berkas; admin instansi)",
+        Some("Berkas"),
+        "LaporanImpor",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/pegawai/ekspor",
+        "Ekspor pegawai (?format=csv|xlsx; admin instansi)",
+        None,
+        "Berkas",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/unit/ekspor",
+        "Ekspor unit kerja (?format=csv|xlsx)",
+        None,
+        "Berkas",
     ),
     (
         "get",
@@ -273,7 +336,7 @@ fn skema() -> Value {
         "Pegawai": pegawai,
         "MasukanPegawai": masukan_pegawai,
         "HalamanPegawai": objek(&[("total", "integer"), ("halaman", "integer"), ("per_halaman", "integer"), ("jumlah_halaman", "integer")], &["isi", "total", "halaman"]),
-        "DetailPegawai": {"type": "object", "properties": {"pegawai": {"$ref": "#/components/schemas/Pegawai"}}, "required": ["pegawai"]},
+        "DetailPegawai": {"type": "object", "description": "Kolom pribadi (tanggal_lahir, jenis_kelamin, email, telepon) null dan riwayat kosong bila akses = direktori (ADR 0010).", "properties": {"pegawai": {"$ref": "#/components/schemas/Pegawai"}, "akses": {"type": "string", "enum": ["penuh", "direktori"]}}, "required": ["pegawai", "akses"]},
         "DaftarAudit": {"type": "array", "items": objek(&[("waktu", "string"), ("nama_pengguna", "string"), ("aksi", "string"), ("jenis_objek", "string"), ("objek_id", "string"), ("sebelum", "string?"), ("sesudah", "string?")], &["waktu", "aksi"])},
         "MasukanToken": objek(&[("nama", "string"), ("cakupan", "string"), ("hari", "integer")], &["nama", "cakupan"]),
         "TokenBaru": objek(&[("token", "string")], &["token", "info"]),
@@ -340,8 +403,24 @@ pub fn dokumen() -> Value {
         if !params.is_empty() {
             op.insert("parameters".into(), json!(params));
         }
+        // Berkas impor/ekspor bukan JSON. Unggahan: byte mentah apa pun
+        // (jenisnya dikenali dari isi); unduhan: CSV atau XLSX.
+        let jenis_isi = |skema: &str, masuk: bool| match (skema, masuk) {
+            ("Berkas", true) => vec!["application/octet-stream"],
+            ("Berkas", false) => {
+                vec!["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+            }
+            _ => vec!["application/json"],
+        };
+        let isi = |skema: &str, masuk: bool| {
+            let mut m = Map::new();
+            for j in jenis_isi(skema, masuk) {
+                m.insert(j.into(), json!({"schema": {"$ref": format!("#/components/schemas/{skema}")}}));
+            }
+            Value::Object(m)
+        };
         if let Some(m) = masuk {
-            op.insert("requestBody".into(), json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{m}")}}}}));
+            op.insert("requestBody".into(), json!({"required": true, "content": isi(m, true)}));
         }
         let ok = match *metode {
             "post" if jalur.ends_with("/sandi") || jalur.ends_with("/baca") => "204",
@@ -354,7 +433,7 @@ pub fn dokumen() -> Value {
         let berhasil = if ok == "204" {
             json!({"description": "Berhasil, tanpa isi"})
         } else {
-            json!({"description": "Berhasil", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{keluar}")}}}})
+            json!({"description": "Berhasil", "content": isi(keluar, false)})
         };
         let mut jawaban = json!({
             ok: berhasil,

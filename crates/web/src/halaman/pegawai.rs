@@ -410,23 +410,32 @@ async fn form_ubah(
 }
 
 /// Atasan diketik sebagai NIP (atau id untuk pejabat tanpa NIP).
-async fn atasan_id(s: &AppState, iid: &str, teks: &str) -> Result<Option<String>, Galat> {
+async fn atasan_id(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    teks: &str,
+) -> Result<Option<String>, Galat> {
     let t = teks.trim().replace(' ', "");
     if t.is_empty() {
         return Ok(None);
     }
     if t.len() == 18 && t.chars().all(|c| c.is_ascii_digit()) {
         return Ok(Some(
-            store::organisasi::pegawai_nip(s.layanan.pool(), iid, &t)
+            app::organisasi::pegawai::id_dari_nip(&s.layanan, &p.konteks, iid, &t)
                 .await?
-                .map(|p| p.id)
                 .unwrap_or(t),
         ));
     }
     Ok(Some(t))
 }
 
-async fn masukan(s: &AppState, iid: &str, f: &FormPegawai) -> Result<MasukanPegawai, Galat> {
+async fn masukan(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    f: &FormPegawai,
+) -> Result<MasukanPegawai, Galat> {
     let o = |s: &str| Some(s.to_string()).filter(|s| !s.trim().is_empty());
     Ok(MasukanPegawai {
         nip: o(&f.nip),
@@ -437,7 +446,7 @@ async fn masukan(s: &AppState, iid: &str, f: &FormPegawai) -> Result<MasukanPega
         golongan: o(&f.golongan),
         unit_id: f.unit_id.clone(),
         jabatan_id: o(&f.jabatan_id),
-        atasan_id: atasan_id(s, iid, &f.atasan).await?,
+        atasan_id: atasan_id(s, p, iid, &f.atasan).await?,
         status: o(&f.status),
         email: o(&f.email),
         telepon: o(&f.telepon),
@@ -472,7 +481,7 @@ async fn simpan_baru(
     Form(f): Form<FormPegawai>,
 ) -> HasilHalaman {
     p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
-    let hasil = match masukan(&s, &iid, &f).await {
+    let hasil = match masukan(&s, &p, &iid, &f).await {
         Ok(m) => app::organisasi::pegawai::buat(&s.layanan, &p.konteks, &iid, m).await,
         Err(g) => Err(g),
     };
@@ -489,7 +498,7 @@ async fn simpan_ubah(
     Form(f): Form<FormPegawai>,
 ) -> HasilHalaman {
     p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
-    let hasil = match masukan(&s, &iid, &f).await {
+    let hasil = match masukan(&s, &p, &iid, &f).await {
         Ok(m) => app::organisasi::pegawai::ubah(&s.layanan, &p.konteks, &iid, &id, m).await,
         Err(g) => Err(g),
     };
@@ -504,9 +513,11 @@ async fn riwayat(
     p: Pengunjung,
     Path((iid, id)): Path<(String, String)>,
 ) -> Result<Response, Response> {
+    // Riwayat dulu: tanpa akses penuh ditolak sebelum rekamannya dibaca.
+    let c = super::riwayat::ambil(&s, &p, &iid, "pegawai", &id).await?;
     let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, &id)
         .await
         .atau_halaman(&p)?;
     let kembali = format!("/instansi/{iid}/pegawai/{id}");
-    super::riwayat::tampil(&s, &p, &iid, "pegawai", &id, &d.pegawai.nama, kembali).await
+    super::riwayat::tampil(&s, &p, &iid, c, &d.pegawai.nama, kembali).await
 }

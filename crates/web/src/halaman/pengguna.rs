@@ -110,9 +110,11 @@ async fn buat(
     let peran: Vec<Peran> = Peran::dari_kode(&f.peran).into_iter().collect();
     // Akun pegawai memakai NIP-nya sebagai nama pengguna dan ditautkan ke rekamannya.
     let pegawai_id =
-        match store::organisasi::pegawai_nip(s.layanan.pool(), &iid, f.username.trim()).await {
-            Ok(x) => x.map(|p| p.id),
-            Err(e) => return Err(super::galat(&p, e.into())),
+        match app::organisasi::pegawai::id_dari_nip(&s.layanan, &p.konteks, &iid, f.username.trim())
+            .await
+        {
+            Ok(x) => x,
+            Err(e) => return Err(super::galat(&p, e)),
         };
     let akun = app::akun::AkunBaru {
         instansi_id: iid.clone(),

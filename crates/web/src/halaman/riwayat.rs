@@ -15,18 +15,28 @@ struct HalamanRiwayat {
     catatan: Vec<(app::audit::Catatan, Vec<app::audit::Perubahan>)>,
 }
 
-pub async fn tampil(
+/// Riwayat satu objek (kebijakan per jenis objek di `app::kebijakan`).
+pub async fn ambil(
     s: &AppState,
     p: &Pengunjung,
     iid: &str,
     jenis_objek: &str,
     id: &str,
+) -> Result<Vec<app::audit::Catatan>, Response> {
+    app::audit::riwayat(&s.layanan, &p.konteks, iid, jenis_objek, id)
+        .await
+        .atau_halaman(p)
+}
+
+/// Halaman dari catatan yang sudah diambil lewat `ambil`.
+pub async fn tampil(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    c: Vec<app::audit::Catatan>,
     nama: &str,
     kembali: String,
 ) -> Result<Response, Response> {
-    let c = app::audit::riwayat(&s.layanan, &p.konteks, iid, jenis_objek, id)
-        .await
-        .atau_halaman(p)?;
     let catatan = c
         .into_iter()
         .map(|c| {

@@ -311,12 +311,12 @@ async fn riwayat(
     let u = app::organisasi::unit::lihat(&s.layanan, &p.konteks, &iid, &id)
         .await
         .atau_halaman(&p)?;
+    let c = super::riwayat::ambil(&s, &p, &iid, "unit_kerja", &id).await?;
     super::riwayat::tampil(
         &s,
         &p,
         &iid,
-        "unit_kerja",
-        &id,
+        c,
         &u.nama,
         format!("/instansi/{iid}/unit"),
     )

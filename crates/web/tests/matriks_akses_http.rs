@@ -1,0 +1,937 @@
+//! Matriks akses dari tabel rute: setiap rute API (`web::api::openapi::RUTE`)
+//! × peran (8 peran dan tanpa masuk) × hubungan dengan rekaman sasaran (diri
+//! sendiri, bawahan, satu unit, unit lain, instansi lain) → status yang
+//! diharapkan, di SQLite dan PostgreSQL. Harapan ditulis di sini sebagai
+//! tabel kecil, bukan dengan memanggil `app::kebijakan`, agar tes ini dapat
+//! menangkap kesalahan kebijakan. Rute baru tanpa harapan menggagalkan tes
+//! dengan pesan "tambahkan harapan untuk METODE JALUR".
+//!
+//! Dunia uji (instansi A, dibangun lewat layanan):
+//! - unit akar "Dinas Kesehatan" dengan Kepala (K); unit lain "Dinas
+//!   Pendidikan" dengan pegawai X (atasan K);
+//! - per peran yang punya rekaman pegawai: unit "Bidang <peran>" di bawah
+//!   akar dan "Seksi <peran>" di bawahnya; aktor D (atasan K) di Bidang,
+//!   T (atasan D) dan B (atasan T, bawahan tak langsung D) di Seksi, dan
+//!   rekan R (atasan K) di Bidang;
+//! - instansi lain: Kota Ambon dengan pegawainya.
+//! Super admin dan tamu tidak punya rekaman: hubungan "diri" dan "bawahan"
+//! tidak berlaku; sasaran lainnya memakai regu peran pegawai.
+
+mod umum;
+
+use app::organisasi::pegawai::MasukanPegawai;
+use app::organisasi::unit::MasukanUnit;
+use app::{Konteks, Peran};
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use store::uji::backend_uji;
+use umum::{Klien, SANDI, Uji, siapkan};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum P {
+    SuperAdmin,
+    Admin,
+    Perencana,
+    Keuangan,
+    Pimpinan,
+    Pegawai,
+    Penilai,
+    Mentor,
+    Tamu,
+}
+
+const SEMUA_P: [P; 9] = [
+    P::SuperAdmin,
+    P::Admin,
+    P::Perencana,
+    P::Keuangan,
+    P::Pimpinan,
+    P::Pegawai,
+    P::Penilai,
+    P::Mentor,
+    P::Tamu,
+];
+
+impl P {
+    fn peran(self) -> Option<Peran> {
+        Some(match self {
+            P::SuperAdmin => Peran::SuperAdmin,
+            P::Admin => Peran::AdminInstansi,
+            P::Perencana => Peran::Perencana,
+            P::Keuangan => Peran::Keuangan,
+            P::Pimpinan => Peran::PimpinanUnit,
+            P::Pegawai => Peran::Pegawai,
+            P::Penilai => Peran::Penilai,
+            P::Mentor => Peran::Mentor,
+            P::Tamu => return None,
+        })
+    }
+    /// Peran dengan rekaman pegawai sendiri di instansi A.
+    fn berpegawai(self) -> bool {
+        !matches!(self, P::SuperAdmin | P::Tamu)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum R {
+    Diri,
+    Bawahan,
+    SatuUnit,
+    LainUnit,
+    LainInstansi,
+}
+
+const SEMUA_R: [R; 5] = [
+    R::Diri,
+    R::Bawahan,
+    R::SatuUnit,
+    R::LainUnit,
+    R::LainInstansi,
+];
+
+/// Jenis rute menurut siapa yang boleh: harapan per peran dan hubungan.
+#[derive(Clone, Copy, Debug)]
+enum Jenis {
+    /// Tanpa masuk pun boleh.
+    Publik(u16),
+    /// Siapa pun yang masuk.
+    Masuk(u16),
+    /// Hanya super admin.
+    Nasional(u16),
+    /// Anggota instansi sasaran (dan super admin): data tanpa kolom pribadi.
+    BacaInstansi(u16),
+    /// Admin instansi sasaran dan super admin.
+    KelolaInstansi(u16),
+    /// Detail pegawai: anggota instansi; kolom pribadi hanya dengan akses penuh.
+    LihatPegawai,
+    /// Riwayat pegawai: hanya dengan akses penuh.
+    RiwayatPegawai,
+    /// Cabut token: milik sendiri, atau token akun yang dikelolanya; selain
+    /// itu 404 (seolah tidak ada).
+    CabutToken,
+}
+
+/// Tabel harapan per rute. Baris baru di `RUTE` wajib ditambahkan di sini.
+fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
+    use Jenis::*;
+    Some(match (metode, jalur) {
+        ("get", "/instansi") => Masuk(200),
+        ("post", "/instansi") => Nasional(201),
+        ("get", "/instansi/{iid}") => BacaInstansi(200),
+        // Admin instansi boleh menyimpan pengaturan tanpa mengubah identitas.
+        ("put", "/instansi/{iid}") => KelolaInstansi(200),
+        ("get", "/instansi/{iid}/unit") => BacaInstansi(200),
+        ("post", "/instansi/{iid}/unit") => KelolaInstansi(201),
+        ("get", "/instansi/{iid}/unit/{id}") => BacaInstansi(200),
+        ("put", "/instansi/{iid}/unit/{id}") => KelolaInstansi(200),
+        ("get", "/instansi/{iid}/jabatan") => BacaInstansi(200),
+        ("post", "/instansi/{iid}/jabatan") => KelolaInstansi(201),
+        ("get", "/instansi/{iid}/pegawai") => BacaInstansi(200),
+        ("post", "/instansi/{iid}/pegawai") => KelolaInstansi(201),
+        ("get", "/instansi/{iid}/pegawai/{id}") => LihatPegawai,
+        ("put", "/instansi/{iid}/pegawai/{id}") => KelolaInstansi(200),
+        ("get", "/instansi/{iid}/pegawai/{id}/riwayat") => RiwayatPegawai,
+        ("post", "/instansi/{iid}/pegawai/{id}/penugasan") => KelolaInstansi(201),
+        ("post", "/instansi/{iid}/pegawai/{id}/mutasi") => Nasional(201),
+        ("get", "/instansi/{iid}/pengguna") => KelolaInstansi(200),
+        ("post", "/instansi/{iid}/pengguna") => KelolaInstansi(201),
+        ("post", "/instansi/{iid}/pengguna/{id}/sandi") => KelolaInstansi(204),
+        ("post", "/instansi/{iid}/pegawai/impor") => KelolaInstansi(200),
+        ("post", "/instansi/{iid}/unit/impor") => KelolaInstansi(200),
+        // Ekspor pegawai memuat kolom pribadi seluruh instansi: admin saja.
+        ("get", "/instansi/{iid}/pegawai/ekspor") => KelolaInstansi(200),
+        ("get", "/instansi/{iid}/unit/ekspor") => BacaInstansi(200),
+        ("get", "/token") => Masuk(200),
+        ("post", "/token") => Masuk(201),
+        ("delete", "/token/{id}") => CabutToken,
+        ("get", "/kalkulator") => Publik(200),
+        ("post", "/kalkulator/{nama}") => Publik(200),
+        _ => return None,
+    })
+}
+
+struct Regu {
+    bidang: String,
+    seksi: String,
+    diri: String,
+    tengah: String,
+    bawahan: String,
+    rekan: String,
+}
+
+struct Dunia {
+    u: Uji,
+    a: String,
+    b: String,
+    unit_akar: String,
+    unit_lain: String,
+    kepala: String,
+    x: String,
+    unit_b: String,
+    pegawai_b: String,
+    regu: HashMap<P, Regu>,
+    /// Akun sasaran atur ulang sandi: (instansi, id akun).
+    sasaran_sandi: HashMap<String, String>,
+    nomor: AtomicUsize,
+}
+
+fn nip(n: usize) -> String {
+    format!("19800101200501{}{:03}", 1 + (n / 999) % 2, n % 999 + 1)
+}
+
+impl Dunia {
+    fn n(&self) -> usize {
+        self.nomor.fetch_add(1, Ordering::Relaxed)
+    }
+
+    async fn unit(&self, iid: &str, induk: Option<&str>, nama: &str) -> String {
+        app::organisasi::unit::buat(
+            &self.u.l,
+            &Konteks::sistem(),
+            iid,
+            MasukanUnit {
+                induk_id: induk.map(str::to_string),
+                nama: nama.into(),
+                jenis: "bidang".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id
+    }
+
+    async fn pegawai(&self, iid: &str, unit: &str, atasan: Option<&str>) -> String {
+        let n = self.n();
+        app::organisasi::pegawai::buat(
+            &self.u.l,
+            &Konteks::sistem(),
+            iid,
+            MasukanPegawai {
+                nip: Some(nip(n)),
+                nama: format!("Pegawai Uji {n}"),
+                jenis_asn: "pns".into(),
+                unit_id: unit.into(),
+                atasan_id: atasan.map(str::to_string),
+                email: Some(format!("pegawai{n}@contoh.go.id")),
+                telepon: Some(format!("0812{n:06}")),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap_or_else(|e| panic!("pegawai {n}: {e:?}"))
+        .id
+    }
+
+    async fn akun(
+        &self,
+        iid: &str,
+        username: &str,
+        pegawai: Option<&str>,
+        peran: Vec<Peran>,
+    ) -> String {
+        app::akun::buat_akun(
+            &self.u.l,
+            &Konteks::sistem(),
+            app::akun::AkunBaru {
+                instansi_id: iid.into(),
+                username: username.into(),
+                nama: username.into(),
+                sandi: SANDI.into(),
+                pegawai_id: pegawai.map(str::to_string),
+                peran,
+            },
+        )
+        .await
+        .unwrap_or_else(|e| panic!("akun {username}: {e:?}"))
+        .id
+    }
+
+    fn regu(&self, p: P) -> &Regu {
+        if p.berpegawai() {
+            &self.regu[&p]
+        } else {
+            &self.regu[&P::Pegawai]
+        }
+    }
+
+    /// (instansi, pegawai, unit) sasaran untuk peran dan hubungan.
+    fn sasaran(&self, p: P, r: R) -> (String, String, String) {
+        let g = self.regu(p);
+        let a = self.a.clone();
+        match r {
+            R::Diri => (a, g.diri.clone(), g.bidang.clone()),
+            R::Bawahan => (a, g.bawahan.clone(), g.seksi.clone()),
+            R::SatuUnit => (a, g.rekan.clone(), g.bidang.clone()),
+            R::LainUnit => (a, self.x.clone(), self.unit_lain.clone()),
+            R::LainInstansi => (self.b.clone(), self.pegawai_b.clone(), self.unit_b.clone()),
+        }
+    }
+
+    /// Harapan yang ditulis terpisah dari kebijakan: siapa berhak atas kolom
+    /// pribadi rekaman `id` (instansi A).
+    fn penuh_atas(&self, p: P, id: &str) -> bool {
+        match p {
+            P::SuperAdmin | P::Admin => true,
+            P::Tamu => false,
+            _ => {
+                let g = &self.regu[&p];
+                id == g.diri
+                    || id == g.tengah
+                    || id == g.bawahan
+                    // Pimpinan unit: Bidang dan Seksi di bawahnya.
+                    || (p == P::Pimpinan && id == g.rekan)
+            }
+        }
+    }
+}
+
+async fn bangun(backend: store::Backend) -> Dunia {
+    let u = siapkan(backend).await;
+    let a = u.a.id.clone();
+    let b = u.b.id.clone();
+    let mut d = Dunia {
+        a: a.clone(),
+        b: b.clone(),
+        unit_akar: u.a.unit_id.clone(),
+        unit_lain: String::new(),
+        kepala: String::new(),
+        x: String::new(),
+        unit_b: u.b.unit_id.clone(),
+        pegawai_b: u.b.pegawai_id.clone(),
+        regu: HashMap::new(),
+        sasaran_sandi: HashMap::new(),
+        nomor: AtomicUsize::new(1),
+        u,
+    };
+    d.unit_lain = d.unit(&a, None, "Dinas Pendidikan").await;
+    d.kepala = d.pegawai(&a, &d.unit_akar.clone(), None).await;
+    d.x = d
+        .pegawai(&a, &d.unit_lain.clone(), Some(&d.kepala.clone()))
+        .await;
+    let akar = d.unit_akar.clone();
+    let kepala = d.kepala.clone();
+    for p in SEMUA_P.into_iter().filter(|p| p.berpegawai()) {
+        let bidang = d.unit(&a, Some(&akar), &format!("Bidang {p:?}")).await;
+        let seksi = d.unit(&a, Some(&bidang), &format!("Seksi {p:?}")).await;
+        let diri = d.pegawai(&a, &bidang, Some(&kepala)).await;
+        let tengah = d.pegawai(&a, &seksi, Some(&diri)).await;
+        let bawahan = d.pegawai(&a, &seksi, Some(&tengah)).await;
+        let rekan = d.pegawai(&a, &bidang, Some(&kepala)).await;
+        d.akun(
+            &a,
+            &format!("uji.{p:?}").to_lowercase(),
+            Some(&diri),
+            vec![p.peran().unwrap()],
+        )
+        .await;
+        d.regu.insert(
+            p,
+            Regu {
+                bidang,
+                seksi,
+                diri,
+                tengah,
+                bawahan,
+                rekan,
+            },
+        );
+    }
+    d.akun(&a, "pemilik.token", None, vec![Peran::Pegawai])
+        .await;
+    let sa = d.akun(&a, "sasaran.a", None, vec![Peran::Pegawai]).await;
+    let sb = d.akun(&b, "sasaran.b", None, vec![Peran::Pegawai]).await;
+    d.sasaran_sandi.insert(a, sa);
+    d.sasaran_sandi.insert(b, sb);
+    d
+}
+
+async fn masuk(d: &Dunia, p: P) -> Klien {
+    let mut k = Klien::baru(&d.u);
+    let nama = match p {
+        P::Tamu => return k,
+        P::SuperAdmin => "super".to_string(),
+        p => format!("uji.{p:?}").to_lowercase(),
+    };
+    let j = k.masuk(&nama, SANDI).await;
+    assert_eq!(j.status, StatusCode::SEE_OTHER, "masuk {nama}: {}", j.teks);
+    k
+}
+
+fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
+    if p == P::Tamu {
+        return match j {
+            Jenis::Publik(ok) => ok,
+            _ => 401,
+        };
+    }
+    let sa = p == P::SuperAdmin;
+    let anggota = sa || r != R::LainInstansi;
+    let admin = sa || (p == P::Admin && r != R::LainInstansi);
+    match j {
+        Jenis::Publik(ok) | Jenis::Masuk(ok) => ok,
+        Jenis::Nasional(ok) => {
+            if sa {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::BacaInstansi(ok) => {
+            if anggota {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::LihatPegawai => {
+            if anggota {
+                200
+            } else {
+                403
+            }
+        }
+        Jenis::KelolaInstansi(ok) => {
+            if admin {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::RiwayatPegawai => {
+            let (_, id, _) = d.sasaran(p, r);
+            if sa || (r != R::LainInstansi && d.penuh_atas(p, &id)) {
+                200
+            } else {
+                403
+            }
+        }
+        Jenis::CabutToken => {
+            if r == R::Diri || admin {
+                204
+            } else {
+                404
+            }
+        }
+    }
+}
+
+/// Token baru milik pemilik yang sesuai hubungan; id-nya.
+async fn token_baru(k: &mut Klien) -> String {
+    let j = k
+        .json(
+            Method::POST,
+            "/api/v1/token",
+            r#"{"nama":"matriks","cakupan":"baca","hari":1}"#,
+        )
+        .await;
+    assert_eq!(j.status, StatusCode::CREATED, "{}", j.teks);
+    j.json()["info"]["id"].as_str().unwrap().to_string()
+}
+
+struct Permintaan {
+    metode: Method,
+    uri: String,
+    jenis_isi: Option<&'static str>,
+    badan: Vec<u8>,
+}
+
+/// Menyusun permintaan sah untuk rute, peran dan hubungan: jalur terisi dan
+/// badan yang akan diterima bila pemanggilnya berhak.
+async fn susun(
+    d: &Dunia,
+    p: P,
+    r: R,
+    metode: &str,
+    jalur: &str,
+    aktor: &mut Klien,
+    pemilik_token: &mut HashMap<String, Klien>,
+) -> Permintaan {
+    let pool = d.u.l.pool();
+    let (iid, mut pid, unit) = d.sasaran(p, r);
+    let n = d.n();
+    if jalur.ends_with("/mutasi") && p == P::SuperAdmin {
+        // Mutasi mengubah rekamannya: super admin memindahkan rekaman baru.
+        pid = d.pegawai(&iid, &unit, None).await;
+    }
+    let id = if jalur.starts_with("/instansi/{iid}/pegawai/{id}") {
+        pid.clone()
+    } else if jalur.starts_with("/instansi/{iid}/unit/{id}") {
+        unit.clone()
+    } else if jalur.starts_with("/instansi/{iid}/pengguna/{id}") {
+        d.sasaran_sandi[&iid].clone()
+    } else if jalur == "/token/{id}" {
+        if r == R::Diri {
+            token_baru(aktor).await
+        } else {
+            let k = pemilik_token.get_mut(&iid).unwrap();
+            token_baru(k).await
+        }
+    } else {
+        String::new()
+    };
+    let mut uri = format!(
+        "/api/v1{}",
+        jalur
+            .replace("{iid}", &iid)
+            .replace("{id}", &id)
+            .replace("{nama}", "nilai-capaian-iki")
+    );
+    let o = |v: &Option<String>| v.clone().map(Value::String).unwrap_or(Value::Null);
+    let mut jenis_isi = Some("application/json");
+    let badan: Option<Value> = match (metode, jalur) {
+        ("post", "/instansi") => {
+            Some(json!({"nama": format!("Lembaga Uji {n}"), "jenis": "lembaga"}))
+        }
+        ("put", "/instansi/{iid}") => {
+            let i = store::organisasi::instansi(pool, &iid)
+                .await
+                .unwrap()
+                .unwrap();
+            Some(
+                json!({"nama": i.nama, "jenis": i.jenis, "kode_wilayah": o(&i.kode_wilayah),
+                        "zona_waktu": i.zona_waktu, "versi": i.versi}),
+            )
+        }
+        ("post", "/instansi/{iid}/unit") => {
+            Some(json!({"nama": format!("Bidang Baru {n}"), "jenis": "bidang", "induk_id": unit}))
+        }
+        ("put", "/instansi/{iid}/unit/{id}") => {
+            let x = store::organisasi::unit(pool, &iid, &unit)
+                .await
+                .unwrap()
+                .unwrap();
+            Some(
+                json!({"nama": x.nama, "jenis": x.jenis, "induk_id": o(&x.induk_id),
+                        "singkatan": o(&x.singkatan), "urutan": x.urutan,
+                        "berlaku_mulai": x.berlaku_mulai, "berlaku_sampai": o(&x.berlaku_sampai),
+                        "versi": x.versi}),
+            )
+        }
+        ("post", "/instansi/{iid}/jabatan") => Some(
+            json!({"unit_id": unit, "nama": format!("Pelaksana Uji {n}"), "jenis": "pelaksana"}),
+        ),
+        ("post", "/instansi/{iid}/pegawai") => Some(
+            json!({"nip": nip(n), "nama": format!("Baru {n}"), "jenis_asn": "pns", "unit_id": unit}),
+        ),
+        ("put", "/instansi/{iid}/pegawai/{id}") => {
+            let x = store::organisasi::pegawai(pool, &iid, &pid)
+                .await
+                .unwrap()
+                .unwrap();
+            Some(
+                json!({"nip": o(&x.nip), "nama": x.nama, "gelar_depan": o(&x.gelar_depan),
+                        "gelar_belakang": o(&x.gelar_belakang), "jenis_asn": x.jenis_asn,
+                        "golongan": o(&x.golongan), "unit_id": x.unit_id,
+                        "jabatan_id": o(&x.jabatan_id), "atasan_id": o(&x.atasan_id),
+                        "status": x.status, "email": o(&x.email), "telepon": o(&x.telepon),
+                        "versi": x.versi}),
+            )
+        }
+        ("post", "/instansi/{iid}/pegawai/{id}/penugasan") => Some(
+            // Sudah selesai: tidak mengubah hubungan kasus lain.
+            json!({"jenis_penugasan": "plt", "unit_id": unit, "mulai": "2020-01-01", "selesai": "2020-01-31"}),
+        ),
+        ("post", "/instansi/{iid}/pegawai/{id}/mutasi") => {
+            let (tujuan, unit_tujuan) = if iid == d.a {
+                (d.b.clone(), d.unit_b.clone())
+            } else {
+                (d.a.clone(), d.unit_lain.clone())
+            };
+            Some(
+                json!({"instansi_tujuan": tujuan, "unit_tujuan": unit_tujuan,
+                        "tanggal": app::organisasi::hari_ini()}),
+            )
+        }
+        ("post", "/instansi/{iid}/pengguna") => Some(json!({"username": format!("akun.uji.{n}"),
+            "nama": format!("Akun Uji {n}"), "sandi": SANDI, "peran": ["pegawai"]})),
+        ("post", "/instansi/{iid}/pengguna/{id}/sandi") => {
+            Some(json!({"sandi_baru": format!("sandi-baru-uji-{n}")}))
+        }
+        ("post", "/instansi/{iid}/pegawai/impor") | ("post", "/instansi/{iid}/unit/impor") => {
+            jenis_isi = Some("text/csv");
+            uri.push_str("?nama_berkas=matriks.csv");
+            let isi = if jalur.contains("/pegawai/") {
+                format!("nip,nama,jenis_asn,unit\n{},Impor {n},pns,{unit}\n", nip(n))
+            } else {
+                format!("nama,jenis,induk\nImpor Unit {n},bidang,{unit}\n")
+            };
+            return Permintaan {
+                metode: Method::POST,
+                uri,
+                jenis_isi,
+                badan: isi.into_bytes(),
+            };
+        }
+        ("get", "/instansi/{iid}/pegawai/ekspor") | ("get", "/instansi/{iid}/unit/ekspor") => {
+            uri.push_str("?format=csv");
+            None
+        }
+        ("post", "/token") => Some(json!({"nama": format!("t{n}"), "cakupan": "baca", "hari": 1})),
+        ("post", "/kalkulator/{nama}") => Some(json!({"capaian_persen": "97.89"})),
+        (m, _) if m == "get" || m == "delete" => None,
+        (m, j) => panic!("tambahkan badan permintaan untuk {} {j}", m.to_uppercase()),
+    };
+    if badan.is_none() {
+        jenis_isi = None;
+    }
+    Permintaan {
+        metode: Method::from_bytes(metode.to_uppercase().as_bytes()).unwrap(),
+        uri,
+        jenis_isi,
+        badan: badan
+            .map(|b| b.to_string().into_bytes())
+            .unwrap_or_default(),
+    }
+}
+
+/// Kolom pribadi setiap rekaman di jawaban detail: penuh → sama dengan basis
+/// data; selain itu null.
+async fn periksa_kolom(d: &Dunia, p: P, r: R, v: &Value, konteks: &str) {
+    let pool = d.u.l.pool();
+    let (iid, id, _) = d.sasaran(p, r);
+    assert_eq!(v["pegawai"]["id"], json!(id), "{konteks}");
+    let penuh_utama = p == P::SuperAdmin || d.penuh_atas(p, &id);
+    assert_eq!(
+        v["akses"],
+        json!(if penuh_utama { "penuh" } else { "direktori" }),
+        "{konteks}"
+    );
+    assert_eq!(
+        v["riwayat"].as_array().unwrap().is_empty(),
+        !penuh_utama,
+        "{konteks}: riwayat penempatan"
+    );
+    let mut rekaman: Vec<&Value> = vec![&v["pegawai"]];
+    if !v["atasan"].is_null() {
+        rekaman.push(&v["atasan"]);
+    }
+    rekaman.extend(v["bawahan"].as_array().unwrap());
+    for x in rekaman {
+        let xid = x["id"].as_str().unwrap();
+        let penuh = p == P::SuperAdmin || d.penuh_atas(p, xid);
+        let asli = serde_json::to_value(
+            store::organisasi::pegawai(pool, &iid, xid)
+                .await
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap();
+        for k in ["tanggal_lahir", "jenis_kelamin", "email", "telepon"] {
+            if penuh {
+                assert_eq!(x[k], asli[k], "{konteks}: {k} milik {xid} harus utuh");
+            } else {
+                assert!(x[k].is_null(), "{konteks}: {k} milik {xid} harus null: {x}");
+            }
+        }
+        for k in ["nama", "nip", "unit_id", "status", "jenis_asn"] {
+            assert_eq!(x[k], asli[k], "{konteks}: kolom direktori {k}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn matriks_rute_peran_hubungan() {
+    // Rute yang belum punya harapan: satu pesan untuk semuanya.
+    let tanpa: Vec<String> = web::api::openapi::RUTE
+        .iter()
+        .filter(|(m, j, ..)| jenis_rute(m, j).is_none())
+        .map(|(m, j, ..)| format!("tambahkan harapan untuk {} {j}", m.to_uppercase()))
+        .collect();
+    assert!(
+        tanpa.is_empty(),
+        "matriks_akses_http.rs, jenis_rute(): {tanpa:#?}"
+    );
+    for backend in backend_uji() {
+        let d = bangun(backend).await;
+        let mut klien: BTreeMap<P, Klien> = BTreeMap::new();
+        for p in SEMUA_P {
+            klien.insert(p, masuk(&d, p).await);
+        }
+        let mut pemilik_token: HashMap<String, Klien> = HashMap::new();
+        let mut ka = Klien::baru(&d.u);
+        ka.masuk("pemilik.token", SANDI).await;
+        pemilik_token.insert(d.a.clone(), ka);
+        let mut kb = Klien::baru(&d.u);
+        kb.masuk("pegawai.b", SANDI).await;
+        pemilik_token.insert(d.b.clone(), kb);
+        let mut gagal = Vec::new();
+        let mut jumlah = 0;
+        for (metode, jalur, ..) in web::api::openapi::RUTE {
+            let jenis = jenis_rute(metode, jalur).unwrap();
+            for p in SEMUA_P {
+                for r in SEMUA_R {
+                    if !p.berpegawai() && matches!(r, R::Diri | R::Bawahan) {
+                        continue;
+                    }
+                    let k = klien.get_mut(&p).unwrap();
+                    let q = susun(&d, p, r, metode, jalur, k, &mut pemilik_token).await;
+                    let j = k
+                        .kirim(q.metode.clone(), &q.uri, q.jenis_isi, q.badan, true)
+                        .await;
+                    jumlah += 1;
+                    let harap = status_diharapkan(jenis, p, r, &d);
+                    let konteks =
+                        format!("{backend:?} {p:?} {r:?} {} {jalur}", metode.to_uppercase());
+                    if j.status.as_u16() != harap {
+                        gagal.push(format!(
+                            "{konteks}: {} (harap {harap}) {}",
+                            j.status.as_u16(),
+                            j.teks.chars().take(200).collect::<String>()
+                        ));
+                        continue;
+                    }
+                    if matches!(jenis, Jenis::LihatPegawai) && harap == 200 {
+                        periksa_kolom(&d, p, r, &j.json(), &konteks).await;
+                    }
+                }
+            }
+        }
+        assert!(
+            gagal.is_empty(),
+            "{} dari {jumlah} kasus salah:\n{}",
+            gagal.len(),
+            gagal.join("\n")
+        );
+        // 7 peran berpegawai × 5 hubungan + super admin dan tamu × 3.
+        assert_eq!(jumlah, web::api::openapi::RUTE.len() * (7 * 5 + 2 * 3));
+        eprintln!("{backend:?}: {jumlah} kasus matriks akses");
+        d.u.l.db.tutup().await;
+    }
+}
+
+/// Setiap rute yang didaftarkan di `crates/web/src/api/*.rs` ada di `RUTE`
+/// (dan karenanya di dokumen OpenAPI dan di matriks ini).
+#[test]
+fn setiap_rute_api_ada_di_tabel_rute() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api");
+    let mut terdaftar = BTreeSet::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let berkas = e.unwrap().path();
+        if berkas.extension().and_then(|x| x.to_str()) != Some("rs") {
+            continue;
+        }
+        let teks = std::fs::read_to_string(&berkas).unwrap();
+        let mut sisa = teks.as_str();
+        while let Some(i) = sisa.find(".route(") {
+            sisa = &sisa[i + ".route(".len()..];
+            let a = sisa.find('"').unwrap();
+            let b = a + 1 + sisa[a + 1..].find('"').unwrap();
+            let jalur = sisa[a + 1..b].to_string();
+            let mut dalam = 1;
+            let mut akhir = sisa.len();
+            for (j, c) in sisa.char_indices() {
+                match c {
+                    '(' => dalam += 1,
+                    ')' => {
+                        dalam -= 1;
+                        if dalam == 0 {
+                            akhir = j;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let arg = &sisa[b..akhir];
+            for m in ["get", "post", "put", "delete", "patch"] {
+                let pola = format!("{m}(");
+                let mut s = arg;
+                while let Some(k) = s.find(&pola) {
+                    let sebelum = s[..k].chars().last();
+                    if !sebelum.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        terdaftar.insert((m.to_string(), jalur.clone()));
+                    }
+                    s = &s[k + pola.len()..];
+                }
+            }
+        }
+    }
+    assert!(terdaftar.len() >= 20, "pengurai rute: {terdaftar:?}");
+    let tabel: BTreeSet<(String, String)> = web::api::openapi::RUTE
+        .iter()
+        .map(|(m, j, ..)| (m.to_string(), j.to_string()))
+        .collect();
+    let kurang: Vec<_> = terdaftar.difference(&tabel).collect();
+    assert!(
+        kurang.is_empty(),
+        "rute terdaftar tetapi tidak ada di RUTE: {kurang:?}"
+    );
+}
+
+async fn detail(k: &mut Klien, iid: &str, id: &str) -> Value {
+    let j = k.get(&format!("/api/v1/instansi/{iid}/pegawai/{id}")).await;
+    assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+    j.json()
+}
+
+/// Plt./Plh. yang sedang berjalan (mulai ≤ hari ini ≤ selesai) memimpin unit
+/// penugasannya dan turunannya seperti pimpinan unit; yang sudah selesai atau
+/// belum mulai tidak.
+#[tokio::test]
+async fn plt_dan_plh_memimpin_unit_hanya_selama_penugasan() {
+    for backend in backend_uji() {
+        let d = bangun(backend).await;
+        let hari_ini = app::organisasi::hari_ini_di(&d.u.l, &d.a).await.unwrap();
+        let tugaskan = |p: P, jenis: &'static str, mulai: &'static str, selesai: Option<String>| {
+            let d = &d;
+            async move {
+                app::organisasi::penugasan::tugaskan_sementara(
+                    &d.u.l,
+                    &Konteks::sistem(),
+                    &d.a,
+                    &d.regu[&p].diri,
+                    jenis,
+                    &d.unit_lain,
+                    None,
+                    mulai,
+                    selesai.as_deref(),
+                )
+                .await
+                .unwrap();
+            }
+        };
+        let mut k = masuk(&d, P::Penilai).await;
+        assert_eq!(
+            detail(&mut k, &d.a, &d.x).await["akses"],
+            "direktori",
+            "{backend:?}"
+        );
+        tugaskan(P::Penilai, "plt", "2020-01-01", None).await;
+        // Selesai hari ini masih berjalan (inklusif).
+        tugaskan(P::Perencana, "plh", "2020-01-01", Some(hari_ini.clone())).await;
+        tugaskan(P::Mentor, "plh", "2020-01-01", Some("2020-12-31".into())).await;
+        tugaskan(P::Keuangan, "plt", "2099-01-01", None).await;
+        let riwayat_x = format!("/api/v1/instansi/{}/pegawai/{}/riwayat", d.a, d.x);
+        for (p, penuh) in [
+            (P::Penilai, true),
+            (P::Perencana, true),
+            (P::Mentor, false),
+            (P::Keuangan, false),
+        ] {
+            let mut k = masuk(&d, p).await;
+            let v = detail(&mut k, &d.a, &d.x).await;
+            assert_eq!(
+                v["akses"],
+                if penuh { "penuh" } else { "direktori" },
+                "{backend:?} {p:?}"
+            );
+            assert_eq!(v["pegawai"]["email"].is_null(), !penuh, "{backend:?} {p:?}");
+            let harap = if penuh {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            assert_eq!(k.get(&riwayat_x).await.status, harap, "{backend:?} {p:?}");
+        }
+        d.u.l.db.tutup().await;
+    }
+}
+
+/// Halaman (HTML) dan token API memakai kebijakan yang sama dengan API sesi.
+#[tokio::test]
+async fn halaman_dan_token_mengikuti_kebijakan_yang_sama() {
+    for backend in backend_uji() {
+        let d = bangun(backend).await;
+        let dd = &d;
+        let email = |id: String| async move {
+            store::organisasi::pegawai(dd.u.l.pool(), &dd.a, &id)
+                .await
+                .unwrap()
+                .unwrap()
+                .email
+                .unwrap()
+        };
+        let g = &d.regu[&P::Pegawai];
+        let mut k = masuk(&d, P::Pegawai).await;
+        // Rekan unit lain: nama ya, surel tidak; riwayatnya 403.
+        let j = k.get(&format!("/instansi/{}/pegawai/{}", d.a, d.x)).await;
+        assert_eq!(j.status, StatusCode::OK, "{backend:?}");
+        assert!(
+            !j.teks.contains(&email(d.x.clone()).await),
+            "{backend:?} surel bocor"
+        );
+        assert!(!j.teks.contains("/riwayat\""), "{backend:?} tautan riwayat");
+        let j = k
+            .get(&format!("/instansi/{}/pegawai/{}/riwayat", d.a, d.x))
+            .await;
+        assert_eq!(j.status, StatusCode::FORBIDDEN, "{backend:?}");
+        assert!(!j.teks.contains(&email(d.x.clone()).await));
+        // Diri sendiri dan bawahan: utuh, riwayat terbuka.
+        for id in [&g.diri, &g.bawahan] {
+            let j = k.get(&format!("/instansi/{}/pegawai/{id}", d.a)).await;
+            assert!(j.teks.contains(&email(id.clone()).await), "{backend:?}");
+            let j = k
+                .get(&format!("/instansi/{}/pegawai/{id}/riwayat", d.a))
+                .await;
+            assert_eq!(j.status, StatusCode::OK, "{backend:?}");
+        }
+        // Riwayat unit tetap terbuka bagi anggota instansi.
+        let j = k
+            .get(&format!("/instansi/{}/unit/{}/riwayat", d.a, d.unit_lain))
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{backend:?}");
+        // Token API baca milik pegawai: sama dengan sesinya.
+        let j = k
+            .json(
+                Method::POST,
+                "/api/v1/token",
+                r#"{"nama":"skrip","cakupan":"baca","hari":1}"#,
+            )
+            .await;
+        let mut mesin = Klien::baru(&d.u);
+        mesin.bearer = Some(j.json()["token"].as_str().unwrap().to_string());
+        let v = detail(&mut mesin, &d.a, &d.x).await;
+        assert!(v["pegawai"]["email"].is_null() && v["pegawai"]["tanggal_lahir"].is_null());
+        let v = detail(&mut mesin, &d.a, &g.bawahan).await;
+        assert!(!v["pegawai"]["email"].is_null());
+        d.u.l.db.tutup().await;
+    }
+}
+
+/// Catatan `mutasi_masuk` memuat rekaman lama seutuhnya: hanya yang berhak
+/// penuh atas rekaman baru (admin instansi tujuan, orangnya) yang melihatnya.
+#[tokio::test]
+async fn mutasi_masuk_tidak_membuka_rekaman_lama_bagi_rekan_baru() {
+    for backend in backend_uji() {
+        let d = bangun(backend).await;
+        let lama = d.pegawai(&d.a, &d.unit_lain, None).await;
+        let surel = store::organisasi::pegawai(d.u.l.pool(), &d.a, &lama)
+            .await
+            .unwrap()
+            .unwrap()
+            .email
+            .unwrap();
+        let mut sa = masuk(&d, P::SuperAdmin).await;
+        let j = sa
+            .json(
+                Method::POST,
+                &format!("/api/v1/instansi/{}/pegawai/{lama}/mutasi", d.a),
+                &json!({"instansi_tujuan": d.b, "unit_tujuan": d.unit_b,
+                        "tanggal": app::organisasi::hari_ini()})
+                .to_string(),
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::CREATED, "{backend:?}: {}", j.teks);
+        let baru = j.json()["id"].as_str().unwrap().to_string();
+        let riwayat = format!("/api/v1/instansi/{}/pegawai/{baru}/riwayat", d.b);
+        let mut rekan = Klien::baru(&d.u);
+        rekan.masuk("pegawai.b", SANDI).await;
+        let j = rekan.get(&riwayat).await;
+        assert_eq!(j.status, StatusCode::FORBIDDEN, "{backend:?}");
+        assert!(!j.teks.contains(&surel));
+        let v = detail(&mut rekan, &d.b, &baru).await;
+        assert!(v["pegawai"]["email"].is_null(), "{backend:?}");
+        let mut admin = Klien::baru(&d.u);
+        admin.masuk("admin.b", SANDI).await;
+        let j = admin.get(&riwayat).await;
+        assert_eq!(j.status, StatusCode::OK, "{backend:?}");
+        assert!(
+            j.teks.contains("mutasi_masuk") && j.teks.contains(&surel),
+            "{backend:?}"
+        );
+        d.u.l.db.tutup().await;
+    }
+}
