@@ -4,6 +4,7 @@
 
 pub mod akun;
 pub mod audit;
+pub mod bukti;
 pub mod demo;
 pub mod galat;
 pub mod impor;
@@ -27,6 +28,8 @@ pub struct Layanan {
     pub konfigurasi: Konfigurasi,
     /// Pembacaan yang sudah dicatat hari ini (lihat `audit::catat_baca`).
     pub jejak_baca: std::sync::Arc<audit::JejakBaca>,
+    /// Penyimpanan isi berkas bukti (folder lokal atau S3; lihat `bukti`).
+    pub bukti: std::sync::Arc<dyn bukti::PenyimpanBukti>,
 }
 
 #[derive(Clone, Debug)]
@@ -41,6 +44,14 @@ pub struct Konfigurasi {
     pub jeda_maks_detik: i64,
     /// Hitungan yang tidak bertambah selama ini dilupakan.
     pub jendela_gagal_menit: i64,
+    /// Ukuran terbesar satu berkas bukti (bita).
+    pub bukti_maks_bita: u64,
+    /// Jumlah ukuran berkas dalam satu unggahan (bita).
+    pub bukti_maks_permintaan: u64,
+    /// Berkas per unggahan.
+    pub bukti_maks_berkas: usize,
+    /// Bukti yang tidak dirujuk rekaman mana pun dibuang setelah ini.
+    pub bukti_tenggang_jam: i64,
 }
 
 impl Default for Konfigurasi {
@@ -51,6 +62,10 @@ impl Default for Konfigurasi {
             batas_gagal_alamat: 50,
             jeda_maks_detik: 15 * 60,
             jendela_gagal_menit: 24 * 60,
+            bukti_maks_bita: 10 * 1024 * 1024,
+            bukti_maks_permintaan: 20 * 1024 * 1024,
+            bukti_maks_berkas: 20,
+            bukti_tenggang_jam: 24,
         }
     }
 }
@@ -61,6 +76,10 @@ impl Layanan {
             db,
             konfigurasi: Konfigurasi::default(),
             jejak_baca: Default::default(),
+            // `serve` memasang DATA_DIR/bukti atau --bukti-url; ini untuk tes dan alat.
+            bukti: std::sync::Arc::new(bukti::PenyimpanLokal::baru(
+                std::env::temp_dir().join("kinerja-bukti"),
+            )),
         }
     }
     pub fn pool(&self) -> &store::AnyPool {

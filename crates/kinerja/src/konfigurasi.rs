@@ -15,6 +15,10 @@ pub struct Berkas {
     pub metrics_on_main: Option<bool>,
     pub cookie_secure: Option<bool>,
     pub log_json: Option<bool>,
+    pub bukti_url: Option<String>,
+    pub bukti_maks_bita: Option<u64>,
+    pub bukti_maks_permintaan: Option<u64>,
+    pub bukti_tenggang_jam: Option<i64>,
 }
 
 pub const LISTEN_BAWAAN: &str = "127.0.0.1:8080";

@@ -11,6 +11,7 @@ macro_rules! sqlf {
 
 pub mod akun;
 pub mod audit;
+pub mod bukti;
 pub mod organisasi;
 pub mod uji;
 pub mod wilayah;

@@ -2,6 +2,7 @@
 //! `{"error": {"code", "message", "fields"}}`; JSON rusak pun 422.
 
 pub mod akun;
+pub mod bukti;
 pub mod impor;
 pub mod kalkulator;
 pub mod kepegawaian;
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .merge(akun::router())
         .merge(impor::router())
         .merge(kepegawaian::router())
+        .merge(bukti::router())
         .fallback(tidak_ada)
 }
 
