@@ -168,3 +168,36 @@ mod tes {
         }
     }
 }
+
+/// Badan yang melebihi batas kasar (lapisan `RequestBodyLimitLayer`, yang
+/// menjawab teks polos "length limit exceeded") dijawab dengan pesan yang
+/// jelas: JSON galat untuk API, teks dua bahasa untuk halaman.
+pub async fn jelaskan_413(
+    axum::extract::State(batas): axum::extract::State<usize>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let bahasa = bahasa_dari(&parts);
+    let api = parts.uri.path().starts_with("/api/");
+    let res = next.run(Request::from_parts(parts, body)).await;
+    let json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if res.status() != StatusCode::PAYLOAD_TOO_LARGE || json {
+        return res;
+    }
+    let mb = batas / (1024 * 1024);
+    let pesan = match bahasa {
+        app::Bahasa::Id => format!("Permintaan lebih dari {mb} MB; tidak ada yang disimpan."),
+        app::Bahasa::En => format!("The request is larger than {mb} MB; nothing was stored."),
+    };
+    if api {
+        let badan = badan_galat("permintaan_terlalu_besar", &pesan, &BTreeMap::new());
+        (StatusCode::PAYLOAD_TOO_LARGE, Json(badan)).into_response()
+    } else {
+        (StatusCode::PAYLOAD_TOO_LARGE, pesan).into_response()
+    }
+}

@@ -81,6 +81,10 @@ pub fn router(state: AppState) -> Router {
         // Batas kasar semua badan; unggahan bukti boleh sebesar batas per
         // permintaannya (ditambah kepala multipart) dan dihitung sendiri di sana.
         .layer(RequestBodyLimitLayer::new(batas_badan(&state)))
+        .layer(axum::middleware::from_fn_with_state(
+            batas_badan(&state),
+            keras::jelaskan_413,
+        ))
         // Satu span per permintaan (metode, URI, status, lama) di log terstruktur;
         // terlihat dengan KINERJA_LOG=tower_http=debug.
         .layer(tower_http::trace::TraceLayer::new_for_http())

@@ -337,6 +337,26 @@ async fn terlalu_besar_413_tanpa_sisa() {
             j.teks
         );
         assert!(berkas_di(&dir).is_empty());
+        // Content-Length di atas batas kasar seluruh badan: ditolak sebelum
+        // dibaca, tetap dengan galat JSON yang jelas.
+        k.bahasa = None;
+        let mut sangat = pdf("sangat");
+        sangat.resize(22 * 1024 * 1024, b' ');
+        let (jenis, badan) = multipart(&[("sangat.pdf", &sangat)]);
+        k.header_lain = vec![("content-length", badan.len().to_string())];
+        let url = format!("/api/v1/instansi/{}/bukti", u.a.id);
+        let j = k.kirim(Method::POST, &url, Some(&jenis), badan, true).await;
+        k.header_lain.clear();
+        assert_eq!(j.status, StatusCode::PAYLOAD_TOO_LARGE, "{b:?}: {}", j.teks);
+        assert_eq!(
+            j.json()["error"]["code"],
+            "permintaan_terlalu_besar",
+            "{}",
+            j.teks
+        );
+        assert!(j.teks.contains("21 MB"), "{}", j.teks);
+        assert!(berkas_di(&dir).is_empty());
+        assert_eq!(store::bukti::jumlah(u.l.pool(), None).await.unwrap(), 0);
     }
     // Batas per permintaan (jumlah) dan per berkas yang diatur sendiri.
     for b in backend_uji() {
