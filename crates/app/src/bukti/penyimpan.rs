@@ -280,6 +280,15 @@ impl PenyimpanS3 {
         })
     }
 
+    /// Dari toko yang sudah ada (mis. `object_store::memory::InMemory` untuk tes).
+    pub fn dari_toko(toko: Box<dyn object_store::ObjectStore>, awalan: &str) -> Self {
+        PenyimpanS3 {
+            toko,
+            awalan: awalan.trim_matches('/').to_string(),
+            url: format!("memori://{awalan}"),
+        }
+    }
+
     fn jalur(&self, kunci: &str) -> io::Result<object_store::path::Path> {
         if !kunci_sah(kunci) {
             return Err(kunci_salah(kunci));
@@ -292,6 +301,9 @@ impl PenyimpanS3 {
         })
     }
 }
+
+#[cfg(feature = "s3")]
+use object_store::ObjectStoreExt;
 
 #[cfg(feature = "s3")]
 fn galat_s3(e: object_store::Error) -> io::Error {
@@ -414,5 +426,70 @@ pub fn dari_url(
         Some(u) => Ok(std::sync::Arc::new(PenyimpanLokal::baru(
             u.strip_prefix("file://").unwrap_or(u),
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tes {
+    use super::*;
+
+    async fn sifat_dasar(p: &dyn PenyimpanBukti) {
+        let k = "ab".repeat(32);
+        assert!(!p.ada(&k).await.unwrap());
+        assert_eq!(p.ambil(&k).await.unwrap(), None);
+        assert!(p.simpan(&k, b"isi").await.unwrap(), "baru");
+        assert!(!p.simpan(&k, b"isi").await.unwrap(), "sudah ada");
+        assert_eq!(p.ambil(&k).await.unwrap().as_deref(), Some(&b"isi"[..]));
+        let d = p.daftar().await.unwrap();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].kunci, k);
+        // Baru saja disegarkan: tidak lebih tua dari satu jam lalu.
+        let jam_lalu = SystemTime::now() - std::time::Duration::from_secs(3600);
+        assert!(!p.hapus(&k, Some(jam_lalu)).await.unwrap());
+        assert!(p.hapus(&k, None).await.unwrap());
+        assert!(!p.ada(&k).await.unwrap());
+        assert!(p.simpan("../../etc/passwd", b"x").await.is_err());
+        assert!(
+            p.ambil(&"AB".repeat(32)).await.is_err(),
+            "huruf besar bukan kunci"
+        );
+    }
+
+    #[tokio::test]
+    async fn lokal() {
+        let dir = std::env::temp_dir().join(format!("kinerja-penyimpan-{}", store::id_baru()));
+        sifat_dasar(&PenyimpanLokal::baru(&dir)).await;
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(feature = "s3")]
+    #[tokio::test]
+    async fn s3_di_memori() {
+        let toko = Box::new(object_store::memory::InMemory::new());
+        sifat_dasar(&PenyimpanS3::dari_toko(toko, "kinerja/bukti")).await;
+    }
+
+    #[test]
+    fn url_penyimpanan() {
+        let bawaan = Path::new("/tmp/x");
+        assert!(
+            dari_url(None, bawaan)
+                .unwrap()
+                .keterangan()
+                .contains("/tmp/x")
+        );
+        assert!(
+            dari_url(Some("file:///srv/bukti"), bawaan)
+                .unwrap()
+                .keterangan()
+                .contains("/srv/bukti")
+        );
+        assert!(dari_url(Some("ftp://x"), bawaan).is_err());
+        #[cfg(not(feature = "s3"))]
+        assert!(
+            dari_url(Some("s3://ember/a"), bawaan)
+                .err()
+                .is_some_and(|e| e.contains("--features s3"))
+        );
     }
 }
