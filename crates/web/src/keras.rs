@@ -181,12 +181,14 @@ pub async fn jelaskan_413(
     let bahasa = bahasa_dari(&parts);
     let api = parts.uri.path().starts_with("/api/");
     let res = next.run(Request::from_parts(parts, body)).await;
-    let json = res
+    // Hanya jawaban teks polos lapisan batas; 413 yang sudah dijelaskan
+    // penangan (JSON, atau halaman HTML) dibiarkan.
+    let polos = res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if res.status() != StatusCode::PAYLOAD_TOO_LARGE || json {
+        .is_none_or(|v| v.starts_with("text/plain"));
+    if res.status() != StatusCode::PAYLOAD_TOO_LARGE || !polos {
         return res;
     }
     let mb = batas / (1024 * 1024);
