@@ -180,6 +180,14 @@ pub async fn jelaskan_413(
     let (parts, body) = req.into_parts();
     let bahasa = bahasa_dari(&parts);
     let api = parts.uri.path().starts_with("/api/");
+    // Lapisan batas menolak lebih dulu menurut Content-Length; 413 lain
+    // (mis. formulir > 1 MB di `tolak_nul`) punya pesannya sendiri.
+    let melebihi = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|n| n > batas as u64);
     let res = next.run(Request::from_parts(parts, body)).await;
     // Hanya jawaban teks polos lapisan batas; 413 yang sudah dijelaskan
     // penangan (JSON, atau halaman HTML) dibiarkan.
@@ -188,7 +196,7 @@ pub async fn jelaskan_413(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_none_or(|v| v.starts_with("text/plain"));
-    if res.status() != StatusCode::PAYLOAD_TOO_LARGE || !polos {
+    if res.status() != StatusCode::PAYLOAD_TOO_LARGE || !polos || !melebihi {
         return res;
     }
     let mb = batas / (1024 * 1024);
