@@ -4,6 +4,7 @@
 
 pub mod akun;
 pub mod audit;
+pub mod bukti;
 pub mod demo;
 pub mod galat;
 pub mod impor;
@@ -30,6 +31,8 @@ pub struct Layanan {
     pub konfigurasi: Konfigurasi,
     /// Pembacaan yang sudah dicatat hari ini (lihat `audit::catat_baca`).
     pub jejak_baca: std::sync::Arc<audit::JejakBaca>,
+    /// Penyimpanan isi berkas bukti (folder lokal atau S3; lihat `bukti`).
+    pub bukti: std::sync::Arc<dyn bukti::PenyimpanBukti>,
 }
 
 #[derive(Clone, Debug)]
@@ -60,6 +63,14 @@ pub struct Konfigurasi {
     pub jeda_ulang_dasar_ms: i64,
     /// Jenis tugas khusus tes (`uji_tidur`, `uji_gagal`) boleh dijalankan.
     pub tugas_uji: bool,
+    /// Ukuran terbesar satu berkas bukti (bita).
+    pub bukti_maks_bita: u64,
+    /// Jumlah ukuran berkas dalam satu unggahan (bita).
+    pub bukti_maks_permintaan: u64,
+    /// Berkas per unggahan.
+    pub bukti_maks_berkas: usize,
+    /// Bukti yang tidak dirujuk rekaman mana pun dibuang setelah ini.
+    pub bukti_tenggang_jam: i64,
 }
 
 impl Default for Konfigurasi {
@@ -77,6 +88,10 @@ impl Default for Konfigurasi {
             sewa_tugas_ms: 60_000,
             jeda_ulang_dasar_ms: 10_000,
             tugas_uji: false,
+            bukti_maks_bita: 10 * 1024 * 1024,
+            bukti_maks_permintaan: 20 * 1024 * 1024,
+            bukti_maks_berkas: 20,
+            bukti_tenggang_jam: 24,
         }
     }
 }
@@ -87,6 +102,10 @@ impl Layanan {
             db,
             konfigurasi: Konfigurasi::default(),
             jejak_baca: Default::default(),
+            // `serve` memasang DATA_DIR/bukti atau --bukti-url; ini untuk tes dan alat.
+            bukti: std::sync::Arc::new(bukti::PenyimpanLokal::baru(
+                std::env::temp_dir().join("kinerja-bukti"),
+            )),
         }
     }
     pub fn pool(&self) -> &store::AnyPool {

@@ -32,12 +32,12 @@ pub enum JenisTeks {
 }
 
 /// Karakter yang mengubah arah tampilan teks (Trojan Source, CVE-2021-42574).
-fn bidi(c: char) -> bool {
+pub(crate) fn bidi(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Karakter tak terlihat yang membuat dua nama tampak sama.
-fn tak_terlihat(c: char) -> bool {
+pub(crate) fn tak_terlihat(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 

@@ -19,6 +19,10 @@ pub struct Berkas {
     pub surel_dari: Option<String>,
     pub impor_latar_bita: Option<usize>,
     pub pekerja: Option<usize>,
+    pub bukti_url: Option<String>,
+    pub bukti_maks_bita: Option<u64>,
+    pub bukti_maks_permintaan: Option<u64>,
+    pub bukti_tenggang_jam: Option<i64>,
 }
 
 pub const LISTEN_BAWAAN: &str = "127.0.0.1:8080";

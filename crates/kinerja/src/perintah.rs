@@ -40,6 +40,19 @@ pub struct OpsiServe {
     /// Jumlah pekerja tugas latar di proses ini. Bawaan: 2
     #[arg(long, env = "KINERJA_PEKERJA")]
     pekerja: Option<usize>,
+    /// Penyimpanan bukti: folder, file:///folder, atau s3://ember/awalan
+    /// (biner dengan fitur `s3`). Bawaan: DATA_DIR/bukti
+    #[arg(long, env = "KINERJA_BUKTI_URL")]
+    bukti_url: Option<String>,
+    /// Ukuran terbesar satu berkas bukti, dalam bita. Bawaan: 10485760 (10 MB)
+    #[arg(long, env = "KINERJA_BUKTI_MAKS_BITA")]
+    bukti_maks_bita: Option<u64>,
+    /// Jumlah ukuran berkas dalam satu unggahan, dalam bita. Bawaan: 20971520 (20 MB)
+    #[arg(long, env = "KINERJA_BUKTI_MAKS_PERMINTAAN")]
+    bukti_maks_permintaan: Option<u64>,
+    /// Bukti yang tidak dirujuk rekaman mana pun dibuang setelah sekian jam. Bawaan: 24
+    #[arg(long, env = "KINERJA_BUKTI_TENGGANG_JAM")]
+    bukti_tenggang_jam: Option<i64>,
     #[command(flatten)]
     db: OpsiDb,
 }
@@ -184,6 +197,21 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
     let (mut l, berkas) = buka(&o.db).await?;
     let (data_dir, _) = konfigurasi::db(&o.db, &berkas)?;
     atur_tugas(&mut l, &o, &berkas, &data_dir);
+    // Penyimpanan dan batas bukti.
+    let bukti_url = o.bukti_url.clone().or(berkas.bukti_url.clone());
+    l.bukti = app::bukti::dari_url(bukti_url.as_deref(), &data_dir.join("bukti"))?;
+    let kb = &mut l.konfigurasi;
+    if let Some(n) = o.bukti_maks_bita.or(berkas.bukti_maks_bita) {
+        kb.bukti_maks_bita = n;
+    }
+    if let Some(n) = o.bukti_maks_permintaan.or(berkas.bukti_maks_permintaan) {
+        kb.bukti_maks_permintaan = n;
+    }
+    kb.bukti_maks_permintaan = kb.bukti_maks_permintaan.max(kb.bukti_maks_bita);
+    if let Some(n) = o.bukti_tenggang_jam.or(berkas.bukti_tenggang_jam) {
+        kb.bukti_tenggang_jam = n.max(1);
+    }
+    tracing::info!(penyimpanan = %l.bukti.keterangan(), maks_bita = l.konfigurasi.bukti_maks_bita, "bukti");
     if o.demo {
         let diisi = app::demo::isi_demo(&l).await.map_err(|e| e.to_string())?;
         if diisi {
@@ -258,6 +286,19 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
     // tugas yang sedang dipegang diklaim ulang setelah sewanya habis).
     let jumlah_pekerja = o.pekerja.or(berkas.pekerja).unwrap_or(2);
     let _pekerja = app::tugas::mulai_pekerja(&l, jumlah_pekerja, std::time::Duration::from_millis(500));
+    // Bukti yatim (tanpa rekaman yang merujuknya) dibuang setelah masa
+    // tenggang; kelak dapat menjadi pekerjaan di tabel jobs.
+    let lb = l.clone();
+    tokio::spawn(async move {
+        let mut jeda = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            jeda.tick().await;
+            if let Err(e) = app::bukti::bersihkan_yatim(&lb, time::OffsetDateTime::now_utc()).await
+            {
+                tracing::warn!(galat = %e, "gagal membersihkan bukti yatim");
+            }
+        }
+    });
     let app = web::router(state);
     axum::serve(
         pendengar,

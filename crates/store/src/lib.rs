@@ -12,6 +12,7 @@ macro_rules! sqlf {
 pub mod akun;
 pub mod audit;
 pub mod notifikasi;
+pub mod bukti;
 pub mod organisasi;
 pub mod tugas;
 pub mod uji;

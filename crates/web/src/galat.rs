@@ -17,6 +17,15 @@ pub fn status(g: &Galat) -> StatusCode {
         Galat::TidakMasuk(_) => StatusCode::UNAUTHORIZED,
         Galat::Dilarang(_) => StatusCode::FORBIDDEN,
         Galat::TidakDitemukan(_) => StatusCode::NOT_FOUND,
+        // Masukan yang salah karena ukuran atau jenis berkasnya (bukti).
+        Galat::InputTidakValid { kode, .. }
+            if kode == app::bukti::KODE_TERLALU_BESAR || kode == "permintaan_terlalu_besar" =>
+        {
+            StatusCode::PAYLOAD_TOO_LARGE
+        }
+        Galat::InputTidakValid { kode, .. } if kode == app::bukti::KODE_JENIS_DITOLAK => {
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        }
         Galat::InputTidakValid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Galat::Konflik(_) => StatusCode::CONFLICT,
         Galat::VersiWajib(_) => StatusCode::PRECONDITION_REQUIRED,

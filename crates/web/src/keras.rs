@@ -162,3 +162,50 @@ mod tes {
         }
     }
 }
+
+/// Badan yang melebihi batas kasar (lapisan `RequestBodyLimitLayer`, yang
+/// menjawab teks polos "length limit exceeded") dijawab dengan pesan yang
+/// jelas: JSON galat untuk API, teks dua bahasa untuk halaman.
+pub async fn jelaskan_413(
+    axum::extract::State(batas): axum::extract::State<usize>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let bahasa = bahasa_dari(&parts);
+    let api = parts.uri.path().starts_with("/api/");
+    // Lapisan batas menolak lebih dulu menurut Content-Length; 413 lain
+    // (mis. formulir > 1 MB di `tolak_nul`) punya pesannya sendiri.
+    let melebihi = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|n| n > batas as u64);
+    let res = next.run(Request::from_parts(parts, body)).await;
+    // Hanya jawaban teks polos lapisan batas; 413 yang sudah dijelaskan
+    // penangan (JSON, atau halaman HTML) dibiarkan.
+    let polos = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|v| v.starts_with("text/plain"));
+    if res.status() != axum::http::StatusCode::PAYLOAD_TOO_LARGE || !polos || !melebihi {
+        return res;
+    }
+    let mb = batas / (1024 * 1024);
+    let pesan = match bahasa {
+        app::Bahasa::Id => format!("Permintaan lebih dari {mb} MB; tidak ada yang disimpan."),
+        app::Bahasa::En => format!("The request is larger than {mb} MB; nothing was stored."),
+    };
+    let g = app::Galat::InputTidakValid {
+        kode: "permintaan_terlalu_besar".into(),
+        pesan,
+        fields: BTreeMap::new(),
+    };
+    if api {
+        GalatApi(g, bahasa).into_response()
+    } else {
+        crate::galat::jawaban_polos(&g, bahasa)
+    }
+}

@@ -47,6 +47,14 @@ impl AppState {
     }
 }
 
+fn batas_badan(state: &AppState) -> usize {
+    let c = &state.layanan.konfigurasi;
+    let bukti = c.bukti_maks_permintaan.saturating_add(1024 * 1024);
+    usize::try_from(bukti)
+        .unwrap_or(usize::MAX)
+        .clamp(20 * 1024 * 1024, api::bukti::BATAS_MUTLAK)
+}
+
 /// Router lengkap dengan lapisan kompresi, batas ukuran dan header keamanan.
 pub fn router(state: AppState) -> Router {
     Router::new()
@@ -70,7 +78,13 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("referrer-policy"),
             HeaderValue::from_static("same-origin"),
         ))
-        .layer(RequestBodyLimitLayer::new(20 * 1024 * 1024))
+        // Batas kasar semua badan; unggahan bukti boleh sebesar batas per
+        // permintaannya (ditambah kepala multipart) dan dihitung sendiri di sana.
+        .layer(RequestBodyLimitLayer::new(batas_badan(&state)))
+        .layer(axum::middleware::from_fn_with_state(
+            batas_badan(&state),
+            keras::jelaskan_413,
+        ))
         // Satu span per permintaan (metode, URI, status, lama) di log terstruktur;
         // terlihat dengan KINERJA_LOG=tower_http=debug.
         .layer(tower_http::trace::TraceLayer::new_for_http())

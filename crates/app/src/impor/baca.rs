@@ -696,7 +696,7 @@ pub(crate) fn tampil_angka(f: f64) -> String {
 /// Nama dan ukuran setiap isi ZIP menurut direktori pusatnya; `None` bila
 /// tidak terbaca. Ukuran ZIP64 (0xFFFFFFFF) dianggap tak terhingga: berkas
 /// templat tidak pernah sebesar itu.
-fn daftar_isi_zip(b: &[u8]) -> Option<Vec<(String, u64)>> {
+pub(crate) fn daftar_isi_zip(b: &[u8]) -> Option<Vec<(String, u64)>> {
     let u16_di = |i: usize| {
         b.get(i..i.checked_add(2)?)
             .map(|x| u16::from_le_bytes([x[0], x[1]]) as usize)

@@ -24,7 +24,7 @@
 //!   kolom yang ada mengosongkan nilainya. Rekaman yang tidak disebut di
 //!   berkas tidak disentuh (impor bukan sinkronisasi).
 
-mod baca;
+pub(crate) mod baca;
 mod jalur;
 mod pegawai;
 mod tulis;

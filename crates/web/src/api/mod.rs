@@ -2,6 +2,7 @@
 //! `{"error": {"code", "message", "fields"}}`; JSON rusak pun 422.
 
 pub mod akun;
+pub mod bukti;
 pub mod impor;
 pub mod kalkulator;
 pub mod kepegawaian;
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .merge(kepegawaian::router())
         .merge(tugas::router())
         .merge(notifikasi::router())
+        .merge(bukti::router())
         .fallback(tidak_ada)
 }
 

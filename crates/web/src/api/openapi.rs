@@ -184,6 +184,34 @@ pub const RUTE: &[(&str, &str, &str, Option<&str>, &str)] = &[
     ),
     ("delete", "/token/{id}", "Cabut token API", None, "Kosong"),
     (
+        "post",
+        "/instansi/{iid}/bukti",
+        "Unggah bukti (multipart/form-data, field `berkas` boleh berulang): JPEG, PNG, WebP, PDF, XLSX, DOCX, dikenali dari isi; semua atau tidak sama sekali",
+        Some("UnggahBukti"),
+        "DaftarBukti",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/bukti",
+        "Unggahan bukti milik sendiri (terbaru dulu)",
+        None,
+        "DaftarBukti",
+    ),
+    (
+        "get",
+        "/instansi/{iid}/bukti/{id}",
+        "Isi bukti (?varian=asli|kecil|mini); asli sebagai lampiran, salinan foto boleh tampil",
+        None,
+        "IsiBukti",
+    ),
+    (
+        "delete",
+        "/instansi/{iid}/bukti/{id}",
+        "Hapus bukti yang belum dirujuk rekaman lain",
+        None,
+        "Kosong",
+    ),
+    (
         "get",
         "/kalkulator",
         "Daftar kalkulator publik",
@@ -379,6 +407,10 @@ fn skema_tugas() -> Map<String, Value> {
         ("Tugas".to_string(), tugas),
         ("TugasDiterima".to_string(), diterima),
         ("DaftarNotifikasi".to_string(), daftar),
+        ("UnggahBukti".to_string(), json!({"type": "object", "properties": {"berkas": {"type": "array", "items": {"type": "string", "format": "binary"}}}, "required": ["berkas"]})),
+        ("Bukti".to_string(), objek(&[("id", "string"), ("instansi_id", "string"), ("sha256", "string"), ("ukuran", "integer"), ("jenis_mime", "string"), ("nama_asli", "string"), ("pengunggah_id", "string"), ("dibuat_pada", "string"), ("lebar", "integer?"), ("tinggi", "integer?"), ("pratinjau", "boolean"), ("url", "string"), ("url_kecil", "string?"), ("url_mini", "string?")], &["id", "sha256", "ukuran", "jenis_mime", "nama_asli", "url"])),
+        ("DaftarBukti".to_string(), json!({"type": "object", "properties": {"bukti": {"type": "array", "items": {"$ref": "#/components/schemas/Bukti"}}}, "required": ["bukti"]})),
+        ("IsiBukti".to_string(), json!({"type": "string", "format": "binary", "description": "Isi berkas dengan jenis yang tersimpan (dikenali dari isi)"})),
     ])
 }
 
@@ -400,6 +432,11 @@ pub fn dokumen() -> Value {
                 json!({"name": n, "in": "path", "required": true, "schema": skema})
             })
             .collect();
+        let mut params = params;
+        if *metode == "get" && jalur.ends_with("/bukti/{id}") {
+            params.push(json!({"name": "varian", "in": "query", "required": false,
+                "schema": {"type": "string", "enum": ["asli", "kecil", "mini"]}}));
+        }
         if !params.is_empty() {
             op.insert("parameters".into(), json!(params));
         }
@@ -419,7 +456,9 @@ pub fn dokumen() -> Value {
             }
             Value::Object(m)
         };
-        if let Some(m) = masuk {
+        if *masuk == Some("UnggahBukti") {
+            op.insert("requestBody".into(), json!({"required": true, "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/UnggahBukti"}}}}));
+        } else if let Some(m) = masuk {
             op.insert("requestBody".into(), json!({"required": true, "content": isi(m, true)}));
         }
         let ok = match *metode {
@@ -430,7 +469,21 @@ pub fn dokumen() -> Value {
             _ => "200",
         };
         let galat = json!({"description": "Galat", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Galat"}}}});
-        let berhasil = if ok == "204" {
+        let berhasil = if keluar == &"IsiBukti" {
+            let biner = json!({"schema": {"$ref": "#/components/schemas/IsiBukti"}});
+            let mut isi = Map::new();
+            for m in [
+                "image/jpeg",
+                "image/png",
+                "image/webp",
+                "application/pdf",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ] {
+                isi.insert(m.into(), biner.clone());
+            }
+            json!({"description": "Isi berkas", "content": isi})
+        } else if ok == "204" {
             json!({"description": "Berhasil, tanpa isi"})
         } else {
             json!({"description": "Berhasil", "content": isi(keluar, false)})
@@ -448,6 +501,10 @@ pub fn dokumen() -> Value {
             jawaban["413"] = galat.clone();
             // Berkas di atas --impor-latar-bita: tugas latar (Location: /api/v1/tugas/{id}).
             jawaban["202"] = json!({"description": "Diteruskan ke tugas latar", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TugasDiterima"}}}});
+        }
+        if *metode == "post" && jalur.ends_with("/bukti") {
+            jawaban["413"] = galat.clone();
+            jawaban["415"] = galat.clone();
         }
         op.insert("responses".into(), jawaban);
         if jalur.starts_with("/kalkulator") {

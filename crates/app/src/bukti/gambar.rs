@@ -1,0 +1,118 @@
+//! Salinan kecil dan gambar mini foto. Dikodekan ulang dari piksel, sehingga
+//! metadata asli (EXIF, komentar, potongan teks PNG — termasuk skrip yang
+//! diselipkan di sana) tidak ikut. Ukuran gambar diperiksa dari kepalanya
+//! sebelum didekode, agar "bom dekompresi" (berkas kecil, piksel miliaran)
+//! ditolak sebelum memori dipesan.
+
+use super::jenis::Jenis;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use std::io::Cursor;
+
+/// Sisi terpanjang salinan kecil (pratinjau di halaman).
+pub const SISI_KECIL: u32 = 1600;
+/// Sisi terpanjang gambar mini (daftar).
+pub const SISI_MINI: u32 = 256;
+/// Foto lebih dari ini ditolak (50 megapiksel; kamera ponsel 12–50 MP).
+pub const MAKS_PIKSEL: u64 = 50_000_000;
+/// Sisi terpanjang yang diterima.
+pub const MAKS_SISI: u32 = 20_000;
+/// Memori yang boleh dipesan pembaca gambar untuk satu foto.
+pub const MAKS_MEMORI: u64 = 320 * 1024 * 1024;
+
+pub struct Salinan {
+    pub isi: Vec<u8>,
+    pub jenis_mime: &'static str,
+}
+
+pub struct HasilGambar {
+    pub lebar: u32,
+    pub tinggi: u32,
+    pub kecil: Salinan,
+    pub mini: Salinan,
+}
+
+#[derive(Debug)]
+pub enum GalatGambar {
+    /// Lebih besar dari batas: (lebar, tinggi).
+    TerlaluBesar(u32, u32),
+    /// Tidak dapat dibaca sebagai gambar jenis itu.
+    Rusak(String),
+}
+
+fn format(j: Jenis) -> Option<ImageFormat> {
+    match j {
+        Jenis::Jpeg => Some(ImageFormat::Jpeg),
+        Jenis::Png => Some(ImageFormat::Png),
+        Jenis::Webp => Some(ImageFormat::WebP),
+        _ => None,
+    }
+}
+
+/// Membuat salinan kecil dan mini (kerja CPU: panggil di `spawn_blocking`).
+pub fn olah(isi: &[u8], jenis: Jenis) -> Result<HasilGambar, GalatGambar> {
+    let f = format(jenis).ok_or_else(|| GalatGambar::Rusak("bukan foto".into()))?;
+    let rusak = |e: image::ImageError| GalatGambar::Rusak(e.to_string());
+    // 1. Ukuran dari kepala berkas saja.
+    let (lebar, tinggi) = ImageReader::with_format(Cursor::new(isi), f)
+        .into_dimensions()
+        .map_err(rusak)?;
+    if lebar == 0
+        || tinggi == 0
+        || lebar > MAKS_SISI
+        || tinggi > MAKS_SISI
+        || u64::from(lebar) * u64::from(tinggi) > MAKS_PIKSEL
+    {
+        return Err(GalatGambar::TerlaluBesar(lebar, tinggi));
+    }
+    // 2. Dekode dengan batas yang sama (kepala bisa berbohong) dan batas memori.
+    let mut r = ImageReader::with_format(Cursor::new(isi), f);
+    let mut batas = Limits::default();
+    batas.max_image_width = Some(MAKS_SISI);
+    batas.max_image_height = Some(MAKS_SISI);
+    batas.max_alloc = Some(MAKS_MEMORI);
+    r.limits(batas);
+    let mut dekoder = r.into_decoder().map_err(rusak)?;
+    let arah = dekoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let gambar = DynamicImage::from_decoder(dekoder).map_err(rusak)?;
+    // 3. Perkecil dulu, lalu putar sesuai EXIF (lebih murah; kotaknya persegi).
+    let mut kecil = perkecil(&gambar, SISI_KECIL);
+    drop(gambar);
+    kecil.apply_orientation(arah);
+    let mini = perkecil(&kecil, SISI_MINI);
+    Ok(HasilGambar {
+        lebar,
+        tinggi,
+        kecil: kodekan(&kecil).map_err(rusak)?,
+        mini: kodekan(&mini).map_err(rusak)?,
+    })
+}
+
+fn perkecil(g: &DynamicImage, sisi: u32) -> DynamicImage {
+    if g.width() <= sisi && g.height() <= sisi {
+        g.clone()
+    } else {
+        g.resize(sisi, sisi, image::imageops::FilterType::Triangle)
+    }
+}
+
+/// Foto tanpa transparansi → JPEG (kualitas 82); dengan transparansi → PNG.
+fn kodekan(g: &DynamicImage) -> Result<Salinan, image::ImageError> {
+    let mut isi = Vec::new();
+    if g.color().has_alpha() {
+        g.to_rgba8()
+            .write_to(&mut Cursor::new(&mut isi), ImageFormat::Png)?;
+        Ok(Salinan {
+            isi,
+            jenis_mime: "image/png",
+        })
+    } else {
+        let rgb = g.to_rgb8();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut isi, 82).encode_image(&rgb)?;
+        Ok(Salinan {
+            isi,
+            jenis_mime: "image/jpeg",
+        })
+    }
+}
