@@ -37,6 +37,67 @@ pub async fn catat<S: Serialize>(
     Ok(())
 }
 
+/// Pembacaan yang sudah tercatat hari ini di proses ini, agar pembacaan
+/// berulang tidak menulis ke basis data sama sekali (basis data tetap
+/// penentu: proses lain menulis `ON CONFLICT DO NOTHING`). Dikosongkan saat
+/// hari berganti atau saat penuh.
+#[derive(Default)]
+pub struct JejakBaca {
+    isi: std::sync::Mutex<(String, std::collections::HashSet<[u8; 16]>)>,
+}
+
+const BATAS_JEJAK_BACA: usize = 200_000;
+
+/// Mencatat bahwa aktor membaca rekaman orang lain: satu baris per pembaca,
+/// rekaman dan hari (UTC), sehingga "siapa melihat data saya" tetap terjawab
+/// tanpa satu baris audit per permintaan (token baca dulu menulis ribuan).
+pub async fn catat_baca(
+    l: &crate::Layanan,
+    konteks: &Konteks,
+    instansi_id: &str,
+    jenis_objek: &str,
+    objek_id: &str,
+) -> Hasil<()> {
+    use sha2::{Digest, Sha256};
+    let Some(a) = &konteks.aktor else {
+        return Ok(());
+    };
+    let hari = store::sekarang()[..10].to_string();
+    let h = Sha256::digest(
+        format!("{}|{}|{instansi_id}|{jenis_objek}|{objek_id}|{hari}", a.instansi_id, a.pengguna_id)
+            .as_bytes(),
+    );
+    let mut kunci = [0u8; 16];
+    kunci.copy_from_slice(&h[..16]);
+    {
+        let mut j = l.jejak_baca.isi.lock().unwrap_or_else(|e| e.into_inner());
+        if j.0 != hari || j.1.len() >= BATAS_JEJAK_BACA {
+            j.0 = hari.clone();
+            j.1.clear();
+        }
+        if j.1.contains(&kunci) {
+            return Ok(());
+        }
+    }
+    let c = Catatan {
+        instansi_id: instansi_id.to_string(),
+        id: uuid::Uuid::new_v8(kunci).to_string(),
+        waktu: store::sekarang(),
+        pengguna_id: Some(a.pengguna_id.clone()),
+        nama_pengguna: a.username.clone(),
+        aksi: "lihat".into(),
+        jenis_objek: jenis_objek.to_string(),
+        objek_id: objek_id.to_string(),
+        sebelum: None,
+        sesudah: None,
+    };
+    let mut tx = l.db.mulai().await?;
+    store::audit::tulis_sekali(&mut tx, &c).await?;
+    tx.commit().await?;
+    l.jejak_baca.isi.lock().unwrap_or_else(|e| e.into_inner()).1.insert(kunci);
+    Ok(())
+}
+
 /// Riwayat satu rekaman, bagi yang boleh membacanya.
 pub async fn riwayat(
     l: &crate::Layanan,

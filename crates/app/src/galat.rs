@@ -19,8 +19,16 @@ pub enum Galat {
     },
     #[error("{0}")]
     Konflik(String),
+    /// Perubahan tanpa versi yang dilihat pengubahnya (field `versi` atau
+    /// `If-Match`): ditolak agar tidak menimpa perubahan orang lain diam-diam.
+    #[error("{0}")]
+    VersiWajib(String),
     #[error("{0}")]
     TerlaluBanyak(String),
+    /// Aturan basis data yang lolos dari pemeriksaan layanan (UNIQUE → 409,
+    /// lainnya → 422), dengan kolomnya; pesannya disusun lapisan web per bahasa.
+    #[error("kendala basis data: {0:?}")]
+    Kendala(store::Kendala),
     #[error("kesalahan internal: {0}")]
     Internal(String),
 }
@@ -40,13 +48,17 @@ impl Galat {
             Galat::TidakDitemukan(_) => "tidak_ditemukan",
             Galat::InputTidakValid { kode, .. } => kode,
             Galat::Konflik(_) => "konflik",
+            Galat::VersiWajib(_) => "versi_wajib",
             Galat::TerlaluBanyak(_) => "terlalu_banyak_permintaan",
+            Galat::Kendala(store::Kendala::Unik(_)) => "data_sudah_ada",
+            Galat::Kendala(store::Kendala::TidakSah(_)) => "data_tidak_sah",
             Galat::Internal(_) => "kesalahan_internal",
         }
     }
     pub fn fields(&self) -> BTreeMap<String, String> {
         match self {
             Galat::InputTidakValid { fields, .. } => fields.clone(),
+            Galat::VersiWajib(pesan) => BTreeMap::from([("versi".to_string(), pesan.clone())]),
             _ => BTreeMap::new(),
         }
     }
@@ -54,6 +66,10 @@ impl Galat {
 
 impl From<store::GalatStore> for Galat {
     fn from(e: store::GalatStore) -> Self {
+        if let Some(kendala) = e.kendala() {
+            tracing::warn!(galat = %e, "kendala basis data");
+            return Galat::Kendala(kendala);
+        }
         tracing::error!(galat = %e, "galat basis data");
         Galat::Internal(e.to_string())
     }
@@ -70,6 +86,19 @@ mod sqlx_error {
 }
 
 pub type Hasil<T> = Result<T, Galat>;
+
+/// Versi yang dilihat pengubah, atau galat [`Galat::VersiWajib`].
+pub fn versi_wajib(k: &crate::Konteks, versi: Option<i64>) -> Hasil<i64> {
+    versi.ok_or_else(|| {
+        Galat::VersiWajib(
+            k.t(
+                "Sertakan versi yang Anda lihat (field `versi` atau header If-Match) agar perubahan orang lain tidak tertimpa.",
+                "Include the version you saw (field `versi` or an If-Match header) so that nobody else's change is overwritten.",
+            )
+            .into(),
+        )
+    })
+}
 
 /// Kumpulan galat per kolom selama validasi formulir.
 #[derive(Debug, Default)]

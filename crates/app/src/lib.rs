@@ -11,6 +11,7 @@ pub mod konteks;
 pub mod organisasi;
 pub mod peran;
 pub mod teks;
+pub mod validasi;
 
 pub use galat::{Galat, Hasil};
 pub use konteks::{Aktor, Konteks};
@@ -24,14 +25,21 @@ use store::Db;
 pub struct Layanan {
     pub db: Db,
     pub konfigurasi: Konfigurasi,
+    /// Pembacaan yang sudah dicatat hari ini (lihat `audit::catat_baca`).
+    pub jejak_baca: std::sync::Arc<audit::JejakBaca>,
 }
 
 #[derive(Clone, Debug)]
 pub struct Konfigurasi {
     /// Lama sesi sebelum harus masuk lagi.
     pub lama_sesi_jam: i64,
-    /// Kegagalan masuk yang diizinkan dalam satu jendela sebelum dikunci.
+    /// Percobaan per (nama pengguna, alamat) sebelum jeda yang tumbuh.
     pub batas_gagal_masuk: i64,
+    /// Kegagalan per alamat sebelum jeda yang tumbuh (di balik NAT banyak orang).
+    pub batas_gagal_alamat: i64,
+    /// Jeda terpanjang antara dua percobaan yang dibatasi.
+    pub jeda_maks_detik: i64,
+    /// Hitungan yang tidak bertambah selama ini dilupakan.
     pub jendela_gagal_menit: i64,
 }
 
@@ -40,7 +48,9 @@ impl Default for Konfigurasi {
         Konfigurasi {
             lama_sesi_jam: 12,
             batas_gagal_masuk: 5,
-            jendela_gagal_menit: 15,
+            batas_gagal_alamat: 50,
+            jeda_maks_detik: 15 * 60,
+            jendela_gagal_menit: 24 * 60,
         }
     }
 }
@@ -50,6 +60,7 @@ impl Layanan {
         Layanan {
             db,
             konfigurasi: Konfigurasi::default(),
+            jejak_baca: Default::default(),
         }
     }
     pub fn pool(&self) -> &store::AnyPool {

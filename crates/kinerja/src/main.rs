@@ -75,6 +75,7 @@ enum Perintah {
 }
 
 fn main() -> ExitCode {
+    app::akun::atur_alokator();
     let cli = Cli::parse();
     if let Perintah::Calc { nama, json, lang } = &cli.perintah {
         return perintah::calc(nama, json, lang);

@@ -187,6 +187,11 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
         .install_recorder()
         .map_err(|e| format!("metrik: {e}"))?;
     let mut state = web::AppState::baru(l.clone());
+    state.rahasia_csrf = std::sync::Arc::new(
+        app::akun::rahasia_csrf(&l)
+            .await
+            .map_err(|e| e.to_string())?,
+    );
     state.metrik = Some(metrik.clone());
     state.metrik_di_utama = o.metrics_on_main || berkas.metrics_on_main.unwrap_or(false);
     state.cookie_secure = o.cookie_secure || berkas.cookie_secure.unwrap_or(false);
@@ -227,6 +232,9 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
             if let Err(e) = store::akun::hapus_sesi_kedaluwarsa(lb.pool(), &store::sekarang()).await
             {
                 tracing::warn!(galat = %e, "gagal membersihkan sesi kedaluwarsa");
+            }
+            if let Err(e) = app::akun::bersihkan_pembatas(&lb).await {
+                tracing::warn!(galat = %e, "gagal membersihkan hitungan pembatas masuk");
             }
         }
     });

@@ -43,32 +43,63 @@ pub fn teks_ringkas(nilai: Decimal) -> String {
     n.to_string()
 }
 
+/// Mengapa teks tidak dapat dibaca sebagai desimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GalatDesimal {
+    /// Bukan angka (kosong, eksponen, pemisah ribuan, huruf, …).
+    BukanAngka,
+    /// Angka sah, tetapi lebih dari 28 digit bermakna atau di luar jangkauan:
+    /// Decimal akan membulatkannya diam-diam, jadi ditolak.
+    TerlaluPresisi,
+}
+
 /// Baca angka desimal dari teks: `"97.89"`, `"97,89"` (koma desimal),
 /// `"-3"`, `"100"`. Ditolak: teks kosong, eksponen, pemisah ribuan, lebih
 /// dari satu pemisah, spasi di tengah, atau angka di luar jangkauan Decimal.
 pub fn baca_desimal(teks: &str) -> Option<Decimal> {
+    baca_desimal_tepat(teks).ok()
+}
+
+/// Seperti [`baca_desimal`], dengan alasan penolakan. Angka yang tidak dapat
+/// disimpan tepat (lebih dari 28 digit bermakna) ditolak, tidak dibulatkan:
+/// `"79.499999999999999999999999999"` (29 digit) dulu menjadi 79.5 lalu
+/// dibulatkan lagi ke 80.
+pub fn baca_desimal_tepat(teks: &str) -> Result<Decimal, GalatDesimal> {
     let teks = teks.trim();
-    if teks.is_empty() || teks.len() > 64 {
-        return None;
+    if teks.is_empty() || teks.len() > 128 {
+        return Err(GalatDesimal::BukanAngka);
     }
-    let (tanda, angka) = match teks.as_bytes()[0] {
-        b'-' => ("-", &teks[1..]),
-        b'+' => ("", &teks[1..]),
-        _ => ("", teks),
+    let (negatif, angka) = match teks.as_bytes()[0] {
+        b'-' => (true, &teks[1..]),
+        b'+' => (false, &teks[1..]),
+        _ => (false, teks),
     };
     let (bulat, pecahan) = match angka.split_once(['.', ',']) {
-        Some((b, p)) => (b, Some(p)),
-        None => (angka, None),
+        Some((b, p)) => (b, p),
+        None => (angka, ""),
     };
-    let semua_digit = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !semua_digit(bulat) || pecahan.is_some_and(|p| !semua_digit(p)) {
-        return None;
+    let semua_digit = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if bulat.is_empty() || !semua_digit(bulat) || !semua_digit(pecahan) {
+        return Err(GalatDesimal::BukanAngka);
     }
-    let normal = match pecahan {
-        Some(p) => format!("{tanda}{bulat}.{p}"),
-        None => format!("{tanda}{bulat}"),
+    if angka.len() > bulat.len() && pecahan.is_empty() {
+        return Err(GalatDesimal::BukanAngka);
+    }
+    // Nol di depan dan di belakang tidak bermakna; sisanya harus muat tepat.
+    let bulat = bulat.trim_start_matches('0');
+    let pecahan = pecahan.trim_end_matches('0');
+    let digit = bulat.len() + pecahan.len();
+    if digit > 28 || pecahan.len() > 28 {
+        return Err(GalatDesimal::TerlaluPresisi);
+    }
+    let tanda = if negatif { "-" } else { "" };
+    let bulat = if bulat.is_empty() { "0" } else { bulat };
+    let normal = if pecahan.is_empty() {
+        format!("{tanda}{bulat}")
+    } else {
+        format!("{tanda}{bulat}.{pecahan}")
     };
-    normal.parse::<Decimal>().ok()
+    Decimal::from_str_exact(&normal).map_err(|_| GalatDesimal::TerlaluPresisi)
 }
 
 #[cfg(test)]
@@ -116,5 +147,29 @@ mod tests {
             assert_eq!(baca_desimal(salah), None, "{salah}");
         }
         assert_eq!(baca_desimal("99999999999999999999999999999999"), None);
+    }
+
+    #[test]
+    fn lebih_dari_28_digit_bermakna_ditolak_bukan_dibulatkan() {
+        // Isu 6 temuan 15: dulu dibulatkan diam-diam menjadi 79.5.
+        assert_eq!(
+            baca_desimal_tepat("79.499999999999999999999999999"),
+            Err(GalatDesimal::TerlaluPresisi)
+        );
+        assert_eq!(
+            baca_desimal_tepat("1234567890123456789012345678.9"),
+            Err(GalatDesimal::TerlaluPresisi)
+        );
+        // 28 digit bermakna masih tepat; nol di depan/belakang tidak dihitung.
+        assert_eq!(
+            baca_desimal_tepat("79.49999999999999999999999999").map(|d| d.to_string()),
+            Ok("79.49999999999999999999999999".into())
+        );
+        assert_eq!(
+            baca_desimal_tepat("000079.5000000000000000000000000000000"),
+            Ok(d("79.5"))
+        );
+        assert_eq!(baca_desimal_tepat("1."), Err(GalatDesimal::BukanAngka));
+        assert_eq!(baca_desimal_tepat("100").map(|d| d.to_string()), Ok("100".into()));
     }
 }

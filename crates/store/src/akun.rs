@@ -138,6 +138,17 @@ pub async fn peran(pool: &AnyPool, instansi_id: &str, pengguna_id: &str) -> Hasi
     Ok(baris.into_iter().map(|(p,)| p).collect())
 }
 
+/// Peran akun di dalam transaksi yang sedang berjalan.
+pub async fn peran_tx(k: &mut Koneksi, instansi_id: &str, pengguna_id: &str) -> Hasil<Vec<String>> {
+    let baris: Vec<(String,)> =
+        sqlx::query_as("SELECT peran FROM peran_pengguna WHERE instansi_id = $1 AND pengguna_id = $2 ORDER BY peran")
+            .bind(instansi_id)
+            .bind(pengguna_id)
+            .fetch_all(k)
+            .await?;
+    Ok(baris.into_iter().map(|(p,)| p).collect())
+}
+
 pub async fn ganti_sandi(
     k: &mut Koneksi,
     instansi_id: &str,
@@ -233,6 +244,24 @@ pub async fn hapus_sesi_pengguna(
     Ok(())
 }
 
+/// Memutus semua sesi pengguna kecuali satu (sesi yang sedang dipakai).
+pub async fn hapus_sesi_lain(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    pengguna_id: &str,
+    kecuali_hash: &str,
+) -> Hasil<()> {
+    sqlx::query(
+        "DELETE FROM sesi WHERE instansi_id = $1 AND pengguna_id = $2 AND token_hash <> $3",
+    )
+    .bind(instansi_id)
+    .bind(pengguna_id)
+    .bind(kecuali_hash)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
 pub async fn hapus_sesi_kedaluwarsa(pool: &AnyPool, sekarang: &str) -> Hasil<u64> {
     Ok(sqlx::query("DELETE FROM sesi WHERE kedaluwarsa_pada <= $1")
         .bind(sekarang)
@@ -325,56 +354,114 @@ pub async fn cabut_token(k: &mut Koneksi, id: &str, waktu: &str) -> Hasil<bool> 
     Ok(r.rows_affected() == 1)
 }
 
+/// Mencabut semua token pengguna yang belum dicabut; jumlah yang dicabut.
+pub async fn cabut_token_pengguna(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    pengguna_id: &str,
+    waktu: &str,
+) -> Hasil<u64> {
+    Ok(sqlx::query(
+        "UPDATE token_api SET dicabut_pada = $1 WHERE instansi_id = $2 AND pengguna_id = $3 AND dicabut_pada IS NULL",
+    )
+    .bind(waktu)
+    .bind(instansi_id)
+    .bind(pengguna_id)
+    .execute(k)
+    .await?
+    .rows_affected())
+}
+
 // ---------- pembatasan percobaan masuk ----------
 
-/// Mencatat satu kegagalan untuk kunci (nama pengguna atau alamat) dalam jendela
-/// waktu; mengembalikan jumlah kegagalan dalam jendela itu.
-pub async fn catat_gagal(
+/// Keadaan satu kunci pembatas setelah dicatat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Percobaan {
+    /// Jumlah percobaan tercatat, termasuk yang baru saja.
+    pub jumlah: i64,
+    /// Waktu (ms epoch) percobaan sebelum yang ini; 0 bila belum ada.
+    pub sebelumnya: i64,
+}
+
+/// Mencatat satu percobaan untuk kunci secara atomik (satu pernyataan
+/// `INSERT … ON CONFLICT … DO UPDATE … RETURNING`): percobaan yang berjalan
+/// bersamaan tidak saling menimpa. Hitungan yang percobaan terakhirnya lebih
+/// tua dari `lupa_sebelum` (ms) mulai lagi dari 1.
+pub async fn catat_percobaan(
     pool: &AnyPool,
     kunci: &str,
-    sekarang: &str,
-    awal_jendela_baru: &str,
-) -> Hasil<i64> {
-    let mut tx = pool.begin().await?;
-    let ada: Option<(i64, String)> =
-        sqlx::query_as("SELECT jumlah, jendela_mulai FROM percobaan_masuk WHERE kunci = $1")
-            .bind(kunci)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let jumlah = match ada {
-        Some((n, mulai)) if mulai.as_str() > awal_jendela_baru => n + 1,
-        _ => 1,
-    };
-    sqlx::query(
-        "INSERT INTO percobaan_masuk (kunci, jumlah, jendela_mulai) VALUES ($1, $2, $3) \
-         ON CONFLICT (kunci) DO UPDATE SET jumlah = excluded.jumlah, \
-         jendela_mulai = CASE WHEN excluded.jumlah = 1 THEN excluded.jendela_mulai ELSE percobaan_masuk.jendela_mulai END",
+    sekarang_ms: i64,
+    lupa_sebelum_ms: i64,
+) -> Hasil<Percobaan> {
+    let (jumlah, sebelumnya): (i64, i64) = sqlx::query_as(
+        "INSERT INTO percobaan_masuk (kunci, jumlah, terakhir, sebelumnya) VALUES ($1, 1, $2, 0) \
+         ON CONFLICT (kunci) DO UPDATE SET \
+         jumlah = CASE WHEN percobaan_masuk.terakhir < $3 THEN 1 ELSE percobaan_masuk.jumlah + 1 END, \
+         sebelumnya = CASE WHEN percobaan_masuk.terakhir < $3 THEN 0 ELSE percobaan_masuk.terakhir END, \
+         terakhir = $2 \
+         RETURNING jumlah, sebelumnya",
     )
     .bind(kunci)
-    .bind(jumlah)
-    .bind(sekarang)
-    .execute(&mut *tx)
+    .bind(sekarang_ms)
+    .bind(lupa_sebelum_ms)
+    .fetch_one(pool)
     .await?;
-    tx.commit().await?;
-    Ok(jumlah)
+    Ok(Percobaan { jumlah, sebelumnya })
 }
 
-pub async fn jumlah_gagal(pool: &AnyPool, kunci: &str, awal_jendela: &str) -> Hasil<i64> {
-    let ada: Option<(i64, String)> =
-        sqlx::query_as("SELECT jumlah, jendela_mulai FROM percobaan_masuk WHERE kunci = $1")
+/// Menandai waktu kegagalan terakhir kunci (jeda dihitung dari sini).
+pub async fn tandai_gagal(pool: &AnyPool, kunci: &str, sekarang_ms: i64) -> Hasil<()> {
+    sqlx::query("UPDATE percobaan_masuk SET terakhir = $1 WHERE kunci = $2 AND terakhir < $1")
+        .bind(sekarang_ms)
+        .bind(kunci)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Jumlah dan waktu percobaan terakhir sebuah kunci, tanpa mencatat.
+pub async fn baca_percobaan(pool: &AnyPool, kunci: &str) -> Hasil<Option<(i64, i64)>> {
+    Ok(
+        sqlx::query_as("SELECT jumlah, terakhir FROM percobaan_masuk WHERE kunci = $1")
             .bind(kunci)
             .fetch_optional(pool)
-            .await?;
-    Ok(match ada {
-        Some((n, mulai)) if mulai.as_str() > awal_jendela => n,
-        _ => 0,
-    })
+            .await?,
+    )
 }
 
-pub async fn bersihkan_gagal(pool: &AnyPool, kunci: &str) -> Hasil<()> {
+pub async fn bersihkan_percobaan(pool: &AnyPool, kunci: &str) -> Hasil<()> {
     sqlx::query("DELETE FROM percobaan_masuk WHERE kunci = $1")
         .bind(kunci)
         .execute(pool)
         .await?;
     Ok(())
+}
+
+pub async fn hapus_percobaan_lama(pool: &AnyPool, sebelum_ms: i64) -> Hasil<u64> {
+    Ok(
+        sqlx::query("DELETE FROM percobaan_masuk WHERE terakhir < $1")
+            .bind(sebelum_ms)
+            .execute(pool)
+            .await?
+            .rows_affected(),
+    )
+}
+
+// ---------- rahasia server ----------
+
+/// Nilai rahasia bersama untuk `kunci`; dibuat dari `usulan` bila belum ada.
+/// Proses yang mulai bersamaan mendapat nilai yang sama (yang pertama menang).
+pub async fn rahasia_server(pool: &AnyPool, kunci: &str, usulan: &str) -> Hasil<String> {
+    sqlx::query(
+        "INSERT INTO rahasia_server (kunci, nilai) VALUES ($1, $2) ON CONFLICT (kunci) DO NOTHING",
+    )
+    .bind(kunci)
+    .bind(usulan)
+    .execute(pool)
+    .await?;
+    let (nilai,): (String,) = sqlx::query_as("SELECT nilai FROM rahasia_server WHERE kunci = $1")
+        .bind(kunci)
+        .fetch_one(pool)
+        .await?;
+    Ok(nilai)
 }

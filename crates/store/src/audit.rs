@@ -41,6 +41,28 @@ pub async fn tulis(k: &mut Koneksi, c: &CatatanAudit) -> Hasil<()> {
     Ok(())
 }
 
+/// Menulis catatan bila id-nya belum ada (catatan baca: satu per pembaca,
+/// rekaman dan hari, id-nya diturunkan dari ketiganya). `true` bila tertulis.
+pub async fn tulis_sekali(k: &mut Koneksi, c: &CatatanAudit) -> Hasil<bool> {
+    let r = sqlx::query(sqlf!(
+        "INSERT INTO audit ({KOLOM}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         ON CONFLICT (instansi_id, id) DO NOTHING"
+    ))
+    .bind(&c.instansi_id)
+    .bind(&c.id)
+    .bind(&c.waktu)
+    .bind(&c.pengguna_id)
+    .bind(&c.nama_pengguna)
+    .bind(&c.aksi)
+    .bind(&c.jenis_objek)
+    .bind(&c.objek_id)
+    .bind(&c.sebelum)
+    .bind(&c.sesudah)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
 pub async fn riwayat_objek(
     pool: &AnyPool,
     instansi_id: &str,

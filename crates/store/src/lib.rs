@@ -51,6 +51,60 @@ impl GalatStore {
     }
 }
 
+/// Aturan basis data yang dilanggar, untuk dipetakan ke 409/422 dengan kolomnya.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kendala {
+    /// UNIQUE atau PRIMARY KEY: data yang sama sudah ada (409).
+    Unik(String),
+    /// FOREIGN KEY, NOT NULL, CHECK, atau nilai yang ditolak basis data
+    /// (NUL, terlalu panjang, bentuk salah): masukan tidak sah (422).
+    TidakSah(String),
+}
+
+impl GalatStore {
+    /// Kendala yang dilanggar beserta kolomnya (sebisanya; `""` bila tidak diketahui).
+    pub fn kendala(&self) -> Option<Kendala> {
+        let GalatStore::Sql(sqlx::Error::Database(e)) = self else {
+            return None;
+        };
+        let kolom = kolom_kendala(e.as_ref());
+        match e.kind() {
+            sqlx::error::ErrorKind::UniqueViolation => Some(Kendala::Unik(kolom)),
+            sqlx::error::ErrorKind::ForeignKeyViolation
+            | sqlx::error::ErrorKind::NotNullViolation
+            | sqlx::error::ErrorKind::CheckViolation => Some(Kendala::TidakSah(kolom)),
+            _ => {
+                // PostgreSQL kelas 22 (data exception): NUL, teks terlalu panjang, format.
+                let kode = e.code().unwrap_or_default();
+                kode.starts_with("22").then_some(Kendala::TidakSah(kolom))
+            }
+        }
+    }
+}
+
+/// Kolom terakhir yang disebut galat: SQLite "UNIQUE constraint failed:
+/// pegawai.instansi_id, pegawai.nip" → `nip`; PostgreSQL "Key (instansi_id,
+/// nip)=(…)" → `nip`, atau kolom NOT NULL-nya.
+fn kolom_kendala(e: &dyn sqlx::error::DatabaseError) -> String {
+    if let Some(pg) = e.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
+        if let Some(k) = pg.column() {
+            return k.to_string();
+        }
+        if let Some(d) = pg.detail() {
+            if let Some(isi) = d.split_once("Key (").and_then(|(_, r)| r.split_once(')')) {
+                return isi.0.rsplit(',').next().unwrap_or("").trim().to_string();
+            }
+        }
+        return String::new();
+    }
+    let m = e.message();
+    m.split_once("failed: ")
+        .map(|(_, r)| r.rsplit(',').next().unwrap_or("").trim())
+        .and_then(|k| k.rsplit('.').next())
+        .unwrap_or("")
+        .to_string()
+}
+
 pub type Hasil<T> = Result<T, GalatStore>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -473,6 +473,20 @@ pub struct FilterPegawai {
     pub limit: i64,
 }
 
+/// Pola `LIKE … ESCAPE '\\'` yang memuat `teks` apa adanya.
+pub fn pola_like_memuat(teks: &str) -> String {
+    let mut s = String::with_capacity(teks.len() + 2);
+    s.push('%');
+    for c in teks.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            s.push('\\');
+        }
+        s.push(c);
+    }
+    s.push('%');
+    s
+}
+
 /// Syarat WHERE atas tabel pegawai saja (alias `p`); penghitungan tidak perlu JOIN.
 fn klausa_filter(instansi_id: &str, f: &FilterPegawai) -> (String, AnyArguments) {
     let mut args = AnyArguments::default();
@@ -481,8 +495,9 @@ fn klausa_filter(instansi_id: &str, f: &FilterPegawai) -> (String, AnyArguments)
     let mut n = 1;
     if let Some(c) = f.cari.as_ref().filter(|c| !c.is_empty()) {
         n += 1;
-        sql.push_str(&format!(" AND p.nama_cari LIKE ${n}"));
-        let _ = args.add(format!("%{c}%"));
+        // `%`, `_` dan `\` dari pengguna dicari apa adanya, bukan sebagai pola.
+        sql.push_str(&format!(" AND p.nama_cari LIKE ${n} ESCAPE '\\'"));
+        let _ = args.add(pola_like_memuat(c));
     }
     if let Some(ids) = f.unit_ids.as_ref() {
         if ids.is_empty() {

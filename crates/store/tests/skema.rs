@@ -14,6 +14,7 @@ const DIKECUALIKAN: &[&str] = &[
     "sesi",            // dicari dengan hash token
     "token_api",       // dicari dengan hash token
     "percobaan_masuk", // pembatas percobaan masuk
+    "rahasia_server",  // beberapa baris kunci server
     "_sqlx_migrations",
 ];
 

@@ -15,7 +15,10 @@ pub fn status(g: &Galat) -> StatusCode {
         Galat::TidakDitemukan(_) => StatusCode::NOT_FOUND,
         Galat::InputTidakValid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Galat::Konflik(_) => StatusCode::CONFLICT,
+        Galat::VersiWajib(_) => StatusCode::PRECONDITION_REQUIRED,
         Galat::TerlaluBanyak(_) => StatusCode::TOO_MANY_REQUESTS,
+        Galat::Kendala(store::Kendala::Unik(_)) => StatusCode::CONFLICT,
+        Galat::Kendala(store::Kendala::TidakSah(_)) => StatusCode::UNPROCESSABLE_ENTITY,
         Galat::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -35,7 +38,30 @@ pub fn pesan_aman(g: &Galat, bahasa: app::Bahasa) -> String {
                 )
             )
         }
+        Galat::Kendala(store::Kendala::Unik(_)) => app::teks::t(
+            bahasa,
+            "Data yang sama sudah ada; tidak ada yang diubah.",
+            "The same data already exists; nothing was changed.",
+        )
+        .into(),
+        Galat::Kendala(store::Kendala::TidakSah(_)) => app::teks::t(
+            bahasa,
+            "Isian ditolak oleh aturan data (rujukan tidak ada atau nilai tidak sah).",
+            "The input breaks a data rule (a missing reference or an invalid value).",
+        )
+        .into(),
         g => g.to_string(),
+    }
+}
+
+/// Kolom yang salah dan pesannya; untuk kendala basis data, pesannya dalam bahasa pengguna.
+pub fn kolom_galat(g: &Galat, bahasa: app::Bahasa) -> BTreeMap<String, String> {
+    match g {
+        Galat::Kendala(store::Kendala::Unik(k) | store::Kendala::TidakSah(k)) => {
+            let kolom = if k.is_empty() { "data" } else { k.as_str() };
+            BTreeMap::from([(kolom.to_string(), pesan_aman(g, bahasa))])
+        }
+        g => g.fields(),
     }
 }
 
@@ -60,6 +86,6 @@ impl IntoResponse for GalatApi {
     fn into_response(self) -> Response {
         let GalatApi(g, b) = self;
         let pesan = pesan_aman(&g, b);
-        (status(&g), Json(badan_galat(g.kode(), &pesan, &g.fields()))).into_response()
+        (status(&g), Json(badan_galat(g.kode(), &pesan, &kolom_galat(&g, b)))).into_response()
     }
 }

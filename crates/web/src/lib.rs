@@ -5,6 +5,7 @@
 pub mod api;
 pub mod galat;
 pub mod halaman;
+pub mod keras;
 pub mod operasi;
 pub mod pembatas;
 pub mod pengunjung;
@@ -28,6 +29,8 @@ pub struct AppState {
     /// Cookie bertanda Secure (produksi di balik HTTPS).
     pub cookie_secure: bool,
     pub pembatas_publik: Arc<pembatas::Pembatas>,
+    /// Kunci HMAC token CSRF formulir masuk (lihat `app::akun::csrf_tamu_baru`).
+    pub rahasia_csrf: Arc<Vec<u8>>,
 }
 
 impl AppState {
@@ -38,6 +41,8 @@ impl AppState {
             metrik_di_utama: false,
             cookie_secure: false,
             pembatas_publik: Arc::new(pembatas::Pembatas::baru(120, Duration::from_secs(60))),
+            // Acak per proses; `serve` memakai rahasia bersama dari basis data.
+            rahasia_csrf: Arc::new(app::akun::token_acak().into_bytes()),
         }
     }
 }
@@ -50,6 +55,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/openapi.json", axum::routing::get(api::openapi::tangani))
         .merge(operasi::router())
         .fallback(halaman::tidak_ditemukan)
+        .layer(axum::middleware::from_fn(keras::tolak_nul))
+        .layer(axum::middleware::from_fn(keras::tanpa_simpan))
         .layer(axum::middleware::from_fn_with_state(state.clone(), operasi::catat_metrik))
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("content-security-policy"),

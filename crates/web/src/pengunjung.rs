@@ -116,10 +116,12 @@ impl FromRequestParts<AppState> for Pengunjung {
                 });
             }
         }
+        // Token CSRF tamu harus terbitan server (bertanda HMAC); cookie yang
+        // ditanam pihak lain diganti, sehingga isian karangannya tidak cocok.
         let (csrf, baru) = match cookie(&parts.headers, COOKIE_CSRF) {
-            Some(c) => (c, None),
-            None => {
-                let c = app::akun::token_acak();
+            Some(c) if app::akun::csrf_tamu_sah(&state.rahasia_csrf, &c) => (c, None),
+            _ => {
+                let c = app::akun::csrf_tamu_baru(&state.rahasia_csrf);
                 (c.clone(), Some(c))
             }
         };

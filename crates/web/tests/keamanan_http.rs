@@ -275,7 +275,7 @@ async fn pegawai_pensiun_tidak_bisa_masuk_lagi() {
         let mut admin = Klien::baru(&u);
         admin.masuk("admin.a", SANDI).await;
         let badan = format!(
-            r#"{{"nama":"Maria Latuconsina","jenis_asn":"pns","nip":"{}","unit_id":"{}","status":"pensiun"}}"#,
+            r#"{{"nama":"Maria Latuconsina","jenis_asn":"pns","nip":"{}","unit_id":"{}","status":"pensiun","versi":1}}"#,
             u.a.nip, u.a.unit_id
         );
         let j = admin

@@ -137,7 +137,7 @@ async fn restrukturisasi_unit_berlaku_per_tanggal() {
             .unwrap()
             .to_string();
         let j = admin
-            .json(Method::PUT, &format!("{dasar}/{}", u.a.unit_id), &format!(r#"{{"induk_id":"{baru_id}","nama":"Dinas Kesehatan","jenis":"perangkat_daerah"}}"#))
+            .json(Method::PUT, &format!("{dasar}/{}", u.a.unit_id), &format!(r#"{{"induk_id":"{baru_id}","nama":"Dinas Kesehatan","jenis":"perangkat_daerah","versi":1}}"#))
             .await;
         assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{b:?}");
         assert!(j.json()["error"]["fields"]["induk_id"].is_string());

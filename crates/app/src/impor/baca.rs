@@ -2,13 +2,15 @@
 //! spreadsheet. Jenis berkas dikenali dari isinya (XLSX adalah ZIP:
 //! `PK\x03\x04`), bukan dari namanya saja.
 
-use super::{BATAS_ISI_ZIP, CatatanBaris, Format, Jenis, pilih};
+use super::{
+    BARIS_DI_ATAS_DATA, BATAS_BARIS, BATAS_ENTRI_ZIP, BATAS_ISI_ZIP, BATAS_KOLOM, BATAS_SEL,
+    BATAS_TEKS_BERSAMA, CatatanBaris, Format, Jenis, pilih,
+};
 use crate::Konteks;
-use calamine::{Data, Reader};
+use calamine::{DataRef, Reader};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::io::Cursor;
-use std::str::FromStr;
 
 /// Satu sel seperti yang tersimpan di berkas.
 #[derive(Clone, Debug, PartialEq)]
@@ -203,6 +205,7 @@ fn baca_csv(k: &Konteks, jenis: Jenis, bytes: &[u8]) -> Result<Tabel, CatatanBar
     let mut baris: Vec<Baris> = Vec::new();
     // Baris baru di dalam sel bertanda petik tidak menambah baris spreadsheet.
     let mut di_dalam_sel = 0usize;
+    let mut lewat_kolom: Option<usize> = None;
     for r in rdr.records() {
         let r = match r {
             Ok(r) => r,
@@ -234,8 +237,15 @@ fn baca_csv(k: &Konteks, jenis: Jenis, bytes: &[u8]) -> Result<Tabel, CatatanBar
         if r.iter().all(|s| s.trim().is_empty()) {
             continue;
         }
+        if baris.len() > BATAS_BARIS + BARIS_DI_ATAS_DATA {
+            return Err(terlalu_banyak_baris(k));
+        }
+        if lewat_kolom.is_none() && r.iter().skip(BATAS_KOLOM).any(|s| !s.trim().is_empty()) {
+            lewat_kolom = Some(nomor);
+        }
         let sel = r
             .iter()
+            .take(BATAS_KOLOM)
             .map(|s| {
                 let s = super::tulis::buka_lindung(buka_rumus_teks(s));
                 if s.trim().is_empty() {
@@ -246,6 +256,17 @@ fn baca_csv(k: &Konteks, jenis: Jenis, bytes: &[u8]) -> Result<Tabel, CatatanBar
             })
             .collect();
         baris.push(Baris { nomor, sel });
+    }
+    if let Some(n) = lewat_kolom {
+        info.push(CatatanBaris::baru(
+            n,
+            "",
+            pilih(
+                k,
+                format!("Ada nilai di luar {BATAS_KOLOM} kolom pertama (pertama di baris {n}); nilai itu tidak diimpor."),
+                format!("Some values lie beyond the first {BATAS_KOLOM} columns (first at row {n}); they were not imported."),
+            ),
+        ));
     }
     susun_tabel(k, jenis, Format::Csv, Some(pemisah), 0, baris, info)
 }
@@ -312,6 +333,9 @@ fn susun_tabel(
         ));
     }
     let data = baris.split_off(i + 1);
+    if data.len() > BATAS_BARIS {
+        return Err(terlalu_banyak_baris(k));
+    }
     let kepala_baris = baris.pop().expect("baris judul");
     let kepala = kepala_dari(&kepala_baris);
     let mut t = Tabel::baru(format, pemisah, kepala, kepala_baris.nomor, kolom_awal);
@@ -393,8 +417,17 @@ fn windows_1252(bytes: &[u8]) -> String {
         .collect()
 }
 
-// ---------- XLSX (dan XLS/ODS lewat calamine) ----------
+// ---------- XLSX (lewat calamine, sel demi sel) ----------
 
+/// Pesan "terlalu besar" untuk berkas yang melampaui batas templat.
+fn terlalu_besar(k: &Konteks, id: String, en: String) -> CatatanBaris {
+    CatatanBaris::baru(0, "", pilih(k, id, en))
+}
+
+/// Membaca lembar XLSX dengan kerja terbatas: ukuran isi ZIP, jumlah teks
+/// bersama dan jumlah sel diperiksa sebelum dibuka, lalu sel dibaca satu per
+/// satu (tanpa `Range`, yang mengalokasikan seluruh kotak dari sel pertama
+/// sampai sel terakhir: satu sel di XFD1048576 berarti 512 GB).
 fn baca_lembar(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) -> Result<Tabel, CatatanBaris> {
     let rusak = |e: String| {
         CatatanBaris::baru(
@@ -411,112 +444,210 @@ fn baca_lembar(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) -> Result<Tab
             ),
         )
     };
-    if zip {
-        match ukuran_isi_zip(bytes) {
-            Some(n) if n > BATAS_ISI_ZIP => {
-                return Err(CatatanBaris::baru(
-                    0,
-                    "",
-                    k.t(
-                        "Isi XLSX ini terlalu besar setelah dibuka. Bagi menjadi beberapa berkas atau pakai CSV.",
-                        "This XLSX is too large once unpacked. Split it into several files or use CSV.",
-                    ),
-                ));
-            }
-            _ => {}
-        }
-    }
-    let range = if zip {
-        match calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes)) {
-            Ok(mut wb) => lembar(&mut wb, jenis).map_err(rusak)?,
-            Err(e_xlsx) => {
-                match calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes)) {
-                    Ok(mut wb) => lembar(&mut wb, jenis).map_err(rusak)?,
-                    Err(_) => return Err(rusak(e_xlsx.to_string())),
-                }
-            }
-        }
-    } else {
-        let mut wb = calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
-            .map_err(|e| rusak(e.to_string()))?;
-        lembar(&mut wb, jenis).map_err(rusak)?
-    };
-    let Some((baris0, kolom0)) = range.start() else {
+    if !zip {
+        // XLS lama (OLE): pembacanya membangun seluruh kotak sel tanpa batas.
         return Err(CatatanBaris::baru(
             0,
             "",
-            k.t("Lembar pertama kosong.", "The first sheet is empty."),
+            k.t(
+                "Format Excel lama (.xls) tidak diterima. Simpan ulang sebagai Excel Workbook (.xlsx) atau CSV.",
+                "The old Excel format (.xls) is not accepted. Save it again as Excel Workbook (.xlsx) or CSV.",
+            ),
         ));
+    }
+    let entri = daftar_isi_zip(bytes).ok_or_else(|| rusak("ZIP".into()))?;
+    let total: u64 = entri.iter().map(|e| e.1).sum();
+    if entri.len() > BATAS_ENTRI_ZIP || total > BATAS_ISI_ZIP {
+        return Err(terlalu_besar(
+            k,
+            "Isi XLSX ini terlalu besar setelah dibuka. Bagi menjadi beberapa berkas atau pakai CSV.".into(),
+            "This XLSX is too large once unpacked. Split it into several files or use CSV.".into(),
+        ));
+    }
+    periksa_teks_bersama(k, bytes, &entri)?;
+    let mut wb = calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes))
+        .map_err(|e| match e {
+            calamine::XlsxError::FileNotFound(_) => rusak(
+                pilih(k, "bukan XLSX; berkas ODS atau ZIP lain?".into(), "not XLSX; an ODS or other ZIP file?".into()),
+            ),
+            e => rusak(e.to_string()),
+        })?;
+    let nama_lembar = {
+        let nama = wb.sheet_names();
+        nama.iter()
+            .find(|n| n.trim().eq_ignore_ascii_case(jenis.kode()))
+            .or_else(|| nama.first())
+            .cloned()
+            .ok_or_else(|| rusak(pilih(k, "tanpa lembar".into(), "no sheet".into())))?
     };
-    let mut baris: Vec<Baris> = Vec::new();
-    for (i, r) in range.rows().enumerate() {
-        let sel: Vec<Sel> = r.iter().map(sel_lembar).collect();
-        if sel.iter().all(|s| s.teks().is_none()) {
+    let mut pembaca = wb
+        .worksheet_cells_reader(&nama_lembar)
+        .map_err(|e| rusak(e.to_string()))?;
+    // Baris (indeks 0) → sel (kolom, isi); hanya sel berisi yang disimpan.
+    let mut per_baris: std::collections::BTreeMap<u32, Vec<(u32, Sel)>> = Default::default();
+    let mut jumlah_sel = 0usize;
+    let mut lewat_kolom: Option<(u32, u32)> = None;
+    while let Some(c) = pembaca.next_cell().map_err(|e| rusak(e.to_string()))? {
+        let (r, kol) = c.get_position();
+        let s = sel_lembar(c.get_value());
+        if s.teks().is_none() {
             continue;
         }
-        baris.push(Baris {
-            nomor: baris0 as usize + i + 1,
-            sel,
-        });
+        if kol as usize >= BATAS_KOLOM {
+            lewat_kolom.get_or_insert((r, kol));
+            continue;
+        }
+        jumlah_sel += 1;
+        if !per_baris.contains_key(&r) && per_baris.len() > BATAS_BARIS + BARIS_DI_ATAS_DATA {
+            return Err(terlalu_banyak_baris(k));
+        }
+        if jumlah_sel > BATAS_SEL {
+            return Err(terlalu_besar(
+                k,
+                format!("Berkas ini berisi lebih dari {BATAS_SEL} sel. Bagi menjadi beberapa berkas."),
+                format!("This file holds more than {BATAS_SEL} cells. Split it into several files."),
+            ));
+        }
+        per_baris.entry(r).or_default().push((kol, s));
     }
-    if baris.is_empty() {
+    drop(pembaca);
+    let kolom0 = per_baris
+        .values()
+        .flat_map(|v| v.iter().map(|(c, _)| *c))
+        .min();
+    let Some(kolom0) = kolom0 else {
         return Err(CatatanBaris::baru(
             0,
             "",
             k.t("Lembar pertama kosong.", "The first sheet is empty."),
         ));
+    };
+    let baris: Vec<Baris> = per_baris
+        .into_iter()
+        .map(|(r, sel_baris)| {
+            let lebar = sel_baris.iter().map(|(c, _)| (c - kolom0) as usize + 1).max().unwrap_or(0);
+            let mut sel = vec![Sel::Kosong; lebar];
+            for (c, s) in sel_baris {
+                sel[(c - kolom0) as usize] = s;
+            }
+            Baris {
+                nomor: r as usize + 1,
+                sel,
+            }
+        })
+        .collect();
+    let mut info = Vec::new();
+    if let Some((r, kol)) = lewat_kolom {
+        let huruf = huruf_kolom(kol as usize);
+        let n = r as usize + 1;
+        info.push(CatatanBaris::baru(
+            n,
+            "",
+            pilih(
+                k,
+                format!("Ada nilai di luar {BATAS_KOLOM} kolom pertama (pertama di baris {n}, kolom {huruf}); nilai itu tidak diimpor."),
+                format!("Some values lie beyond the first {BATAS_KOLOM} columns (first at row {n}, column {huruf}); they were not imported."),
+            ),
+        ));
     }
-    susun_tabel(
+    susun_tabel(k, jenis, Format::Xlsx, None, kolom0 as usize, baris, info)
+}
+
+fn terlalu_banyak_baris(k: &Konteks) -> CatatanBaris {
+    terlalu_besar(
         k,
-        jenis,
-        Format::Xlsx,
-        None,
-        kolom0 as usize,
-        baris,
-        Vec::new(),
+        format!("Berkas ini berisi lebih dari {BATAS_BARIS} baris data. Bagi menjadi beberapa berkas."),
+        format!("This file holds more than {BATAS_BARIS} data rows. Split it into several files."),
     )
 }
 
-/// Lembar bernama seperti jenisnya (`pegawai`/`unit`) bila ada, selain itu lembar pertama.
-fn lembar<R, RS>(wb: &mut R, jenis: Jenis) -> Result<calamine::Range<Data>, String>
-where
-    R: Reader<RS>,
-    RS: std::io::Read + std::io::Seek,
-    R::Error: std::fmt::Display,
-{
-    let nama = wb
-        .sheet_names()
-        .into_iter()
-        .find(|n| n.trim().eq_ignore_ascii_case(jenis.kode()));
-    match nama {
-        Some(n) => wb.worksheet_range(&n).map_err(|e| e.to_string()),
-        None => match wb.worksheet_range_at(0) {
-            Some(r) => r.map_err(|e| e.to_string()),
-            None => Err("tanpa lembar".into()),
-        },
-    }
-}
-
-fn sel_lembar(d: &Data) -> Sel {
-    match d {
-        Data::Empty => Sel::Kosong,
-        Data::String(s) => {
-            if s.trim().is_empty() {
-                Sel::Kosong
-            } else {
-                Sel::Teks(s.clone())
+/// `sharedStrings.xml` menyebut jumlah teksnya di awal, dan calamine
+/// memesan tempat sebanyak itu sebelum membaca: jumlah yang mustahil
+/// (lebih dari sel yang boleh ada, atau lebih dari yang muat di ukurannya)
+/// ditolak lebih dulu.
+fn periksa_teks_bersama(
+    k: &Konteks,
+    bytes: &[u8],
+    entri: &[(String, u64)],
+) -> Result<(), CatatanBaris> {
+    use std::io::Read;
+    let besar = || {
+        terlalu_besar(
+            k,
+            "Daftar teks di XLSX ini terlalu besar. Bagi menjadi beberapa berkas atau pakai CSV.".into(),
+            "The text table of this XLSX is too large. Split it into several files or use CSV.".into(),
+        )
+    };
+    let mut arsip: Option<zip::ZipArchive<Cursor<&[u8]>>> = None;
+    for (nama, ukuran) in entri {
+        if !nama.to_ascii_lowercase().ends_with("sharedstrings.xml") {
+            continue;
+        }
+        if *ukuran > BATAS_TEKS_BERSAMA {
+            return Err(besar());
+        }
+        if arsip.is_none() {
+            arsip = zip::ZipArchive::new(Cursor::new(bytes)).ok();
+        }
+        let Some(a) = arsip.as_mut() else { return Ok(()) };
+        let Ok(f) = a.by_name(nama) else { continue };
+        let mut awal = Vec::with_capacity(4096);
+        if f.take(4096).read_to_end(&mut awal).is_err() {
+            continue;
+        }
+        for atribut in [&b"uniqueCount=\""[..], &b"count=\""[..]] {
+            if let Some(n) = angka_atribut(&awal, atribut) {
+                if n > BATAS_SEL as u64 || n > ukuran / 5 + 1 {
+                    return Err(besar());
+                }
             }
         }
-        Data::Int(i) => Sel::Angka {
+    }
+    Ok(())
+}
+
+/// Nilai angka atribut XML (`nama="123"`) pertama di `xml`; `None` bila tidak ada.
+fn angka_atribut(xml: &[u8], nama: &[u8]) -> Option<u64> {
+    let i = xml.windows(nama.len()).position(|w| w == nama)? + nama.len();
+    let digit: Vec<u8> = xml[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .take(20)
+        .copied()
+        .collect();
+    if digit.is_empty() {
+        return None;
+    }
+    Some(
+        std::str::from_utf8(&digit)
+            .ok()?
+            .parse::<u64>()
+            .unwrap_or(u64::MAX),
+    )
+}
+
+fn sel_lembar(d: &DataRef) -> Sel {
+    let teks = |s: &str| {
+        if s.trim().is_empty() {
+            Sel::Kosong
+        } else {
+            Sel::Teks(s.to_string())
+        }
+    };
+    match d {
+        DataRef::Empty => Sel::Kosong,
+        DataRef::String(s) => teks(s),
+        DataRef::SharedString(s) => teks(s),
+        DataRef::Int(i) => Sel::Angka {
             nilai: *i as f64,
             tampil: i.to_string(),
         },
-        Data::Float(f) => Sel::Angka {
+        DataRef::Float(f) => Sel::Angka {
             nilai: *f,
             tampil: tampil_angka(*f),
         },
-        Data::Bool(b) => Sel::Teks(if *b { "TRUE" } else { "FALSE" }.into()),
-        Data::DateTime(dt) => {
+        DataRef::Bool(b) => Sel::Teks(if *b { "TRUE" } else { "FALSE" }.into()),
+        DataRef::DateTime(dt) => {
             if dt.is_datetime() {
                 let (th, bl, hr, ..) = dt.to_ymd_hms_milli();
                 Sel::Tanggal(format!("{th:04}-{bl:02}-{hr:02}"))
@@ -527,9 +658,9 @@ fn sel_lembar(d: &Data) -> Sel {
                 }
             }
         }
-        Data::DateTimeIso(s) => Sel::Tanggal(s.chars().take(10).collect()),
-        Data::DurationIso(s) => Sel::Teks(s.clone()),
-        Data::Error(e) => Sel::Teks(format!("{e}")),
+        DataRef::DateTimeIso(s) => Sel::Tanggal(s.chars().take(10).collect()),
+        DataRef::DurationIso(s) => Sel::Teks(s.clone()),
+        DataRef::Error(e) => Sel::Teks(format!("{e}")),
     }
 }
 
@@ -562,15 +693,16 @@ pub(crate) fn tampil_angka(f: f64) -> String {
     f.to_string()
 }
 
-/// Jumlah ukuran isi ZIP menurut direktori pusatnya; `None` bila tidak terbaca
-/// (calamine yang akan melaporkan berkas rusak).
-fn ukuran_isi_zip(b: &[u8]) -> Option<u64> {
+/// Nama dan ukuran setiap isi ZIP menurut direktori pusatnya; `None` bila
+/// tidak terbaca. Ukuran ZIP64 (0xFFFFFFFF) dianggap tak terhingga: berkas
+/// templat tidak pernah sebesar itu.
+fn daftar_isi_zip(b: &[u8]) -> Option<Vec<(String, u64)>> {
     let u16_di = |i: usize| {
-        b.get(i..i + 2)
+        b.get(i..i.checked_add(2)?)
             .map(|x| u16::from_le_bytes([x[0], x[1]]) as usize)
     };
     let u32_di = |i: usize| {
-        b.get(i..i + 4)
+        b.get(i..i.checked_add(4)?)
             .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as u64)
     };
     let awal_cari = b.len().saturating_sub(22 + 65_535);
@@ -579,19 +711,21 @@ fn ukuran_isi_zip(b: &[u8]) -> Option<u64> {
         .find(|&i| b.get(i..i + 4) == Some(b"PK\x05\x06"))?;
     let jumlah = u16_di(eocd + 10)?;
     let mut p = u32_di(eocd + 16)? as usize;
-    let mut total = 0u64;
-    for _ in 0..jumlah {
-        if b.get(p..p + 4) != Some(b"PK\x01\x02") {
+    let mut isi = Vec::new();
+    for _ in 0..jumlah.min(BATAS_ENTRI_ZIP + 1) {
+        if b.get(p..p.checked_add(4)?) != Some(b"PK\x01\x02") {
             return None;
         }
-        let ukuran = u32_di(p + 24)?;
-        if ukuran == 0xFFFF_FFFF {
-            return Some(u64::MAX);
-        }
-        total += ukuran;
-        p += 46 + u16_di(p + 28)? + u16_di(p + 30)? + u16_di(p + 32)?;
+        let ukuran = match u32_di(p + 24)? {
+            0xFFFF_FFFF => u64::MAX / 2,
+            n => n,
+        };
+        let panjang_nama = u16_di(p + 28)?;
+        let nama = b.get(p + 46..p + 46 + panjang_nama)?;
+        isi.push((String::from_utf8_lossy(nama).into_owned(), ukuran));
+        p += 46 + panjang_nama + u16_di(p + 30)? + u16_di(p + 32)?;
     }
-    Some(total)
+    Some(isi)
 }
 
 // ---------- nilai sel ----------
@@ -706,7 +840,8 @@ pub(crate) fn angka_desimal(t: &str, desimal_koma: bool) -> Option<Decimal> {
         }
         (None, None) => t.to_string(),
     };
-    Decimal::from_str(&normal).ok()
+    // Tepat atau ditolak: lebih dari 28 digit bermakna tidak dibulatkan diam-diam.
+    rules::angka::baca_desimal_tepat(&normal).ok()
 }
 
 /// Tanggal TTTT-BB-HH dari sel tanggal, teks ISO, atau HH/BB/TTTT (dan HH-BB-TTTT, HH.BB.TTTT).
@@ -788,11 +923,11 @@ mod tes {
         assert_eq!(bilangan_bulat(&t("x"), true), Err(()));
         assert_eq!(
             angka_desimal("1.234,56", true),
-            Decimal::from_str("1234.56").ok()
+            "1234.56".parse::<Decimal>().ok()
         );
         assert_eq!(
             angka_desimal("1,234.56", false),
-            Decimal::from_str("1234.56").ok()
+            "1234.56".parse::<Decimal>().ok()
         );
     }
 

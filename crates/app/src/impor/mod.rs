@@ -39,8 +39,26 @@ use serde::Serialize;
 /// Batas ukuran unggahan lewat web (CLI tidak dibatasi).
 pub const BATAS_UKURAN: usize = 10 * 1024 * 1024;
 
-/// Batas ukuran isi XLSX setelah dibuka (melindungi dari "bom zip").
-const BATAS_ISI_ZIP: u64 = 400 * 1024 * 1024;
+// Batas kerja satu berkas, diturunkan dari templat (baris × kolom), agar
+// tidak ada berkas, sekecil apa pun, yang memakan memori atau waktu tanpa
+// batas. Berkas yang lebih besar dibagi.
+
+/// Baris data paling banyak per berkas (tolok ukur memakai 100.000 pegawai).
+pub const BATAS_BARIS: usize = 100_000;
+/// Baris judul laporan yang boleh ada di atas baris judul kolom.
+const BARIS_DI_ATAS_DATA: usize = 20;
+/// Kolom yang dibaca per baris; templat memakai kurang dari 20.
+pub const BATAS_KOLOM: usize = 64;
+/// Sel berisi paling banyak per berkas: setiap baris dengan semua kolom templat terisi.
+const BATAS_SEL: usize = BATAS_BARIS * 20;
+/// Isi XLSX setelah dibuka (melindungi dari "bom zip").
+const BATAS_ISI_ZIP: u64 = 256 * 1024 * 1024;
+/// `sharedStrings.xml` setelah dibuka: calamine menyimpan semuanya di memori.
+const BATAS_TEKS_BERSAMA: u64 = 32 * 1024 * 1024;
+/// Berkas di dalam ZIP; XLSX biasa berisi belasan.
+const BATAS_ENTRI_ZIP: usize = 1_000;
+/// Galat yang dimuat laporan; sisanya hanya dihitung (`jumlah_galat`).
+pub const BATAS_GALAT_LAPORAN: usize = 200;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -159,6 +177,9 @@ pub struct LaporanImpor {
     pub dibuat: usize,
     pub diperbarui: usize,
     pub tidak_berubah: usize,
+    /// Semua galat yang ditemukan; `galat` memuat paling banyak
+    /// [`BATAS_GALAT_LAPORAN`] yang pertama.
+    pub jumlah_galat: usize,
     pub galat: Vec<CatatanBaris>,
     pub info: Vec<CatatanBaris>,
 }
@@ -175,6 +196,7 @@ impl LaporanImpor {
             dibuat: 0,
             diperbarui: 0,
             tidak_berubah: 0,
+            jumlah_galat: 0,
             galat: Vec::new(),
             info: Vec::new(),
         }
@@ -197,11 +219,11 @@ impl LaporanImpor {
             match b {
                 Bahasa::Id => format!(
                     "Impor ditolak: {} galat. Tidak ada data yang disimpan; perbaiki berkas lalu unggah lagi.",
-                    self.galat.len()
+                    self.jumlah_galat.max(self.galat.len())
                 ),
                 Bahasa::En => format!(
                     "Import rejected: {} errors. Nothing was saved; fix the file and upload it again.",
-                    self.galat.len()
+                    self.jumlah_galat.max(self.galat.len())
                 ),
             }
         }
@@ -236,6 +258,18 @@ impl LaporanImpor {
         }
         s
     }
+}
+
+/// Satu impor pada satu waktu per proses: tabel sel satu berkas besar bisa
+/// puluhan MB, dan yang memori servernya dibatasi adalah jumlahnya. Impor lain
+/// menunggu gilirannya (permintaan tetap terjawab, hanya lebih lambat).
+static GILIRAN_IMPOR: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
+async fn giliran_impor() -> Hasil<tokio::sync::SemaphorePermit<'static>> {
+    GILIRAN_IMPOR
+        .acquire()
+        .await
+        .map_err(|e| Galat::Internal(e.to_string()))
 }
 
 /// Hanya membaca dan memeriksa bentuk berkas, tanpa basis data: jumlah baris
@@ -368,11 +402,20 @@ async fn baca_berkas(
             ),
         ));
     }
+    lap.jumlah_galat = lap.galat.len();
     if lap.galat.is_empty() {
         Ok(Some(tabel))
     } else {
         Ok(None)
     }
+}
+
+/// Galat baris berurutan ke laporan: yang pertama sampai batas, semuanya dihitung.
+fn isi_galat(lap: &mut LaporanImpor, mut galat: Vec<CatatanBaris>, jumlah: usize, kolom: &[Kolom]) {
+    urutkan(&mut galat, kolom);
+    galat.truncate(BATAS_GALAT_LAPORAN);
+    lap.jumlah_galat = jumlah;
+    lap.galat = galat;
 }
 
 fn daftar_kolom(kolom: &[Kolom]) -> String {

@@ -17,7 +17,7 @@ use super::baca::{self, Sel};
 use super::jalur::{Cari, PohonUnit, kunci};
 use super::{
     CatatanBaris, Format, Jenis, Kolom, LaporanImpor, baca_berkas, pastikan_instansi, pilih, tulis,
-    urutkan,
+
 };
 use crate::galat::GalatKolom;
 use crate::organisasi::pegawai::{MasukanPegawai, simpan_baru, simpan_ubah, susun_isian};
@@ -171,17 +171,33 @@ fn berubah(a: &Pegawai, b: &Pegawai) -> bool {
         || a.telepon != b.telepon
 }
 
-/// Kumpulan galat dengan paling banyak satu galat per (baris, kolom).
+/// Kumpulan galat dengan paling banyak satu galat per (baris, kolom). Hanya
+/// galat yang akan tampil di laporan yang disimpan (urutan baris, jadi
+/// dipilih yang barisnya terkecil); sisanya dihitung saja, agar berkas
+/// sejuta baris galat tidak menjadi laporan setengah gigabita.
 #[derive(Default)]
 pub(super) struct DaftarGalat {
     pub isi: Vec<CatatanBaris>,
-    sudah: HashSet<(usize, String)>,
+    pub jumlah: usize,
+    sudah: HashSet<u64>,
 }
 
 impl DaftarGalat {
     pub fn tambah(&mut self, baris: usize, kolom: &str, pesan: impl Into<String>) {
-        if self.sudah.insert((baris, kolom.to_string())) {
-            self.isi.push(CatatanBaris::baru(baris, kolom, pesan));
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        let kunci = BuildHasherDefault::<DefaultHasher>::default().hash_one((baris, kolom));
+        if !self.sudah.insert(kunci) {
+            return;
+        }
+        self.jumlah += 1;
+        let c = CatatanBaris::baru(baris, kolom, pesan);
+        if self.isi.len() < super::BATAS_GALAT_LAPORAN {
+            self.isi.push(c);
+        } else if let Some(maks) = self.isi.iter().map(|x| x.baris).max().filter(|m| baris < *m) {
+            // Galat baris yang lebih awal menggantikan satu dari baris terakhir.
+            if let Some(i) = self.isi.iter().position(|x| x.baris == maks) {
+                self.isi[i] = c;
+            }
         }
     }
     pub fn dari_kolom(&mut self, baris: usize, f: GalatKolom) {
@@ -229,6 +245,7 @@ pub async fn impor_pegawai(
 ) -> Hasil<LaporanImpor> {
     k.boleh_kelola(instansi_id)?;
     pastikan_instansi(l, k, instansi_id).await?;
+    let _giliran = super::giliran_impor().await?;
     let mut lap = LaporanImpor::baru(Jenis::Pegawai, nama_berkas);
     let Some(tabel) = baca_berkas(k, Jenis::Pegawai, nama_berkas, bytes, &mut lap).await? else {
         return Ok(lap);
@@ -594,9 +611,7 @@ pub async fn impor_pegawai(
     }
 
     if !g.isi.is_empty() {
-        let mut galat = g.isi;
-        urutkan(&mut galat, KOLOM_PEGAWAI);
-        lap.galat = galat;
+        super::isi_galat(&mut lap, g.isi, g.jumlah, KOLOM_PEGAWAI);
         return Ok(lap);
     }
 

@@ -12,7 +12,7 @@ use super::jalur::{Cari, PohonUnit, kunci};
 use super::pegawai::{
     DaftarGalat, catat_ekspor, catat_impor, galat_tulis, pesan_unit, tulis_berkas,
 };
-use super::{Format, Jenis, Kolom, LaporanImpor, baca_berkas, pastikan_instansi, pilih, urutkan};
+use super::{Format, Jenis, Kolom, LaporanImpor, baca_berkas, pastikan_instansi, pilih};
 use crate::organisasi::{hari_ini, referensi, tanggal_sah};
 use crate::{Hasil, Konteks, Layanan};
 use std::collections::HashMap;
@@ -103,6 +103,7 @@ pub async fn impor_unit(
 ) -> Hasil<LaporanImpor> {
     k.boleh_kelola(instansi_id)?;
     pastikan_instansi(l, k, instansi_id).await?;
+    let _giliran = super::giliran_impor().await?;
     let mut lap = LaporanImpor::baru(Jenis::Unit, nama_berkas);
     let Some(tabel) = baca_berkas(k, Jenis::Unit, nama_berkas, bytes, &mut lap).await? else {
         return Ok(lap);
@@ -337,9 +338,7 @@ pub async fn impor_unit(
     }
 
     if !g.isi.is_empty() {
-        let mut galat = g.isi;
-        urutkan(&mut galat, KOLOM_UNIT);
-        lap.galat = galat;
+        super::isi_galat(&mut lap, g.isi, g.jumlah, KOLOM_UNIT);
         return Ok(lap);
     }
 

@@ -6,6 +6,7 @@ use crate::{Galat, Hasil, Konteks, Layanan};
 use store::organisasi::Instansi;
 
 #[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MasukanInstansi {
     pub nama: String,
     pub jenis: String,
@@ -42,6 +43,13 @@ pub async fn lihat(l: &Layanan, k: &Konteks, id: &str) -> Hasil<Instansi> {
 async fn periksa(l: &Layanan, k: &Konteks, m: &MasukanInstansi) -> Hasil<(Option<String>, String)> {
     let b = k.bahasa;
     let mut f = GalatKolom::default();
+    {
+        use crate::validasi::{JenisTeks::*, MAKS_ID, MAKS_NAMA, periksa};
+        periksa(&mut f, b, "nama", &m.nama, MAKS_NAMA, Nama);
+        periksa(&mut f, b, "jenis", &m.jenis, MAKS_ID, Baris);
+        crate::validasi::periksa_opsional(&mut f, b, "kode_wilayah", m.kode_wilayah.as_deref(), MAKS_ID, Baris);
+        crate::validasi::periksa_opsional(&mut f, b, "zona_waktu", m.zona_waktu.as_deref(), MAKS_ID, Baris);
+    }
     if m.nama.trim().is_empty() || m.nama.len() > 200 {
         f.tambah(
             "nama",
@@ -100,7 +108,6 @@ async fn periksa(l: &Layanan, k: &Konteks, m: &MasukanInstansi) -> Hasil<(Option
             ),
         );
     }
-    let _ = b;
     f.jadi_galat(k.t(
         "Periksa kembali isian instansi.",
         "Please check the agency fields.",
@@ -130,15 +137,37 @@ pub async fn buat(l: &Layanan, k: &Konteks, m: MasukanInstansi) -> Hasil<Instans
 }
 
 pub async fn ubah(l: &Layanan, k: &Konteks, id: &str, m: MasukanInstansi) -> Hasil<Instansi> {
-    k.boleh_kelola(id)?;
+    let a = k.boleh_kelola(id)?;
+    let versi = crate::galat::versi_wajib(k, m.versi)?;
     let lama = lihat(l, k, id).await?;
     let (kode, zona) = periksa(l, k, &m).await?;
+    // Identitas instansi (nama, jenis, termasuk status nasional, dan wilayah)
+    // hanya diubah super admin; admin instansi mengubah pengaturannya saja.
+    if !a.super_admin() {
+        let mut f = GalatKolom::default();
+        let pesan = k.t(
+            "Hanya super admin yang dapat mengubah ini.",
+            "Only the super admin can change this.",
+        );
+        if m.nama.trim() != lama.nama {
+            f.tambah("nama", pesan);
+        }
+        if m.jenis != lama.jenis {
+            f.tambah("jenis", pesan);
+        }
+        if kode != lama.kode_wilayah {
+            f.tambah("kode_wilayah", pesan);
+        }
+        if !f.kosong() {
+            return Err(Galat::Dilarang(pesan.into()));
+        }
+    }
     let mut baru = lama.clone();
     baru.nama = m.nama.trim().to_string();
     baru.jenis = m.jenis;
     baru.kode_wilayah = kode;
     baru.zona_waktu = zona;
-    baru.versi = m.versi.unwrap_or(lama.versi);
+    baru.versi = versi;
     baru.diubah_pada = store::sekarang();
     let mut tx = l.db.mulai().await?;
     if !store::organisasi::ubah_instansi(&mut tx, &baru).await? {

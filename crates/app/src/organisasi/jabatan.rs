@@ -7,6 +7,7 @@ use crate::{Hasil, Konteks, Layanan};
 use store::organisasi::Jabatan;
 
 #[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MasukanJabatan {
     pub unit_id: String,
     pub nama: String,
@@ -40,6 +41,14 @@ pub async fn buat(
 ) -> Hasil<Jabatan> {
     k.boleh_kelola(instansi_id)?;
     let mut f = GalatKolom::default();
+    {
+        use crate::validasi::{JenisTeks::*, MAKS_ID, MAKS_NAMA, periksa, periksa_opsional};
+        let b = k.bahasa;
+        periksa(&mut f, b, "nama", &m.nama, MAKS_NAMA, Nama);
+        periksa(&mut f, b, "jenis", &m.jenis, MAKS_ID, Baris);
+        periksa(&mut f, b, "unit_id", &m.unit_id, MAKS_ID, Baris);
+        periksa_opsional(&mut f, b, "jenjang", m.jenjang.as_deref(), MAKS_ID, Baris);
+    }
     if m.nama.trim().is_empty() {
         f.tambah(
             "nama",

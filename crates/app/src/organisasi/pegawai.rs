@@ -12,6 +12,7 @@ use store::organisasi::{BarisPegawai, FilterPegawai, Jabatan, Pegawai, RiwayatJa
 pub const PER_HALAMAN: i64 = 25;
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct MasukanPegawai {
     #[serde(default)]
     pub nip: Option<String>,
@@ -143,10 +144,7 @@ pub async fn lihat(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Has
     let a = k.boleh_baca(instansi_id)?;
     let p = ambil(l, k, instansi_id, id).await?;
     if a.pegawai_id.as_deref() != Some(id) {
-        let mut tx = l.db.mulai().await?;
-        crate::audit::catat::<()>(&mut tx, k, instansi_id, "lihat", "pegawai", id, None, None)
-            .await?;
-        tx.commit().await?;
+        crate::audit::catat_baca(l, k, instansi_id, "pegawai", id).await?;
     }
     let pool = l.pool();
     let unit = store::organisasi::unit(pool, instansi_id, &p.unit_id).await?;
@@ -303,6 +301,22 @@ pub(crate) fn susun_isian(
     f: &mut GalatKolom,
 ) -> Pegawai {
     let b = k.bahasa;
+    {
+        use crate::validasi::{JenisTeks::*, MAKS_GELAR, MAKS_ID, MAKS_NAMA, periksa, periksa_opsional};
+        periksa(f, b, "nama", &m.nama, MAKS_NAMA, Nama);
+        periksa_opsional(f, b, "gelar_depan", m.gelar_depan.as_deref(), MAKS_GELAR, Nama);
+        periksa_opsional(f, b, "gelar_belakang", m.gelar_belakang.as_deref(), MAKS_GELAR, Nama);
+        periksa_opsional(f, b, "nip", m.nip.as_deref(), MAKS_ID, Baris);
+        periksa_opsional(f, b, "golongan", m.golongan.as_deref(), 10, Baris);
+        periksa(f, b, "jenis_asn", &m.jenis_asn, MAKS_ID, Baris);
+        periksa(f, b, "unit_id", &m.unit_id, MAKS_ID, Baris);
+        periksa_opsional(f, b, "jabatan_id", m.jabatan_id.as_deref(), MAKS_ID, Baris);
+        periksa_opsional(f, b, "atasan_id", m.atasan_id.as_deref(), MAKS_ID, Baris);
+        periksa_opsional(f, b, "status", m.status.as_deref(), MAKS_ID, Baris);
+        periksa_opsional(f, b, "email", m.email.as_deref(), 254, Baris);
+        periksa_opsional(f, b, "telepon", m.telepon.as_deref(), 30, Baris);
+        periksa_opsional(f, b, "tmt_penempatan", m.tmt_penempatan.as_deref(), 10, Baris);
+    }
     let nama = m.nama.trim().to_string();
     if nama.is_empty() || nama.chars().count() > 200 {
         f.tambah(
@@ -527,9 +541,10 @@ pub async fn ubah(
     m: MasukanPegawai,
 ) -> Hasil<Pegawai> {
     k.boleh_kelola(instansi_id)?;
+    let versi = crate::galat::versi_wajib(k, m.versi)?;
     let lama = ambil(l, k, instansi_id, id).await?;
     let mut baru = susun(l, k, instansi_id, Some(id), &m).await?;
-    baru.versi = m.versi.unwrap_or(lama.versi);
+    baru.versi = versi;
     baru.dibuat_pada = lama.dibuat_pada.clone();
     baru.diubah_pada = store::sekarang();
     let mulai = kosong_jadi_none(&m.tmt_penempatan).unwrap_or_else(hari_ini);
@@ -574,9 +589,14 @@ pub async fn simpan_ubah(
         if let Some(akun) =
             store::akun::pengguna_pegawai_tx(tx, &baru.instansi_id, &baru.id).await?
         {
+            // Menonaktifkan akun tunduk pada aturan kuasa atas akun.
+            let peran_akun = store::akun::peran_tx(tx, &baru.instansi_id, &akun.id).await?;
+            crate::akun::boleh_kelola_akun(k, &baru.instansi_id, &peran_akun)?;
             store::akun::set_aktif(tx, &baru.instansi_id, &akun.id, false, &baru.diubah_pada)
                 .await?;
             store::akun::hapus_sesi_pengguna(tx, &baru.instansi_id, &akun.id).await?;
+            store::akun::cabut_token_pengguna(tx, &baru.instansi_id, &akun.id, &baru.diubah_pada)
+                .await?;
             crate::audit::catat::<()>(
                 tx,
                 k,

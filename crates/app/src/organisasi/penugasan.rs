@@ -22,6 +22,35 @@ pub async fn tugaskan_sementara(
     k.boleh_kelola(instansi_id)?;
     let p = ambil(l, k, instansi_id, pegawai_id).await?;
     let mut f = GalatKolom::default();
+    {
+        use crate::validasi::{JenisTeks::Baris, MAKS_ID, periksa, periksa_opsional};
+        let b = k.bahasa;
+        periksa(&mut f, b, "jenis_penugasan", jenis, MAKS_ID, Baris);
+        periksa(&mut f, b, "unit_id", unit_id, MAKS_ID, Baris);
+        periksa_opsional(&mut f, b, "jabatan_id", jabatan_id, MAKS_ID, Baris);
+        periksa(&mut f, b, "mulai", mulai, 10, Baris);
+        periksa_opsional(&mut f, b, "selesai", selesai, 10, Baris);
+    }
+    // Jabatan yang dirujuk harus jabatan instansi ini, di unit penugasannya.
+    if let Some(j) = jabatan_id.filter(|j| !j.is_empty()) {
+        match store::organisasi::jabatan(l.pool(), instansi_id, j).await? {
+            Some(jab) if jab.unit_id == unit_id => {}
+            Some(_) => f.tambah(
+                "jabatan_id",
+                k.t(
+                    "Jabatan ini bukan jabatan di unit penugasan.",
+                    "This position does not belong to the assignment's unit.",
+                ),
+            ),
+            None => f.tambah(
+                "jabatan_id",
+                k.t(
+                    "Jabatan tidak ditemukan di instansi ini.",
+                    "Position not found in this agency.",
+                ),
+            ),
+        }
+    }
     if jenis != "plt" && jenis != "plh" {
         f.tambah(
             "jenis_penugasan",
@@ -72,7 +101,7 @@ pub async fn tugaskan_sementara(
         id: store::id_baru(),
         pegawai_id: p.id,
         unit_id: unit_id.to_string(),
-        jabatan_id: jabatan_id.map(str::to_string),
+        jabatan_id: jabatan_id.filter(|j| !j.is_empty()).map(str::to_string),
         atasan_id: None,
         jenis_penugasan: jenis.to_string(),
         mulai: mulai.to_string(),
@@ -109,7 +138,24 @@ pub async fn mutasi(
 ) -> Hasil<Pegawai> {
     k.wajib_super_admin()?;
     let lama = ambil(l, k, instansi_asal, pegawai_id).await?;
+    if lama.status == "pindah" {
+        // Mutasi yang diulang: rekaman ini sudah ditinggalkan.
+        return Err(crate::Galat::Konflik(
+            k.t(
+                "Pegawai ini sudah dimutasi dari instansi ini; buka rekamannya di instansi tujuan.",
+                "This employee has already been transferred out; open their record in the target agency.",
+            )
+            .into(),
+        ));
+    }
     let mut f = GalatKolom::default();
+    {
+        use crate::validasi::{JenisTeks::Baris, MAKS_ID, periksa};
+        let b = k.bahasa;
+        periksa(&mut f, b, "instansi_tujuan", instansi_tujuan, MAKS_ID, Baris);
+        periksa(&mut f, b, "unit_tujuan", unit_tujuan, MAKS_ID, Baris);
+        periksa(&mut f, b, "tanggal", tanggal, 10, Baris);
+    }
     if instansi_asal == instansi_tujuan {
         f.tambah(
             "instansi_tujuan",

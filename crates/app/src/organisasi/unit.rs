@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use store::organisasi::UnitKerja;
 
 #[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MasukanUnit {
     #[serde(default)]
     pub induk_id: Option<String>,
@@ -136,6 +137,16 @@ async fn periksa(
     m: &MasukanUnit,
 ) -> Hasil<()> {
     let mut f = GalatKolom::default();
+    {
+        use crate::validasi::{JenisTeks::*, MAKS_ID, MAKS_NAMA, MAKS_SINGKAT, periksa, periksa_opsional};
+        let b = k.bahasa;
+        periksa(&mut f, b, "nama", &m.nama, MAKS_NAMA, Nama);
+        periksa_opsional(&mut f, b, "singkatan", m.singkatan.as_deref(), MAKS_SINGKAT, Nama);
+        periksa(&mut f, b, "jenis", &m.jenis, MAKS_ID, Baris);
+        periksa_opsional(&mut f, b, "induk_id", m.induk_id.as_deref(), MAKS_ID, Baris);
+        periksa_opsional(&mut f, b, "berlaku_mulai", m.berlaku_mulai.as_deref(), 10, Baris);
+        periksa_opsional(&mut f, b, "berlaku_sampai", m.berlaku_sampai.as_deref(), 10, Baris);
+    }
     if m.nama.trim().is_empty() || m.nama.len() > 200 {
         f.tambah(
             "nama",
@@ -255,6 +266,7 @@ pub async fn ubah(
     m: MasukanUnit,
 ) -> Hasil<UnitKerja> {
     k.boleh_kelola(instansi_id)?;
+    let versi = crate::galat::versi_wajib(k, m.versi)?;
     let lama = lihat(l, k, instansi_id, id).await?;
     periksa(l, k, instansi_id, Some(id), &m).await?;
     let mut baru = lama.clone();
@@ -267,7 +279,7 @@ pub async fn ubah(
         baru.berlaku_mulai = t;
     }
     baru.berlaku_sampai = m.berlaku_sampai.filter(|s| !s.is_empty());
-    baru.versi = m.versi.unwrap_or(lama.versi);
+    baru.versi = versi;
     baru.diubah_pada = store::sekarang();
     let mut tx = l.db.mulai().await?;
     if !store::organisasi::ubah_unit(&mut tx, &baru).await? {

@@ -159,7 +159,7 @@ impl Pembaca {
         let b = self.bahasa;
         match v {
             Value::Number(n) => match teks_bulat(n) {
-                Some(s) => match s.parse::<Decimal>() {
+                Some(s) => match angka::baca_desimal_tepat(&s) {
                     Ok(d) => Some(d),
                     Err(_) => {
                         self.catat_input(GalatInput::baru(f, Masalah::TerlaluBesar));
@@ -179,9 +179,21 @@ impl Pembaca {
                     None
                 }
             },
-            Value::String(s) => match angka::baca_desimal(s) {
-                Some(d) => Some(d),
-                None => {
+            Value::String(s) => match angka::baca_desimal_tepat(s) {
+                Ok(d) => Some(d),
+                Err(angka::GalatDesimal::TerlaluPresisi) => {
+                    let pesan = match b {
+                        Bahasa::Id => format!(
+                            "{f}: paling banyak 28 digit bermakna; angka ini tidak dapat dihitung tepat tanpa dibulatkan"
+                        ),
+                        Bahasa::En => format!(
+                            "{f}: at most 28 significant digits; this number cannot be computed exactly without rounding"
+                        ),
+                    };
+                    self.catat(f, "angka_terlalu_presisi", pesan);
+                    None
+                }
+                Err(angka::GalatDesimal::BukanAngka) => {
                     self.bukan_angka(f);
                     None
                 }

@@ -8,7 +8,8 @@ use app::Galat;
 use app::impor::{BATAS_UKURAN, Format, Jenis};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
+use super::QueryMasuk;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -27,7 +28,7 @@ pub fn router() -> Router<AppState> {
         .route(
             "/instansi/{iid}/pegawai/ekspor",
             get(
-                |s: State<AppState>, p: Pengunjung, i: Path<String>, q: Query<TanyaEkspor>| {
+                |s: State<AppState>, p: Pengunjung, i: Path<String>, q: QueryMasuk<TanyaEkspor>| {
                     api_ekspor(s, p, i, q, Jenis::Pegawai)
                 },
             ),
@@ -35,7 +36,7 @@ pub fn router() -> Router<AppState> {
         .route(
             "/instansi/{iid}/unit/ekspor",
             get(
-                |s: State<AppState>, p: Pengunjung, i: Path<String>, q: Query<TanyaEkspor>| {
+                |s: State<AppState>, p: Pengunjung, i: Path<String>, q: QueryMasuk<TanyaEkspor>| {
                     api_ekspor(s, p, i, q, Jenis::Unit)
                 },
             ),
@@ -59,7 +60,7 @@ async fn api_impor_pegawai(
     State(s): State<AppState>,
     p: Pengunjung,
     Path(iid): Path<String>,
-    Query(q): Query<TanyaImpor>,
+    QueryMasuk(q): QueryMasuk<TanyaImpor>,
     headers: HeaderMap,
     badan: Result<Bytes, BytesRejection>,
 ) -> Response {
@@ -70,7 +71,7 @@ async fn api_impor_unit(
     State(s): State<AppState>,
     p: Pengunjung,
     Path(iid): Path<String>,
-    Query(q): Query<TanyaImpor>,
+    QueryMasuk(q): QueryMasuk<TanyaImpor>,
     headers: HeaderMap,
     badan: Result<Bytes, BytesRejection>,
 ) -> Response {
@@ -135,7 +136,7 @@ async fn api_ekspor(
     State(s): State<AppState>,
     p: Pengunjung,
     Path(iid): Path<String>,
-    Query(q): Query<TanyaEkspor>,
+    QueryMasuk(q): QueryMasuk<TanyaEkspor>,
     jenis: Jenis,
 ) -> Response {
     let b = p.bahasa();

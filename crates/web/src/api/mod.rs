@@ -65,6 +65,17 @@ where
                 ),
                 BTreeMap::new(),
             )),
+            Ok(Json(v)) if nul_di_json(&v, &mut String::new()).is_some() => {
+                let jalur = nul_di_json(&v, &mut String::new()).unwrap_or_default();
+                let pesan = app::teks::t(
+                    bahasa,
+                    "Isian memuat karakter NUL (\\0) yang tidak diizinkan.",
+                    "The input holds a NUL character (\\0), which is not allowed.",
+                );
+                let mut fields = BTreeMap::new();
+                fields.insert(jalur, pesan.to_string());
+                Err(tolak(bahasa, "karakter_nul", pesan, fields))
+            }
             Ok(Json(v)) => match serde_json::from_value::<T>(v) {
                 Ok(t) => Ok(JsonMasuk(t)),
                 Err(e) => {
@@ -89,12 +100,101 @@ where
     }
 }
 
+/// Jalur field pertama (`a.b[0]`) yang kunci atau teksnya memuat NUL.
+fn nul_di_json(v: &serde_json::Value, jalur: &mut String) -> Option<String> {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if s.contains('\0') => Some(jalur.clone()),
+        Value::Array(a) => a.iter().enumerate().find_map(|(i, x)| {
+            let mut j = format!("{jalur}[{i}]");
+            nul_di_json(x, &mut j)
+        }),
+        Value::Object(o) => o.iter().find_map(|(k, x)| {
+            let mut j = if jalur.is_empty() { k.clone() } else { format!("{jalur}.{k}") };
+            if k.contains('\0') {
+                return Some(j.replace('\0', ""));
+            }
+            nul_di_json(x, &mut j)
+        }),
+        _ => None,
+    }
+}
+
+/// Query string API; yang rusak dijawab 422 JSON dengan nama parameternya,
+/// bukan teks polos dari serde.
+pub struct QueryMasuk<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for QueryMasuk<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let bahasa = bahasa_dari(parts);
+        match axum::extract::Query::<T>::try_from_uri(&parts.uri) {
+            Ok(axum::extract::Query(t)) => Ok(QueryMasuk(t)),
+            Err(e) => {
+                let rinci = e.body_text();
+                // "Failed to deserialize query string: halaman: invalid digit …"
+                let isi = rinci.split_once("query string: ").map(|x| x.1).unwrap_or(&rinci);
+                let kolom = isi
+                    .split_once(": ")
+                    .map(|x| x.0)
+                    .filter(|k| !k.contains(' '))
+                    .unwrap_or("query")
+                    .to_string();
+                let pesan = format!(
+                    "{}: {isi}",
+                    app::teks::t(bahasa, "Parameter tidak valid", "Invalid parameter")
+                );
+                let mut fields = BTreeMap::new();
+                fields.insert(kolom, pesan.clone());
+                Err(tolak(bahasa, "parameter_tidak_valid", &pesan, fields))
+            }
+        }
+    }
+}
+
 fn tolak(_b: app::Bahasa, kode: &str, pesan: &str, fields: BTreeMap<String, String>) -> Response {
     (
         StatusCode::UNPROCESSABLE_ENTITY,
         Json(badan_galat(kode, pesan, &fields)),
     )
         .into_response()
+}
+
+/// Versi untuk PUT: field `versi`, atau header `If-Match` (`"3"`, `3`, `W/"3"`).
+pub fn versi_dari(
+    p: &Pengunjung,
+    h: &axum::http::HeaderMap,
+    versi: Option<i64>,
+) -> Result<Option<i64>, GalatApi> {
+    if versi.is_some() {
+        return Ok(versi);
+    }
+    let Some(v) = h.get(axum::http::header::IF_MATCH) else {
+        return Ok(None);
+    };
+    let teks = v.to_str().unwrap_or("").trim();
+    let teks = teks.strip_prefix("W/").unwrap_or(teks).trim_matches('"');
+    match teks.parse::<i64>() {
+        Ok(n) if n > 0 => Ok(Some(n)),
+        _ => {
+            let pesan = p.konteks.t(
+                "If-Match harus berisi nomor versi, mis. \"3\".",
+                "If-Match must hold a version number, e.g. \"3\".",
+            );
+            Err(GalatApi(
+                app::Galat::input(pesan, BTreeMap::from([("versi".to_string(), pesan.to_string())])),
+                p.bahasa(),
+            ))
+        }
+    }
 }
 
 /// Hasil penangan API.

@@ -1,10 +1,10 @@
 //! API organisasi: instansi, unit kerja, jabatan, pegawai, riwayat audit.
 
-use super::{HasilApi, JsonMasuk, KeApi};
+use super::{HasilApi, JsonMasuk, KeApi, QueryMasuk};
 use crate::AppState;
 use crate::pengunjung::Pengunjung;
 use app::organisasi::{instansi, jabatan, pegawai, unit};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -70,6 +70,8 @@ async fn ubah_instansi(
     JsonMasuk(m): JsonMasuk<instansi::MasukanInstansi>,
 ) -> HasilApi<Instansi> {
     p.periksa_csrf_api(&h).api(&p)?;
+    let mut m = m;
+    m.versi = super::versi_dari(&p, &h, m.versi)?;
     Ok(Json(
         instansi::ubah(&s.layanan, &p.konteks, &iid, m)
             .await
@@ -87,7 +89,7 @@ async fn daftar_unit(
     State(s): State<AppState>,
     p: Pengunjung,
     Path(iid): Path<String>,
-    Query(q): Query<QTanggal>,
+    QueryMasuk(q): QueryMasuk<QTanggal>,
 ) -> HasilApi<Vec<unit::SimpulUnit>> {
     Ok(Json(
         unit::pohon(&s.layanan, &p.konteks, &iid, q.tanggal.as_deref())
@@ -130,6 +132,8 @@ async fn ubah_unit(
     JsonMasuk(m): JsonMasuk<unit::MasukanUnit>,
 ) -> HasilApi<UnitKerja> {
     p.periksa_csrf_api(&h).api(&p)?;
+    let mut m = m;
+    m.versi = super::versi_dari(&p, &h, m.versi)?;
     Ok(Json(
         unit::ubah(&s.layanan, &p.konteks, &iid, &id, m)
             .await
@@ -171,7 +175,7 @@ async fn daftar_pegawai(
     State(s): State<AppState>,
     p: Pengunjung,
     Path(iid): Path<String>,
-    Query(c): Query<pegawai::CariPegawai>,
+    QueryMasuk(c): QueryMasuk<pegawai::CariPegawai>,
 ) -> HasilApi<pegawai::Halaman<BarisPegawai>> {
     Ok(Json(
         pegawai::daftar(&s.layanan, &p.konteks, &iid, &c)
@@ -218,6 +222,8 @@ async fn ubah_pegawai(
     JsonMasuk(m): JsonMasuk<pegawai::MasukanPegawai>,
 ) -> HasilApi<Pegawai> {
     p.periksa_csrf_api(&h).api(&p)?;
+    let mut m = m;
+    m.versi = super::versi_dari(&p, &h, m.versi)?;
     Ok(Json(
         pegawai::ubah(&s.layanan, &p.konteks, &iid, &id, m)
             .await

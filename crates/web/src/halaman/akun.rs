@@ -115,13 +115,17 @@ async fn ganti_sandi(
         &f.sandi_lama,
         &f.sandi_baru,
         &f.ulangi_sandi,
+        p.token_sesi.as_deref(),
     )
     .await
     {
         Ok(()) => {
             let ok = p
                 .konteks
-                .t("Sandi sudah diganti.", "Your password was changed.")
+                .t(
+                    "Sandi sudah diganti. Sesi lain diputus dan semua token API dicabut.",
+                    "Your password was changed. Other sessions were ended and all API tokens revoked.",
+                )
                 .to_string();
             tampil(
                 &s,

@@ -127,7 +127,7 @@ fn halaman(
         Some(l) => (
             l.ringkasan(b),
             l.galat.iter().take(GALAT_TAMPIL).cloned().collect(),
-            l.galat.len().saturating_sub(GALAT_TAMPIL),
+            l.jumlah_galat.max(l.galat.len()).saturating_sub(GALAT_TAMPIL.min(l.galat.len())),
             l.info.iter().take(INFO_TAMPIL).cloned().collect(),
         ),
         None => (String::new(), Vec::new(), 0, Vec::new()),

@@ -83,6 +83,9 @@ async fn kirim(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormMasuk
             res
         }
         Err(g) => {
+            if matches!(g, Galat::TerlaluBanyak(_)) {
+                metrics::counter!("kinerja_masuk_dibatasi_total").increment(1);
+            }
             let st = crate::galat::status(&g);
             isian.pesan = Some(crate::galat::pesan_aman(&g, p.bahasa()));
             if let Galat::InputTidakValid { fields, .. } = &g {
@@ -131,13 +134,17 @@ async fn bahasa(
     headers: HeaderMap,
 ) -> Response {
     let kode = if kode == "en" { "en" } else { "id" };
+    // Kembali ke halaman asal hanya bila asalnya situs ini sendiri, dan hanya ke jalur lokal.
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     let kembali = headers
         .get(header::REFERER)
         .and_then(|v| v.to_str().ok())
-        .and_then(|r| r.find("://").map(|i| &r[i + 3..]))
-        .and_then(|r| r.find('/').map(|i| r[i..].to_string()))
-        .filter(|r| r.starts_with('/') && !r.starts_with("//"))
-        .unwrap_or_else(|| "/".into());
+        .and_then(|r| r.split_once("://").map(|(_, r)| r))
+        .and_then(|r| r.find('/').map(|i| (&r[..i], &r[i..])))
+        .filter(|(h, _)| Some(*h) == host)
+        .and_then(|(_, j)| crate::keras::jalur_lokal(j))
+        .unwrap_or("/")
+        .to_string();
     let mut res = Redirect::to(&kembali).into_response();
     if let Ok(v) = HeaderValue::from_str(&set_cookie(
         COOKIE_BAHASA,

@@ -174,8 +174,8 @@ async fn atur_ulang(
             let ok = p
                 .konteks
                 .t(
-                    "Sandi diatur ulang; sesi pengguna itu diputus.",
-                    "Password reset; that user's sessions were ended.",
+                    "Sandi diatur ulang; sesi pengguna itu diputus dan token API-nya dicabut.",
+                    "Password reset; that user's sessions were ended and API tokens revoked.",
                 )
                 .to_string();
             tampil(

@@ -186,6 +186,8 @@ pub struct Klien {
     pub csrf: Option<String>,
     pub bahasa: Option<String>,
     pub bearer: Option<String>,
+    /// Header tambahan untuk permintaan berikutnya (mis. If-Match, Referer).
+    pub header_lain: Vec<(&'static str, String)>,
 }
 
 pub struct Jawaban {
@@ -215,6 +217,7 @@ impl Klien {
             csrf: None,
             bahasa: None,
             bearer: None,
+            header_lain: Vec::new(),
         }
     }
 
@@ -246,6 +249,9 @@ impl Klien {
         }
         if let Some(t) = &self.bearer {
             r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        for (k, v) in &self.header_lain {
+            r = r.header(*k, v);
         }
         if csrf_header {
             if let Some(c) = &self.csrf {
