@@ -429,6 +429,25 @@ fn terlalu_besar(k: &Konteks, id: String, en: String) -> CatatanBaris {
 /// satu (tanpa `Range`, yang mengalokasikan seluruh kotak dari sel pertama
 /// sampai sel terakhir: satu sel di XFD1048576 berarti 512 GB).
 fn baca_lembar(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) -> Result<Tabel, CatatanBaris> {
+    // calamine dapat panik pada berkas rusak (fuzz: tumpah aritmetika pada
+    // referensi sel atau dimensi yang mustahil); itu berkas rusak, bukan
+    // galat server.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        baca_lembar_tanpa_jaring(k, jenis, bytes, zip)
+    })) {
+        Ok(hasil) => hasil,
+        Err(_) => Err(CatatanBaris::baru(
+            0,
+            "",
+            k.t(
+                "Spreadsheet tidak dapat dibuka (isinya rusak). Simpan ulang sebagai Excel Workbook (.xlsx) atau CSV.",
+                "The spreadsheet cannot be opened (its content is damaged). Save it again as Excel Workbook (.xlsx) or CSV.",
+            ),
+        )),
+    }
+}
+
+fn baca_lembar_tanpa_jaring(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) -> Result<Tabel, CatatanBaris> {
     let rusak = |e: String| {
         CatatanBaris::baru(
             0,
@@ -456,7 +475,8 @@ fn baca_lembar(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) -> Result<Tab
         ));
     }
     let entri = daftar_isi_zip(bytes).ok_or_else(|| rusak("ZIP".into()))?;
-    let total: u64 = entri.iter().map(|e| e.1).sum();
+    // Jumlah jenuh: ukuran yang diakui berkas bisa sampai 2^64 (fuzz: tumpah).
+    let total: u64 = entri.iter().fold(0u64, |t, e| t.saturating_add(e.1));
     if entri.len() > BATAS_ENTRI_ZIP || total > BATAS_ISI_ZIP {
         return Err(terlalu_besar(
             k,
@@ -694,36 +714,18 @@ pub(crate) fn tampil_angka(f: f64) -> String {
 }
 
 /// Nama dan ukuran setiap isi ZIP menurut direktori pusatnya; `None` bila
-/// tidak terbaca. Ukuran ZIP64 (0xFFFFFFFF) dianggap tak terhingga: berkas
-/// templat tidak pernah sebesar itu.
+/// tidak terbaca. Dibaca dengan pustaka `zip` yang sama dengan yang dipakai
+/// calamine, agar berkas yang diperiksa di sini adalah berkas yang nanti
+/// dibuka (fuzz: ZIP dengan beberapa rekaman akhir dan sampah di depan dulu
+/// lolos pemeriksaan teks bersama). Paling banyak `BATAS_ENTRI_ZIP + 1`
+/// entri dikembalikan; pemanggil menolak yang lebih.
 pub(crate) fn daftar_isi_zip(b: &[u8]) -> Option<Vec<(String, u64)>> {
-    let u16_di = |i: usize| {
-        b.get(i..i.checked_add(2)?)
-            .map(|x| u16::from_le_bytes([x[0], x[1]]) as usize)
-    };
-    let u32_di = |i: usize| {
-        b.get(i..i.checked_add(4)?)
-            .map(|x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]) as u64)
-    };
-    let awal_cari = b.len().saturating_sub(22 + 65_535);
-    let eocd = (awal_cari..=b.len().saturating_sub(22))
-        .rev()
-        .find(|&i| b.get(i..i + 4) == Some(b"PK\x05\x06"))?;
-    let jumlah = u16_di(eocd + 10)?;
-    let mut p = u32_di(eocd + 16)? as usize;
-    let mut isi = Vec::new();
-    for _ in 0..jumlah.min(BATAS_ENTRI_ZIP + 1) {
-        if b.get(p..p.checked_add(4)?) != Some(b"PK\x01\x02") {
-            return None;
-        }
-        let ukuran = match u32_di(p + 24)? {
-            0xFFFF_FFFF => u64::MAX / 2,
-            n => n,
-        };
-        let panjang_nama = u16_di(p + 28)?;
-        let nama = b.get(p + 46..p + 46 + panjang_nama)?;
-        isi.push((String::from_utf8_lossy(nama).into_owned(), ukuran));
-        p += 46 + panjang_nama + u16_di(p + 30)? + u16_di(p + 32)?;
+    let mut arsip = zip::ZipArchive::new(Cursor::new(b)).ok()?;
+    let jumlah = arsip.len().min(BATAS_ENTRI_ZIP + 1);
+    let mut isi = Vec::with_capacity(jumlah);
+    for i in 0..jumlah {
+        let f = arsip.by_index_raw(i).ok()?;
+        isi.push((f.name().ok()?.into_owned(), f.size()));
     }
     Some(isi)
 }
