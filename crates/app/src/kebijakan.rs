@@ -80,6 +80,10 @@ pub enum Sumber<'a> {
     Penilaian(&'a str),
     /// Kelak: bimbingan; mentor hanya atas yang ditugaskan kepadanya.
     Bimbingan(&'a str),
+    /// Bukti unggahan: setiap anggota instansi boleh mengunggah buktinya
+    /// sendiri; siapa boleh melihat satu bukti diputuskan per rekaman
+    /// (`bukti::boleh_lihat`, lewat rujukannya).
+    Bukti(&'a str),
 }
 
 impl Sumber<'_> {
@@ -92,7 +96,8 @@ impl Sumber<'_> {
             | Sumber::Perencanaan(i)
             | Sumber::Anggaran(i)
             | Sumber::Penilaian(i)
-            | Sumber::Bimbingan(i) => Some(i),
+            | Sumber::Bimbingan(i)
+            | Sumber::Bukti(i) => Some(i),
         }
     }
 }
@@ -137,6 +142,7 @@ pub fn putuskan(a: Option<&Aktor>, aksi: Aksi, s: Sumber<'_>) -> Akses {
         // Penugasan per orang diperiksa kelak bersama sumbernya.
         (Sumber::Penilaian(_), _) => jika(a.punya(Peran::Penilai), Penuh),
         (Sumber::Bimbingan(_), _) => jika(a.punya(Peran::Mentor), Penuh),
+        (Sumber::Bukti(_), _) => Penuh,
     }
 }
 
@@ -533,6 +539,8 @@ mod tes {
             "izin_riwayat(",
             "boleh_kelola_akun(",
             "wajib_tulis(",
+            // bukti: meneruskan ke kebijakan::wajib(Sumber::Bukti).
+            "boleh_unggah(",
             ".aktor()",
         ];
         // Pencatat audit: dipanggil dari layanan yang sudah diperiksa.

@@ -111,6 +111,10 @@ enum Jenis {
     /// Cabut token: milik sendiri, atau token akun yang dikelolanya; selain
     /// itu 404 (seolah tidak ada).
     CabutToken,
+    /// Rute yang matriks perannya diuji di berkas tesnya sendiri (badan
+    /// multipart, rekaman milik pengunggah/pemilik tugas); belum dibangkitkan
+    /// di sini. Harus menyebut berkas itu.
+    DiujiDi(&'static str),
 }
 
 /// Tabel harapan per rute. Baris baru di `RUTE` wajib ditambahkan di sini.
@@ -148,6 +152,14 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("delete", "/token/{id}") => CabutToken,
         ("get", "/kalkulator") => Publik(200),
         ("post", "/kalkulator/{nama}") => Publik(200),
+        ("get", "/notifikasi") => Masuk(200),
+        // Milik pengunggah/pemilik: lain instansi 403, rekan 403, tamu 401.
+        ("post", "/notifikasi/{id}/baca") => DiujiDi("tugas_http.rs"),
+        ("get", "/tugas/{id}") => DiujiDi("tugas_http.rs"),
+        ("post", "/instansi/{iid}/bukti") => DiujiDi("bukti_http.rs"),
+        ("get", "/instansi/{iid}/bukti") => DiujiDi("bukti_http.rs"),
+        ("get", "/instansi/{iid}/bukti/{id}") => DiujiDi("bukti_http.rs"),
+        ("delete", "/instansi/{iid}/bukti/{id}") => DiujiDi("bukti_http.rs"),
         _ => return None,
     })
 }
@@ -415,6 +427,7 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
                 404
             }
         }
+        Jenis::DiujiDi(_) => unreachable!("dilewati di matriks"),
     }
 }
 
@@ -659,8 +672,15 @@ async fn matriks_rute_peran_hubungan() {
         pemilik_token.insert(d.b.clone(), kb);
         let mut gagal = Vec::new();
         let mut jumlah = 0;
+        let mut dilewati = 0;
         for (metode, jalur, ..) in web::api::openapi::RUTE {
             let jenis = jenis_rute(metode, jalur).unwrap();
+            if let Jenis::DiujiDi(berkas) = jenis {
+                let jalur_tes = format!("{}/tests/{berkas}", env!("CARGO_MANIFEST_DIR"));
+                assert!(std::path::Path::new(&jalur_tes).exists(), "{jalur}: {berkas} tidak ada");
+                dilewati += 1;
+                continue;
+            }
             for p in SEMUA_P {
                 for r in SEMUA_R {
                     if !p.berpegawai() && matches!(r, R::Diri | R::Bawahan) {
@@ -696,7 +716,7 @@ async fn matriks_rute_peran_hubungan() {
             gagal.join("\n")
         );
         // 7 peran berpegawai × 5 hubungan + super admin dan tamu × 3.
-        assert_eq!(jumlah, web::api::openapi::RUTE.len() * (7 * 5 + 2 * 3));
+        assert_eq!(jumlah, (web::api::openapi::RUTE.len() - dilewati) * (7 * 5 + 2 * 3));
         eprintln!("{backend:?}: {jumlah} kasus matriks akses");
         d.u.l.db.tutup().await;
     }

@@ -255,13 +255,9 @@ fn nama_unduh(nama: &str, jenis_mime: &str, akhiran: &str) -> String {
 /// Mengunggah: pengguna instansi itu sendiri (termasuk admin), bukan token
 /// baca. Bukti selalu milik instansi pengunggahnya.
 pub fn boleh_unggah<'a>(k: &'a Konteks, instansi_id: &str) -> Hasil<&'a Aktor> {
-    let a = k.aktor()?;
-    if a.hanya_baca {
-        return Err(Galat::Dilarang(
-            k.t("Token ini hanya untuk membaca.", "This token is read-only.")
-                .into(),
-        ));
-    }
+    let a = crate::kebijakan::wajib(k, crate::kebijakan::Aksi::Kelola, crate::kebijakan::Sumber::Bukti(instansi_id))?;
+    // Pengunggah harus pengguna instansi itu sendiri (kunci asing pengunggah),
+    // juga bagi super admin.
     if a.instansi_id != instansi_id {
         return Err(k.dilarang());
     }
