@@ -598,53 +598,56 @@ fn periksa_teks_bersama(
             "The text table of this XLSX is too large. Split it into several files or use CSV.".into(),
         )
     };
-    let mut arsip: Option<zip::ZipArchive<Cursor<&[u8]>>> = None;
-    for (nama, ukuran) in entri {
-        if !nama.to_ascii_lowercase().ends_with("sharedstrings.xml") {
+    if entri.iter().any(|(nama, ukuran)| {
+        nama.to_ascii_lowercase().ends_with("sharedstrings.xml") && *ukuran > BATAS_TEKS_BERSAMA
+    }) {
+        return Err(besar());
+    }
+    let Ok(mut arsip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    // Setiap entri yang mungkin dibaca calamine sebagai tabel teks (nama
+    // kembar pun), dibaca dengan pengurai XML yang sama: elemen `sst` pertama
+    // dan atributnya, apa pun tanda petik, spasi atau komentar di depannya.
+    for i in 0..arsip.len().min(BATAS_ENTRI_ZIP) {
+        let Ok(f) = arsip.by_index(i) else { continue };
+        let Some(nama) = f.name().ok().map(|n| n.to_ascii_lowercase()) else { continue };
+        if !nama.ends_with("sharedstrings.xml") {
             continue;
         }
-        if *ukuran > BATAS_TEKS_BERSAMA {
-            return Err(besar());
-        }
-        if arsip.is_none() {
-            arsip = zip::ZipArchive::new(Cursor::new(bytes)).ok();
-        }
-        let Some(a) = arsip.as_mut() else { return Ok(()) };
-        let Ok(f) = a.by_name(nama) else { continue };
-        let mut awal = Vec::with_capacity(4096);
-        if f.take(4096).read_to_end(&mut awal).is_err() {
-            continue;
-        }
-        for atribut in [&b"uniqueCount=\""[..], &b"count=\""[..]] {
-            if let Some(n) = angka_atribut(&awal, atribut) {
-                if n > BATAS_SEL as u64 || n > ukuran / 5 + 1 {
-                    return Err(besar());
+        let ukuran = f.size();
+        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(f.take(BATAS_TEKS_BERSAMA)));
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            match xml.read_event_into(&mut buf) {
+                Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e))
+                    if e.local_name().as_ref() == "sst" =>
+                {
+                    for atribut in ["uniqueCount", "count"] {
+                        if let Ok(Some(a)) = e.try_get_attribute(atribut) {
+                            let v: &str = a.value.as_ref();
+                            let v = v.strip_prefix('+').unwrap_or(v);
+                            let digit = v.bytes().take_while(|c| c.is_ascii_digit()).count();
+                            let n = v[..digit]
+                                .parse::<u64>()
+                                .ok()
+                                .unwrap_or(if digit > 0 { u64::MAX } else { 0 });
+                            if n > BATAS_SEL as u64 || n > ukuran / 5 + 1 {
+                                return Err(besar());
+                            }
+                        }
+                    }
+                    break;
                 }
+                Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+                _ => {}
             }
         }
     }
     Ok(())
 }
 
-/// Nilai angka atribut XML (`nama="123"`) pertama di `xml`; `None` bila tidak ada.
-fn angka_atribut(xml: &[u8], nama: &[u8]) -> Option<u64> {
-    let i = xml.windows(nama.len()).position(|w| w == nama)? + nama.len();
-    let digit: Vec<u8> = xml[i..]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .take(20)
-        .copied()
-        .collect();
-    if digit.is_empty() {
-        return None;
-    }
-    Some(
-        std::str::from_utf8(&digit)
-            .ok()?
-            .parse::<u64>()
-            .unwrap_or(u64::MAX),
-    )
-}
 
 fn sel_lembar(d: &DataRef) -> Sel {
     let teks = |s: &str| {
