@@ -622,7 +622,14 @@ pub async fn buat_akun(l: &Layanan, k: &Konteks, a: AkunBaru) -> Hasil<Pengguna>
         use crate::validasi::{JenisTeks::*, MAKS_ID, MAKS_NAMA, periksa, periksa_opsional};
         periksa(&mut f, b, "username", &a.username, 64, Nama);
         periksa(&mut f, b, "nama", &a.nama, MAKS_NAMA, Nama);
-        periksa_opsional(&mut f, b, "pegawai_id", a.pegawai_id.as_deref(), MAKS_ID, Baris);
+        periksa_opsional(
+            &mut f,
+            b,
+            "pegawai_id",
+            a.pegawai_id.as_deref(),
+            MAKS_ID,
+            Baris,
+        );
     }
     let username = a.username.trim().to_string();
     if username.is_empty() || username.len() > 64 || username.contains(char::is_whitespace) {
@@ -794,8 +801,22 @@ pub async fn buat_token(
     let a = wajib_tulis(k)?.clone();
     let b = k.bahasa;
     let mut f = crate::galat::GalatKolom::default();
-    crate::validasi::periksa(&mut f, b, "nama", nama, 100, crate::validasi::JenisTeks::Nama);
-    crate::validasi::periksa(&mut f, b, "cakupan", cakupan, 16, crate::validasi::JenisTeks::Baris);
+    crate::validasi::periksa(
+        &mut f,
+        b,
+        "nama",
+        nama,
+        100,
+        crate::validasi::JenisTeks::Nama,
+    );
+    crate::validasi::periksa(
+        &mut f,
+        b,
+        "cakupan",
+        cakupan,
+        16,
+        crate::validasi::JenisTeks::Baris,
+    );
     if nama.trim().is_empty() || nama.len() > 100 {
         f.tambah(
             "nama",

@@ -74,8 +74,11 @@ pub async fn catat_baca(
     };
     let hari = store::sekarang()[..10].to_string();
     let h = Sha256::digest(
-        format!("{}|{}|{instansi_id}|{jenis_objek}|{objek_id}|{hari}", a.instansi_id, a.pengguna_id)
-            .as_bytes(),
+        format!(
+            "{}|{}|{instansi_id}|{jenis_objek}|{objek_id}|{hari}",
+            a.instansi_id, a.pengguna_id
+        )
+        .as_bytes(),
     );
     let mut kunci = [0u8; 16];
     kunci.copy_from_slice(&h[..16]);
@@ -104,7 +107,12 @@ pub async fn catat_baca(
     let mut tx = l.db.mulai().await?;
     store::audit::tulis_sekali(&mut tx, &c).await?;
     tx.commit().await?;
-    l.jejak_baca.isi.lock().unwrap_or_else(|e| e.into_inner()).1.insert(kunci);
+    l.jejak_baca
+        .isi
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .1
+        .insert(kunci);
     Ok(())
 }
 

@@ -37,7 +37,10 @@ pub async fn kirim(l: &Layanan, n: NotifikasiBaru) -> Hasil<Notifikasi> {
         pengguna_id: n.pengguna_id.clone(),
         judul: n.judul.chars().take(200).collect(),
         isi: n.isi.chars().take(4000).collect(),
-        tautan: n.tautan.clone().filter(|t| t.starts_with('/') && !t.starts_with("//")),
+        tautan: n
+            .tautan
+            .clone()
+            .filter(|t| t.starts_with('/') && !t.starts_with("//")),
         dibuat_pada: store::sekarang(),
         dibaca_pada: None,
     };
@@ -51,8 +54,14 @@ pub async fn kirim(l: &Layanan, n: NotifikasiBaru) -> Hasil<Notifikasi> {
         if let Some(t) = &baris.tautan {
             isi.push_str(&format!("\n\n{t}"));
         }
-        antre_surel(l, &alamat, &baris.judul, &isi, Some(format!("surel:notifikasi:{}", baris.id)))
-            .await?;
+        antre_surel(
+            l,
+            &alamat,
+            &baris.judul,
+            &isi,
+            Some(format!("surel:notifikasi:{}", baris.id)),
+        )
+        .await?;
     }
     Ok(baris)
 }
@@ -91,7 +100,11 @@ pub async fn antre_surel(
 }
 
 /// Pekerjaan `kirim_surel`: lewat SMTP, atau berkas `.eml` di outbox.
-pub(crate) async fn kirim_surel(l: &Layanan, tugas_id: &str, m: &Value) -> Result<Value, GalatTugas> {
+pub(crate) async fn kirim_surel(
+    l: &Layanan,
+    tugas_id: &str,
+    m: &Value,
+) -> Result<Value, GalatTugas> {
     use lettre::message::header::ContentType;
     let teks = |k: &str| m[k].as_str().unwrap_or_default().to_string();
     let dari = l
@@ -122,7 +135,9 @@ pub(crate) async fn kirim_surel(l: &Layanan, tugas_id: &str, m: &Value) -> Resul
         return Ok(json!({ "lewat": "smtp", "kode": r.code().to_string() }));
     }
     let Some(dir) = &l.konfigurasi.outbox else {
-        return Err(GalatTugas::tetap("surel tidak dikonfigurasi (tanpa SMTP dan outbox)"));
+        return Err(GalatTugas::tetap(
+            "surel tidak dikonfigurasi (tanpa SMTP dan outbox)",
+        ));
     };
     let berkas = dir.join(format!("{tugas_id}.eml"));
     let sementara = dir.join(format!(".{tugas_id}.eml.tmp"));
@@ -136,7 +151,9 @@ pub(crate) async fn kirim_surel(l: &Layanan, tugas_id: &str, m: &Value) -> Resul
     .await
     .map_err(|e| GalatTugas::ulang(e.to_string()))?
     .map_err(|e| GalatTugas::ulang(format!("tidak dapat menulis {}: {e}", berkas.display())))?;
-    Ok(json!({ "lewat": "outbox", "berkas": berkas.file_name().map(|n| n.to_string_lossy().into_owned()) }))
+    Ok(
+        json!({ "lewat": "outbox", "berkas": berkas.file_name().map(|n| n.to_string_lossy().into_owned()) }),
+    )
 }
 
 /// Pekerjaan `pengingat_harian`: sekali per slot (tanggal WIB). Saat ini
@@ -166,10 +183,17 @@ pub async fn tandai_dibaca(l: &Layanan, k: &Konteks, id: Option<&str>) -> Hasil<
         && !store::notifikasi::ada(l.pool(), &a.instansi_id, &a.pengguna_id, id).await?
     {
         return Err(Galat::TidakDitemukan(
-            k.t("Notifikasi tidak ditemukan.", "Notification not found.").into(),
+            k.t("Notifikasi tidak ditemukan.", "Notification not found.")
+                .into(),
         ));
     }
-    store::notifikasi::tandai_dibaca(l.pool(), &a.instansi_id, &a.pengguna_id, id, &store::sekarang())
-        .await?;
+    store::notifikasi::tandai_dibaca(
+        l.pool(),
+        &a.instansi_id,
+        &a.pengguna_id,
+        id,
+        &store::sekarang(),
+    )
+    .await?;
     Ok(())
 }

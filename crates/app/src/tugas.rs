@@ -86,7 +86,10 @@ impl From<&Tugas> for TampilanTugas {
             percobaan: t.percobaan,
             dibuat_pada: t.dibuat_pada.clone(),
             selesai_pada: t.selesai_pada.clone(),
-            hasil: t.hasil.as_deref().and_then(|h| serde_json::from_str(h).ok()),
+            hasil: t
+                .hasil
+                .as_deref()
+                .and_then(|h| serde_json::from_str(h).ok()),
             galat: t.galat.clone(),
         }
     }
@@ -145,7 +148,10 @@ pub async fn antre_impor(
     kunci_klien: Option<&str>,
 ) -> Hasil<Tugas> {
     let a = k.boleh_kelola(instansi_id)?;
-    if store::organisasi::instansi(l.pool(), instansi_id).await?.is_none() {
+    if store::organisasi::instansi(l.pool(), instansi_id)
+        .await?
+        .is_none()
+    {
         return Err(Galat::TidakDitemukan(
             k.t("Instansi tidak ditemukan.", "Agency not found.").into(),
         ));
@@ -180,10 +186,11 @@ pub async fn antre_impor(
 /// tugas itu, atau super admin.
 pub async fn lihat(l: &Layanan, k: &Konteks, id: &str) -> Hasil<Tugas> {
     let a = k.aktor()?;
-    let tidak_ada = || {
-        Galat::TidakDitemukan(k.t("Tugas tidak ditemukan.", "Job not found.").into())
-    };
-    let t = store::tugas::tugas(l.pool(), id).await?.ok_or_else(tidak_ada)?;
+    let tidak_ada =
+        || Galat::TidakDitemukan(k.t("Tugas tidak ditemukan.", "Job not found.").into());
+    let t = store::tugas::tugas(l.pool(), id)
+        .await?
+        .ok_or_else(tidak_ada)?;
     let pemilik_instansi = muatan_teks(&t, "pemilik_instansi_id").or(t.instansi_id.clone());
     let milik = t.pengguna_id.as_deref() == Some(a.pengguna_id.as_str())
         && pemilik_instansi.as_deref() == Some(a.instansi_id.as_str());
@@ -224,17 +231,29 @@ pub struct GalatTugas {
 
 impl GalatTugas {
     pub fn ulang(pesan: impl Into<String>) -> Self {
-        GalatTugas { pesan: pesan.into(), ulang: true }
+        GalatTugas {
+            pesan: pesan.into(),
+            ulang: true,
+        }
     }
     pub fn tetap(pesan: impl Into<String>) -> Self {
-        GalatTugas { pesan: pesan.into(), ulang: false }
+        GalatTugas {
+            pesan: pesan.into(),
+            ulang: false,
+        }
     }
 }
 
 impl From<Galat> for GalatTugas {
     fn from(g: Galat) -> Self {
-        let ulang = matches!(g, Galat::Internal(_) | Galat::Konflik(_) | Galat::TerlaluBanyak(_));
-        GalatTugas { pesan: g.to_string(), ulang }
+        let ulang = matches!(
+            g,
+            Galat::Internal(_) | Galat::Konflik(_) | Galat::TerlaluBanyak(_)
+        );
+        GalatTugas {
+            pesan: g.to_string(),
+            ulang,
+        }
     }
 }
 
@@ -258,8 +277,14 @@ pub async fn jalankan_satu(l: &Layanan, pemegang: &str) -> Hasil<Option<String>>
     if !store::tugas::ada_siap(l.pool(), sekarang).await? {
         return Ok(None);
     }
-    let Some(t) =
-        store::tugas::klaim(l.pool(), l.db.backend(), pemegang, sekarang, sekarang + sewa).await?
+    let Some(t) = store::tugas::klaim(
+        l.pool(),
+        l.db.backend(),
+        pemegang,
+        sekarang,
+        sekarang + sewa,
+    )
+    .await?
     else {
         return Ok(None);
     };
@@ -286,7 +311,8 @@ pub async fn jalankan_satu(l: &Layanan, pemegang: &str) -> Hasil<Option<String>>
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(Duration::from_millis((sewa / 3).max(50) as u64)).await;
-                match store::tugas::perpanjang(l.pool(), &id, &pemegang, ms_sekarang() + sewa).await {
+                match store::tugas::perpanjang(l.pool(), &id, &pemegang, ms_sekarang() + sewa).await
+                {
                     Ok(true) => {}
                     Ok(false) => {
                         tracing::warn!(tugas = %id, "sewa tugas lepas");
@@ -348,8 +374,13 @@ async fn kerjakan(l: &Layanan, t: &Tugas, pemegang: &str) -> Result<Akhir, Galat
             tokio::time::sleep(Duration::from_millis(ms)).await;
             let mut tx = l.db.mulai().await?;
             sqlx_hitung(&mut tx, &t.kunci).await?;
-            if store::tugas::selesai(&mut tx, &t.id, pemegang, &json!({"tidur_ms": ms}).to_string())
-                .await?
+            if store::tugas::selesai(
+                &mut tx,
+                &t.id,
+                pemegang,
+                &json!({"tidur_ms": ms}).to_string(),
+            )
+            .await?
             {
                 tx.commit().await.map_err(store::GalatStore::from)?;
                 Ok(Akhir::Ditutup)
@@ -360,12 +391,17 @@ async fn kerjakan(l: &Layanan, t: &Tugas, pemegang: &str) -> Result<Akhir, Galat
         JENIS_UJI_GAGAL if l.konfigurasi.tugas_uji => {
             let kali = muatan["gagal_kali"].as_i64().unwrap_or(0);
             if t.percobaan <= kali {
-                Err(GalatTugas::ulang(format!("gagal sengaja pada percobaan {}", t.percobaan)))
+                Err(GalatTugas::ulang(format!(
+                    "gagal sengaja pada percobaan {}",
+                    t.percobaan
+                )))
             } else {
                 Ok(Akhir::Hasil(json!({"percobaan": t.percobaan})))
             }
         }
-        lain => Err(GalatTugas::tetap(format!("jenis tugas tidak dikenal: {lain}"))),
+        lain => Err(GalatTugas::tetap(format!(
+            "jenis tugas tidak dikenal: {lain}"
+        ))),
     }
 }
 
@@ -377,7 +413,11 @@ async fn sqlx_hitung(tx: &mut store::Koneksi, kunci: &str) -> Result<(), GalatTu
 
 /// Aktor pemilik tugas, dibaca ulang saat tugas berjalan: akun yang sudah
 /// nonaktif atau kehilangan perannya tidak lagi boleh mengimpor.
-async fn aktor_pemilik(l: &Layanan, instansi_id: &str, pengguna_id: &str) -> Result<Aktor, GalatTugas> {
+async fn aktor_pemilik(
+    l: &Layanan,
+    instansi_id: &str,
+    pengguna_id: &str,
+) -> Result<Aktor, GalatTugas> {
     let p = store::akun::pengguna(l.pool(), instansi_id, pengguna_id)
         .await?
         .filter(|p| p.aktif != 0)
@@ -478,12 +518,20 @@ pub async fn jadwalkan(l: &Layanan, waktu: time::OffsetDateTime) -> Hasil<Vec<Tu
 
 /// Identitas pemegang sewa untuk satu pekerja proses ini.
 pub fn pemegang_baru(nomor: usize) -> String {
-    format!("p{}-{nomor}-{}", std::process::id(), &store::id_baru()[24..])
+    format!(
+        "p{}-{nomor}-{}",
+        std::process::id(),
+        &store::id_baru()[24..]
+    )
 }
 
 /// Menjalankan `jumlah` pekerja dan penjadwal sebagai tugas tokio di proses
 /// ini. Antrean diperiksa setiap `jeda`; penjadwal setiap menit.
-pub fn mulai_pekerja(l: &Layanan, jumlah: usize, jeda: Duration) -> Vec<tokio::task::JoinHandle<()>> {
+pub fn mulai_pekerja(
+    l: &Layanan,
+    jumlah: usize,
+    jeda: Duration,
+) -> Vec<tokio::task::JoinHandle<()>> {
     let mut h = Vec::new();
     for n in 0..jumlah.max(1) {
         let l = l.clone();

@@ -88,7 +88,14 @@ pub fn alasan(b: Bahasa, nilai: &str, maks: usize, jenis: JenisTeks) -> Option<S
 }
 
 /// Memeriksa satu isian dan mencatat alasannya di kolomnya.
-pub fn periksa(f: &mut GalatKolom, b: Bahasa, kolom: &str, nilai: &str, maks: usize, jenis: JenisTeks) {
+pub fn periksa(
+    f: &mut GalatKolom,
+    b: Bahasa,
+    kolom: &str,
+    nilai: &str,
+    maks: usize,
+    jenis: JenisTeks,
+) {
     if let Some(a) = alasan(b, nilai, maks, jenis) {
         f.tambah(kolom, a);
     }
@@ -115,13 +122,32 @@ mod tes {
     #[test]
     fn nama_tanpa_bidi_lebar_nol_dan_kendali() {
         let b = Bahasa::Id;
-        assert_eq!(alasan(b, "Maria Latuconsina, S.Kom.", MAKS_NAMA, JenisTeks::Nama), None);
-        assert_eq!(alasan(b, "Nur’aini Tuasikal", MAKS_NAMA, JenisTeks::Nama), None);
-        for buruk in ["Ali\u{202E}gnp.exe", "A\u{200B}li", "Ali\0", "Ali\nBaba", "A\u{2066}li"] {
-            assert!(alasan(b, buruk, MAKS_NAMA, JenisTeks::Nama).is_some(), "{buruk:?}");
+        assert_eq!(
+            alasan(b, "Maria Latuconsina, S.Kom.", MAKS_NAMA, JenisTeks::Nama),
+            None
+        );
+        assert_eq!(
+            alasan(b, "Nur’aini Tuasikal", MAKS_NAMA, JenisTeks::Nama),
+            None
+        );
+        for buruk in [
+            "Ali\u{202E}gnp.exe",
+            "A\u{200B}li",
+            "Ali\0",
+            "Ali\nBaba",
+            "A\u{2066}li",
+        ] {
+            assert!(
+                alasan(b, buruk, MAKS_NAMA, JenisTeks::Nama).is_some(),
+                "{buruk:?}"
+            );
         }
         assert!(alasan(b, "baris\nkedua", 100, JenisTeks::Bebas).is_none());
         assert!(alasan(b, "a\0", 100, JenisTeks::Bebas).is_some());
-        assert!(alasan(b, &"a".repeat(201), MAKS_NAMA, JenisTeks::Nama).unwrap().contains("201"));
+        assert!(
+            alasan(b, &"a".repeat(201), MAKS_NAMA, JenisTeks::Nama)
+                .unwrap()
+                .contains("201")
+        );
     }
 }

@@ -62,7 +62,10 @@ async fn gagal_dicoba_lagi_dengan_jeda_berlipat_lalu_berhasil() {
         let mut jeda = Vec::new();
         for percobaan in 1..=2 {
             let sebelum = store::tugas::ms_sekarang();
-            assert_eq!(tugas::jalankan_satu(&l, "a").await.unwrap(), Some(t.id.clone()));
+            assert_eq!(
+                tugas::jalankan_satu(&l, "a").await.unwrap(),
+                Some(t.id.clone())
+            );
             let x = tugas(&l, &t.id).await;
             assert_eq!(x.status, "antre", "{b:?}");
             assert_eq!(x.percobaan, percobaan);
@@ -70,13 +73,19 @@ async fn gagal_dicoba_lagi_dengan_jeda_berlipat_lalu_berhasil() {
             jeda.push(x.jalan_setelah - sebelum);
             // Belum waktunya: tidak ada yang siap.
             assert_eq!(tugas::jalankan_satu(&l, "a").await.unwrap(), None, "{b:?}");
-            tokio::time::sleep(Duration::from_millis((x.jalan_setelah - store::tugas::ms_sekarang()).max(0) as u64 + 20)).await;
+            tokio::time::sleep(Duration::from_millis(
+                (x.jalan_setelah - store::tugas::ms_sekarang()).max(0) as u64 + 20,
+            ))
+            .await;
         }
         // 300 ms lalu 600 ms (berlipat dua). Batas bawah pasti; batas atas
         // longgar karena memuat lama percobaannya sendiri di mesin yang sibuk.
         assert!(jeda[0] >= 300 && jeda[0] < 1_800, "{b:?}: {jeda:?}");
         assert!(jeda[1] >= 600 && jeda[1] < 2_100, "{b:?}: {jeda:?}");
-        assert_eq!(tugas::jalankan_satu(&l, "a").await.unwrap(), Some(t.id.clone()));
+        assert_eq!(
+            tugas::jalankan_satu(&l, "a").await.unwrap(),
+            Some(t.id.clone())
+        );
         let x = tugas(&l, &t.id).await;
         assert_eq!(x.status, "selesai", "{b:?}");
         assert_eq!(x.percobaan, 3);
@@ -126,8 +135,19 @@ async fn kunci_idempotensi_mengembalikan_tugas_yang_sama() {
         while let Some(id) = set.join_next().await {
             assert_eq!(id.unwrap(), a.id, "{b:?}");
         }
-        assert_eq!(store::tugas::jumlah_kunci(l.pool(), "impor:satu-kali").await.unwrap(), 1);
-        assert_eq!(store::tugas::berkas(l.pool(), &a.id).await.unwrap().unwrap(), b"isi");
+        assert_eq!(
+            store::tugas::jumlah_kunci(l.pool(), "impor:satu-kali")
+                .await
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            store::tugas::berkas(l.pool(), &a.id)
+                .await
+                .unwrap()
+                .unwrap(),
+            b"isi"
+        );
         l.db.tutup().await;
     }
 }
@@ -151,7 +171,11 @@ async fn dua_proses_satu_slot_jadwal_satu_tugas() {
         id.dedup();
         assert_eq!(id.len(), 1, "{b:?}: {id:?}");
         let kunci = "pengingat_harian:2026-12-01";
-        assert_eq!(store::tugas::jumlah_kunci(l1.pool(), kunci).await.unwrap(), 1, "{b:?}");
+        assert_eq!(
+            store::tugas::jumlah_kunci(l1.pool(), kunci).await.unwrap(),
+            1,
+            "{b:?}"
+        );
         // Kedua pekerja berebut: satu menjalankannya, sekali.
         let (a, c) = tokio::join!(
             tugas::jalankan_satu(&l1, "proses-1"),
@@ -161,7 +185,10 @@ async fn dua_proses_satu_slot_jadwal_satu_tugas() {
         assert_eq!(dijalankan, vec![id[0].clone()], "{b:?}");
         let t = tugas(&l1, &id[0]).await;
         assert_eq!((t.status.as_str(), t.percobaan), ("selesai", 1), "{b:?}");
-        assert_eq!(t.hasil.unwrap(), r#"{"notifikasi_belum_dibaca":0,"slot":"2026-12-01"}"#);
+        assert_eq!(
+            t.hasil.unwrap(),
+            r#"{"notifikasi_belum_dibaca":0,"slot":"2026-12-01"}"#
+        );
         // Slot berikutnya (tanggal WIB berganti pukul 17.00 UTC) adalah tugas baru.
         let esok = tugas::jadwalkan(&l2, time::macros::datetime!(2026-12-01 17:00 UTC))
             .await
@@ -183,22 +210,55 @@ async fn sewa_habis_diklaim_ulang_dan_hanya_pemegang_yang_menutup() {
         let pool = l.pool();
         let be = l.db.backend();
         let s = store::tugas::ms_sekarang();
-        let a = store::tugas::klaim(pool, be, "A", s, s + 300).await.unwrap().unwrap();
+        let a = store::tugas::klaim(pool, be, "A", s, s + 300)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!((a.id.as_str(), a.percobaan), (t.id.as_str(), 1));
         // Masih disewa A: B tidak mendapat apa-apa.
         let s = store::tugas::ms_sekarang();
-        assert!(store::tugas::klaim(pool, be, "B", s, s + 300).await.unwrap().is_none(), "{b:?}");
+        assert!(
+            store::tugas::klaim(pool, be, "B", s, s + 300)
+                .await
+                .unwrap()
+                .is_none(),
+            "{b:?}"
+        );
         tokio::time::sleep(Duration::from_millis(350)).await;
         // A "mati": sewanya habis, B mengklaim ulang.
         let s = store::tugas::ms_sekarang();
-        let c = store::tugas::klaim(pool, be, "B", s, s + 60_000).await.unwrap().unwrap();
-        assert_eq!((c.id.as_str(), c.percobaan, c.pemegang.as_deref()), (t.id.as_str(), 2, Some("B")));
+        let c = store::tugas::klaim(pool, be, "B", s, s + 60_000)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (c.id.as_str(), c.percobaan, c.pemegang.as_deref()),
+            (t.id.as_str(), 2, Some("B"))
+        );
         let mut tx = l.db.mulai().await.unwrap();
-        assert!(!store::tugas::selesai(&mut tx, &t.id, "A", "{}").await.unwrap(), "A tidak lagi memegang");
-        assert!(store::tugas::selesai(&mut tx, &t.id, "B", "{}").await.unwrap());
-        assert!(!store::tugas::selesai(&mut tx, &t.id, "B", "{}").await.unwrap(), "tidak selesai dua kali");
+        assert!(
+            !store::tugas::selesai(&mut tx, &t.id, "A", "{}")
+                .await
+                .unwrap(),
+            "A tidak lagi memegang"
+        );
+        assert!(
+            store::tugas::selesai(&mut tx, &t.id, "B", "{}")
+                .await
+                .unwrap()
+        );
+        assert!(
+            !store::tugas::selesai(&mut tx, &t.id, "B", "{}")
+                .await
+                .unwrap(),
+            "tidak selesai dua kali"
+        );
         tx.commit().await.unwrap();
-        assert!(!store::tugas::perpanjang(pool, &t.id, "B", s + 1).await.unwrap());
+        assert!(
+            !store::tugas::perpanjang(pool, &t.id, "B", s + 1)
+                .await
+                .unwrap()
+        );
         l.db.tutup().await;
     }
 }
@@ -209,10 +269,19 @@ async fn surel_tanpa_smtp_menjadi_eml_di_outbox() {
         let mut l = layanan(db_baru(b).await.unwrap());
         let dir = std::env::temp_dir().join(format!("kinerja-outbox-{}", store::id_baru()));
         l.konfigurasi.outbox = Some(dir.clone());
-        let t = notifikasi::antre_surel(&l, "dewi@contoh.go.id", "Impor selesai", "Laporan impor siap.", None)
-            .await
-            .unwrap();
-        assert_eq!(tugas::jalankan_satu(&l, "a").await.unwrap(), Some(t.id.clone()));
+        let t = notifikasi::antre_surel(
+            &l,
+            "dewi@contoh.go.id",
+            "Impor selesai",
+            "Laporan impor siap.",
+            None,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            tugas::jalankan_satu(&l, "a").await.unwrap(),
+            Some(t.id.clone())
+        );
         let x = tugas(&l, &t.id).await;
         assert_eq!(x.status, "selesai", "{b:?}: {:?}", x.galat);
         let eml = std::fs::read_to_string(dir.join(format!("{}.eml", t.id))).unwrap();
@@ -231,7 +300,9 @@ async fn penampung_smtp() -> (u16, tokio::sync::mpsc::UnboundedReceiver<String>)
     let (kirim, terima) = tokio::sync::mpsc::unbounded_channel();
     tokio::spawn(async move {
         loop {
-            let Ok((sock, _)) = dengar.accept().await else { return };
+            let Ok((sock, _)) = dengar.accept().await else {
+                return;
+            };
             let kirim = kirim.clone();
             tokio::spawn(async move {
                 let (baca, mut tulis) = sock.into_split();
@@ -254,17 +325,18 @@ async fn penampung_smtp() -> (u16, tokio::sync::mpsc::UnboundedReceiver<String>)
                         continue;
                     }
                     let perintah = baris.to_ascii_uppercase();
-                    let jawab: &[u8] = if perintah.starts_with("EHLO") || perintah.starts_with("HELO") {
-                        b"250 penampung\r\n"
-                    } else if perintah.starts_with("DATA") {
-                        data = Some(String::new());
-                        b"354 lanjut\r\n"
-                    } else if perintah.starts_with("QUIT") {
-                        tulis.write_all(b"221 sampai jumpa\r\n").await.unwrap();
-                        return;
-                    } else {
-                        b"250 ok\r\n"
-                    };
+                    let jawab: &[u8] =
+                        if perintah.starts_with("EHLO") || perintah.starts_with("HELO") {
+                            b"250 penampung\r\n"
+                        } else if perintah.starts_with("DATA") {
+                            data = Some(String::new());
+                            b"354 lanjut\r\n"
+                        } else if perintah.starts_with("QUIT") {
+                            tulis.write_all(b"221 sampai jumpa\r\n").await.unwrap();
+                            return;
+                        } else {
+                            b"250 ok\r\n"
+                        };
                     tulis.write_all(jawab).await.unwrap();
                 }
             });
@@ -293,7 +365,10 @@ async fn surel_lewat_smtp_dan_dicoba_lagi_bila_smtp_mati() {
         let (port, mut terima) = penampung_smtp().await;
         l.konfigurasi.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
         tokio::time::sleep(Duration::from_millis(350)).await;
-        assert_eq!(tugas::jalankan_satu(&l, "a").await.unwrap(), Some(t.id.clone()));
+        assert_eq!(
+            tugas::jalankan_satu(&l, "a").await.unwrap(),
+            Some(t.id.clone())
+        );
         let x = tugas(&l, &t.id).await;
         assert_eq!(x.status, "selesai", "{b:?}: {:?}", x.galat);
         let isi = tokio::time::timeout(Duration::from_secs(5), terima.recv())
@@ -314,14 +389,21 @@ async fn dua_proses_dengan_pekerja_dan_penjadwal_sungguhan_satu_pengingat() {
         // Seperti dua `serve`: masing-masing dua pekerja dan satu penjadwal.
         let mut h = tugas::mulai_pekerja(&l1, 2, Duration::from_millis(20));
         h.extend(tugas::mulai_pekerja(&l2, 2, Duration::from_millis(20)));
-        let t = tugas::jadwalkan(&l1, time::OffsetDateTime::now_utc()).await.unwrap()[0].clone();
+        let t = tugas::jadwalkan(&l1, time::OffsetDateTime::now_utc())
+            .await
+            .unwrap()[0]
+            .clone();
         let mulai = std::time::Instant::now();
         loop {
             let x = tugas(&l1, &t.id).await;
             if x.status == "selesai" {
                 break;
             }
-            assert!(mulai.elapsed() < Duration::from_secs(20), "{b:?}: {}", x.status);
+            assert!(
+                mulai.elapsed() < Duration::from_secs(20),
+                "{b:?}: {}",
+                x.status
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
@@ -330,7 +412,13 @@ async fn dua_proses_dengan_pekerja_dan_penjadwal_sungguhan_satu_pengingat() {
         }
         let x = tugas(&l1, &t.id).await;
         assert_eq!((x.status.as_str(), x.percobaan), ("selesai", 1), "{b:?}");
-        assert_eq!(store::tugas::jumlah_kunci(l1.pool(), &t.kunci).await.unwrap(), 1, "{b:?}");
+        assert_eq!(
+            store::tugas::jumlah_kunci(l1.pool(), &t.kunci)
+                .await
+                .unwrap(),
+            1,
+            "{b:?}"
+        );
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM tugas")
             .fetch_one(l1.pool())
             .await

@@ -285,7 +285,8 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
     // Pekerja tugas latar dan penjadwal di proses ini (berhenti bersama proses;
     // tugas yang sedang dipegang diklaim ulang setelah sewanya habis).
     let jumlah_pekerja = o.pekerja.or(berkas.pekerja).unwrap_or(2);
-    let _pekerja = app::tugas::mulai_pekerja(&l, jumlah_pekerja, std::time::Duration::from_millis(500));
+    let _pekerja =
+        app::tugas::mulai_pekerja(&l, jumlah_pekerja, std::time::Duration::from_millis(500));
     // Bukti yatim (tanpa rekaman yang merujuknya) dibuang setelah masa
     // tenggang; kelak dapat menjadi pekerjaan di tabel jobs.
     let lb = l.clone();

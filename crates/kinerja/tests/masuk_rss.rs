@@ -148,13 +148,23 @@ async fn masuk_benar(ke: &str, username: &str, sandi: &str) -> (String, String) 
         format!("GET /akun HTTP/1.1\r\nHost: {ke}\r\nConnection: close\r\nCookie: kinerja_sesi={sesi}\r\n\r\n"),
     )
     .await;
-    let i = akun.find("name=\"_csrf\" value=\"").expect("token CSRF sesi") + 20;
+    let i = akun
+        .find("name=\"_csrf\" value=\"")
+        .expect("token CSRF sesi")
+        + 20;
     let csrf = akun[i..].split('"').next().unwrap().to_string();
     (sesi, csrf)
 }
 
 /// POST berkas ke API impor pegawai; status jawaban.
-async fn unggah(ke: String, sesi: String, csrf: String, iid: String, nama: String, isi: Vec<u8>) -> u16 {
+async fn unggah(
+    ke: String,
+    sesi: String,
+    csrf: String,
+    iid: String,
+    nama: String,
+    isi: Vec<u8>,
+) -> u16 {
     let sock = tokio::net::TcpSocket::new_v4().unwrap();
     let mut s = sock.connect(ke.parse().unwrap()).await.unwrap();
     let kepala = format!(
@@ -203,23 +213,52 @@ fn mulai_server(db: &[&str]) -> Server {
 
 async fn unggah_jahat(db: &[&str], label: &str) {
     let mut args = vec![
-        "user", "add", "--username", "admin", "--nama", "Administrator", "--sandi", "sandi-benar-panjang",
+        "user",
+        "add",
+        "--username",
+        "admin",
+        "--nama",
+        "Administrator",
+        "--sandi",
+        "sandi-benar-panjang",
     ];
     args.extend_from_slice(db);
     jalankan(&args);
-    let mut args = vec!["instansi", "add", "--nama", "Pemerintah Kota Tual", "--jenis", "kota", "--kode-wilayah", "81.72"];
+    let mut args = vec![
+        "instansi",
+        "add",
+        "--nama",
+        "Pemerintah Kota Tual",
+        "--jenis",
+        "kota",
+        "--kode-wilayah",
+        "81.72",
+    ];
     args.extend_from_slice(db);
     let out = Command::new(BIN).args(&args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let iid = String::from_utf8_lossy(&out.stdout).trim().to_string();
     let server = mulai_server(db);
     let pid = server.anak.id();
     let (sesi, csrf) = masuk_benar(&server.alamat, "admin", "sandi-benar-panjang").await;
     let jahat = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/berkas-jahat");
-    let mut berkas: Vec<(String, Vec<u8>)> = ["sel-xfd1048576.xlsx", "teks-bersama-100-miliar.xlsx", "sejuta-baris.xlsx"]
-        .iter()
-        .map(|n| (n.to_string(), std::fs::read(format!("{jahat}/{n}")).unwrap()))
-        .collect();
+    let mut berkas: Vec<(String, Vec<u8>)> = [
+        "sel-xfd1048576.xlsx",
+        "teks-bersama-100-miliar.xlsx",
+        "sejuta-baris.xlsx",
+    ]
+    .iter()
+    .map(|n| {
+        (
+            n.to_string(),
+            std::fs::read(format!("{jahat}/{n}")).unwrap(),
+        )
+    })
+    .collect();
     let mut csv = String::from("nip,nama,jenis_asn,unit");
     for _ in 0..100_001 {
         csv.push_str("\nx,y,z,w");
@@ -244,7 +283,10 @@ async fn unggah_jahat(db: &[&str], label: &str) {
     }
     let puncak = status_kb(pid, "VmHWM:");
     eprintln!("{label}: unggahan jahat, RSS awal {awal} kB, puncak (VmHWM) {puncak} kB");
-    assert!(puncak < BATAS_KB, "{label}: puncak RSS {puncak} kB melewati {BATAS_KB} kB");
+    assert!(
+        puncak < BATAS_KB,
+        "{label}: puncak RSS {puncak} kB melewati {BATAS_KB} kB"
+    );
 }
 
 async fn serbu(db: &[&str], label: &str) {
@@ -307,7 +349,11 @@ where
 {
     let d = std::env::temp_dir().join(format!("kinerja-rss-{}", unik()));
     std::fs::create_dir_all(&d).unwrap();
-    uji(vec!["--data-dir".into(), d.to_str().unwrap().into()], "SQLite").await;
+    uji(
+        vec!["--data-dir".into(), d.to_str().unwrap().into()],
+        "SQLite",
+    )
+    .await;
     let _ = std::fs::remove_dir_all(&d);
 
     if let Ok(url) = std::env::var("KINERJA_TEST_PG_URL") {

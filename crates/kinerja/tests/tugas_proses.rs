@@ -67,7 +67,11 @@ fn mulai_server(db: &[String]) -> Server {
 fn get(alamat: &str, jalur: &str) -> u16 {
     let mut s = std::net::TcpStream::connect(alamat).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {jalur} HTTP/1.1\r\nHost: {alamat}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {jalur} HTTP/1.1\r\nHost: {alamat}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut teks = String::new();
     let _ = s.read_to_string(&mut teks);
     teks.split_whitespace()
@@ -88,7 +92,10 @@ fn minta(alamat: &str, permintaan: &str) -> String {
 
 /// Masuk lewat formulir (cookie CSRF tamu); kode status POST /masuk.
 fn masuk(alamat: &str, username: &str, sandi: &str) -> u16 {
-    let teks = minta(alamat, &format!("GET /masuk HTTP/1.1\r\nHost: {alamat}\r\nConnection: close\r\n\r\n"));
+    let teks = minta(
+        alamat,
+        &format!("GET /masuk HTTP/1.1\r\nHost: {alamat}\r\nConnection: close\r\n\r\n"),
+    );
     let csrf = teks
         .lines()
         .filter_map(|b| b.strip_prefix("set-cookie: kinerja_csrf="))
@@ -104,7 +111,10 @@ fn masuk(alamat: &str, username: &str, sandi: &str) -> u16 {
             badan.len()
         ),
     );
-    teks.split_whitespace().nth(1).and_then(|k| k.parse().ok()).unwrap_or(0)
+    teks.split_whitespace()
+        .nth(1)
+        .and_then(|k| k.parse().ok())
+        .unwrap_or(0)
 }
 
 async fn status(db: &store::Db, id: &str) -> (String, i64) {
@@ -128,7 +138,10 @@ async fn tunggu_status(db: &store::Db, id: &str, ingin: &str, batas: Duration) {
         if s == ingin {
             return;
         }
-        assert!(mulai.elapsed() < batas, "tugas {id} tidak mencapai {ingin} (masih {s})");
+        assert!(
+            mulai.elapsed() < batas,
+            "tugas {id} tidak mencapai {ingin} (masih {s})"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -139,7 +152,11 @@ async fn bunuh_lalu_lanjut(args: Vec<String>, url: String, label: &str) {
     demo.push("--demo".into());
     let s = mulai_server(&demo);
     assert_eq!(get(&s.alamat, "/healthz"), 200, "{label}");
-    assert_eq!(masuk(&s.alamat, "admin.bkd", app::demo::SANDI_DEMO), 303, "{label}: login demo");
+    assert_eq!(
+        masuk(&s.alamat, "admin.bkd", app::demo::SANDI_DEMO),
+        303,
+        "{label}: login demo"
+    );
     drop(s);
     let db = store::Db::buka(&url).await.unwrap();
     // Penghitung milik tes ini (tidak ada di skema produksi).
@@ -152,7 +169,10 @@ async fn bunuh_lalu_lanjut(args: Vec<String>, url: String, label: &str) {
         &l,
         app::tugas::TugasBaru {
             kunci: Some("uji:bunuh".into()),
-            ..app::tugas::TugasBaru::baru(app::tugas::JENIS_UJI_TIDUR, serde_json::json!({"ms": 4000}))
+            ..app::tugas::TugasBaru::baru(
+                app::tugas::JENIS_UJI_TIDUR,
+                serde_json::json!({"ms": 4000}),
+            )
         },
         None,
     )
@@ -165,15 +185,27 @@ async fn bunuh_lalu_lanjut(args: Vec<String>, url: String, label: &str) {
     tunggu_status(&db, &t.id, "jalan", Duration::from_secs(30)).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     drop(s); // SIGKILL (kill -9) di tengah tidur 4 dtk
-    assert_eq!(status(&db, &t.id).await, ("jalan".to_string(), 1), "{label}");
+    assert_eq!(
+        status(&db, &t.id).await,
+        ("jalan".to_string(), 1),
+        "{label}"
+    );
     assert_eq!(hitung(&db, "uji:bunuh").await, 0, "{label}");
 
     // Proses baru mengklaim ulang setelah sewa (1,5 dtk) habis dan menyelesaikannya.
     let s = mulai_server(&args);
     assert_eq!(get(&s.alamat, "/healthz"), 200, "{label}");
     tunggu_status(&db, &t.id, "selesai", Duration::from_secs(60)).await;
-    assert_eq!(status(&db, &t.id).await, ("selesai".to_string(), 2), "{label}");
-    assert_eq!(hitung(&db, "uji:bunuh").await, 1, "{label}: selesai tepat sekali");
+    assert_eq!(
+        status(&db, &t.id).await,
+        ("selesai".to_string(), 2),
+        "{label}"
+    );
+    assert_eq!(
+        hitung(&db, "uji:bunuh").await,
+        1,
+        "{label}: selesai tepat sekali"
+    );
     // Tidak ada yang menjalankannya lagi.
     tokio::time::sleep(Duration::from_millis(2500)).await;
     assert_eq!(hitung(&db, "uji:bunuh").await, 1, "{label}");

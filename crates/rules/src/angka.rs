@@ -170,6 +170,9 @@ mod tests {
             Ok(d("79.5"))
         );
         assert_eq!(baca_desimal_tepat("1."), Err(GalatDesimal::BukanAngka));
-        assert_eq!(baca_desimal_tepat("100").map(|d| d.to_string()), Ok("100".into()));
+        assert_eq!(
+            baca_desimal_tepat("100").map(|d| d.to_string()),
+            Ok("100".into())
+        );
     }
 }

@@ -24,30 +24,19 @@ const KOLOM: &str = "instansi_id, id, waktu, pengguna_id, nama_pengguna, aksi, j
 
 /// Hanya di dalam transaksi (lihat `app::audit::catat`).
 pub async fn tulis(k: &mut crate::Transaksi<'_>, c: &CatatanAudit) -> Hasil<()> {
-    sqlx::query(sqlf!(
-        "INSERT INTO audit ({KOLOM}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-    ))
-    .bind(&c.instansi_id)
-    .bind(&c.id)
-    .bind(&c.waktu)
-    .bind(&c.pengguna_id)
-    .bind(&c.nama_pengguna)
-    .bind(&c.aksi)
-    .bind(&c.jenis_objek)
-    .bind(&c.objek_id)
-    .bind(&c.sebelum)
-    .bind(&c.sesudah)
-    .execute(&mut **k)
-    .await?;
+    sisipkan(k, c, "").await?;
     Ok(())
 }
 
 /// Menulis catatan bila id-nya belum ada (catatan baca: satu per pembaca,
 /// rekaman dan hari, id-nya diturunkan dari ketiganya). `true` bila tertulis.
 pub async fn tulis_sekali(k: &mut crate::Transaksi<'_>, c: &CatatanAudit) -> Hasil<bool> {
+    sisipkan(k, c, " ON CONFLICT (instansi_id, id) DO NOTHING").await
+}
+
+async fn sisipkan(k: &mut crate::Transaksi<'_>, c: &CatatanAudit, akhiran: &str) -> Hasil<bool> {
     let r = sqlx::query(sqlf!(
-        "INSERT INTO audit ({KOLOM}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-         ON CONFLICT (instansi_id, id) DO NOTHING"
+        "INSERT INTO audit ({KOLOM}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10){akhiran}"
     ))
     .bind(&c.instansi_id)
     .bind(&c.id)

@@ -11,8 +11,8 @@ macro_rules! sqlf {
 
 pub mod akun;
 pub mod audit;
-pub mod notifikasi;
 pub mod bukti;
+pub mod notifikasi;
 pub mod organisasi;
 pub mod tugas;
 pub mod uji;

@@ -53,7 +53,11 @@ pub async fn daftar(
     .await?)
 }
 
-pub async fn jumlah_belum_dibaca(pool: &AnyPool, instansi_id: &str, pengguna_id: &str) -> Hasil<i64> {
+pub async fn jumlah_belum_dibaca(
+    pool: &AnyPool,
+    instansi_id: &str,
+    pengguna_id: &str,
+) -> Hasil<i64> {
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM notifikasi WHERE instansi_id = $1 AND pengguna_id = $2 AND dibaca_pada IS NULL",
     )

@@ -93,17 +93,21 @@ pub async fn berkas(pool: &AnyPool, tugas_id: &str) -> Hasil<Option<Vec<u8>>> {
 }
 
 pub async fn tugas(pool: &AnyPool, id: &str) -> Hasil<Option<Tugas>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM} FROM tugas WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_as(sqlf!("SELECT {KOLOM} FROM tugas WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 pub async fn tugas_kunci(k: &mut Koneksi, kunci: &str) -> Hasil<Option<Tugas>> {
-    Ok(sqlx::query_as(sqlf!("SELECT {KOLOM} FROM tugas WHERE kunci = $1"))
-        .bind(kunci)
-        .fetch_optional(k)
-        .await?)
+    Ok(
+        sqlx::query_as(sqlf!("SELECT {KOLOM} FROM tugas WHERE kunci = $1"))
+            .bind(kunci)
+            .fetch_optional(k)
+            .await?,
+    )
 }
 
 pub async fn jumlah_kunci(pool: &AnyPool, kunci: &str) -> Hasil<i64> {
@@ -125,7 +129,8 @@ fn kunci_baris(b: Backend) -> &'static str {
 
 /// Kondisi "siap diklaim" ($3 = sekarang, ms): antre dan waktunya tiba, atau
 /// berjalan dengan sewa yang habis.
-const SIAP: &str = "((status = 'antre' AND jalan_setelah <= $3) OR (status = 'jalan' AND klaim_sampai < $3))";
+const SIAP: &str =
+    "((status = 'antre' AND jalan_setelah <= $3) OR (status = 'jalan' AND klaim_sampai < $3))";
 
 /// Adakah tugas yang siap? Baca saja: pekerja yang menganggur tidak mengambil
 /// kunci tulis SQLite setiap kali memeriksa antrean.
@@ -143,12 +148,11 @@ pub async fn ada_siap(pool: &AnyPool, sekarang_ms: i64) -> Hasil<bool> {
 /// Menghapus tugas yang selesai atau gagal sebelum `sebelum` (teks waktu).
 /// Kunci slot jadwal hanya perlu bertahan selama slotnya.
 pub async fn hapus_lama(pool: &AnyPool, sebelum: &str) -> Hasil<u64> {
-    let r = sqlx::query(
-        "DELETE FROM tugas WHERE status IN ('selesai', 'gagal') AND selesai_pada < $1",
-    )
-    .bind(sebelum)
-    .execute(pool)
-    .await?;
+    let r =
+        sqlx::query("DELETE FROM tugas WHERE status IN ('selesai', 'gagal') AND selesai_pada < $1")
+            .bind(sebelum)
+            .execute(pool)
+            .await?;
     Ok(r.rows_affected())
 }
 
@@ -177,7 +181,12 @@ pub async fn klaim(
 }
 
 /// Memperpanjang sewa selama tugas masih dipegang; `false` bila sudah lepas.
-pub async fn perpanjang(pool: &AnyPool, id: &str, pemegang: &str, klaim_sampai: i64) -> Hasil<bool> {
+pub async fn perpanjang(
+    pool: &AnyPool,
+    id: &str,
+    pemegang: &str,
+    klaim_sampai: i64,
+) -> Hasil<bool> {
     let r = sqlx::query(
         "UPDATE tugas SET klaim_sampai = $3 WHERE id = $1 AND pemegang = $2 AND status = 'jalan'",
     )

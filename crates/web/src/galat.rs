@@ -107,7 +107,10 @@ impl GalatApi {
     fn susun(&self) -> (StatusCode, serde_json::Value) {
         let GalatApi(g, b) = self;
         let pesan = pesan_aman(g, *b);
-        (status(g), rules::galat::badan_json(g.kode(), &pesan, &kolom_galat(g, *b)))
+        (
+            status(g),
+            rules::galat::badan_json(g.kode(), &pesan, &kolom_galat(g, *b)),
+        )
     }
 }
 

@@ -37,7 +37,12 @@ pub async fn tolak_nul(req: Request, next: Next) -> Response {
         Ok(b) => b,
         Err(_) => {
             let g = app::Galat::TerlaluBesar(
-                app::teks::t(bahasa, "Isian formulir terlalu besar.", "The form is too large.").into(),
+                app::teks::t(
+                    bahasa,
+                    "Isian formulir terlalu besar.",
+                    "The form is too large.",
+                )
+                .into(),
             );
             return if api {
                 GalatApi(g, bahasa).into_response()
@@ -49,7 +54,8 @@ pub async fn tolak_nul(req: Request, next: Next) -> Response {
     if let Some(kolom) = nul_di_pasangan(&bytes) {
         return tolak(api, bahasa, &kolom);
     }
-    next.run(Request::from_parts(parts, Body::from(bytes))).await
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 /// Nama parameter (atau `jalur`) yang berisi NUL setelah didekode.
@@ -71,7 +77,11 @@ fn nul_di_pasangan(isi: &[u8]) -> Option<String> {
         let k = dekode(k);
         if k.contains(&0) || dekode(v).contains(&0) {
             let nama = String::from_utf8_lossy(&k).replace('\0', "");
-            return Some(if nama.is_empty() { "query".into() } else { nama });
+            return Some(if nama.is_empty() {
+                "query".into()
+            } else {
+                nama
+            });
         }
     }
     None
@@ -84,16 +94,14 @@ fn dekode(s: &[u8]) -> Vec<u8> {
     let mut i = 0;
     while i < s.len() {
         match s[i] {
-            b'%' if i + 2 < s.len() => {
-                match (hex(s[i + 1]), hex(s[i + 2])) {
-                    (Some(a), Some(b)) => {
-                        out.push(a * 16 + b);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < s.len() => match (hex(s[i + 1]), hex(s[i + 2])) {
+                (Some(a), Some(b)) => {
+                    out.push(a * 16 + b);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             c => out.push(c),
         }
@@ -157,7 +165,13 @@ mod tes {
     #[test]
     fn hanya_jalur_lokal() {
         assert_eq!(jalur_lokal("/instansi/1"), Some("/instansi/1"));
-        for buruk in ["//evil.example", "/\\evil.example", "https://evil.example/", "", "/a\r\nb"] {
+        for buruk in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example/",
+            "",
+            "/a\r\nb",
+        ] {
             assert_eq!(jalur_lokal(buruk), None, "{buruk:?}");
         }
     }

@@ -677,7 +677,10 @@ async fn matriks_rute_peran_hubungan() {
             let jenis = jenis_rute(metode, jalur).unwrap();
             if let Jenis::DiujiDi(berkas) = jenis {
                 let jalur_tes = format!("{}/tests/{berkas}", env!("CARGO_MANIFEST_DIR"));
-                assert!(std::path::Path::new(&jalur_tes).exists(), "{jalur}: {berkas} tidak ada");
+                assert!(
+                    std::path::Path::new(&jalur_tes).exists(),
+                    "{jalur}: {berkas} tidak ada"
+                );
                 dilewati += 1;
                 continue;
             }
@@ -716,7 +719,10 @@ async fn matriks_rute_peran_hubungan() {
             gagal.join("\n")
         );
         // 7 peran berpegawai × 5 hubungan + super admin dan tamu × 3.
-        assert_eq!(jumlah, (web::api::openapi::RUTE.len() - dilewati) * (7 * 5 + 2 * 3));
+        assert_eq!(
+            jumlah,
+            (web::api::openapi::RUTE.len() - dilewati) * (7 * 5 + 2 * 3)
+        );
         eprintln!("{backend:?}: {jumlah} kasus matriks akses");
         d.u.l.db.tutup().await;
     }

@@ -79,7 +79,10 @@ async fn impor_besar_menjadi_tugas_dan_hasilnya_laporan() {
         assert_eq!(s.json()["status"], "antre");
 
         // Pekerja (di `serve` berjalan sendiri) mengerjakannya.
-        assert_eq!(app::tugas::jalankan_satu(&u.l, "uji").await.unwrap(), Some(id.clone()));
+        assert_eq!(
+            app::tugas::jalankan_satu(&u.l, "uji").await.unwrap(),
+            Some(id.clone())
+        );
         let s = k.get(&lokasi).await.json();
         assert_eq!(s["status"], "selesai", "{b:?}: {s}");
         assert_eq!(s["percobaan"], 1);
@@ -88,7 +91,12 @@ async fn impor_besar_menjadi_tugas_dan_hasilnya_laporan() {
         assert_eq!(s["hasil"]["laporan"]["dibuat"], 2);
         assert_eq!(jumlah(&u).await, 3, "{b:?}");
         // Berkasnya tidak disimpan lagi.
-        assert!(store::tugas::berkas(u.l.pool(), &id).await.unwrap().is_none());
+        assert!(
+            store::tugas::berkas(u.l.pool(), &id)
+                .await
+                .unwrap()
+                .is_none()
+        );
 
         // Halaman status dan notifikasi untuk pemilik.
         let h = k.get(&format!("/tugas/{id}")).await;
@@ -100,15 +108,24 @@ async fn impor_besar_menjadi_tugas_dan_hasilnya_laporan() {
         assert_eq!(n["isi"][0]["tautan"], format!("/tugas/{id}").as_str());
         let beranda = k.get("/notifikasi").await;
         assert!(beranda.teks.contains("href=\"/notifikasi\""), "lonceng");
-        assert!(beranda.teks.contains("<strong>1</strong>"), "{}", beranda.teks);
+        assert!(
+            beranda.teks.contains("<strong>1</strong>"),
+            "{}",
+            beranda.teks
+        );
         assert!(beranda.teks.contains("Impor selesai"), "{}", beranda.teks);
         let csrf = k.csrf.clone().unwrap();
         let nid = n["isi"][0]["id"].as_str().unwrap().to_string();
-        let j = k.form("/notifikasi/baca", &[("_csrf", &csrf), ("id", &nid)]).await;
+        let j = k
+            .form("/notifikasi/baca", &[("_csrf", &csrf), ("id", &nid)])
+            .await;
         assert_eq!(j.status, StatusCode::SEE_OTHER);
         assert_eq!(k.get("/api/v1/notifikasi").await.json()["belum_dibaca"], 0);
         let h = k.get("/akun").await;
-        assert!(!h.teks.contains("🔔 <strong>"), "tidak ada angka bila semua dibaca");
+        assert!(
+            !h.teks.contains("🔔 <strong>"),
+            "tidak ada angka bila semua dibaca"
+        );
 
         // Idempotency-Key: kiriman ulang yang sama mengembalikan tugas yang sama.
         k.header_lain = vec![("idempotency-key", "unggah-42".to_string())];
@@ -125,7 +142,11 @@ async fn impor_besar_menjadi_tugas_dan_hasilnya_laporan() {
         let j = impor(&mut k, &u.a.id, buruk).await;
         assert_eq!(j.status, StatusCode::ACCEPTED);
         let id = j.json()["tugas"]["id"].as_str().unwrap().to_string();
-        while app::tugas::jalankan_satu(&u.l, "uji").await.unwrap().is_some() {}
+        while app::tugas::jalankan_satu(&u.l, "uji")
+            .await
+            .unwrap()
+            .is_some()
+        {}
         let s = k.get(&format!("/api/v1/tugas/{id}")).await.json();
         assert_eq!(s["status"], "selesai", "{s}");
         assert_eq!(s["hasil"]["laporan"]["diterima"], false, "{s}");
@@ -148,7 +169,8 @@ async fn status_tugas_hanya_untuk_pemilik_admin_dan_super_admin() {
         let u = siapkan(b).await;
         let r = dengan_latar(&u);
         let mut pemilik = klien(&u, &r, "admin.a").await;
-        let isi = berkas(&["199205102019032004,Yosef Ririmasse,,,pns,II/c,Dinas Kesehatan,,,aktif,,"]);
+        let isi =
+            berkas(&["199205102019032004,Yosef Ririmasse,,,pns,II/c,Dinas Kesehatan,,,aktif,,"]);
         let j = impor(&mut pemilik, &u.a.id, isi.clone()).await;
         assert_eq!(j.status, StatusCode::ACCEPTED, "{}", j.teks);
         let id = j.json()["tugas"]["id"].as_str().unwrap().to_string();
@@ -157,11 +179,22 @@ async fn status_tugas_hanya_untuk_pemilik_admin_dan_super_admin() {
 
         for nama in ["pegawai.a", "admin.b", "pegawai.b"] {
             let mut k = klien(&u, &r, nama).await;
-            assert_eq!(k.get(&api).await.status, StatusCode::FORBIDDEN, "{b:?} {nama}");
-            assert_eq!(k.get(&halaman).await.status, StatusCode::FORBIDDEN, "{b:?} {nama}");
+            assert_eq!(
+                k.get(&api).await.status,
+                StatusCode::FORBIDDEN,
+                "{b:?} {nama}"
+            );
+            assert_eq!(
+                k.get(&halaman).await.status,
+                StatusCode::FORBIDDEN,
+                "{b:?} {nama}"
+            );
             // Pegawai tidak dapat mengantre impor sama sekali.
             if nama == "pegawai.a" {
-                assert_eq!(impor(&mut k, &u.a.id, isi.clone()).await.status, StatusCode::FORBIDDEN);
+                assert_eq!(
+                    impor(&mut k, &u.a.id, isi.clone()).await.status,
+                    StatusCode::FORBIDDEN
+                );
             }
         }
         let mut sa = klien(&u, &r, "super").await;
@@ -185,7 +218,10 @@ async fn status_tugas_hanya_untuk_pemilik_admin_dan_super_admin() {
             .json(Method::POST, &format!("/api/v1/notifikasi/{nid}/baca"), "")
             .await;
         assert_eq!(j.status, StatusCode::NOT_FOUND, "{}", j.teks);
-        assert_eq!(lain.get("/api/v1/notifikasi").await.json()["belum_dibaca"], 0);
+        assert_eq!(
+            lain.get("/api/v1/notifikasi").await.json()["belum_dibaca"],
+            0
+        );
         let j = pemilik
             .json(Method::POST, &format!("/api/v1/notifikasi/{nid}/baca"), "")
             .await;
@@ -203,7 +239,8 @@ async fn unggahan_halaman_besar_diarahkan_ke_halaman_tugas() {
         let jalur = format!("/instansi/{}/pegawai/impor", u.a.id);
         k.get(&jalur).await;
         let csrf = k.csrf.clone().unwrap();
-        let isi = berkas(&["199205102019032004,Yosef Ririmasse,,,pns,II/c,Dinas Kesehatan,,,aktif,,"]);
+        let isi =
+            berkas(&["199205102019032004,Yosef Ririmasse,,,pns,II/c,Dinas Kesehatan,,,aktif,,"]);
         let batas = "----kinerjaUjiTugas";
         let mut badan = format!(
             "--{batas}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n\
@@ -214,7 +251,9 @@ async fn unggahan_halaman_besar_diarahkan_ke_halaman_tugas() {
         badan.extend_from_slice(&isi);
         badan.extend_from_slice(format!("\r\n--{batas}--\r\n").as_bytes());
         let jenis = format!("multipart/form-data; boundary={batas}");
-        let j = k.kirim(Method::POST, &jalur, Some(&jenis), badan, false).await;
+        let j = k
+            .kirim(Method::POST, &jalur, Some(&jenis), badan, false)
+            .await;
         assert_eq!(j.status, StatusCode::SEE_OTHER, "{b:?}: {}", j.teks);
         let lok = j.lokasi().unwrap();
         assert!(lok.starts_with("/tugas/"), "{lok}");
@@ -277,14 +316,21 @@ async fn notifikasi_dengan_surel_pegawai_ke_outbox_dan_lonceng() {
         let id = app::tugas::jalankan_satu(&l, "uji").await.unwrap().unwrap();
         let eml = std::fs::read_to_string(dir.join(format!("{id}.eml"))).unwrap();
         assert!(eml.contains("To: maria@contoh.go.id"), "{b:?}: {eml}");
-        assert!(eml.contains("Subject: Target SKP menunggu persetujuan"), "{eml}");
+        assert!(
+            eml.contains("Subject: Target SKP menunggu persetujuan"),
+            "{eml}"
+        );
         // Lonceng pegawai itu menunjukkan satu.
         let r = web::router(web::AppState::baru(l.clone()));
         let mut k = klien(&u, &r, "pegawai.a").await;
         let h = k.get("/akun").await;
         assert!(h.teks.contains("<strong>1</strong></a>"), "{}", h.teks);
         let daftar = k.get("/notifikasi").await;
-        assert!(daftar.teks.contains("Atasan Anda belum menyetujui"), "{}", daftar.teks);
+        assert!(
+            daftar.teks.contains("Atasan Anda belum menyetujui"),
+            "{}",
+            daftar.teks
+        );
         let csrf = k.csrf.clone().unwrap();
         let j = k.form("/notifikasi/baca", &[("_csrf", &csrf)]).await;
         assert_eq!(j.status, StatusCode::SEE_OTHER);

@@ -81,12 +81,15 @@ pub struct RingkasanBersih {
 
 // ---------- pesan ----------
 
+/// Ukuran untuk pesan, dalam persepuluhan MB dengan bilangan bulat
+/// (10485760 → "10 MB", 1572864 → "1.5 MB").
 fn megabita(n: u64) -> String {
-    let mb = n as f64 / (1024.0 * 1024.0);
-    if (mb - mb.round()).abs() < 0.05 {
-        format!("{} MB", mb.round() as u64)
+    const MB: u64 = 1024 * 1024;
+    let persepuluh = (n * 10 + MB / 2) / MB;
+    if persepuluh % 10 == 0 {
+        format!("{} MB", persepuluh / 10)
     } else {
-        format!("{mb:.1} MB")
+        format!("{}.{} MB", persepuluh / 10, persepuluh % 10)
     }
 }
 
@@ -255,7 +258,11 @@ fn nama_unduh(nama: &str, jenis_mime: &str, akhiran: &str) -> String {
 /// Mengunggah: pengguna instansi itu sendiri (termasuk admin), bukan token
 /// baca. Bukti selalu milik instansi pengunggahnya.
 pub fn boleh_unggah<'a>(k: &'a Konteks, instansi_id: &str) -> Hasil<&'a Aktor> {
-    let a = crate::kebijakan::wajib(k, crate::kebijakan::Aksi::Kelola, crate::kebijakan::Sumber::Bukti(instansi_id))?;
+    let a = crate::kebijakan::wajib(
+        k,
+        crate::kebijakan::Aksi::Kelola,
+        crate::kebijakan::Sumber::Bukti(instansi_id),
+    )?;
     // Pengunggah harus pengguna instansi itu sendiri (kunci asing pengunggah),
     // juga bagi super admin.
     if a.instansi_id != instansi_id {
@@ -656,6 +663,13 @@ pub async fn bersihkan_yatim(
 #[cfg(test)]
 mod tes {
     use super::*;
+
+    #[test]
+    fn megabita_dengan_bilangan_bulat() {
+        assert_eq!(megabita(10 * 1024 * 1024), "10 MB");
+        assert_eq!(megabita(1_572_864), "1.5 MB");
+        assert_eq!(megabita(20_971_520), "20 MB");
+    }
 
     #[test]
     fn nama_tanpa_jalur_dan_karakter_berbahaya() {

@@ -205,12 +205,20 @@ impl Pembangkit {
         }
     }
 
-    pub(super) async fn simpan_unit(&self, tx: &mut store::Transaksi<'_>, u: &UnitKerja) -> Hasil<()> {
+    pub(super) async fn simpan_unit(
+        &self,
+        tx: &mut store::Transaksi<'_>,
+        u: &UnitKerja,
+    ) -> Hasil<()> {
         store::organisasi::sisipkan_unit(tx, u).await?;
         Ok(())
     }
 
-    pub(super) async fn simpan_jabatan(&self, tx: &mut store::Transaksi<'_>, j: &Jabatan) -> Hasil<()> {
+    pub(super) async fn simpan_jabatan(
+        &self,
+        tx: &mut store::Transaksi<'_>,
+        j: &Jabatan,
+    ) -> Hasil<()> {
         store::organisasi::sisipkan_jabatan(tx, j).await?;
         Ok(())
     }

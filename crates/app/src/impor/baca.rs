@@ -447,7 +447,12 @@ fn baca_lembar(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) -> Result<Tab
     }
 }
 
-fn baca_lembar_tanpa_jaring(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) -> Result<Tabel, CatatanBaris> {
+fn baca_lembar_tanpa_jaring(
+    k: &Konteks,
+    jenis: Jenis,
+    bytes: &[u8],
+    zip: bool,
+) -> Result<Tabel, CatatanBaris> {
     let rusak = |e: String| {
         CatatanBaris::baru(
             0,
@@ -487,9 +492,11 @@ fn baca_lembar_tanpa_jaring(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) 
     periksa_teks_bersama(k, bytes, &entri)?;
     let mut wb = calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes))
         .map_err(|e| match e {
-            calamine::XlsxError::FileNotFound(_) => rusak(
-                pilih(k, "bukan XLSX; berkas ODS atau ZIP lain?".into(), "not XLSX; an ODS or other ZIP file?".into()),
-            ),
+            calamine::XlsxError::FileNotFound(_) => rusak(pilih(
+                k,
+                "bukan XLSX; berkas ODS atau ZIP lain?".into(),
+                "not XLSX; an ODS or other ZIP file?".into(),
+            )),
             e => rusak(e.to_string()),
         })?;
     let nama_lembar = {
@@ -524,8 +531,12 @@ fn baca_lembar_tanpa_jaring(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) 
         if jumlah_sel > BATAS_SEL {
             return Err(terlalu_besar(
                 k,
-                format!("Berkas ini berisi lebih dari {BATAS_SEL} sel. Bagi menjadi beberapa berkas."),
-                format!("This file holds more than {BATAS_SEL} cells. Split it into several files."),
+                format!(
+                    "Berkas ini berisi lebih dari {BATAS_SEL} sel. Bagi menjadi beberapa berkas."
+                ),
+                format!(
+                    "This file holds more than {BATAS_SEL} cells. Split it into several files."
+                ),
             ));
         }
         per_baris.entry(r).or_default().push((kol, s));
@@ -545,7 +556,11 @@ fn baca_lembar_tanpa_jaring(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) 
     let baris: Vec<Baris> = per_baris
         .into_iter()
         .map(|(r, sel_baris)| {
-            let lebar = sel_baris.iter().map(|(c, _)| (c - kolom0) as usize + 1).max().unwrap_or(0);
+            let lebar = sel_baris
+                .iter()
+                .map(|(c, _)| (c - kolom0) as usize + 1)
+                .max()
+                .unwrap_or(0);
             let mut sel = vec![Sel::Kosong; lebar];
             for (c, s) in sel_baris {
                 sel[(c - kolom0) as usize] = s;
@@ -576,7 +591,9 @@ fn baca_lembar_tanpa_jaring(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) 
 fn terlalu_banyak_baris(k: &Konteks) -> CatatanBaris {
     terlalu_besar(
         k,
-        format!("Berkas ini berisi lebih dari {BATAS_BARIS} baris data. Bagi menjadi beberapa berkas."),
+        format!(
+            "Berkas ini berisi lebih dari {BATAS_BARIS} baris data. Bagi menjadi beberapa berkas."
+        ),
         format!("This file holds more than {BATAS_BARIS} data rows. Split it into several files."),
     )
 }
@@ -594,8 +611,10 @@ fn periksa_teks_bersama(
     let besar = || {
         terlalu_besar(
             k,
-            "Daftar teks di XLSX ini terlalu besar. Bagi menjadi beberapa berkas atau pakai CSV.".into(),
-            "The text table of this XLSX is too large. Split it into several files or use CSV.".into(),
+            "Daftar teks di XLSX ini terlalu besar. Bagi menjadi beberapa berkas atau pakai CSV."
+                .into(),
+            "The text table of this XLSX is too large. Split it into several files or use CSV."
+                .into(),
         )
     };
     if entri.iter().any(|(nama, ukuran)| {
@@ -611,12 +630,15 @@ fn periksa_teks_bersama(
     // dan atributnya, apa pun tanda petik, spasi atau komentar di depannya.
     for i in 0..arsip.len().min(BATAS_ENTRI_ZIP) {
         let Ok(f) = arsip.by_index(i) else { continue };
-        let Some(nama) = f.name().ok().map(|n| n.to_ascii_lowercase()) else { continue };
+        let Some(nama) = f.name().ok().map(|n| n.to_ascii_lowercase()) else {
+            continue;
+        };
         if !nama.ends_with("sharedstrings.xml") {
             continue;
         }
         let ukuran = f.size();
-        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(f.take(BATAS_TEKS_BERSAMA)));
+        let mut xml =
+            quick_xml::Reader::from_reader(std::io::BufReader::new(f.take(BATAS_TEKS_BERSAMA)));
         let mut buf = Vec::new();
         loop {
             buf.clear();
@@ -629,10 +651,11 @@ fn periksa_teks_bersama(
                             let v: &str = a.value.as_ref();
                             let v = v.strip_prefix('+').unwrap_or(v);
                             let digit = v.bytes().take_while(|c| c.is_ascii_digit()).count();
-                            let n = v[..digit]
-                                .parse::<u64>()
-                                .ok()
-                                .unwrap_or(if digit > 0 { u64::MAX } else { 0 });
+                            let n = v[..digit].parse::<u64>().ok().unwrap_or(if digit > 0 {
+                                u64::MAX
+                            } else {
+                                0
+                            });
                             if n > BATAS_SEL as u64 || n > ukuran / 5 + 1 {
                                 return Err(besar());
                             }
@@ -647,7 +670,6 @@ fn periksa_teks_bersama(
     }
     Ok(())
 }
-
 
 fn sel_lembar(d: &DataRef) -> Sel {
     let teks = |s: &str| {

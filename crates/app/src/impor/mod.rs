@@ -274,7 +274,12 @@ async fn giliran_impor() -> Hasil<tokio::sync::SemaphorePermit<'static>> {
 
 /// Hanya membaca dan memeriksa bentuk berkas, tanpa basis data: jumlah baris
 /// data, atau galat tingkat berkas. Dipakai target fuzz (`fuzz/`).
-pub fn baca_saja(b: Bahasa, jenis: Jenis, nama_berkas: &str, bytes: &[u8]) -> Result<usize, CatatanBaris> {
+pub fn baca_saja(
+    b: Bahasa,
+    jenis: Jenis,
+    nama_berkas: &str,
+    bytes: &[u8],
+) -> Result<usize, CatatanBaris> {
     baca::baca(&Konteks::publik(b), jenis, nama_berkas, bytes).map(|t| t.baris.len())
 }
 

@@ -17,7 +17,6 @@ use super::baca::{self, Sel};
 use super::jalur::{Cari, PohonUnit, kunci};
 use super::{
     CatatanBaris, Format, Jenis, Kolom, LaporanImpor, baca_berkas, pastikan_instansi, pilih, tulis,
-
 };
 use crate::galat::GalatKolom;
 use crate::organisasi::pegawai::{MasukanPegawai, simpan_baru, simpan_ubah, susun_isian};
@@ -193,7 +192,13 @@ impl DaftarGalat {
         let c = CatatanBaris::baru(baris, kolom, pesan);
         if self.isi.len() < super::BATAS_GALAT_LAPORAN {
             self.isi.push(c);
-        } else if let Some(maks) = self.isi.iter().map(|x| x.baris).max().filter(|m| baris < *m) {
+        } else if let Some(maks) = self
+            .isi
+            .iter()
+            .map(|x| x.baris)
+            .max()
+            .filter(|m| baris < *m)
+        {
             // Galat baris yang lebih awal menggantikan satu dari baris terakhir.
             if let Some(i) = self.isi.iter().position(|x| x.baris == maks) {
                 self.isi[i] = c;

@@ -47,8 +47,22 @@ async fn periksa(l: &Layanan, k: &Konteks, m: &MasukanInstansi) -> Hasil<(Option
         use crate::validasi::{JenisTeks::*, MAKS_ID, MAKS_NAMA, periksa};
         periksa(&mut f, b, "nama", &m.nama, MAKS_NAMA, Nama);
         periksa(&mut f, b, "jenis", &m.jenis, MAKS_ID, Baris);
-        crate::validasi::periksa_opsional(&mut f, b, "kode_wilayah", m.kode_wilayah.as_deref(), MAKS_ID, Baris);
-        crate::validasi::periksa_opsional(&mut f, b, "zona_waktu", m.zona_waktu.as_deref(), MAKS_ID, Baris);
+        crate::validasi::periksa_opsional(
+            &mut f,
+            b,
+            "kode_wilayah",
+            m.kode_wilayah.as_deref(),
+            MAKS_ID,
+            Baris,
+        );
+        crate::validasi::periksa_opsional(
+            &mut f,
+            b,
+            "zona_waktu",
+            m.zona_waktu.as_deref(),
+            MAKS_ID,
+            Baris,
+        );
     }
     if m.nama.trim().is_empty() || m.nama.len() > 200 {
         f.tambah(

@@ -338,10 +338,26 @@ pub(crate) fn susun_isian(
 ) -> Pegawai {
     let b = k.bahasa;
     {
-        use crate::validasi::{JenisTeks::*, MAKS_GELAR, MAKS_ID, MAKS_NAMA, periksa, periksa_opsional};
+        use crate::validasi::{
+            JenisTeks::*, MAKS_GELAR, MAKS_ID, MAKS_NAMA, periksa, periksa_opsional,
+        };
         periksa(f, b, "nama", &m.nama, MAKS_NAMA, Nama);
-        periksa_opsional(f, b, "gelar_depan", m.gelar_depan.as_deref(), MAKS_GELAR, Nama);
-        periksa_opsional(f, b, "gelar_belakang", m.gelar_belakang.as_deref(), MAKS_GELAR, Nama);
+        periksa_opsional(
+            f,
+            b,
+            "gelar_depan",
+            m.gelar_depan.as_deref(),
+            MAKS_GELAR,
+            Nama,
+        );
+        periksa_opsional(
+            f,
+            b,
+            "gelar_belakang",
+            m.gelar_belakang.as_deref(),
+            MAKS_GELAR,
+            Nama,
+        );
         periksa_opsional(f, b, "nip", m.nip.as_deref(), MAKS_ID, Baris);
         periksa_opsional(f, b, "golongan", m.golongan.as_deref(), 10, Baris);
         periksa(f, b, "jenis_asn", &m.jenis_asn, MAKS_ID, Baris);
@@ -351,7 +367,14 @@ pub(crate) fn susun_isian(
         periksa_opsional(f, b, "status", m.status.as_deref(), MAKS_ID, Baris);
         periksa_opsional(f, b, "email", m.email.as_deref(), 254, Baris);
         periksa_opsional(f, b, "telepon", m.telepon.as_deref(), 30, Baris);
-        periksa_opsional(f, b, "tmt_penempatan", m.tmt_penempatan.as_deref(), 10, Baris);
+        periksa_opsional(
+            f,
+            b,
+            "tmt_penempatan",
+            m.tmt_penempatan.as_deref(),
+            10,
+            Baris,
+        );
     }
     let nama = m.nama.trim().to_string();
     if nama.is_empty() || nama.chars().count() > 200 {

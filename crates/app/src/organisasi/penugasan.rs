@@ -153,7 +153,14 @@ pub async fn mutasi(
     {
         use crate::validasi::{JenisTeks::Baris, MAKS_ID, periksa};
         let b = k.bahasa;
-        periksa(&mut f, b, "instansi_tujuan", instansi_tujuan, MAKS_ID, Baris);
+        periksa(
+            &mut f,
+            b,
+            "instansi_tujuan",
+            instansi_tujuan,
+            MAKS_ID,
+            Baris,
+        );
         periksa(&mut f, b, "unit_tujuan", unit_tujuan, MAKS_ID, Baris);
         periksa(&mut f, b, "tanggal", tanggal, 10, Baris);
     }

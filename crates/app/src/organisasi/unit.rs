@@ -138,14 +138,37 @@ async fn periksa(
 ) -> Hasil<()> {
     let mut f = GalatKolom::default();
     {
-        use crate::validasi::{JenisTeks::*, MAKS_ID, MAKS_NAMA, MAKS_SINGKAT, periksa, periksa_opsional};
+        use crate::validasi::{
+            JenisTeks::*, MAKS_ID, MAKS_NAMA, MAKS_SINGKAT, periksa, periksa_opsional,
+        };
         let b = k.bahasa;
         periksa(&mut f, b, "nama", &m.nama, MAKS_NAMA, Nama);
-        periksa_opsional(&mut f, b, "singkatan", m.singkatan.as_deref(), MAKS_SINGKAT, Nama);
+        periksa_opsional(
+            &mut f,
+            b,
+            "singkatan",
+            m.singkatan.as_deref(),
+            MAKS_SINGKAT,
+            Nama,
+        );
         periksa(&mut f, b, "jenis", &m.jenis, MAKS_ID, Baris);
         periksa_opsional(&mut f, b, "induk_id", m.induk_id.as_deref(), MAKS_ID, Baris);
-        periksa_opsional(&mut f, b, "berlaku_mulai", m.berlaku_mulai.as_deref(), 10, Baris);
-        periksa_opsional(&mut f, b, "berlaku_sampai", m.berlaku_sampai.as_deref(), 10, Baris);
+        periksa_opsional(
+            &mut f,
+            b,
+            "berlaku_mulai",
+            m.berlaku_mulai.as_deref(),
+            10,
+            Baris,
+        );
+        periksa_opsional(
+            &mut f,
+            b,
+            "berlaku_sampai",
+            m.berlaku_sampai.as_deref(),
+            10,
+            Baris,
+        );
     }
     if m.nama.trim().is_empty() || m.nama.len() > 200 {
         f.tambah(

@@ -66,222 +66,222 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     Kalkulator {
         fungsi: kinerja::predikat_kinerja,
         info: InfoKalkulator {
-        nama: "predikat-kinerja",
-        judul_id: "Predikat Kinerja Pegawai",
-        judul_en: "Employee performance rating",
-        sumber: "PermenPANRB No. 6 Tahun 2022",
-        status: S,
-        penjelasan: "Atasan memberi dua rating: hasil kerja dan perilaku kerja, masing-masing di atas, sesuai, atau di bawah ekspektasi. Keduanya di atas ekspektasi: Sangat Baik. Perilaku di bawah ekspektasi: Kurang/Misconduct, atau Sangat Kurang bila hasil kerja juga di bawah ekspektasi. Hasil kerja di bawah ekspektasi dengan perilaku yang baik: Butuh Perbaikan. Selebihnya: Baik.",
-        belum_terkonfirmasi: &[c(
-            "Matriks 3×3 dari panduan BKN/Kemdikbud dan ≥ 6 implementasi publik, belum dari teks Lampiran",
-            S,
-        )],
+            nama: "predikat-kinerja",
+            judul_id: "Predikat Kinerja Pegawai",
+            judul_en: "Employee performance rating",
+            sumber: "PermenPANRB No. 6 Tahun 2022",
+            status: S,
+            penjelasan: "Atasan memberi dua rating: hasil kerja dan perilaku kerja, masing-masing di atas, sesuai, atau di bawah ekspektasi. Keduanya di atas ekspektasi: Sangat Baik. Perilaku di bawah ekspektasi: Kurang/Misconduct, atau Sangat Kurang bila hasil kerja juga di bawah ekspektasi. Hasil kerja di bawah ekspektasi dengan perilaku yang baik: Butuh Perbaikan. Selebihnya: Baik.",
+            belum_terkonfirmasi: &[c(
+                "Matriks 3×3 dari panduan BKN/Kemdikbud dan ≥ 6 implementasi publik, belum dari teks Lampiran",
+                S,
+            )],
         },
     },
     Kalkulator {
         fungsi: kinerja::kurva_distribusi,
         info: InfoKalkulator {
-        nama: "kurva-distribusi",
-        judul_id: "Kurva Distribusi Predikat",
-        judul_en: "Rating distribution curve",
-        sumber: "PermenPANRB No. 6 Tahun 2022 (pedoman MenPAN-RB)",
-        status: S,
-        penjelasan: "Predikat organisasi membatasi sebaran predikat pegawainya. Istimewa: Sangat Baik paling banyak 70%. Baik: Baik paling banyak 70% dan harus ada yang Butuh Perbaikan atau Kurang. Butuh Perbaikan: minimal 60% Butuh Perbaikan, Sangat Baik paling banyak 10%. Kurang: minimal 60% Kurang, minimal 10% Butuh Perbaikan, Sangat Baik paling banyak 10%. Sangat Kurang: minimal 60% Sangat Kurang, minimal 10% Kurang atau Butuh Perbaikan, tanpa Sangat Baik.",
-        belum_terkonfirmasi: &[
-            c(
-                "Persentase 70%, 60% dan 10%: instrumen hukum yang memuatnya belum terkonfirmasi",
-                S,
-            ),
-            c(
-                "Pembulatan pada tim kecil: batas maksimal dibulatkan ke bawah, batas minimal ke atas (dapat diatur per instansi)",
-                R,
-            ),
-            c("'Harus ada' berarti paling sedikit satu pegawai", R),
-        ],
+            nama: "kurva-distribusi",
+            judul_id: "Kurva Distribusi Predikat",
+            judul_en: "Rating distribution curve",
+            sumber: "PermenPANRB No. 6 Tahun 2022 (pedoman MenPAN-RB)",
+            status: S,
+            penjelasan: "Predikat organisasi membatasi sebaran predikat pegawainya. Istimewa: Sangat Baik paling banyak 70%. Baik: Baik paling banyak 70% dan harus ada yang Butuh Perbaikan atau Kurang. Butuh Perbaikan: minimal 60% Butuh Perbaikan, Sangat Baik paling banyak 10%. Kurang: minimal 60% Kurang, minimal 10% Butuh Perbaikan, Sangat Baik paling banyak 10%. Sangat Kurang: minimal 60% Sangat Kurang, minimal 10% Kurang atau Butuh Perbaikan, tanpa Sangat Baik.",
+            belum_terkonfirmasi: &[
+                c(
+                    "Persentase 70%, 60% dan 10%: instrumen hukum yang memuatnya belum terkonfirmasi",
+                    S,
+                ),
+                c(
+                    "Pembulatan pada tim kecil: batas maksimal dibulatkan ke bawah, batas minimal ke atas (dapat diatur per instansi)",
+                    R,
+                ),
+                c("'Harus ada' berarti paling sedikit satu pegawai", R),
+            ],
         },
     },
     Kalkulator {
         fungsi: kinerja::capaian,
         info: InfoKalkulator {
-        nama: "capaian",
-        judul_id: "Capaian Indikator Kinerja",
-        judul_en: "Indicator achievement",
-        sumber: "PermenPANRB No. 8 Tahun 2021",
-        status: P,
-        penjelasan: "Indikator positif (makin tinggi makin baik): realisasi dibagi target dikali 100. Indikator negatif (makin rendah makin baik): (1 + (1 − realisasi/target)) × 100. Target berupa rentang: realisasi di dalam rentang berarti 100%; di atas rentang dibandingkan dengan batas atas; di bawah rentang dibandingkan dengan batas bawah.",
-        belum_terkonfirmasi: &[
-            c(
-                "Target nol pada indikator negatif: realisasi 0 berarti 100%, selain itu 0%",
-                R,
-            ),
-            c("Capaian indikator negatif tidak kurang dari 0%", R),
-        ],
+            nama: "capaian",
+            judul_id: "Capaian Indikator Kinerja",
+            judul_en: "Indicator achievement",
+            sumber: "PermenPANRB No. 8 Tahun 2021",
+            status: P,
+            penjelasan: "Indikator positif (makin tinggi makin baik): realisasi dibagi target dikali 100. Indikator negatif (makin rendah makin baik): (1 + (1 − realisasi/target)) × 100. Target berupa rentang: realisasi di dalam rentang berarti 100%; di atas rentang dibandingkan dengan batas atas; di bawah rentang dibandingkan dengan batas bawah.",
+            belum_terkonfirmasi: &[
+                c(
+                    "Target nol pada indikator negatif: realisasi 0 berarti 100%, selain itu 0%",
+                    R,
+                ),
+                c("Capaian indikator negatif tidak kurang dari 0%", R),
+            ],
         },
     },
     Kalkulator {
         fungsi: kinerja::nilai_capaian_iki,
         info: InfoKalkulator {
-        nama: "nilai-capaian-iki",
-        judul_id: "Nilai Capaian IKI (0–120)",
-        judul_en: "Individual indicator score (0–120)",
-        sumber: "PermenPANRB No. 8 Tahun 2021",
-        status: P,
-        penjelasan: "Capaian IKI diubah menjadi nilai 0–120 menurut pita: di atas 110% bernilai 120; 101–110% bernilai 110–120; tepat 100% bernilai 109 (atau 120 bila target sudah nilai maksimal yang mungkin); 80–99% bernilai 70–89; 60–79% bernilai 50–69; 0–59% bernilai 0–49.",
-        belum_terkonfirmasi: &[c(
-            "Capaian dibulatkan ke persen bulat sebelum memilih pita (mengikuti contoh resmi 97,89% → 98%), menutup celah antar-pita",
-            R,
-        )],
+            nama: "nilai-capaian-iki",
+            judul_id: "Nilai Capaian IKI (0–120)",
+            judul_en: "Individual indicator score (0–120)",
+            sumber: "PermenPANRB No. 8 Tahun 2021",
+            status: P,
+            penjelasan: "Capaian IKI diubah menjadi nilai 0–120 menurut pita: di atas 110% bernilai 120; 101–110% bernilai 110–120; tepat 100% bernilai 109 (atau 120 bila target sudah nilai maksimal yang mungkin); 80–99% bernilai 70–89; 60–79% bernilai 50–69; 0–59% bernilai 0–49.",
+            belum_terkonfirmasi: &[c(
+                "Capaian dibulatkan ke persen bulat sebelum memilih pita (mengikuti contoh resmi 97,89% → 98%), menutup celah antar-pita",
+                R,
+            )],
         },
     },
     Kalkulator {
         fungsi: kinerja::skp_pp46,
         info: InfoKalkulator {
-        nama: "skp-pp46",
-        judul_id: "Nilai SKP dan Prestasi Kerja (PP 46/2011)",
-        judul_en: "Old-regime SKP and work-performance score (PP 46/2011)",
-        sumber: "PP No. 46 Tahun 2011; Perka BKN No. 1 Tahun 2013",
-        status: S,
-        penjelasan: "Setiap kegiatan dinilai dari kuantitas, kualitas, waktu dan biaya. Waktu dan biaya bernilai 100 bila hemat tepat 24%, 76 bila tepat sesuai target, dan turun bila terlalu hemat (target dianggap keliru). Nilai kegiatan adalah rata-rata aspeknya (dibagi 4, atau 3 tanpa biaya). Nilai SKP adalah rata-rata kegiatan. Nilai prestasi kerja = 60% nilai SKP + 40% nilai perilaku.",
-        belum_terkonfirmasi: &[
-            c("Rumus waktu/biaya dengan batas efisiensi 24%", S),
-            c(
-                "Kegiatan tidak dikerjakan (realisasi output 0): waktu dan biaya bernilai 0",
-                S,
-            ),
-            c(
-                "Kategori: > 90 Sangat Baik, > 75 Baik, > 60 Cukup, > 50 Kurang, selebihnya Buruk",
-                S,
-            ),
-            c("Nilai waktu/biaya tidak kurang dari 0", R),
-            c("Nilai perilaku berskala 0–100", R),
-            c("Tugas tambahan dan kreativitas tidak dihitung", R),
-        ],
+            nama: "skp-pp46",
+            judul_id: "Nilai SKP dan Prestasi Kerja (PP 46/2011)",
+            judul_en: "Old-regime SKP and work-performance score (PP 46/2011)",
+            sumber: "PP No. 46 Tahun 2011; Perka BKN No. 1 Tahun 2013",
+            status: S,
+            penjelasan: "Setiap kegiatan dinilai dari kuantitas, kualitas, waktu dan biaya. Waktu dan biaya bernilai 100 bila hemat tepat 24%, 76 bila tepat sesuai target, dan turun bila terlalu hemat (target dianggap keliru). Nilai kegiatan adalah rata-rata aspeknya (dibagi 4, atau 3 tanpa biaya). Nilai SKP adalah rata-rata kegiatan. Nilai prestasi kerja = 60% nilai SKP + 40% nilai perilaku.",
+            belum_terkonfirmasi: &[
+                c("Rumus waktu/biaya dengan batas efisiensi 24%", S),
+                c(
+                    "Kegiatan tidak dikerjakan (realisasi output 0): waktu dan biaya bernilai 0",
+                    S,
+                ),
+                c(
+                    "Kategori: > 90 Sangat Baik, > 75 Baik, > 60 Cukup, > 50 Kurang, selebihnya Buruk",
+                    S,
+                ),
+                c("Nilai waktu/biaya tidak kurang dari 0", R),
+                c("Nilai perilaku berskala 0–100", R),
+                c("Tugas tambahan dan kreativitas tidak dihitung", R),
+            ],
         },
     },
     Kalkulator {
         fungsi: kinerja::nilai_kinerja_pp30,
         info: InfoKalkulator {
-        nama: "nilai-kinerja-pp30",
-        judul_id: "Nilai Kinerja PNS (PP 30/2019)",
-        judul_en: "Civil-servant performance score (PP 30/2019)",
-        sumber: "PP No. 30 Tahun 2019 Pasal 41",
-        status: P,
-        penjelasan: "Nilai kinerja = 70% nilai SKP + 30% nilai perilaku, atau 60% + 40% bila perilaku dinilai juga oleh rekan dan bawahan. Predikat: Sangat Baik 110–120 dan ada ide baru yang bermanfaat; Baik 90–120; Cukup 70 sampai di bawah 90; Kurang 50 sampai di bawah 70; Sangat Kurang di bawah 50.",
-        belum_terkonfirmasi: &[c("Batas Kurang (50–< 70) dan Sangat Kurang (< 50)", S)],
+            nama: "nilai-kinerja-pp30",
+            judul_id: "Nilai Kinerja PNS (PP 30/2019)",
+            judul_en: "Civil-servant performance score (PP 30/2019)",
+            sumber: "PP No. 30 Tahun 2019 Pasal 41",
+            status: P,
+            penjelasan: "Nilai kinerja = 70% nilai SKP + 30% nilai perilaku, atau 60% + 40% bila perilaku dinilai juga oleh rekan dan bawahan. Predikat: Sangat Baik 110–120 dan ada ide baru yang bermanfaat; Baik 90–120; Cukup 70 sampai di bawah 90; Kurang 50 sampai di bawah 70; Sangat Kurang di bawah 50.",
+            belum_terkonfirmasi: &[c("Batas Kurang (50–< 70) dan Sangat Kurang (< 50)", S)],
         },
     },
     Kalkulator {
         fungsi: organisasi::evaluasi_akip,
         info: InfoKalkulator {
-        nama: "evaluasi-akip",
-        judul_id: "Evaluasi AKIP (SAKIP)",
-        judul_en: "Government performance accountability evaluation (SAKIP)",
-        sumber: "PermenPANRB No. 88 Tahun 2021",
-        status: S,
-        penjelasan: "Nilai evaluasi AKIP adalah jumlah nilai empat komponen: perencanaan (bobot 30), pengukuran (30), pelaporan (15) dan evaluasi internal (25). Predikat: di atas 90 AA, di atas 80 A, di atas 70 BB, di atas 60 B, di atas 50 CC, di atas 30 C, selebihnya D.",
-        belum_terkonfirmasi: &[
-            c("Bobot komponen 30/30/15/25", S),
-            c("Batas predikat AA–D", S),
-            c(
-                "Nama interpretasi predikat (Sangat Memuaskan … Sangat Kurang)",
-                R,
-            ),
-        ],
+            nama: "evaluasi-akip",
+            judul_id: "Evaluasi AKIP (SAKIP)",
+            judul_en: "Government performance accountability evaluation (SAKIP)",
+            sumber: "PermenPANRB No. 88 Tahun 2021",
+            status: S,
+            penjelasan: "Nilai evaluasi AKIP adalah jumlah nilai empat komponen: perencanaan (bobot 30), pengukuran (30), pelaporan (15) dan evaluasi internal (25). Predikat: di atas 90 AA, di atas 80 A, di atas 70 BB, di atas 60 B, di atas 50 CC, di atas 30 C, selebihnya D.",
+            belum_terkonfirmasi: &[
+                c("Bobot komponen 30/30/15/25", S),
+                c("Batas predikat AA–D", S),
+                c(
+                    "Nama interpretasi predikat (Sangat Memuaskan … Sangat Kurang)",
+                    R,
+                ),
+            ],
         },
     },
     Kalkulator {
         fungsi: organisasi::beban_kerja,
         info: InfoKalkulator {
-        nama: "beban-kerja",
-        judul_id: "Analisis Beban Kerja",
-        judul_en: "Workload analysis",
-        sumber: "PermenPANRB No. 1 Tahun 2020; Permendagri No. 12 Tahun 2008",
-        status: S,
-        penjelasan: "Beban kerja setahun = jumlah volume tugas × waktu penyelesaiannya. Kebutuhan pegawai = beban kerja dibagi jam kerja efektif setahun (1.250 jam). Efisiensi jabatan = beban kerja dibagi (jumlah pegawai × jam kerja efektif): di atas 1 berarti kekurangan pegawai.",
-        belum_terkonfirmasi: &[
-            c("Jam kerja efektif 1.250 jam/tahun", S),
-            c("Rumus efisiensi jabatan", R),
-            c(
-                "Pita EJ Permendagri 12/2008: A > 1,00; B 0,90–1,00; C 0,70–0,89; D 0,50–0,69; E < 0,50",
-                R,
-            ),
-            c("Pembulatan kebutuhan pegawai (bawaan ke terdekat)", R),
-        ],
+            nama: "beban-kerja",
+            judul_id: "Analisis Beban Kerja",
+            judul_en: "Workload analysis",
+            sumber: "PermenPANRB No. 1 Tahun 2020; Permendagri No. 12 Tahun 2008",
+            status: S,
+            penjelasan: "Beban kerja setahun = jumlah volume tugas × waktu penyelesaiannya. Kebutuhan pegawai = beban kerja dibagi jam kerja efektif setahun (1.250 jam). Efisiensi jabatan = beban kerja dibagi (jumlah pegawai × jam kerja efektif): di atas 1 berarti kekurangan pegawai.",
+            belum_terkonfirmasi: &[
+                c("Jam kerja efektif 1.250 jam/tahun", S),
+                c("Rumus efisiensi jabatan", R),
+                c(
+                    "Pita EJ Permendagri 12/2008: A > 1,00; B 0,90–1,00; C 0,70–0,89; D 0,50–0,69; E < 0,50",
+                    R,
+                ),
+                c("Pembulatan kebutuhan pegawai (bawaan ke terdekat)", R),
+            ],
         },
     },
     Kalkulator {
         fungsi: organisasi::penyerapan,
         info: InfoKalkulator {
-        nama: "penyerapan",
-        judul_id: "Penyerapan Anggaran",
-        judul_en: "Budget absorption",
-        sumber: "PMK No. 22/PMK.02/2021",
-        status: P,
-        penjelasan: "Penyerapan = realisasi anggaran dibagi pagu dikali 100. Penyerapan hanya satu dari empat variabel evaluasi kinerja anggaran; serapan tinggi tanpa capaian keluaran bukan kinerja.",
-        belum_terkonfirmasi: &[],
+            nama: "penyerapan",
+            judul_id: "Penyerapan Anggaran",
+            judul_en: "Budget absorption",
+            sumber: "PMK No. 22/PMK.02/2021",
+            status: P,
+            penjelasan: "Penyerapan = realisasi anggaran dibagi pagu dikali 100. Penyerapan hanya satu dari empat variabel evaluasi kinerja anggaran; serapan tinggi tanpa capaian keluaran bukan kinerja.",
+            belum_terkonfirmasi: &[],
         },
     },
     Kalkulator {
         fungsi: organisasi::efisiensi_anggaran,
         info: InfoKalkulator {
-        nama: "efisiensi-anggaran",
-        judul_id: "Efisiensi Anggaran",
-        judul_en: "Budget efficiency",
-        sumber: "PMK No. 22/PMK.02/2021 (rumus PMK 214/PMK.02/2017)",
-        status: P,
-        penjelasan: "Efisiensi membandingkan nilai keluaran (pagu × capaian keluaran) dengan realisasi anggarannya: (Σ nilai keluaran − Σ realisasi) / Σ nilai keluaran × 100. Positif berarti hemat untuk keluaran yang dicapai; negatif berarti boros.",
-        belum_terkonfirmasi: &[c(
-            "Apakah capaian keluaran dibatasi 100% (bawaan: tidak)",
-            R,
-        )],
+            nama: "efisiensi-anggaran",
+            judul_id: "Efisiensi Anggaran",
+            judul_en: "Budget efficiency",
+            sumber: "PMK No. 22/PMK.02/2021 (rumus PMK 214/PMK.02/2017)",
+            status: P,
+            penjelasan: "Efisiensi membandingkan nilai keluaran (pagu × capaian keluaran) dengan realisasi anggarannya: (Σ nilai keluaran − Σ realisasi) / Σ nilai keluaran × 100. Positif berarti hemat untuk keluaran yang dicapai; negatif berarti boros.",
+            belum_terkonfirmasi: &[c(
+                "Apakah capaian keluaran dibatasi 100% (bawaan: tidak)",
+                R,
+            )],
         },
     },
     Kalkulator {
         fungsi: organisasi::angka_kredit,
         info: InfoKalkulator {
-        nama: "angka-kredit",
-        judul_id: "Angka Kredit Jabatan Fungsional",
-        judul_en: "Functional-position credit points",
-        sumber: "PermenPANRB No. 1 Tahun 2023",
-        status: S,
-        penjelasan: "Angka kredit setahun = koefisien jenjang × pengali predikat kinerja (Sangat Baik 150%, Baik 100%, Butuh Perbaikan 75%, Kurang 50%, Sangat Kurang 25%). Untuk masa kurang dari setahun dikali bulan/12.",
-        belum_terkonfirmasi: &[
-            c("Koefisien per jenjang dan pengali predikat", S),
-            c("Pro-rata bulan/12 untuk tahun tidak penuh", R),
-        ],
+            nama: "angka-kredit",
+            judul_id: "Angka Kredit Jabatan Fungsional",
+            judul_en: "Functional-position credit points",
+            sumber: "PermenPANRB No. 1 Tahun 2023",
+            status: S,
+            penjelasan: "Angka kredit setahun = koefisien jenjang × pengali predikat kinerja (Sangat Baik 150%, Baik 100%, Butuh Perbaikan 75%, Kurang 50%, Sangat Kurang 25%). Untuk masa kurang dari setahun dikali bulan/12.",
+            belum_terkonfirmasi: &[
+                c("Koefisien per jenjang dan pengali predikat", S),
+                c("Pro-rata bulan/12 untuk tahun tidak penuh", R),
+            ],
         },
     },
     Kalkulator {
         fungsi: kode::kode_nomenklatur,
         info: InfoKalkulator {
-        nama: "kode-nomenklatur",
-        judul_id: "Kode Nomenklatur Anggaran",
-        judul_en: "Budget nomenclature code",
-        sumber: "Permendagri No. 90 Tahun 2019; Kepmendagri 050-5889/2021; KRISNA/SAKTI",
-        status: S,
-        penjelasan: "Kode pemda: urusan.bidang urusan.program.kegiatan (2 segmen).sub kegiatan, mis. 1.02.02.2.01.0006. Kode K/L: bagian anggaran.unit eselon I.program (2 huruf).kegiatan.KRO (3 huruf).RO.komponen, mis. 005.01.WA.1066.EBA.994.001. Kode boleh berhenti di tingkat mana pun.",
-        belum_terkonfirmasi: &[
-            c("Bentuk segmen kode pemda dan K/L", S),
-            c("Placeholder X.XX untuk program penunjang semua bidang", S),
-        ],
+            nama: "kode-nomenklatur",
+            judul_id: "Kode Nomenklatur Anggaran",
+            judul_en: "Budget nomenclature code",
+            sumber: "Permendagri No. 90 Tahun 2019; Kepmendagri 050-5889/2021; KRISNA/SAKTI",
+            status: S,
+            penjelasan: "Kode pemda: urusan.bidang urusan.program.kegiatan (2 segmen).sub kegiatan, mis. 1.02.02.2.01.0006. Kode K/L: bagian anggaran.unit eselon I.program (2 huruf).kegiatan.KRO (3 huruf).RO.komponen, mis. 005.01.WA.1066.EBA.994.001. Kode boleh berhenti di tingkat mana pun.",
+            belum_terkonfirmasi: &[
+                c("Bentuk segmen kode pemda dan K/L", S),
+                c("Placeholder X.XX untuk program penunjang semua bidang", S),
+            ],
         },
     },
     Kalkulator {
         fungsi: kode::nip,
         info: InfoKalkulator {
-        nama: "nip",
-        judul_id: "Nomor Induk Pegawai (NIP)",
-        judul_en: "Civil-servant ID number (NIP)",
-        sumber: "Peraturan BKN tentang NIP",
-        status: S,
-        penjelasan: "NIP berisi 18 digit: tanggal lahir (8), bulan dan tahun pengangkatan (6; bulan 21 berarti PPPK), jenis kelamin (1 laki-laki, 2 perempuan) dan nomor urut (3). NIP harus disimpan sebagai teks, bukan angka.",
-        belum_terkonfirmasi: &[
-            c("Bulan TMT 21 menandai PPPK", S),
-            c(
-                "Tahun lahir dan TMT dibatasi 1900–2099, TMT sesudah tahun lahir",
-                R,
-            ),
-        ],
+            nama: "nip",
+            judul_id: "Nomor Induk Pegawai (NIP)",
+            judul_en: "Civil-servant ID number (NIP)",
+            sumber: "Peraturan BKN tentang NIP",
+            status: S,
+            penjelasan: "NIP berisi 18 digit: tanggal lahir (8), bulan dan tahun pengangkatan (6; bulan 21 berarti PPPK), jenis kelamin (1 laki-laki, 2 perempuan) dan nomor urut (3). NIP harus disimpan sebagai teks, bukan angka.",
+            belum_terkonfirmasi: &[
+                c("Bulan TMT 21 menandai PPPK", S),
+                c(
+                    "Tahun lahir dan TMT dibatasi 1900–2099, TMT sesudah tahun lahir",
+                    R,
+                ),
+            ],
         },
     },
 ];
@@ -320,11 +320,19 @@ mod tes {
             let i = &k.info;
             assert!(nama.insert(i.nama), "nama ganda: {}", i.nama);
             assert!(
-                !i.nama.is_empty() && i.nama.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                !i.nama.is_empty()
+                    && i.nama
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "nama {:?} harus kebab-case",
                 i.nama
             );
-            for (apa, isi) in [("judul_id", i.judul_id), ("judul_en", i.judul_en), ("sumber", i.sumber), ("penjelasan", i.penjelasan)] {
+            for (apa, isi) in [
+                ("judul_id", i.judul_id),
+                ("judul_en", i.judul_en),
+                ("sumber", i.sumber),
+                ("penjelasan", i.penjelasan),
+            ] {
                 assert!(!isi.trim().is_empty(), "{}: {apa} kosong", i.nama);
             }
         }

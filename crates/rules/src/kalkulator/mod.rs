@@ -143,7 +143,8 @@ pub fn hitung_teks_dengan(
     hitung_dengan(nama, &input, bahasa, konfigurasi)
 }
 
-pub(crate) type FungsiKalkulator = fn(&mut Pembaca, &Value, &Konfigurasi) -> Result<Value, GalatKalkulator>;
+pub(crate) type FungsiKalkulator =
+    fn(&mut Pembaca, &Value, &Konfigurasi) -> Result<Value, GalatKalkulator>;
 
 fn cari(nama: &str, bahasa: Bahasa) -> Result<FungsiKalkulator, GalatKalkulator> {
     let f = match info::entri(nama) {

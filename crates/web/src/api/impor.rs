@@ -1,6 +1,7 @@
 //! API impor dan ekspor: badan permintaan adalah berkasnya sendiri (CSV atau
 //! XLSX), laporan per baris sebagai JSON; ekspor sebagai lampiran.
 
+use super::QueryMasuk;
 use crate::AppState;
 use crate::halaman::impor::unduhan;
 use crate::pengunjung::Pengunjung;
@@ -9,7 +10,6 @@ use app::impor::{BATAS_UKURAN, Format, Jenis};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, Path, State};
-use super::QueryMasuk;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -115,7 +115,10 @@ async fn api_impor(
     };
     let nama = q.nama_berkas.unwrap_or_default();
     let l = &s.layanan;
-    if l.konfigurasi.impor_latar_bita.is_some_and(|batas| isi.len() > batas) {
+    if l.konfigurasi
+        .impor_latar_bita
+        .is_some_and(|batas| isi.len() > batas)
+    {
         // Berkas besar: tugas latar, 202 dengan alamat statusnya.
         let kunci = headers.get("idempotency-key").and_then(|v| v.to_str().ok());
         return match app::tugas::antre_impor(l, &p.konteks, iid, jenis, &nama, &isi, kunci).await {

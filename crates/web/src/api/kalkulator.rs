@@ -3,8 +3,8 @@
 
 use crate::AppState;
 use crate::galat::GalatApi;
-use app::Galat;
 use crate::pengunjung::Pengunjung;
+use app::Galat;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};

@@ -115,7 +115,11 @@ fn nul_di_json(v: &serde_json::Value, jalur: &mut String) -> Option<String> {
             nul_di_json(x, &mut j)
         }),
         Value::Object(o) => o.iter().find_map(|(k, x)| {
-            let mut j = if jalur.is_empty() { k.clone() } else { format!("{jalur}.{k}") };
+            let mut j = if jalur.is_empty() {
+                k.clone()
+            } else {
+                format!("{jalur}.{k}")
+            };
             if k.contains('\0') {
                 return Some(j.replace('\0', ""));
             }
@@ -146,7 +150,10 @@ where
             Err(e) => {
                 let rinci = e.body_text();
                 // "Failed to deserialize query string: halaman: invalid digit …"
-                let isi = rinci.split_once("query string: ").map(|x| x.1).unwrap_or(&rinci);
+                let isi = rinci
+                    .split_once("query string: ")
+                    .map(|x| x.1)
+                    .unwrap_or(&rinci);
                 let kolom = isi
                     .split_once(": ")
                     .map(|x| x.0)
@@ -200,7 +207,10 @@ pub fn versi_dari(
                 "If-Match must hold a version number, e.g. \"3\".",
             );
             Err(GalatApi(
-                app::Galat::input(pesan, BTreeMap::from([("versi".to_string(), pesan.to_string())])),
+                app::Galat::input(
+                    pesan,
+                    BTreeMap::from([("versi".to_string(), pesan.to_string())]),
+                ),
                 p.bahasa(),
             ))
         }

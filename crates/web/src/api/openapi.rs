@@ -398,7 +398,17 @@ fn skema_tugas() -> Map<String, Value> {
         "selesai_pada": {"type": ["string", "null"]}, "hasil": {}, "galat": {"type": ["string", "null"]}
     }, "required": ["id", "jenis", "status", "percobaan", "dibuat_pada"]});
     let diterima = json!({"type": "object", "properties": {"tugas": {"$ref": "#/components/schemas/Tugas"}, "lokasi": {"type": "string"}}, "required": ["tugas", "lokasi"]});
-    let notifikasi = objek(&[("id", "string"), ("judul", "string"), ("isi", "string"), ("tautan", "string?"), ("dibuat_pada", "string"), ("dibaca_pada", "string?")], &["id", "judul", "isi", "dibuat_pada"]);
+    let notifikasi = objek(
+        &[
+            ("id", "string"),
+            ("judul", "string"),
+            ("isi", "string"),
+            ("tautan", "string?"),
+            ("dibuat_pada", "string"),
+            ("dibaca_pada", "string?"),
+        ],
+        &["id", "judul", "isi", "dibuat_pada"],
+    );
     let daftar = json!({"type": "object", "properties": {
         "belum_dibaca": {"type": "integer"},
         "isi": {"type": "array", "items": notifikasi}
@@ -407,10 +417,40 @@ fn skema_tugas() -> Map<String, Value> {
         ("Tugas".to_string(), tugas),
         ("TugasDiterima".to_string(), diterima),
         ("DaftarNotifikasi".to_string(), daftar),
-        ("UnggahBukti".to_string(), json!({"type": "object", "properties": {"berkas": {"type": "array", "items": {"type": "string", "format": "binary"}}}, "required": ["berkas"]})),
-        ("Bukti".to_string(), objek(&[("id", "string"), ("instansi_id", "string"), ("sha256", "string"), ("ukuran", "integer"), ("jenis_mime", "string"), ("nama_asli", "string"), ("pengunggah_id", "string"), ("dibuat_pada", "string"), ("lebar", "integer?"), ("tinggi", "integer?"), ("pratinjau", "boolean"), ("url", "string"), ("url_kecil", "string?"), ("url_mini", "string?")], &["id", "sha256", "ukuran", "jenis_mime", "nama_asli", "url"])),
-        ("DaftarBukti".to_string(), json!({"type": "object", "properties": {"bukti": {"type": "array", "items": {"$ref": "#/components/schemas/Bukti"}}}, "required": ["bukti"]})),
-        ("IsiBukti".to_string(), json!({"type": "string", "format": "binary", "description": "Isi berkas dengan jenis yang tersimpan (dikenali dari isi)"})),
+        (
+            "UnggahBukti".to_string(),
+            json!({"type": "object", "properties": {"berkas": {"type": "array", "items": {"type": "string", "format": "binary"}}}, "required": ["berkas"]}),
+        ),
+        (
+            "Bukti".to_string(),
+            objek(
+                &[
+                    ("id", "string"),
+                    ("instansi_id", "string"),
+                    ("sha256", "string"),
+                    ("ukuran", "integer"),
+                    ("jenis_mime", "string"),
+                    ("nama_asli", "string"),
+                    ("pengunggah_id", "string"),
+                    ("dibuat_pada", "string"),
+                    ("lebar", "integer?"),
+                    ("tinggi", "integer?"),
+                    ("pratinjau", "boolean"),
+                    ("url", "string"),
+                    ("url_kecil", "string?"),
+                    ("url_mini", "string?"),
+                ],
+                &["id", "sha256", "ukuran", "jenis_mime", "nama_asli", "url"],
+            ),
+        ),
+        (
+            "DaftarBukti".to_string(),
+            json!({"type": "object", "properties": {"bukti": {"type": "array", "items": {"$ref": "#/components/schemas/Bukti"}}}, "required": ["bukti"]}),
+        ),
+        (
+            "IsiBukti".to_string(),
+            json!({"type": "string", "format": "binary", "description": "Isi berkas dengan jenis yang tersimpan (dikenali dari isi)"}),
+        ),
     ])
 }
 
@@ -445,21 +485,30 @@ pub fn dokumen() -> Value {
         let jenis_isi = |skema: &str, masuk: bool| match (skema, masuk) {
             ("Berkas", true) => vec!["application/octet-stream"],
             ("Berkas", false) => {
-                vec!["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+                vec![
+                    "text/csv",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ]
             }
             _ => vec!["application/json"],
         };
         let isi = |skema: &str, masuk: bool| {
             let mut m = Map::new();
             for j in jenis_isi(skema, masuk) {
-                m.insert(j.into(), json!({"schema": {"$ref": format!("#/components/schemas/{skema}")}}));
+                m.insert(
+                    j.into(),
+                    json!({"schema": {"$ref": format!("#/components/schemas/{skema}")}}),
+                );
             }
             Value::Object(m)
         };
         if *masuk == Some("UnggahBukti") {
             op.insert("requestBody".into(), json!({"required": true, "content": {"multipart/form-data": {"schema": {"$ref": "#/components/schemas/UnggahBukti"}}}}));
         } else if let Some(m) = masuk {
-            op.insert("requestBody".into(), json!({"required": true, "content": isi(m, true)}));
+            op.insert(
+                "requestBody".into(),
+                json!({"required": true, "content": isi(m, true)}),
+            );
         }
         let ok = match *metode {
             "post" if jalur.ends_with("/sandi") || jalur.ends_with("/baca") => "204",

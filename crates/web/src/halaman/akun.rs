@@ -136,8 +136,7 @@ async fn ganti_sandi(
         }
         Err(g) => {
             let (i, st) = isian_galat(&p, g).atau_halaman(&p)?;
-            tampil(&s, &p, i, Isian::default(), None, None, st)
-            .await
+            tampil(&s, &p, i, Isian::default(), None, None, st).await
         }
     }
 }
@@ -179,8 +178,7 @@ async fn buat_token(
             i.set("nama", f.nama);
             i.set("cakupan", f.cakupan);
             i.set("hari", f.hari);
-            tampil(&s, &p, Isian::default(), i, None, None, st)
-            .await
+            tampil(&s, &p, Isian::default(), i, None, None, st).await
         }
     }
 }

@@ -127,7 +127,9 @@ fn halaman(
         Some(l) => (
             l.ringkasan(b),
             l.galat.iter().take(GALAT_TAMPIL).cloned().collect(),
-            l.jumlah_galat.max(l.galat.len()).saturating_sub(GALAT_TAMPIL.min(l.galat.len())),
+            l.jumlah_galat
+                .max(l.galat.len())
+                .saturating_sub(GALAT_TAMPIL.min(l.galat.len())),
             l.info.iter().take(INFO_TAMPIL).cloned().collect(),
         ),
         None => (String::new(), Vec::new(), 0, Vec::new()),
@@ -286,7 +288,10 @@ async fn unggah(
         ));
     }
     let l = &s.layanan;
-    if l.konfigurasi.impor_latar_bita.is_some_and(|batas| isi.len() > batas) {
+    if l.konfigurasi
+        .impor_latar_bita
+        .is_some_and(|batas| isi.len() > batas)
+    {
         // Berkas besar: tugas latar; halamannya menampilkan status dan laporan.
         let t = app::tugas::antre_impor(l, k, iid, jenis, &nama, &isi, None)
             .await

@@ -109,13 +109,17 @@ async fn buat(
     i.set("peran", f.peran.clone());
     let peran: Vec<Peran> = Peran::dari_kode(&f.peran).into_iter().collect();
     // Akun pegawai memakai NIP-nya sebagai nama pengguna dan ditautkan ke rekamannya.
-    let pegawai_id =
-        match app::organisasi::pegawai::id_dari_nip(&s.layanan, &p.konteks, &iid, f.username.trim())
-            .await
-        {
-            Ok(x) => x,
-            Err(e) => return Err(super::galat(&p, e)),
-        };
+    let pegawai_id = match app::organisasi::pegawai::id_dari_nip(
+        &s.layanan,
+        &p.konteks,
+        &iid,
+        f.username.trim(),
+    )
+    .await
+    {
+        Ok(x) => x,
+        Err(e) => return Err(super::galat(&p, e)),
+    };
     let akun = app::akun::AkunBaru {
         instansi_id: iid.clone(),
         username: f.username.clone(),

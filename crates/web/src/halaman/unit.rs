@@ -312,15 +312,7 @@ async fn riwayat(
         .await
         .atau_halaman(&p)?;
     let c = super::riwayat::ambil(&s, &p, &iid, "unit_kerja", &id).await?;
-    super::riwayat::tampil(
-        &s,
-        &p,
-        &iid,
-        c,
-        &u.nama,
-        format!("/instansi/{iid}/unit"),
-    )
-    .await
+    super::riwayat::tampil(&s, &p, &iid, c, &u.nama, format!("/instansi/{iid}/unit")).await
 }
 
 #[derive(Deserialize)]

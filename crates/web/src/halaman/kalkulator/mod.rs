@@ -198,8 +198,12 @@ mod tes_registri {
     #[test]
     fn setiap_kalkulator_punya_formulir_dan_sebaliknya() {
         for n in kalkulator::DAFTAR {
-            let s = spek(n).unwrap_or_else(|| panic!("kalkulator {n} belum punya formulir di spek.rs"));
-            assert!(!s.ringkas.0.is_empty() && !s.ringkas.1.is_empty(), "{n}: ringkasan kosong");
+            let s =
+                spek(n).unwrap_or_else(|| panic!("kalkulator {n} belum punya formulir di spek.rs"));
+            assert!(
+                !s.ringkas.0.is_empty() && !s.ringkas.1.is_empty(),
+                "{n}: ringkasan kosong"
+            );
             assert!(!s.bagian.is_empty(), "{n}: formulir tanpa isian");
         }
         for s in SPEK {
