@@ -783,7 +783,7 @@ pub async fn buat_akun(l: &Layanan, k: &Konteks, a: AkunBaru) -> Hasil<Pengguna>
     Ok(p)
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TokenBaru {
     /// Ditampilkan sekali saja; yang disimpan hanya hash-nya.
     pub token: String,
@@ -930,7 +930,7 @@ pub async fn daftar_pengguna(
     Ok(hasil)
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PenggunaDenganPeran {
     #[serde(flatten)]
     pub pengguna: Pengguna,

@@ -65,7 +65,7 @@ impl TugasBaru {
 }
 
 /// Tampilan tugas untuk API dan halaman.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct TampilanTugas {
     pub id: String,
     pub jenis: String,

@@ -72,6 +72,17 @@ macro_rules! enum_token {
             }
         }
 
+        /// Skema OpenAPI: teks dengan salah satu token (dari `TOKEN`, bukan daftar kedua).
+        #[cfg(feature = "openapi")]
+        impl ::utoipa::PartialSchema for $nama {
+            fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema> {
+                $crate::kalkulator::skema::pilihan(Self::TOKEN)
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl ::utoipa::ToSchema for $nama {}
+
         impl ::std::fmt::Display for $nama {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.token())

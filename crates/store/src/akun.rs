@@ -4,7 +4,7 @@ use crate::{Hasil, Koneksi};
 use serde::Serialize;
 use sqlx::AnyPool;
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, utoipa::ToSchema)]
 pub struct Pengguna {
     pub instansi_id: String,
     pub id: String,
@@ -272,7 +272,7 @@ pub async fn hapus_sesi_kedaluwarsa(pool: &AnyPool, sekarang: &str) -> Hasil<u64
 
 // ---------- token API ----------
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, utoipa::ToSchema)]
 pub struct TokenApi {
     #[serde(skip)]
     pub token_hash: String,

@@ -6,7 +6,7 @@ use crate::Hasil;
 use serde::Serialize;
 use sqlx::AnyPool;
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, utoipa::ToSchema)]
 pub struct CatatanAudit {
     pub instansi_id: String,
     pub id: String,

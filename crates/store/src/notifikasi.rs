@@ -4,7 +4,7 @@ use crate::{Hasil, Koneksi};
 use serde::Serialize;
 use sqlx::AnyPool;
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, utoipa::ToSchema)]
 pub struct Notifikasi {
     pub instansi_id: String,
     pub id: String,

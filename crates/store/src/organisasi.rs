@@ -6,7 +6,7 @@ use sqlx::any::AnyArguments;
 use sqlx::query::QueryAs;
 use sqlx::{Any, AnyPool, Arguments};
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct Instansi {
     pub id: String,
     pub nama: String,
@@ -18,7 +18,7 @@ pub struct Instansi {
     pub diubah_pada: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct UnitKerja {
     pub instansi_id: String,
     pub id: String,
@@ -34,7 +34,7 @@ pub struct UnitKerja {
     pub diubah_pada: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct Jabatan {
     pub instansi_id: String,
     pub id: String,
@@ -46,7 +46,9 @@ pub struct Jabatan {
     pub dibuat_pada: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize, serde::Deserialize, PartialEq)]
+#[derive(
+    Debug, Clone, sqlx::FromRow, Serialize, serde::Deserialize, PartialEq, utoipa::ToSchema,
+)]
 pub struct Pegawai {
     pub instansi_id: String,
     pub id: String,
@@ -71,7 +73,7 @@ pub struct Pegawai {
 }
 
 /// Baris daftar pegawai: pegawai dengan nama unit dan jabatannya.
-#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, utoipa::ToSchema)]
 pub struct BarisPegawai {
     pub id: String,
     pub nip: Option<String>,
@@ -86,7 +88,7 @@ pub struct BarisPegawai {
     pub nama_jabatan: Option<String>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct RiwayatJabatan {
     pub instansi_id: String,
     pub id: String,
@@ -643,7 +645,7 @@ pub async fn tutup_riwayat_definitif(
 }
 
 /// Riwayat penempatan dengan nama unit dan jabatannya, terbaru dulu.
-#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct BarisRiwayat {
     pub instansi_id: String,
     pub id: String,

@@ -60,7 +60,7 @@ const BATAS_ENTRI_ZIP: usize = 1_000;
 /// Galat yang dimuat laporan; sisanya hanya dihitung (`jumlah_galat`).
 pub const BATAS_GALAT_LAPORAN: usize = 200;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Csv,
@@ -95,8 +95,9 @@ impl Format {
 }
 
 /// Yang diimpor atau diekspor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
+#[schema(as = JenisImpor)]
 pub enum Jenis {
     Pegawai,
     Unit,
@@ -145,7 +146,7 @@ impl Kolom {
 /// Satu catatan laporan: baris seperti terlihat di spreadsheet (judul kolom =
 /// baris 1; 0 = berkas secara keseluruhan), nama kolom (kosong bila seluruh
 /// baris) dan pesannya.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct CatatanBaris {
     pub baris: usize,
     pub kolom: String,
@@ -165,7 +166,7 @@ impl CatatanBaris {
 /// Laporan satu impor. `diterima` false: tidak ada yang ditulis, `galat`
 /// memuat semua galat. `info` berisi catatan yang tidak menghalangi (mis.
 /// jabatan yang dibuat, kolom yang diabaikan).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct LaporanImpor {
     pub jenis: Jenis,
     pub nama_berkas: String,

@@ -5,7 +5,7 @@ use crate::galat::GalatKolom;
 use crate::{Galat, Hasil, Konteks, Layanan};
 use store::organisasi::Instansi;
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MasukanInstansi {
     pub nama: String,

@@ -6,7 +6,7 @@ use crate::galat::GalatKolom;
 use crate::{Hasil, Konteks, Layanan};
 use store::organisasi::Jabatan;
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MasukanJabatan {
     pub unit_id: String,

@@ -12,7 +12,7 @@ use store::organisasi::{BarisPegawai, FilterPegawai, Jabatan, Pegawai, RiwayatJa
 
 pub const PER_HALAMAN: i64 = 25;
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MasukanPegawai {
     #[serde(default)]
@@ -44,7 +44,9 @@ pub struct MasukanPegawai {
     pub tmt_penempatan: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Saringan dan halaman daftar pegawai (query string `GET …/pegawai`).
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CariPegawai {
     #[serde(default)]
     pub cari: Option<String>,
@@ -60,7 +62,7 @@ pub struct CariPegawai {
     pub per_halaman: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Halaman<T> {
     pub isi: Vec<T>,
     pub total: i64,
@@ -120,18 +122,30 @@ pub async fn daftar(
 
 /// Detail satu pegawai setelah kebijakan akses: setiap rekaman (pegawai,
 /// atasan, bawahan) sudah disunting sesuai hak pembaca atas rekaman itu.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(
+    description = "Kolom pribadi (tanggal_lahir, jenis_kelamin, email, telepon) null pada setiap rekaman yang hanya boleh dilihat direktorinya, dan riwayat kosong bila akses = direktori (ADR 0010)."
+)]
 pub struct DetailPegawai {
+    #[schema(value_type = Pegawai)]
     pub pegawai: Terbaca<Pegawai>,
     pub unit: Option<UnitKerja>,
     pub jabatan: Option<Jabatan>,
+    #[schema(value_type = Option<Pegawai>)]
     pub atasan: Option<Terbaca<Pegawai>>,
+    #[schema(value_type = Vec<Pegawai>)]
     pub bawahan: Vec<Terbaca<Pegawai>>,
     /// Riwayat penempatan: kosong bila pembaca hanya berhak atas direktori.
     pub riwayat: Vec<store::organisasi::BarisRiwayat>,
     pub pangkat: Option<String>,
     /// `penuh` atau `direktori` (kolom pribadi `null`).
+    #[schema(schema_with = skema_akses)]
     pub akses: Akses,
+}
+
+/// Akses yang dapat muncul di detail (yang ditolak tidak sampai ke jawaban).
+fn skema_akses() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    rules::kalkulator::skema::pilihan(&["penuh", "direktori"])
 }
 
 /// Id pegawai ber-NIP itu di instansi ini, tanpa kolom lain (isian atasan di

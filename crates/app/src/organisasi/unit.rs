@@ -8,7 +8,7 @@ use crate::{Galat, Hasil, Konteks, Layanan};
 use std::collections::HashMap;
 use store::organisasi::UnitKerja;
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MasukanUnit {
     #[serde(default)]
@@ -28,7 +28,7 @@ pub struct MasukanUnit {
 }
 
 /// Satu simpul pohon untuk ditampilkan: kedalaman, unit, pegawai aktif langsung.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct SimpulUnit {
     pub kedalaman: usize,
     pub unit: UnitKerja,

@@ -1,6 +1,8 @@
 //! Metadata kalkulator untuk antarmuka: judul, sumber regulasi, penjelasan
 //! sederhana, dan nilai yang belum dikonfirmasi sumber primer.
 
+#[cfg(feature = "openapi")]
+use super::skema;
 use super::{kinerja, kode, organisasi};
 use crate::{Bahasa, StatusSumber};
 use serde::Serialize;
@@ -20,6 +22,9 @@ pub struct Kalkulator {
     /// Nama, judul, sumber regulasi, penjelasan, nilai yang belum terkonfirmasi.
     pub info: InfoKalkulator,
     pub(super) fungsi: super::FungsiKalkulator,
+    /// Skema OpenAPI masukan dan keluarannya (`skema.rs`).
+    #[cfg(feature = "openapi")]
+    pub(super) skema: super::skema::FungsiSkema,
 }
 
 /// Metadata satu kalkulator.
@@ -65,6 +70,8 @@ pub const JUMLAH: usize = 13;
 pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     Kalkulator {
         fungsi: kinerja::predikat_kinerja,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanPredikatKinerja, skema::HasilPredikatKinerja>,
         info: InfoKalkulator {
             nama: "predikat-kinerja",
             judul_id: "Predikat Kinerja Pegawai",
@@ -80,6 +87,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: kinerja::kurva_distribusi,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanKurvaDistribusi, skema::HasilKurvaDistribusi>,
         info: InfoKalkulator {
             nama: "kurva-distribusi",
             judul_id: "Kurva Distribusi Predikat",
@@ -102,6 +111,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: kinerja::capaian,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanCapaian, skema::HasilCapaian>,
         info: InfoKalkulator {
             nama: "capaian",
             judul_id: "Capaian Indikator Kinerja",
@@ -120,6 +131,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: kinerja::nilai_capaian_iki,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanNilaiCapaianIki, skema::HasilNilaiCapaianIki>,
         info: InfoKalkulator {
             nama: "nilai-capaian-iki",
             judul_id: "Nilai Capaian IKI (0–120)",
@@ -135,6 +148,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: kinerja::skp_pp46,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanSkpPp46, skema::HasilSkpPp46>,
         info: InfoKalkulator {
             nama: "skp-pp46",
             judul_id: "Nilai SKP dan Prestasi Kerja (PP 46/2011)",
@@ -160,6 +175,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: kinerja::nilai_kinerja_pp30,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanNilaiKinerjaPp30, skema::HasilNilaiKinerjaPp30>,
         info: InfoKalkulator {
             nama: "nilai-kinerja-pp30",
             judul_id: "Nilai Kinerja PNS (PP 30/2019)",
@@ -172,6 +189,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: organisasi::evaluasi_akip,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanEvaluasiAkip, skema::HasilEvaluasiAkip>,
         info: InfoKalkulator {
             nama: "evaluasi-akip",
             judul_id: "Evaluasi AKIP (SAKIP)",
@@ -191,6 +210,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: organisasi::beban_kerja,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanBebanKerja, skema::HasilBebanKerja>,
         info: InfoKalkulator {
             nama: "beban-kerja",
             judul_id: "Analisis Beban Kerja",
@@ -211,6 +232,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: organisasi::penyerapan,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanPenyerapan, skema::HasilPenyerapan>,
         info: InfoKalkulator {
             nama: "penyerapan",
             judul_id: "Penyerapan Anggaran",
@@ -223,6 +246,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: organisasi::efisiensi_anggaran,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanEfisiensiAnggaran, skema::HasilEfisiensiAnggaran>,
         info: InfoKalkulator {
             nama: "efisiensi-anggaran",
             judul_id: "Efisiensi Anggaran",
@@ -238,6 +263,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: organisasi::angka_kredit,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanAngkaKredit, skema::HasilAngkaKredit>,
         info: InfoKalkulator {
             nama: "angka-kredit",
             judul_id: "Angka Kredit Jabatan Fungsional",
@@ -253,6 +280,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: kode::kode_nomenklatur,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanKodeNomenklatur, skema::HasilKodeNomenklatur>,
         info: InfoKalkulator {
             nama: "kode-nomenklatur",
             judul_id: "Kode Nomenklatur Anggaran",
@@ -268,6 +297,8 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
     },
     Kalkulator {
         fungsi: kode::nip,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanNip, skema::HasilNip>,
         info: InfoKalkulator {
             nama: "nip",
             judul_id: "Nomor Induk Pegawai (NIP)",

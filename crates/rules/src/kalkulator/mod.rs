@@ -15,6 +15,8 @@ mod kode;
 mod masukan;
 mod organisasi;
 mod penjelasan;
+#[cfg(feature = "openapi")]
+pub mod skema;
 
 pub use info::{CatatanSumber, InfoKalkulator, JUMLAH, Kalkulator, info};
 
@@ -30,6 +32,12 @@ use std::collections::BTreeMap;
 /// Nama semua kalkulator, dalam urutan tampilan; diturunkan dari
 /// [`info::REGISTRI`] (satu entri per kalkulator), bukan daftar kedua.
 pub const DAFTAR: &[&str] = &info::nama_semua(&info::REGISTRI);
+
+/// Skema OpenAPI masukan dan keluaran kalkulator `nama` (fitur `openapi`).
+#[cfg(feature = "openapi")]
+pub fn skema(nama: &str) -> Option<skema::FungsiSkema> {
+    info::entri(nama).map(|k| k.skema)
+}
 
 /// Jenis galat kalkulator (HTTP: 404 untuk yang pertama, 422 untuk yang kedua).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

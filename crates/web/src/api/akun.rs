@@ -3,24 +3,28 @@
 use super::{HasilApi, JsonMasuk, KeApi};
 use crate::AppState;
 use crate::pengunjung::Pengunjung;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{delete, get};
-use axum::{Json, Router};
 use store::akun::TokenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/token", get(daftar).post(buat))
-        .route("/token/{id}", delete(cabut))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(daftar, buat))
+        .routes(routes!(cabut))
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct MasukanToken {
     nama: String,
+    /// `baca` atau `tulis`.
     cakupan: String,
+    /// Masa berlaku dalam hari (bawaan 90).
     #[serde(default = "sembilan_puluh")]
+    #[schema(default = 90)]
     hari: i64,
 }
 
@@ -28,6 +32,9 @@ fn sembilan_puluh() -> i64 {
     90
 }
 
+/// Token API milik sendiri
+#[utoipa::path(get, path = "/token", tag = "akun",
+    responses((status = 200, description = "Token (tanpa rahasianya)", body = Vec<TokenApi>)))]
 async fn daftar(State(s): State<AppState>, p: Pengunjung) -> HasilApi<Vec<TokenApi>> {
     Ok(Json(
         app::akun::daftar_token(&s.layanan, &p.konteks)
@@ -36,6 +43,9 @@ async fn daftar(State(s): State<AppState>, p: Pengunjung) -> HasilApi<Vec<TokenA
     ))
 }
 
+/// Buat token API (rahasia ditampilkan sekali)
+#[utoipa::path(post, path = "/token", tag = "akun", request_body = MasukanToken,
+    responses((status = 201, description = "Token baru; `token` hanya sekali ini", body = app::akun::TokenBaru)))]
 async fn buat(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -53,6 +63,9 @@ async fn buat(
     ))
 }
 
+/// Cabut token API (milik sendiri, atau akun yang dikelola)
+#[utoipa::path(delete, path = "/token/{id}", tag = "akun", params(super::JalurId),
+    responses((status = 204, description = "Dicabut")))]
 async fn cabut(
     State(s): State<AppState>,
     p: Pengunjung,

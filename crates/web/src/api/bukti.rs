@@ -9,50 +9,85 @@ use crate::galat::GalatApi;
 use crate::pengunjung::Pengunjung;
 use app::Galat;
 use app::bukti::{BerkasMasuk, Bukti, Varian};
+use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use std::collections::BTreeMap;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
 /// Batas mutlak badan unggahan bukti, apa pun konfigurasinya; batas yang
 /// berlaku (`bukti_maks_bita`, `bukti_maks_permintaan`) dihitung per potongan
 /// saat badan dibaca.
 pub const BATAS_MUTLAK: usize = 512 * 1024 * 1024;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/instansi/{iid}/bukti",
-            post(unggah)
-                .get(daftar)
-                .layer(DefaultBodyLimit::max(BATAS_MUTLAK)),
-        )
-        .route("/instansi/{iid}/bukti/{id}", get(ambil).delete(hapus))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(unggah, daftar).layer(DefaultBodyLimit::max(BATAS_MUTLAK)))
+        .routes(routes!(ambil, hapus))
 }
 
 /// Metadata bukti untuk klien, dengan alamat isinya.
-pub fn keluaran(b: &Bukti) -> serde_json::Value {
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct KeluaranBukti {
+    id: String,
+    instansi_id: String,
+    /// SHA-256 isi asli (heksadesimal).
+    sha256: String,
+    /// Ukuran asli dalam bita.
+    ukuran: i64,
+    /// Jenis yang dikenali dari isi.
+    jenis_mime: String,
+    nama_asli: String,
+    pengunggah_id: String,
+    dibuat_pada: String,
+    /// Lebar foto dalam piksel (selain foto: null).
+    lebar: Option<i64>,
+    tinggi: Option<i64>,
+    /// Foto dengan salinan kecil dan mini yang boleh tampil.
+    pratinjau: bool,
+    /// Alamat isi asli (selalu lampiran).
+    url: String,
+    url_kecil: Option<String>,
+    url_mini: Option<String>,
+}
+
+/// Daftar bukti (hasil unggah atau unggahan sendiri).
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct DaftarBukti {
+    bukti: Vec<KeluaranBukti>,
+}
+
+/// Badan unggahan multipart: field `berkas`, boleh berulang.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct UnggahBukti {
+    #[schema(value_type = Vec<super::openapi::Berkas>)]
+    berkas: Vec<u8>,
+}
+
+/// Metadata bukti untuk klien, dengan alamat isinya.
+pub fn keluaran(b: &Bukti) -> KeluaranBukti {
     let url = format!("/api/v1/instansi/{}/bukti/{}", b.instansi_id, b.id);
     let foto = b.sha256_kecil.is_some();
-    serde_json::json!({
-        "id": b.id,
-        "instansi_id": b.instansi_id,
-        "sha256": b.sha256,
-        "ukuran": b.ukuran,
-        "jenis_mime": b.jenis_mime,
-        "nama_asli": b.nama_asli,
-        "pengunggah_id": b.pengunggah_id,
-        "dibuat_pada": b.dibuat_pada,
-        "lebar": b.lebar,
-        "tinggi": b.tinggi,
-        "pratinjau": foto,
-        "url": url,
-        "url_kecil": foto.then(|| format!("{url}?varian=kecil")),
-        "url_mini": foto.then(|| format!("{url}?varian=mini")),
-    })
+    KeluaranBukti {
+        id: b.id.clone(),
+        instansi_id: b.instansi_id.clone(),
+        sha256: b.sha256.clone(),
+        ukuran: b.ukuran,
+        jenis_mime: b.jenis_mime.clone(),
+        nama_asli: b.nama_asli.clone(),
+        pengunggah_id: b.pengunggah_id.clone(),
+        dibuat_pada: b.dibuat_pada.clone(),
+        lebar: b.lebar,
+        tinggi: b.tinggi,
+        pratinjau: foto,
+        url_kecil: foto.then(|| format!("{url}?varian=kecil")),
+        url_mini: foto.then(|| format!("{url}?varian=mini")),
+        url,
+    }
 }
 
 /// Galat layanan → jawaban lewat pintu galat yang sama (ukuran → 413, jenis → 415).
@@ -83,9 +118,25 @@ fn galat_multipart(p: &Pengunjung, e: &MultipartError) -> Response {
     )
 }
 
+/// Varian isi bukti.
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum VarianBukti {
+    Asli,
+    Kecil,
+    Mini,
+}
+
+/// Unggah bukti: JPEG, PNG, WebP, PDF, XLSX, DOCX, dikenali dari isi; semua atau tidak sama sekali
+///
 /// `POST /api/v1/instansi/{iid}/bukti` (multipart/form-data, field `berkas`
 /// berulang). 201 `{"bukti": [...]}`; 413 terlalu besar; 415 jenis tidak
 /// diterima; 422 rusak. Semua atau tidak sama sekali.
+#[utoipa::path(post, path = "/instansi/{iid}/bukti", tag = "bukti", params(super::JalurInstansi),
+    request_body(content = UnggahBukti, content_type = "multipart/form-data"),
+    responses((status = 201, description = "Tersimpan", body = DaftarBukti),
+        (status = 415, description = "Jenis berkas tidak diterima", body = super::openapi::Galat)))]
 async fn unggah(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -179,25 +230,34 @@ async fn unggah(
     match app::bukti::unggah(&s.layanan, k, &iid, berkas).await {
         Ok(v) => (
             StatusCode::CREATED,
-            Json(serde_json::json!({ "bukti": v.iter().map(keluaran).collect::<Vec<_>>() })),
+            Json(DaftarBukti {
+                bukti: v.iter().map(keluaran).collect(),
+            }),
         )
             .into_response(),
         Err(g) => jawab_galat(g, b),
     }
 }
 
-/// `GET /api/v1/instansi/{iid}/bukti`: unggahan sendiri, terbaru dulu.
+/// Unggahan bukti milik sendiri (terbaru dulu)
+#[utoipa::path(get, path = "/instansi/{iid}/bukti", tag = "bukti", params(super::JalurInstansi),
+    responses((status = 200, description = "Bukti", body = DaftarBukti)))]
 async fn daftar(State(s): State<AppState>, p: Pengunjung, Path(iid): Path<String>) -> Response {
     match app::bukti::daftar_milik_saya(&s.layanan, &p.konteks, &iid).await {
-        Ok(v) => Json(serde_json::json!({ "bukti": v.iter().map(keluaran).collect::<Vec<_>>() }))
-            .into_response(),
+        Ok(v) => Json(DaftarBukti {
+            bukti: v.iter().map(keluaran).collect(),
+        })
+        .into_response(),
         Err(g) => jawab_galat(g, p.bahasa()),
     }
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct TanyaAmbil {
+    /// `asli` (bawaan, selalu lampiran), `kecil` (1600 px) atau `mini` (256 px; hanya foto).
     #[serde(default)]
+    #[param(inline, value_type = Option<VarianBukti>)]
     varian: Option<String>,
 }
 
@@ -228,10 +288,21 @@ fn disposisi(lampiran: bool, nama: &str) -> HeaderValue {
     .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
 }
 
+/// Isi bukti; asli sebagai lampiran, salinan foto boleh tampil
+///
 /// `GET /api/v1/instansi/{iid}/bukti/{id}?varian=asli|kecil|mini` (bawaan
 /// asli). Asli selalu lampiran; salinan foto boleh tampil. Selalu nosniff,
 /// jenis yang tersimpan, `Cache-Control: private, no-store`, dan CSP yang
 /// melarang apa pun bila berkas terbuka langsung di peramban.
+#[utoipa::path(get, path = "/instansi/{iid}/bukti/{id}", tag = "bukti",
+    params(super::JalurRekaman, TanyaAmbil),
+    responses((status = 200, description = "Isi berkas dengan jenis yang tersimpan", content(
+        (super::openapi::Berkas = "image/jpeg"),
+        (super::openapi::Berkas = "image/png"),
+        (super::openapi::Berkas = "image/webp"),
+        (super::openapi::Berkas = "application/pdf"),
+        (super::openapi::Berkas = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (super::openapi::Berkas = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")))))]
 async fn ambil(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -286,7 +357,11 @@ async fn ambil(
     }
 }
 
+/// Hapus bukti yang belum dirujuk rekaman lain
+///
 /// `DELETE /api/v1/instansi/{iid}/bukti/{id}`: 204; 409 bila masih dirujuk.
+#[utoipa::path(delete, path = "/instansi/{iid}/bukti/{id}", tag = "bukti", params(super::JalurRekaman),
+    responses((status = 204, description = "Dihapus")))]
 async fn hapus(
     State(s): State<AppState>,
     p: Pengunjung,

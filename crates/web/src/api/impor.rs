@@ -7,55 +7,63 @@ use crate::halaman::impor::unduhan;
 use crate::pengunjung::Pengunjung;
 use app::Galat;
 use app::impor::{BATAS_UKURAN, Format, Jenis};
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/instansi/{iid}/pegawai/impor",
-            post(api_impor_pegawai).layer(DefaultBodyLimit::max(BATAS_UKURAN)),
-        )
-        .route(
-            "/instansi/{iid}/unit/impor",
-            post(api_impor_unit).layer(DefaultBodyLimit::max(BATAS_UKURAN)),
-        )
-        .route(
-            "/instansi/{iid}/pegawai/ekspor",
-            get(
-                |s: State<AppState>, p: Pengunjung, i: Path<String>, q: QueryMasuk<TanyaEkspor>| {
-                    api_ekspor(s, p, i, q, Jenis::Pegawai)
-                },
-            ),
-        )
-        .route(
-            "/instansi/{iid}/unit/ekspor",
-            get(
-                |s: State<AppState>, p: Pengunjung, i: Path<String>, q: QueryMasuk<TanyaEkspor>| {
-                    api_ekspor(s, p, i, q, Jenis::Unit)
-                },
-            ),
-        )
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api_impor_pegawai).layer(DefaultBodyLimit::max(BATAS_UKURAN)))
+        .routes(routes!(api_impor_unit).layer(DefaultBodyLimit::max(BATAS_UKURAN)))
+        .routes(routes!(api_ekspor_pegawai))
+        .routes(routes!(api_ekspor_unit))
 }
 
-#[derive(serde::Deserialize)]
+/// Laporan impor yang diterima.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct LaporanDiterima {
+    laporan: app::impor::LaporanImpor,
+}
+
+/// 422 impor: galat biasa ditambah laporannya (tidak ada yang ditulis).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct GalatImpor {
+    error: super::openapi::RincianGalat,
+    laporan: Option<app::impor::LaporanImpor>,
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct TanyaImpor {
     /// Nama berkas asli (untuk laporan dan audit); jenisnya tetap dikenali dari isi.
     #[serde(default)]
     nama_berkas: Option<String>,
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct TanyaEkspor {
+    /// `csv` (bawaan) atau `xlsx`.
     #[serde(default)]
+    #[param(value_type = Option<app::impor::Format>)]
     format: Option<String>,
 }
 
+/// Impor pegawai dari CSV/XLSX (admin instansi); semua atau tidak sama sekali
+#[utoipa::path(post, path = "/instansi/{iid}/pegawai/impor", tag = "impor",
+    params(super::JalurInstansi, TanyaImpor, KunciIdempotensi),
+    request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
+        description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
+    responses(
+        (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 202, description = "Berkas di atas `--impor-latar-bita`: tugas latar (header Location)", body = super::tugas::TugasDiterima),
+        (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
 async fn api_impor_pegawai(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -67,6 +75,15 @@ async fn api_impor_pegawai(
     api_impor(&s, &p, &iid, Jenis::Pegawai, q, &headers, badan).await
 }
 
+/// Impor unit kerja dari CSV/XLSX (admin instansi); semua atau tidak sama sekali
+#[utoipa::path(post, path = "/instansi/{iid}/unit/impor", tag = "impor",
+    params(super::JalurInstansi, TanyaImpor, KunciIdempotensi),
+    request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
+        description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
+    responses(
+        (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 202, description = "Berkas di atas `--impor-latar-bita`: tugas latar (header Location)", body = super::tugas::TugasDiterima),
+        (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
 async fn api_impor_unit(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -76,6 +93,46 @@ async fn api_impor_unit(
     badan: Result<Bytes, BytesRejection>,
 ) -> Response {
     api_impor(&s, &p, &iid, Jenis::Unit, q, &headers, badan).await
+}
+
+/// Kunci idempotensi impor latar: permintaan ulang dengan kunci yang sama
+/// menjawab tugas yang sama.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+struct KunciIdempotensi {
+    #[param(rename = "Idempotency-Key")]
+    kunci: Option<String>,
+}
+
+/// Ekspor pegawai (admin instansi: memuat kolom pribadi)
+#[utoipa::path(get, path = "/instansi/{iid}/pegawai/ekspor", tag = "impor",
+    params(super::JalurInstansi, TanyaEkspor),
+    responses((status = 200, description = "Berkas lampiran", content(
+        (super::openapi::Berkas = "text/csv"),
+        (super::openapi::Berkas = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+async fn api_ekspor_pegawai(
+    s: State<AppState>,
+    p: Pengunjung,
+    i: Path<String>,
+    q: QueryMasuk<TanyaEkspor>,
+) -> Response {
+    api_ekspor(s, p, i, q, Jenis::Pegawai).await
+}
+
+/// Ekspor unit kerja
+#[utoipa::path(get, path = "/instansi/{iid}/unit/ekspor", tag = "impor",
+    params(super::JalurInstansi, TanyaEkspor),
+    responses((status = 200, description = "Berkas lampiran", content(
+        (super::openapi::Berkas = "text/csv"),
+        (super::openapi::Berkas = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+async fn api_ekspor_unit(
+    s: State<AppState>,
+    p: Pengunjung,
+    i: Path<String>,
+    q: QueryMasuk<TanyaEkspor>,
+) -> Response {
+    api_ekspor(s, p, i, q, Jenis::Unit).await
 }
 
 /// `POST /api/v1/instansi/{iid}/pegawai/impor?nama_berkas=…` dengan berkas
@@ -131,7 +188,7 @@ async fn api_impor(
         Jenis::Unit => app::impor::impor_unit(l, &p.konteks, iid, &nama, &isi).await,
     };
     match hasil {
-        Ok(lap) if lap.diterima => Json(serde_json::json!({ "laporan": lap })).into_response(),
+        Ok(laporan) if laporan.diterima => Json(LaporanDiterima { laporan }).into_response(),
         Ok(lap) => {
             let g = Galat::InputTidakValid {
                 kode: "impor_ditolak".into(),

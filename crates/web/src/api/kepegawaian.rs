@@ -6,30 +6,27 @@ use crate::AppState;
 use crate::galat::GalatApi;
 use crate::pengunjung::Pengunjung;
 use app::Peran;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::Deserialize;
 use store::organisasi::{Pegawai, RiwayatJabatan};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/instansi/{iid}/pegawai/{id}/penugasan", post(penugasan))
-        .route("/instansi/{iid}/pegawai/{id}/mutasi", post(mutasi))
-        .route(
-            "/instansi/{iid}/pengguna",
-            get(daftar_pengguna).post(buat_pengguna),
-        )
-        .route(
-            "/instansi/{iid}/pengguna/{id}/sandi",
-            post(atur_ulang_sandi),
-        )
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(penugasan))
+        .routes(routes!(mutasi))
+        .routes(routes!(daftar_pengguna, buat_pengguna))
+        .routes(routes!(atur_ulang_sandi))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct MasukanPenugasan {
+    /// `plt` atau `plh`.
     jenis_penugasan: String,
     unit_id: String,
     #[serde(default)]
@@ -39,6 +36,10 @@ struct MasukanPenugasan {
     selesai: Option<String>,
 }
 
+/// Tugaskan Plt./Plh. (admin instansi)
+#[utoipa::path(post, path = "/instansi/{iid}/pegawai/{id}/penugasan", tag = "kepegawaian",
+    params(super::JalurRekaman), request_body = MasukanPenugasan,
+    responses((status = 201, description = "Penugasan dicatat", body = RiwayatJabatan)))]
 async fn penugasan(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -63,14 +64,21 @@ async fn penugasan(
     Ok((StatusCode::CREATED, Json(r)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct MasukanMutasi {
+    /// Id instansi tujuan.
     instansi_tujuan: String,
+    /// Id unit di instansi tujuan.
     unit_tujuan: String,
+    /// Tanggal mutasi YYYY-MM-DD.
     tanggal: String,
 }
 
+/// Mutasi ke instansi lain (super admin): rekaman baru di instansi tujuan
+#[utoipa::path(post, path = "/instansi/{iid}/pegawai/{id}/mutasi", tag = "kepegawaian",
+    params(super::JalurRekaman), request_body = MasukanMutasi,
+    responses((status = 201, description = "Rekaman pegawai di instansi tujuan", body = Pegawai)))]
 async fn mutasi(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -93,6 +101,10 @@ async fn mutasi(
     Ok((StatusCode::CREATED, Json(baru)))
 }
 
+/// Akun pengguna instansi (admin instansi)
+#[utoipa::path(get, path = "/instansi/{iid}/pengguna", tag = "kepegawaian",
+    params(super::JalurInstansi),
+    responses((status = 200, description = "Akun dengan perannya", body = Vec<app::akun::PenggunaDenganPeran>)))]
 async fn daftar_pengguna(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -105,7 +117,7 @@ async fn daftar_pengguna(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct MasukanPengguna {
     username: String,
@@ -113,9 +125,14 @@ struct MasukanPengguna {
     sandi: String,
     #[serde(default)]
     pegawai_id: Option<String>,
+    /// Kode peran, mis. `pegawai`, `admin_instansi`.
     peran: Vec<String>,
 }
 
+/// Buat akun pengguna (admin instansi)
+#[utoipa::path(post, path = "/instansi/{iid}/pengguna", tag = "kepegawaian",
+    params(super::JalurInstansi), request_body = MasukanPengguna,
+    responses((status = 201, description = "Dibuat", body = store::akun::Pengguna)))]
 async fn buat_pengguna(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -162,12 +179,16 @@ async fn buat_pengguna(
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct MasukanSandi {
     sandi_baru: String,
 }
 
+/// Atur ulang sandi akun (admin instansi)
+#[utoipa::path(post, path = "/instansi/{iid}/pengguna/{id}/sandi", tag = "kepegawaian",
+    params(super::JalurRekaman), request_body = MasukanSandi,
+    responses((status = 204, description = "Sandi diganti; sesi akun itu diputus")))]
 async fn atur_ulang_sandi(
     State(s): State<AppState>,
     p: Pengunjung,

@@ -19,9 +19,13 @@ use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
+use utoipa_axum::router::OpenApiRouter;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
+/// Router API dengan dokumen OpenAPI-nya: setiap rute didaftarkan lewat
+/// `routes!` dari penangan beranotasi `#[utoipa::path]`, sehingga rute dan
+/// dokumen berasal dari satu tempat (docs/adr/0011).
+pub fn router_openapi() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .merge(organisasi::router())
         .merge(kalkulator::router())
         .merge(akun::router())
@@ -31,6 +35,51 @@ pub fn router() -> Router<AppState> {
         .merge(notifikasi::router())
         .merge(bukti::router())
         .fallback(tidak_ada)
+}
+
+/// Router API untuk dilayani (tanpa dokumennya).
+pub fn router() -> Router<AppState> {
+    router_openapi().split_for_parts().0
+}
+
+/// Parameter jalur: instansi.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub(crate) struct JalurInstansi {
+    /// Id instansi.
+    iid: String,
+}
+
+/// Parameter jalur: instansi dan rekaman di dalamnya.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub(crate) struct JalurRekaman {
+    /// Id instansi.
+    iid: String,
+    /// Id rekaman.
+    id: String,
+}
+
+/// Parameter jalur: rekaman milik pengguna (token, tugas, notifikasi).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub(crate) struct JalurId {
+    /// Id rekaman.
+    id: String,
+}
+
+/// Versi untuk PUT bila tidak dikirim di badan (`versi`): `"3"`, `3`, `W/"3"`.
+/// Tanpa keduanya: 428 `versi_wajib`.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+pub(crate) struct JikaCocok {
+    /// Nomor versi rekaman yang diubah.
+    #[param(rename = "If-Match")]
+    if_match: Option<String>,
 }
 
 async fn tidak_ada(p: Pengunjung) -> GalatApi {

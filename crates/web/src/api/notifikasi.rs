@@ -3,24 +3,27 @@
 use super::{HasilApi, KeApi};
 use crate::AppState;
 use crate::pengunjung::Pengunjung;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/notifikasi", get(daftar))
-        .route("/notifikasi/{id}/baca", post(baca))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(daftar))
+        .routes(routes!(baca))
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, utoipa::ToSchema)]
 struct DaftarNotifikasi {
     belum_dibaca: i64,
     isi: Vec<store::notifikasi::Notifikasi>,
 }
 
-/// 100 notifikasi terbaru dan jumlah yang belum dibaca.
+/// Notifikasi milik sendiri (100 terbaru) dan jumlah yang belum dibaca
+#[utoipa::path(get, path = "/notifikasi", tag = "notifikasi",
+    responses((status = 200, description = "Notifikasi", body = DaftarNotifikasi)))]
 async fn daftar(State(s): State<AppState>, p: Pengunjung) -> HasilApi<DaftarNotifikasi> {
     let l = &s.layanan;
     let isi = app::notifikasi::daftar(l, &p.konteks).await.api(&p)?;
@@ -30,7 +33,9 @@ async fn daftar(State(s): State<AppState>, p: Pengunjung) -> HasilApi<DaftarNoti
     Ok(Json(DaftarNotifikasi { belum_dibaca, isi }))
 }
 
-/// Menandai satu notifikasi sebagai dibaca (204).
+/// Tandai notifikasi dibaca
+#[utoipa::path(post, path = "/notifikasi/{id}/baca", tag = "notifikasi", params(super::JalurId),
+    responses((status = 204, description = "Ditandai dibaca")))]
 async fn baca(
     State(s): State<AppState>,
     p: Pengunjung,

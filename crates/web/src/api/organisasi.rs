@@ -4,39 +4,38 @@ use super::{HasilApi, JsonMasuk, KeApi, QueryMasuk};
 use crate::AppState;
 use crate::pengunjung::Pengunjung;
 use app::organisasi::{instansi, jabatan, pegawai, unit};
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::get;
-use axum::{Json, Router};
 use store::organisasi::{BarisPegawai, Instansi, Jabatan, Pegawai, UnitKerja};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/instansi", get(daftar_instansi).post(buat_instansi))
-        .route("/instansi/{iid}", get(lihat_instansi).put(ubah_instansi))
-        .route("/instansi/{iid}/unit", get(daftar_unit).post(buat_unit))
-        .route("/instansi/{iid}/unit/{id}", get(lihat_unit).put(ubah_unit))
-        .route(
-            "/instansi/{iid}/jabatan",
-            get(daftar_jabatan).post(buat_jabatan),
-        )
-        .route(
-            "/instansi/{iid}/pegawai",
-            get(daftar_pegawai).post(buat_pegawai),
-        )
-        .route(
-            "/instansi/{iid}/pegawai/{id}",
-            get(lihat_pegawai).put(ubah_pegawai),
-        )
-        .route("/instansi/{iid}/pegawai/{id}/riwayat", get(riwayat_pegawai))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(daftar_instansi, buat_instansi))
+        .routes(routes!(lihat_instansi, ubah_instansi))
+        .routes(routes!(daftar_unit, buat_unit))
+        .routes(routes!(lihat_unit, ubah_unit))
+        .routes(routes!(daftar_jabatan, buat_jabatan))
+        .routes(routes!(daftar_pegawai, buat_pegawai))
+        .routes(routes!(lihat_pegawai, ubah_pegawai))
+        .routes(routes!(riwayat_pegawai))
 }
 
+/// Daftar instansi yang boleh dilihat
+#[utoipa::path(get, path = "/instansi", tag = "organisasi",
+    responses((status = 200, description = "Instansi", body = Vec<Instansi>)))]
 async fn daftar_instansi(State(s): State<AppState>, p: Pengunjung) -> HasilApi<Vec<Instansi>> {
     Ok(Json(
         instansi::daftar(&s.layanan, &p.konteks).await.api(&p)?,
     ))
 }
 
+/// Buat instansi (super admin)
+#[utoipa::path(post, path = "/instansi", tag = "organisasi",
+    request_body = instansi::MasukanInstansi,
+    responses((status = 201, description = "Dibuat", body = Instansi)))]
 async fn buat_instansi(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -50,6 +49,9 @@ async fn buat_instansi(
     ))
 }
 
+/// Satu instansi
+#[utoipa::path(get, path = "/instansi/{iid}", tag = "organisasi", params(super::JalurInstansi),
+    responses((status = 200, description = "Instansi", body = Instansi)))]
 async fn lihat_instansi(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -62,6 +64,11 @@ async fn lihat_instansi(
     ))
 }
 
+/// Ubah instansi (versi di badan atau If-Match)
+#[utoipa::path(put, path = "/instansi/{iid}", tag = "organisasi",
+    params(super::JalurInstansi, super::JikaCocok),
+    request_body = instansi::MasukanInstansi,
+    responses((status = 200, description = "Diubah", body = Instansi)))]
 async fn ubah_instansi(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -79,12 +86,18 @@ async fn ubah_instansi(
     ))
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct QTanggal {
+    /// Tanggal berlaku YYYY-MM-DD (bawaan: hari ini di zona waktu instansi).
     #[serde(default)]
     tanggal: Option<String>,
 }
 
+/// Pohon unit kerja yang berlaku pada tanggal (bawaan hari ini)
+#[utoipa::path(get, path = "/instansi/{iid}/unit", tag = "organisasi",
+    params(super::JalurInstansi, QTanggal),
+    responses((status = 200, description = "Pohon unit, urut kedalaman-dulu", body = Vec<unit::SimpulUnit>)))]
 async fn daftar_unit(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -98,6 +111,10 @@ async fn daftar_unit(
     ))
 }
 
+/// Buat unit kerja
+#[utoipa::path(post, path = "/instansi/{iid}/unit", tag = "organisasi", params(super::JalurInstansi),
+    request_body = unit::MasukanUnit,
+    responses((status = 201, description = "Dibuat", body = UnitKerja)))]
 async fn buat_unit(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -112,6 +129,9 @@ async fn buat_unit(
     ))
 }
 
+/// Satu unit kerja
+#[utoipa::path(get, path = "/instansi/{iid}/unit/{id}", tag = "organisasi", params(super::JalurRekaman),
+    responses((status = 200, description = "Unit kerja", body = UnitKerja)))]
 async fn lihat_unit(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -124,6 +144,11 @@ async fn lihat_unit(
     ))
 }
 
+/// Ubah unit kerja (versi untuk penguncian optimistis)
+#[utoipa::path(put, path = "/instansi/{iid}/unit/{id}", tag = "organisasi",
+    params(super::JalurRekaman, super::JikaCocok),
+    request_body = unit::MasukanUnit,
+    responses((status = 200, description = "Diubah", body = UnitKerja)))]
 async fn ubah_unit(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -141,6 +166,9 @@ async fn ubah_unit(
     ))
 }
 
+/// Daftar jabatan
+#[utoipa::path(get, path = "/instansi/{iid}/jabatan", tag = "organisasi", params(super::JalurInstansi),
+    responses((status = 200, description = "Jabatan", body = Vec<Jabatan>)))]
 async fn daftar_jabatan(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -153,6 +181,10 @@ async fn daftar_jabatan(
     ))
 }
 
+/// Buat jabatan
+#[utoipa::path(post, path = "/instansi/{iid}/jabatan", tag = "organisasi", params(super::JalurInstansi),
+    request_body = jabatan::MasukanJabatan,
+    responses((status = 201, description = "Dibuat", body = Jabatan)))]
 async fn buat_jabatan(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -171,6 +203,10 @@ async fn buat_jabatan(
     ))
 }
 
+/// Daftar pegawai: cari, saring, halaman di server (kolom direktori)
+#[utoipa::path(get, path = "/instansi/{iid}/pegawai", tag = "organisasi",
+    params(super::JalurInstansi, pegawai::CariPegawai),
+    responses((status = 200, description = "Satu halaman", body = pegawai::Halaman<BarisPegawai>)))]
 async fn daftar_pegawai(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -184,6 +220,10 @@ async fn daftar_pegawai(
     ))
 }
 
+/// Tambah pegawai
+#[utoipa::path(post, path = "/instansi/{iid}/pegawai", tag = "organisasi", params(super::JalurInstansi),
+    request_body = pegawai::MasukanPegawai,
+    responses((status = 201, description = "Dibuat", body = Pegawai)))]
 async fn buat_pegawai(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -202,6 +242,9 @@ async fn buat_pegawai(
     ))
 }
 
+/// Detail pegawai (pembacaan oleh orang lain dicatat di audit)
+#[utoipa::path(get, path = "/instansi/{iid}/pegawai/{id}", tag = "organisasi", params(super::JalurRekaman),
+    responses((status = 200, description = "Detail sesuai hak pembaca", body = pegawai::DetailPegawai)))]
 async fn lihat_pegawai(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -214,6 +257,11 @@ async fn lihat_pegawai(
     ))
 }
 
+/// Ubah pegawai
+#[utoipa::path(put, path = "/instansi/{iid}/pegawai/{id}", tag = "organisasi",
+    params(super::JalurRekaman, super::JikaCocok),
+    request_body = pegawai::MasukanPegawai,
+    responses((status = 200, description = "Diubah", body = Pegawai)))]
 async fn ubah_pegawai(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -231,6 +279,9 @@ async fn ubah_pegawai(
     ))
 }
 
+/// Riwayat perubahan (audit); hanya dengan akses penuh atas rekaman itu
+#[utoipa::path(get, path = "/instansi/{iid}/pegawai/{id}/riwayat", tag = "organisasi", params(super::JalurRekaman),
+    responses((status = 200, description = "Catatan audit, terbaru dulu", body = Vec<app::audit::Catatan>)))]
 async fn riwayat_pegawai(
     State(s): State<AppState>,
     p: Pengunjung,

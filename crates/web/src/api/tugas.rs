@@ -4,18 +4,31 @@ use super::{HasilApi, KeApi};
 use crate::AppState;
 use crate::pengunjung::Pengunjung;
 use app::tugas::TampilanTugas;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/tugas/{id}", get(lihat))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(lihat))
 }
 
+/// Jawaban 202 untuk pekerjaan yang diteruskan ke tugas latar.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct TugasDiterima {
+    pub tugas: TampilanTugas,
+    /// Alamat status tugas (sama dengan header Location).
+    pub lokasi: String,
+}
+
+/// Status tugas latar (pemilik, admin instansinya, super admin)
+///
 /// Id, jenis, status (`antre`, `jalan`, `selesai`, `gagal`), percobaan,
 /// waktu, hasil atau galat. Hanya pemilik, admin instansinya, super admin.
+#[utoipa::path(get, path = "/tugas/{id}", tag = "tugas", params(super::JalurId),
+    responses((status = 200, description = "Tugas", body = TampilanTugas)))]
 async fn lihat(
     State(s): State<AppState>,
     p: Pengunjung,
@@ -39,7 +52,10 @@ pub fn diterima_latar(t: &store::tugas::Tugas) -> Response {
     (
         StatusCode::ACCEPTED,
         [(header::LOCATION, lok.clone())],
-        Json(serde_json::json!({ "tugas": TampilanTugas::from(t), "lokasi": lok })),
+        Json(TugasDiterima {
+            tugas: TampilanTugas::from(t),
+            lokasi: lok,
+        }),
     )
         .into_response()
 }
