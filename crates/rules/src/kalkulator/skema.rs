@@ -64,7 +64,7 @@ pub fn pilihan(token: &[&str]) -> RefOr<Schema> {
 }
 
 /// Pola teks desimal masukan: tanda opsional, digit, pemisah titik atau koma.
-pub const POLA_DESIMAL_MASUK: &str = r"^\s*[-+]?[0-9]+([.,][0-9]+)?\s*$";
+pub const POLA_DESIMAL_MASUK: &str = r"^[ \t\r\n]*[-+]?[0-9]+([.,][0-9]+)?[ \t\r\n]*$";
 /// Pola teks desimal keluaran: tepat 2 desimal.
 pub const POLA_DESIMAL_KELUAR: &str = r"^-?[0-9]+\.[0-9]{2}$";
 
