@@ -529,3 +529,31 @@ pub struct HasilNip {
     nomor_urut: String,
     penjelasan: Penjelasan,
 }
+
+#[cfg(test)]
+mod tes {
+    use super::*;
+
+    /// `dari_json` tidak pernah jatuh ke skema kosong: setiap skema yang
+    /// ditulis sebagai JSON di sini terbaca oleh utoipa.
+    #[test]
+    fn setiap_skema_terbaca_dan_setiap_kalkulator_punya_pasangan() {
+        let kosong = serde_json::to_value(RefOr::T(Schema::default())).unwrap();
+        let mut k = Komponen::new();
+        for nama in super::super::DAFTAR {
+            let f = super::super::skema(nama).unwrap();
+            let (m, h) = f(&mut k);
+            assert!(m.starts_with("Masukan") && h.starts_with("Hasil"), "{nama}");
+        }
+        k.push(("Target".into(), skema_target()));
+        k.push(("Jumlah".into(), skema_jumlah()));
+        k.push(("Pilihan".into(), pilihan(&["a"])));
+        for (nama, s) in &k {
+            let v = serde_json::to_value(s).unwrap();
+            assert_ne!(v, kosong, "{nama}: skema JSON tidak terbaca");
+        }
+        assert!(k.iter().any(|(n, _)| n == "DesimalMasuk"));
+        assert!(k.iter().any(|(n, _)| n == "Desimal2"));
+        assert!(k.iter().any(|(n, _)| n == "Penjelasan"));
+    }
+}
