@@ -181,7 +181,8 @@ async fn dokumen_lolos_validator_openapi_3_1() {
 /// Rute yang didaftarkan di `crates/web/src/api/*.rs`: semuanya lewat
 /// `routes!` dari penangan beranotasi (tidak ada `.route(` yang melewati
 /// dokumen), setiap anotasi ada di dokumen, dan setiap operasi di dokumen
-/// benar-benar dijawab penangannya (bukan 404 "alamat tidak dikenal" atau 405).
+/// benar-benar dijawab penangannya (bukan 404 "alamat tidak dikenal" atau
+/// 405), di SQLite dan PostgreSQL.
 #[tokio::test]
 async fn setiap_rute_terdaftar_ada_di_dokumen() {
     let d = dokumen_dilayani().await;
@@ -216,86 +217,90 @@ async fn setiap_rute_terdaftar_ada_di_dokumen() {
     let kurang: Vec<_> = dianotasi.difference(&di_dokumen).collect();
     assert!(kurang.is_empty(), "tidak ada di dokumen: {kurang:?}");
 
-    let u = siapkan(store::Backend::Sqlite).await;
-    let mut k = Klien::baru(&u);
-    for (metode, jalur) in &di_dokumen {
-        let uri = jalur
-            .replace("{iid}", &u.a.id)
-            .replace("{id}", "tidak-ada")
-            .replace("{nama}", "capaian");
-        let m = Method::from_bytes(metode.to_uppercase().as_bytes()).unwrap();
-        let j = k
-            .kirim(m, &uri, Some("application/json"), b"{}".to_vec(), false)
-            .await;
-        assert_ne!(j.status, StatusCode::METHOD_NOT_ALLOWED, "{metode} {jalur}");
-        assert!(
-            !j.teks.contains("Alamat API tidak dikenal"),
-            "{metode} {jalur}: tidak dijawab penangannya: {}",
-            j.teks
-        );
+    for backend in store::uji::backend_uji() {
+        let u = siapkan(backend).await;
+        let mut k = Klien::baru(&u);
+        for (metode, jalur) in &di_dokumen {
+            let uri = jalur
+                .replace("{iid}", &u.a.id)
+                .replace("{id}", "tidak-ada")
+                .replace("{nama}", "capaian");
+            let m = Method::from_bytes(metode.to_uppercase().as_bytes()).unwrap();
+            let j = k
+                .kirim(m, &uri, Some("application/json"), b"{}".to_vec(), false)
+                .await;
+            assert_ne!(j.status, StatusCode::METHOD_NOT_ALLOWED, "{metode} {jalur}");
+            assert!(
+                !j.teks.contains("Alamat API tidak dikenal"),
+                "{backend:?} {metode} {jalur}: tidak dijawab penangannya: {}",
+                j.teks
+            );
+        }
+        u.l.db.tutup().await;
     }
-    u.l.db.tutup().await;
 }
 
 /// Setiap kalkulator di registri: satu operasi `POST /api/v1/kalkulator/<nama>`
 /// dengan skema masukan dan keluaran bernama; contoh masukan di skema lolos
 /// skemanya, dijawab 200, dan jawabannya lolos skema keluaran. Operasi umum
-/// `{nama}` menerima salah satu masukan.
+/// `{nama}` menerima salah satu masukan. Di SQLite dan PostgreSQL.
 #[tokio::test]
 async fn setiap_kalkulator_punya_skema_masukan_dan_keluaran() {
     let d = dokumen_dilayani().await;
     let komponen = &d["components"]["schemas"];
-    let u = siapkan(store::Backend::Sqlite).await;
-    let mut k = Klien::baru(&u);
-    let umum = &d["paths"]["/api/v1/kalkulator/{nama}"]["post"];
-    let pilihan = umum["requestBody"]["content"]["application/json"]["schema"]["anyOf"]
-        .as_array()
-        .unwrap();
-    assert_eq!(pilihan.len(), rules::kalkulator::DAFTAR.len());
-    for nama in rules::kalkulator::DAFTAR {
-        let op = &d["paths"][format!("/api/v1/kalkulator/{nama}")]["post"];
-        assert!(op.is_object(), "{nama}: tidak ada operasinya");
-        let rujuk = |v: &Value| -> String {
-            v["content"]["application/json"]["schema"]["$ref"]
-                .as_str()
-                .unwrap_or_else(|| panic!("{nama}: skema bukan rujukan: {v}"))
-                .trim_start_matches("#/components/schemas/")
-                .to_string()
-        };
-        let masuk = rujuk(&op["requestBody"]);
-        let keluar = rujuk(&op["responses"]["200"]);
-        assert!(komponen[&masuk].is_object(), "{nama}: {masuk}");
-        assert!(komponen[&keluar].is_object(), "{nama}: {keluar}");
-        assert!(pilihan.contains(&json!({"$ref": format!("#/components/schemas/{masuk}")})));
-        let contoh = komponen[&masuk]["examples"][0].clone();
-        assert!(contoh.is_object(), "{nama}: {masuk} tanpa contoh");
-        let vm = validator_komponen(&d, &komponen[&masuk]);
-        if let Err(e) = vm.validate(&contoh) {
-            panic!("{nama}: contoh tidak lolos {masuk}: {e}");
+    for backend in store::uji::backend_uji() {
+        let u = siapkan(backend).await;
+        let mut k = Klien::baru(&u);
+        let umum = &d["paths"]["/api/v1/kalkulator/{nama}"]["post"];
+        let pilihan = umum["requestBody"]["content"]["application/json"]["schema"]["anyOf"]
+            .as_array()
+            .unwrap();
+        assert_eq!(pilihan.len(), rules::kalkulator::DAFTAR.len());
+        for nama in rules::kalkulator::DAFTAR {
+            let op = &d["paths"][format!("/api/v1/kalkulator/{nama}")]["post"];
+            assert!(op.is_object(), "{nama}: tidak ada operasinya");
+            let rujuk = |v: &Value| -> String {
+                v["content"]["application/json"]["schema"]["$ref"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{nama}: skema bukan rujukan: {v}"))
+                    .trim_start_matches("#/components/schemas/")
+                    .to_string()
+            };
+            let masuk = rujuk(&op["requestBody"]);
+            let keluar = rujuk(&op["responses"]["200"]);
+            assert!(komponen[&masuk].is_object(), "{nama}: {masuk}");
+            assert!(komponen[&keluar].is_object(), "{nama}: {keluar}");
+            assert!(pilihan.contains(&json!({"$ref": format!("#/components/schemas/{masuk}")})));
+            let contoh = komponen[&masuk]["examples"][0].clone();
+            assert!(contoh.is_object(), "{nama}: {masuk} tanpa contoh");
+            let vm = validator_komponen(&d, &komponen[&masuk]);
+            if let Err(e) = vm.validate(&contoh) {
+                panic!("{nama}: contoh tidak lolos {masuk}: {e}");
+            }
+            // Field tak dikenal ditolak skema, seperti oleh kalkulatornya.
+            let mut lebih = contoh.clone();
+            lebih["field_asing"] = json!(1);
+            assert!(!vm.is_valid(&lebih), "{nama}: {masuk} menerima field asing");
+            let j = k
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/kalkulator/{nama}"),
+                    &contoh.to_string(),
+                )
+                .await;
+            assert_eq!(j.status, StatusCode::OK, "{nama}: {}", j.teks);
+            let vk = validator_komponen(&d, &komponen[&keluar]);
+            let hasil = j.json();
+            let galat: Vec<String> = vk.iter_errors(&hasil).map(|e| e.to_string()).collect();
+            assert!(
+                galat.is_empty(),
+                "{nama}: keluaran {hasil} tidak lolos {keluar}: {galat:?}"
+            );
+            // Keluaran tanpa field wajib tidak lolos: skemanya bukan `{}`.
+            assert!(!vk.is_valid(&json!({})), "{nama}: {keluar} terlalu longgar");
         }
-        // Field tak dikenal ditolak skema, seperti oleh kalkulatornya.
-        let mut lebih = contoh.clone();
-        lebih["field_asing"] = json!(1);
-        assert!(!vm.is_valid(&lebih), "{nama}: {masuk} menerima field asing");
-        let j = k
-            .json(
-                Method::POST,
-                &format!("/api/v1/kalkulator/{nama}"),
-                &contoh.to_string(),
-            )
-            .await;
-        assert_eq!(j.status, StatusCode::OK, "{nama}: {}", j.teks);
-        let vk = validator_komponen(&d, &komponen[&keluar]);
-        let hasil = j.json();
-        let galat: Vec<String> = vk.iter_errors(&hasil).map(|e| e.to_string()).collect();
-        assert!(
-            galat.is_empty(),
-            "{nama}: keluaran {hasil} tidak lolos {keluar}: {galat:?}"
-        );
-        // Keluaran tanpa field wajib tidak lolos: skemanya bukan `{}`.
-        assert!(!vk.is_valid(&json!({})), "{nama}: {keluar} terlalu longgar");
+        u.l.db.tutup().await;
     }
-    u.l.db.tutup().await;
 }
 
 /// Format kabel desimal seperti yang didokumentasikan: masukan teks atau
