@@ -395,16 +395,34 @@ async fn aktor_dari(l: &Layanan, p: &Pengguna, hanya_baca: bool) -> Hasil<Aktor>
 
 /// Aktor dan token CSRF dari token sesi di cookie; None bila sesi tidak berlaku.
 pub async fn dari_sesi(l: &Layanan, token: &str) -> Hasil<Option<(Aktor, String, String)>> {
-    let Some(s) = store::akun::sesi(l.pool(), &hash_token(token), &store::sekarang()).await? else {
+    let Some(m) =
+        store::akun::pemilik_sesi(l.pool(), &hash_token(token), &store::sekarang()).await?
+    else {
         return Ok(None);
     };
-    let Some(p) = store::akun::pengguna(l.pool(), &s.instansi_id, &s.pengguna_id).await? else {
-        return Ok(None);
-    };
-    if p.aktif == 0 {
+    if m.pengguna.aktif == 0 {
         return Ok(None);
     }
-    Ok(Some((aktor_dari(l, &p, false).await?, s.csrf, p.bahasa)))
+    let aktor = aktor_pemilik(&m, false);
+    Ok(Some((aktor, m.tambahan, m.pengguna.bahasa)))
+}
+
+/// Aktor dari pemilik sesi/token yang dibaca dalam satu kueri.
+fn aktor_pemilik(m: &store::akun::PemilikKunci, hanya_baca: bool) -> Aktor {
+    let p = &m.pengguna;
+    Aktor {
+        instansi_id: p.instansi_id.clone(),
+        pengguna_id: p.id.clone(),
+        username: p.username.clone(),
+        nama: p.nama.clone(),
+        pegawai_id: p.pegawai_id.clone(),
+        peran: m
+            .peran()
+            .iter()
+            .filter_map(|r| Peran::dari_kode(r))
+            .collect(),
+        hanya_baca,
+    }
 }
 
 pub async fn keluar(l: &Layanan, token: &str) -> Hasil<()> {
@@ -414,18 +432,15 @@ pub async fn keluar(l: &Layanan, token: &str) -> Hasil<()> {
 
 /// Aktor dari token API (`Authorization: Bearer …`).
 pub async fn dari_token_api(l: &Layanan, token: &str) -> Hasil<Option<Aktor>> {
-    let Some(tk) =
-        store::akun::token_berlaku(l.pool(), &hash_token(token), &store::sekarang()).await?
+    let Some(m) =
+        store::akun::pemilik_token(l.pool(), &hash_token(token), &store::sekarang()).await?
     else {
         return Ok(None);
     };
-    let Some(p) = store::akun::pengguna(l.pool(), &tk.instansi_id, &tk.pengguna_id).await? else {
-        return Ok(None);
-    };
-    if p.aktif == 0 {
+    if m.pengguna.aktif == 0 {
         return Ok(None);
     }
-    Ok(Some(aktor_dari(l, &p, tk.cakupan == "baca").await?))
+    Ok(Some(aktor_pemilik(&m, m.tambahan == "baca")))
 }
 
 /// Aktor yang boleh mengubah sesuatu: token API `baca` ditolak.

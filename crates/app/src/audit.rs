@@ -47,6 +47,40 @@ pub async fn catat<S: Serialize>(
     Ok(())
 }
 
+/// Banyak catatan berjenis sama sekaligus (impor): isinya sama dengan
+/// memanggil [`catat`] per objek, ditulis dalam INSERT berbaris banyak.
+pub async fn catat_banyak<'a, S: Serialize + 'a>(
+    k: &mut store::Transaksi<'_>,
+    konteks: &Konteks,
+    instansi_id: &str,
+    aksi: &str,
+    jenis_objek: &str,
+    objek: impl IntoIterator<Item = (&'a str, Option<&'a S>, Option<&'a S>)>,
+) -> Hasil<()> {
+    let (pengguna_id, nama) = match &konteks.aktor {
+        Some(a) => (Some(a.pengguna_id.clone()), a.username.clone()),
+        None => (None, "sistem".to_string()),
+    };
+    let waktu = store::sekarang();
+    let c: Vec<CatatanAudit> = objek
+        .into_iter()
+        .map(|(id, sebelum, sesudah)| CatatanAudit {
+            instansi_id: instansi_id.to_string(),
+            id: store::id_baru(),
+            waktu: waktu.clone(),
+            pengguna_id: pengguna_id.clone(),
+            nama_pengguna: nama.clone(),
+            aksi: aksi.to_string(),
+            jenis_objek: jenis_objek.to_string(),
+            objek_id: id.to_string(),
+            sebelum: sebelum.map(|s| serde_json::to_string(s).unwrap_or_default()),
+            sesudah: sesudah.map(|s| serde_json::to_string(s).unwrap_or_default()),
+        })
+        .collect();
+    store::audit::tulis_banyak(k, &c).await?;
+    Ok(())
+}
+
 /// Pembacaan yang sudah tercatat hari ini di proses ini, agar pembacaan
 /// berulang tidak menulis ke basis data sama sekali (basis data tetap
 /// penentu: proses lain menulis `ON CONFLICT DO NOTHING`). Dikosongkan saat

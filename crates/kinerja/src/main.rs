@@ -7,6 +7,22 @@ mod perintah;
 use clap::{Args, Parser, Subcommand};
 use std::process::ExitCode;
 
+/// mimalloc: tumpukan per thread, tanpa kunci arena bersama antara thread
+/// tokio dan thread pekerja SQLite (docs/tolok-ukur.md, ADR 0012).
+#[global_allocator]
+static ALOKATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Memori yang dibebaskan dikembalikan ke sistem seketika, bukan setelah
+/// 10 ms: blok Argon2 (19 MiB per hash) serbuan masuk tidak menumpuk di RSS
+/// (batas 100 MB, kinerja/tests/masuk_rss.rs). Nomor opsi dari enum
+/// `mi_option_e` mimalloc v2 (`mi_option_purge_delay`), yang tidak diekspor
+/// libmimalloc-sys sebagai konstanta.
+fn atur_mimalloc() {
+    const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: hanya mengubah satu opsi alokator; dipanggil di awal `main`.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+}
+
 #[derive(Parser)]
 #[command(
     name = "kinerja",
@@ -76,6 +92,7 @@ enum Perintah {
 
 fn main() -> ExitCode {
     app::akun::atur_alokator();
+    atur_mimalloc();
     let cli = Cli::parse();
     if let Perintah::Calc { nama, json, lang } = &cli.perintah {
         return perintah::calc(nama, json, lang);

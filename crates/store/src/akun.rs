@@ -223,6 +223,68 @@ pub async fn sesi(pool: &AnyPool, token_hash: &str, sekarang: &str) -> Hasil<Opt
     .await?)
 }
 
+/// Pemilik sesi atau token yang berlaku, dalam satu kueri: dijalankan pada
+/// setiap permintaan yang masuk, jadi satu perjalanan ke basis data, bukan tiga.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PemilikKunci {
+    #[sqlx(flatten)]
+    pub pengguna: Pengguna,
+    /// Token CSRF sesi, atau cakupan token API (`baca`/`tulis`).
+    pub tambahan: String,
+    /// Larik JSON kode peran, urut.
+    pub peran_json: Option<String>,
+}
+
+impl PemilikKunci {
+    pub fn peran(&self) -> Vec<String> {
+        self.peran_json
+            .as_deref()
+            .and_then(|t| serde_json::from_str(t).ok())
+            .unwrap_or_default()
+    }
+}
+
+fn sql_pemilik(pool: &AnyPool, tabel: &str, tambahan: &str, syarat: &str) -> String {
+    let d = crate::Backend::dari_pool(pool);
+    format!(
+        "SELECT u.instansi_id, u.id, u.username, u.nama, u.pegawai_id, u.hash_sandi, u.aktif, u.bahasa, \
+         u.versi, u.dibuat_pada, u.diubah_pada, k.{tambahan} AS tambahan, \
+         (SELECT CAST({larik}(r.peran ORDER BY r.peran) AS TEXT) FROM peran_pengguna r \
+          WHERE r.instansi_id = u.instansi_id AND r.pengguna_id = u.id) AS peran_json \
+         FROM {tabel} k JOIN pengguna u ON u.instansi_id = k.instansi_id AND u.id = k.pengguna_id \
+         WHERE k.token_hash = $1 AND k.kedaluwarsa_pada > $2{syarat}",
+        larik = d.json_larik()
+    )
+}
+
+/// Pemilik sesi yang belum kedaluwarsa.
+pub async fn pemilik_sesi(
+    pool: &AnyPool,
+    token_hash: &str,
+    sekarang: &str,
+) -> Hasil<Option<PemilikKunci>> {
+    let sql = sql_pemilik(pool, "sesi", "csrf", "");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(token_hash)
+        .bind(sekarang)
+        .fetch_optional(pool)
+        .await?)
+}
+
+/// Pemilik token API yang belum dicabut dan belum kedaluwarsa.
+pub async fn pemilik_token(
+    pool: &AnyPool,
+    token_hash: &str,
+    sekarang: &str,
+) -> Hasil<Option<PemilikKunci>> {
+    let sql = sql_pemilik(pool, "token_api", "cakupan", " AND k.dicabut_pada IS NULL");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(token_hash)
+        .bind(sekarang)
+        .fetch_optional(pool)
+        .await?)
+}
+
 pub async fn hapus_sesi(pool: &AnyPool, token_hash: &str) -> Hasil<()> {
     sqlx::query("DELETE FROM sesi WHERE token_hash = $1")
         .bind(token_hash)

@@ -28,6 +28,32 @@ pub async fn tulis(k: &mut crate::Transaksi<'_>, c: &CatatanAudit) -> Hasil<()> 
     Ok(())
 }
 
+/// Banyak catatan sekaligus (impor), dalam INSERT berbaris banyak.
+pub async fn tulis_banyak(k: &mut crate::Transaksi<'_>, c: &[CatatanAudit]) -> Hasil<()> {
+    for potong in c.chunks(crate::BARIS_PER_SISIP) {
+        let sql = format!(
+            "INSERT INTO audit ({KOLOM}) VALUES {}",
+            crate::nilai_banyak(potong.len(), 10)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for c in potong {
+            q = q
+                .bind(&c.instansi_id)
+                .bind(&c.id)
+                .bind(&c.waktu)
+                .bind(&c.pengguna_id)
+                .bind(&c.nama_pengguna)
+                .bind(&c.aksi)
+                .bind(&c.jenis_objek)
+                .bind(&c.objek_id)
+                .bind(&c.sebelum)
+                .bind(&c.sesudah);
+        }
+        q.execute(&mut **k).await?;
+    }
+    Ok(())
+}
+
 /// Menulis catatan bila id-nya belum ada (catatan baca: satu per pembaca,
 /// rekaman dan hari, id-nya diturunkan dari ketiganya). `true` bila tertulis.
 pub async fn tulis_sekali(k: &mut crate::Transaksi<'_>, c: &CatatanAudit) -> Hasil<bool> {

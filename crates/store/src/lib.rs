@@ -116,6 +116,34 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// Backend sebuah pool `Any`, dari skema URL-nya.
+    pub fn dari_pool(pool: &AnyPool) -> Backend {
+        if pool.connect_options().database_url.scheme() == "sqlite" {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        }
+    }
+
+    /// Agregat larik JSON (urutannya dengan `ORDER BY` di dalam agregat).
+    /// Satu dari sedikit perbedaan SQL antar-backend (ADR 0012).
+    pub fn json_larik(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "json_group_array",
+            Backend::Postgres => "json_agg",
+        }
+    }
+
+    /// Objek JSON dari pasangan `'kunci', nilai, …`.
+    pub fn json_objek(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "json_object",
+            Backend::Postgres => "json_build_object",
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct Db {
     pool: AnyPool,
@@ -141,7 +169,7 @@ impl Db {
         };
         let opsi = AnyConnectOptions::from_str(&url)?;
         let pool = AnyPoolOptions::new()
-            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .max_connections(ukuran_pool(backend))
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _| {
                 Box::pin(async move {
@@ -200,6 +228,44 @@ impl Db {
     }
 }
 
+/// Koneksi per proses: `KINERJA_DB_KONEKSI`, bawaan per backend (docs/tolok-ukur.md).
+fn ukuran_pool(backend: Backend) -> u32 {
+    std::env::var("KINERJA_DB_KONEKSI")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| (1..=256).contains(n))
+        .unwrap_or(match backend {
+            Backend::Sqlite => 8,
+            Backend::Postgres => 16,
+        })
+}
+
+/// Baris per pernyataan INSERT berbaris banyak: di bawah batas parameter
+/// SQLite (32.766) dan PostgreSQL (65.535) untuk tabel sampai 160 kolom.
+pub const BARIS_PER_SISIP: usize = 200;
+
+/// `($awal+1, …, $awal+kolom), (…)` untuk `baris` baris: satu INSERT untuk
+/// banyak baris, agar muat massal tidak membayar satu perjalanan ke basis
+/// data per baris (docs/tolok-ukur.md).
+pub fn nilai_banyak(baris: usize, kolom: usize) -> String {
+    let mut s = String::with_capacity(baris * kolom * 5);
+    for b in 0..baris {
+        if b > 0 {
+            s.push_str(", ");
+        }
+        s.push('(');
+        for c in 0..kolom {
+            if c > 0 {
+                s.push_str(", ");
+            }
+            s.push('$');
+            s.push_str(&(b * kolom + c + 1).to_string());
+        }
+        s.push(')');
+    }
+    s
+}
+
 /// Waktu sekarang dalam UTC, format tetap (urut sebagai teks).
 pub fn sekarang() -> String {
     format_waktu(time::OffsetDateTime::now_utc())
@@ -217,6 +283,15 @@ pub fn format_waktu(t: time::OffsetDateTime) -> String {
         t.second(),
         t.millisecond()
     )
+}
+
+#[cfg(test)]
+mod tes {
+    #[test]
+    fn nilai_banyak_bernomor_urut() {
+        assert_eq!(super::nilai_banyak(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(super::nilai_banyak(1, 1), "($1)");
+    }
 }
 
 pub fn id_baru() -> String {

@@ -1,7 +1,7 @@
 //! Instansi, unit kerja, jabatan, pegawai dan riwayat penempatannya.
 
 use crate::{Hasil, Koneksi};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sqlx::any::AnyArguments;
 use sqlx::query::QueryAs;
 use sqlx::{Any, AnyPool, Arguments};
@@ -73,7 +73,7 @@ pub struct Pegawai {
 }
 
 /// Baris daftar pegawai: pegawai dengan nama unit dan jabatannya.
-#[derive(Debug, Clone, sqlx::FromRow, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BarisPegawai {
     pub id: String,
     pub nip: Option<String>,
@@ -350,6 +350,85 @@ pub async fn sisipkan_pegawai(k: &mut Koneksi, p: &Pegawai) -> Hasil<()> {
     Ok(())
 }
 
+/// Banyak pegawai baru sekaligus (impor): INSERT berbaris banyak per
+/// [`crate::BARIS_PER_SISIP`] baris, untuk pegawai, `nip_global` dan riwayat
+/// penempatan pertamanya. Atasan boleh berada di potongan yang sama (kunci
+/// asing diperiksa di akhir pernyataan) asal urutannya dijaga pemanggil.
+pub async fn sisipkan_pegawai_banyak(
+    k: &mut Koneksi,
+    p: &[Pegawai],
+    riwayat: &[RiwayatJabatan],
+) -> Hasil<()> {
+    for potong in p.chunks(crate::BARIS_PER_SISIP) {
+        let sql = format!(
+            "INSERT INTO pegawai (instansi_id, id, nip, nama, gelar_depan, gelar_belakang, jenis_asn, tanggal_lahir, jenis_kelamin, golongan, \
+             unit_id, jabatan_id, atasan_id, status, email, telepon, nama_cari, versi, dibuat_pada, diubah_pada) VALUES {}",
+            crate::nilai_banyak(potong.len(), 20)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for p in potong {
+            q = q
+                .bind(&p.instansi_id)
+                .bind(&p.id)
+                .bind(&p.nip)
+                .bind(&p.nama)
+                .bind(&p.gelar_depan)
+                .bind(&p.gelar_belakang)
+                .bind(&p.jenis_asn)
+                .bind(&p.tanggal_lahir)
+                .bind(&p.jenis_kelamin)
+                .bind(&p.golongan)
+                .bind(&p.unit_id)
+                .bind(&p.jabatan_id)
+                .bind(&p.atasan_id)
+                .bind(&p.status)
+                .bind(&p.email)
+                .bind(&p.telepon)
+                .bind(&p.nama_cari)
+                .bind(p.versi)
+                .bind(&p.dibuat_pada)
+                .bind(&p.diubah_pada);
+        }
+        q.execute(&mut *k).await?;
+        let ber_nip: Vec<&Pegawai> = potong.iter().filter(|p| p.nip.is_some()).collect();
+        if !ber_nip.is_empty() {
+            let sql = format!(
+                "INSERT INTO nip_global (nip, instansi_id, pegawai_id) VALUES {} \
+                 ON CONFLICT (nip) DO UPDATE SET instansi_id = excluded.instansi_id, pegawai_id = excluded.pegawai_id",
+                crate::nilai_banyak(ber_nip.len(), 3)
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for p in ber_nip {
+                q = q.bind(&p.nip).bind(&p.instansi_id).bind(&p.id);
+            }
+            q.execute(&mut *k).await?;
+        }
+    }
+    for potong in riwayat.chunks(crate::BARIS_PER_SISIP) {
+        let sql = format!(
+            "INSERT INTO riwayat_jabatan (instansi_id, id, pegawai_id, unit_id, jabatan_id, atasan_id, jenis_penugasan, mulai, selesai, keterangan) \
+             VALUES {}",
+            crate::nilai_banyak(potong.len(), 10)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for r in potong {
+            q = q
+                .bind(&r.instansi_id)
+                .bind(&r.id)
+                .bind(&r.pegawai_id)
+                .bind(&r.unit_id)
+                .bind(&r.jabatan_id)
+                .bind(&r.atasan_id)
+                .bind(&r.jenis_penugasan)
+                .bind(&r.mulai)
+                .bind(&r.selesai)
+                .bind(&r.keterangan);
+        }
+        q.execute(&mut *k).await?;
+    }
+    Ok(())
+}
+
 /// Menyimpan perubahan bila `versi` masih sama (penguncian optimistis); false bila basi.
 pub async fn ubah_pegawai(k: &mut Koneksi, p: &Pegawai) -> Hasil<bool> {
     let r = sqlx::query(
@@ -570,37 +649,54 @@ fn klausa_filter(instansi_id: &str, f: &FilterPegawai) -> (String, AnyArguments)
     (sql, args)
 }
 
-/// Satu halaman daftar pegawai dan jumlah semuanya (paginasi di server).
+/// Satu halaman daftar pegawai dan jumlah semuanya (paginasi di server), dalam
+/// satu perjalanan ke basis data.
+///
+/// Halaman dirakit basis data sebagai satu teks JSON (ADR 0012): lewat driver
+/// `Any` setiap baris hasil berharga ~10 µs (satu pesan antar-thread per baris
+/// di SQLite, konversi `AnyRow` per kolom), sehingga 100 baris menjadi satu
+/// nilai. Jumlah dihitung dalam kueri yang sama; nama unit dan jabatan diambil
+/// per baris lewat kunci utama (bukan JOIN yang membuat PostgreSQL meng-hash
+/// seluruh unit instansi). LIMIT/OFFSET diikat sebagai parameter agar setiap
+/// halaman memakai pernyataan tersimpan yang sama.
 pub async fn daftar_pegawai(
     pool: &AnyPool,
     instansi_id: &str,
     f: &FilterPegawai,
 ) -> Hasil<(Vec<BarisPegawai>, i64)> {
-    let (syarat, args) = klausa_filter(instansi_id, f);
-    let (total,): (i64,) =
-        sqlx::query_as_with(sqlf!("SELECT COUNT(*) FROM pegawai p{syarat}"), args)
-            .fetch_one(pool)
-            .await?;
-    let (syarat, args) = klausa_filter(instansi_id, f);
-    // Halaman dipilih dulu dari indeks (instansi_id, nama_cari, id) saja, baru
-    // 25 baris itu yang di-JOIN: OFFSET besar tidak menyentuh unit/jabatan.
-    // CROSS JOIN dan ORDER BY atas `h` menjaga SQLite tetap memulai dari `h`
-    // (tanpa itu perencananya memindai seluruh pegawai demi menghindari sort).
+    let d = crate::Backend::dari_pool(pool);
+    let (syarat, mut args) = klausa_filter(instansi_id, f);
+    let n = args.len();
+    let _ = args.add(f.limit.clamp(1, 1000));
+    let _ = args.add(f.offset.max(0));
+    // Halaman dibaca dari indeks penutup `pegawai_daftar` (migrasi 0007) urut
+    // nama; nama unit dan jabatan per baris lewat kunci utamanya.
     let sql = format!(
-        "SELECT p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.jenis_asn, p.golongan, p.status, p.unit_id, \
-         u.nama AS nama_unit, j.nama AS nama_jabatan \
-         FROM (SELECT p.nama_cari AS urut, p.id FROM pegawai p{syarat} ORDER BY p.nama_cari, p.id LIMIT {} OFFSET {}) h \
-         CROSS JOIN pegawai p \
-         JOIN unit_kerja u ON u.instansi_id = p.instansi_id AND u.id = p.unit_id \
-         LEFT JOIN jabatan j ON j.instansi_id = p.instansi_id AND j.id = p.jabatan_id \
-         WHERE p.instansi_id = $1 AND p.id = h.id \
-         ORDER BY h.urut, h.id",
-        f.limit.clamp(1, 1000),
-        f.offset.max(0)
+        "SELECT (SELECT COUNT(*) FROM pegawai p{syarat}) AS total, \
+         CAST({larik}({objek}('id', h.id, 'nip', h.nip, 'nama', h.nama, 'gelar_depan', h.gelar_depan, \
+         'gelar_belakang', h.gelar_belakang, 'jenis_asn', h.jenis_asn, 'golongan', h.golongan, \
+         'status', h.status, 'unit_id', h.unit_id, \
+         'nama_unit', (SELECT u.nama FROM unit_kerja u WHERE u.instansi_id = $1 AND u.id = h.unit_id), \
+         'nama_jabatan', (SELECT j.nama FROM jabatan j WHERE j.instansi_id = $1 AND j.id = h.jabatan_id)) \
+         ORDER BY h.nama_cari, h.id) AS TEXT) AS isi \
+         FROM (SELECT p.nama_cari, p.id, p.nip, p.nama, p.gelar_depan, p.gelar_belakang, p.jenis_asn, \
+         p.golongan, p.status, p.unit_id, p.jabatan_id FROM pegawai p{syarat} \
+         ORDER BY p.nama_cari, p.id LIMIT ${} OFFSET ${}) h",
+        n + 1,
+        n + 2,
+        larik = d.json_larik(),
+        objek = d.json_objek(),
     );
-    let q: QueryAs<'_, Any, BarisPegawai, AnyArguments> =
-        sqlx::query_as_with(sqlx::AssertSqlSafe(sql), args);
-    Ok((q.fetch_all(pool).await?, total))
+    let (total, isi): (i64, Option<String>) = sqlx::query_as_with(sqlx::AssertSqlSafe(sql), args)
+        .fetch_one(pool)
+        .await?;
+    let baris = match isi {
+        // Halaman kosong: SQLite memberi `[]`, PostgreSQL NULL.
+        None => Vec::new(),
+        Some(t) => serde_json::from_str(&t)
+            .map_err(|e| crate::GalatStore::Sql(sqlx::Error::Decode(Box::new(e))))?,
+    };
+    Ok((baris, total))
 }
 
 // ---------- riwayat jabatan ----------

@@ -5,8 +5,10 @@
 //! kueri per baris; atasan diselesaikan di tahap kedua sehingga boleh
 //! menunjuk pegawai yang baru didefinisikan di baris sesudahnya. Bila tidak
 //! ada galat, semuanya ditulis dalam satu transaksi: atasan lebih dulu dari
-//! bawahannya (kunci asing), lewat `simpan_baru`/`simpan_ubah` yang sama
-//! dengan formulir (riwayat penempatan, penonaktifan akun, audit).
+//! bawahannya (kunci asing). Pegawai baru ditulis per 200 dengan INSERT
+//! berbaris banyak (pegawai, NIP nasional, riwayat pertama, audit `buat`:
+//! isinya sama dengan `simpan_baru` formulir); perubahan lewat `simpan_ubah`
+//! yang sama dengan formulir (riwayat penempatan, penonaktifan akun, audit).
 //!
 //! Jabatan yang belum ada di unit itu dibuat sebagai jabatan pelaksana dan
 //! disebut di laporan (keputusan: impor awal dari data BKD biasanya membawa
@@ -19,7 +21,7 @@ use super::{
     CatatanBaris, Format, Jenis, Kolom, LaporanImpor, baca_berkas, pastikan_instansi, pilih, tulis,
 };
 use crate::galat::GalatKolom;
-use crate::organisasi::pegawai::{MasukanPegawai, simpan_baru, simpan_ubah, susun_isian};
+use crate::organisasi::pegawai::{MasukanPegawai, simpan_ubah, susun_isian};
 use crate::organisasi::{hari_ini, referensi};
 use crate::{Galat, Hasil, Konteks, Layanan};
 use std::collections::{HashMap, HashSet};
@@ -252,7 +254,8 @@ pub async fn impor_pegawai(
     pastikan_instansi(l, k, instansi_id).await?;
     let _giliran = super::giliran_impor().await?;
     let mut lap = LaporanImpor::baru(Jenis::Pegawai, nama_berkas);
-    let Some(tabel) = baca_berkas(k, Jenis::Pegawai, nama_berkas, bytes, &mut lap).await? else {
+    let Some(mut tabel) = baca_berkas(k, Jenis::Pegawai, nama_berkas, bytes, &mut lap).await?
+    else {
         return Ok(lap);
     };
     let pool = l.pool();
@@ -298,7 +301,11 @@ pub async fn impor_pegawai(
     let waktu = store::sekarang();
 
     // Tahap 1: setiap baris sendiri-sendiri.
-    for b in &tabel.baris {
+    // Baris berkas dilepas satu per satu begitu menjadi rencana: puncak
+    // memori satu salinan data, bukan dua (docs/tolok-ukur.md).
+    let baris_berkas = std::mem::take(&mut tabel.baris);
+    for b in baris_berkas {
+        let b = &b;
         let mut f = GalatKolom::default();
         let teks = |kolom: &str| tabel.sel(b, kolom).teks();
         let nip = match baca::nip(k, "nip", tabel.sel(b, "nip")) {
@@ -665,31 +672,21 @@ pub async fn impor_pegawai(
     // Statistik disegarkan setiap kali jumlah tulisan berlipat dua (lihat
     // store::organisasi::segarkan_statistik_pegawai): log2(n) kali saja.
     let mut segarkan_pada = 1000usize;
+    // Pegawai baru ditampung lalu ditulis per potongan dengan INSERT berbaris
+    // banyak; potongan dikosongkan sebelum setiap perubahan agar atasan yang
+    // baru selalu tertulis lebih dulu (urutan topologis `urutan`).
+    let mut tampung: Vec<usize> = Vec::with_capacity(store::BARIS_PER_SISIP);
     for i in urutan {
-        if lap.dibuat + lap.diperbarui >= segarkan_pada {
-            store::organisasi::segarkan_statistik_pegawai(&mut tx).await?;
-            segarkan_pada *= 2;
-        }
         let r = &mut rencana[i];
         match r.lama {
             None => {
                 r.baru.dibuat_pada = waktu.clone();
                 r.baru.diubah_pada = waktu.clone();
-                simpan_baru(&mut tx, &r.baru, &mulai)
-                    .await
-                    .map_err(|e| galat_tulis(k, e))?;
-                crate::audit::catat(
-                    &mut tx,
-                    k,
-                    instansi_id,
-                    "buat",
-                    "pegawai",
-                    &r.baru.id,
-                    None,
-                    Some(&r.baru),
-                )
-                .await?;
-                lap.dibuat += 1;
+                tampung.push(i);
+                if tampung.len() == store::BARIS_PER_SISIP {
+                    tulis_baru(&mut tx, k, instansi_id, &rencana, &mut tampung, &mulai).await?;
+                    lap.dibuat += store::BARIS_PER_SISIP;
+                }
             }
             Some(x) => {
                 let lama = &ada[x];
@@ -697,6 +694,10 @@ pub async fn impor_pegawai(
                     lap.tidak_berubah += 1;
                     continue;
                 }
+                let n = tampung.len();
+                tulis_baru(&mut tx, k, instansi_id, &rencana, &mut tampung, &mulai).await?;
+                lap.dibuat += n;
+                let r = &mut rencana[i];
                 r.baru.versi = lama.versi;
                 r.baru.dibuat_pada = lama.dibuat_pada.clone();
                 r.baru.diubah_pada = waktu.clone();
@@ -704,11 +705,52 @@ pub async fn impor_pegawai(
                 lap.diperbarui += 1;
             }
         }
+        if lap.dibuat + lap.diperbarui >= segarkan_pada {
+            store::organisasi::segarkan_statistik_pegawai(&mut tx).await?;
+            segarkan_pada *= 2;
+        }
     }
+    let n = tampung.len();
+    tulis_baru(&mut tx, k, instansi_id, &rencana, &mut tampung, &mulai).await?;
+    lap.dibuat += n;
     catat_impor(&mut tx, k, instansi_id, &lap, jabatan_baru.len()).await?;
     tx.commit().await?;
     lap.diterima = true;
     Ok(lap)
+}
+
+/// Menulis pegawai baru yang ditampung (beserta riwayat pertama dan audit
+/// `buat`-nya) lalu mengosongkan tampungan.
+async fn tulis_baru(
+    tx: &mut store::Transaksi<'_>,
+    k: &Konteks,
+    instansi_id: &str,
+    rencana: &[Rencana],
+    tampung: &mut Vec<usize>,
+    mulai: &str,
+) -> Hasil<()> {
+    if tampung.is_empty() {
+        return Ok(());
+    }
+    let baru: Vec<Pegawai> = tampung.iter().map(|&i| rencana[i].baru.clone()).collect();
+    let riwayat: Vec<_> = baru
+        .iter()
+        .map(|p| crate::organisasi::pegawai::riwayat_dari(p, mulai))
+        .collect();
+    store::organisasi::sisipkan_pegawai_banyak(tx, &baru, &riwayat)
+        .await
+        .map_err(|e| galat_tulis(k, e))?;
+    crate::audit::catat_banyak(
+        tx,
+        k,
+        instansi_id,
+        "buat",
+        "pegawai",
+        baru.iter().map(|p| (p.id.as_str(), None, Some(p))),
+    )
+    .await?;
+    tampung.clear();
+    Ok(())
 }
 
 /// Baris rencana yang berada dalam lingkaran atasan pada susunan akhir

@@ -579,7 +579,7 @@ pub(crate) async fn simpan_baru(
     store::organisasi::sisipkan_riwayat(tx, &riwayat_dari(p, mulai)).await
 }
 
-fn riwayat_dari(p: &Pegawai, mulai: &str) -> RiwayatJabatan {
+pub(crate) fn riwayat_dari(p: &Pegawai, mulai: &str) -> RiwayatJabatan {
     RiwayatJabatan {
         instansi_id: p.instansi_id.clone(),
         id: store::id_baru(),
