@@ -14,6 +14,7 @@
 //! | [`permenpanrb_88_2021`] | evaluasi AKIP (SAKIP) |
 //! | [`abk`] | analisis beban kerja, efisiensi jabatan |
 //! | [`pmk_22_2021`] | penyerapan anggaran, efisiensi anggaran |
+//! | [`anggaran`] | gerbang anggaran, nilai uang, keselarasan program; data nomenklatur dan kode rekening belanja |
 //! | [`permenpanrb_1_2023`] | angka kredit jabatan fungsional |
 //! | [`nomenklatur`] | kode nomenklatur pemda dan K/L |
 //! | [`nip`] | Nomor Induk Pegawai |
@@ -36,6 +37,7 @@
 mod token;
 
 pub mod abk;
+pub mod anggaran;
 pub mod angka;
 mod bahasa;
 pub mod galat;

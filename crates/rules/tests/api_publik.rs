@@ -239,3 +239,59 @@ fn konfigurasi_instansi_dari_json() {
     .unwrap();
     assert_eq!(v["valid"], json!(true)); // 70 % dari 7 = 4,9 → 5 bila dibulatkan ke atas
 }
+
+/// Konfigurasi anggaran per instansi: ambang dan kelompok belanja penunjang
+/// dari JSON/TOML; field masukan tetap mengalahkan konfigurasi.
+#[test]
+fn konfigurasi_anggaran_dari_json() {
+    use rules::anggaran::{BelanjaPenunjang, KonfigurasiAnggaran};
+    use rules::kalkulator::{Konfigurasi, hitung, hitung_dengan};
+    use serde_json::json;
+    let bawaan: KonfigurasiAnggaran = serde_json::from_str("{}").unwrap();
+    assert_eq!(bawaan, KonfigurasiAnggaran::default());
+    assert_eq!(
+        bawaan.keselarasan.belanja_penunjang,
+        BelanjaPenunjang::default()
+    );
+    let k: Konfigurasi = serde_json::from_value(json!({
+        "anggaran": {
+            "nilai_uang": {"ambang_penyerapan": "80"},
+            "keselarasan": {
+                "ambang_belanja_penunjang_persen": "50",
+                "belanja_penunjang": [{"nama": "perjalanan_dinas", "kode": ["5.1.02.04"]}]
+            }
+        }
+    }))
+    .unwrap();
+    assert!(
+        serde_json::from_value::<Konfigurasi>(json!({"anggaran": {"nilai_uang": {"x": 1}}}))
+            .is_err()
+    );
+    // Honorarium bukan lagi penunjang; perjalanan 40% < ambang instansi 50%.
+    let masukan = json!({"program": {"kode": "1.02.02", "nama": "x"}, "subkegiatan": [{
+        "kode": "1.02.02.2.02.0015", "nama": "Gizi", "belanja": [
+            {"kode_rekening": "5.1.02.04.01.0001", "jumlah": 40},
+            {"kode_rekening": "5.1.02.02.01.0003", "jumlah": 30},
+            {"kode_rekening": "5.1.02.01.01.0039", "jumlah": 30}]}]});
+    let v = hitung_dengan("keselarasan-program", &masukan, Bahasa::Id, &k).unwrap();
+    assert_eq!(v["porsi_belanja_penunjang_persen"], json!("40.00"));
+    assert_eq!(v["selaras"], json!(true));
+    let v = hitung("keselarasan-program", &masukan, Bahasa::Id).unwrap();
+    assert_eq!(v["porsi_belanja_penunjang_persen"], json!("70.00"));
+    assert_eq!(v["selaras"], json!(false));
+    // Ambang masukan mengalahkan konfigurasi.
+    let mut m = masukan.clone();
+    m["ambang_belanja_penunjang_persen"] = json!("40");
+    let v = hitung_dengan("keselarasan-program", &m, Bahasa::Id, &k).unwrap();
+    assert_eq!(v["selaras"], json!(false));
+    let nu = json!({"pagu": 100, "realisasi_anggaran": 85, "target": 10, "realisasi_keluaran": 4,
+        "polaritas": "positif", "ada_bukti": true, "bulan": 3});
+    let v = hitung_dengan("nilai-uang", &nu, Bahasa::Id, &k).unwrap();
+    assert_eq!(v["tanda"][0]["kode"], json!("uang_habis_hasil_tidak_jelas"));
+    assert!(
+        hitung("nilai-uang", &nu, Bahasa::Id).unwrap()["tanda"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}

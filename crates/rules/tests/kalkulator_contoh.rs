@@ -35,14 +35,13 @@ fn setiap_contoh_lewat_hitung() {
         let nama = k["nama"].as_str().unwrap();
         let mut v = jalankan(nama, k["masukan"].clone());
         // Pesan pelanggaran bergantung bahasa; diuji terpisah di bawah.
-        if let Some(p) = v.get_mut("pelanggaran").and_then(Value::as_array_mut) {
-            for x in p {
-                assert!(
-                    x.as_object_mut()
-                        .unwrap()
-                        .remove("pesan")
-                        .is_some_and(|m| m.is_string())
-                );
+        // Pesan bergantung bahasa: setiap butir daftar keluaran (pelanggaran,
+        // kekurangan, tanda, alasan, peringatan) dibandingkan tanpa `pesan`.
+        for daftar in v.as_object_mut().unwrap().values_mut() {
+            for x in daftar.as_array_mut().into_iter().flatten() {
+                if let Some(m) = x.as_object_mut().and_then(|o| o.remove("pesan")) {
+                    assert!(m.is_string(), "pesan harus teks: {m}");
+                }
             }
         }
         assert_eq!(v, k["keluaran"], "{} {nama} {}", k["contoh"], k["masukan"]);
@@ -196,6 +195,18 @@ fn penjelasan_per_kalkulator() {
         (
             "efisiensi-anggaran",
             json!({"keluaran": [{"pagu": 1, "capaian_persen": 1, "realisasi_anggaran": 0}]}),
+        ),
+        (
+            "gerbang-anggaran",
+            json!({"subkegiatan": [{"kode": "1.02.02.2.02.0015"}]}),
+        ),
+        (
+            "nilai-uang",
+            json!({"pagu": 1, "realisasi_anggaran": 1, "target": 1, "realisasi_keluaran": 1, "polaritas": "positif", "ada_bukti": true, "bulan": 12}),
+        ),
+        (
+            "keselarasan-program",
+            json!({"program": {"kode": "1.02.02", "nama": "x"}, "subkegiatan": [{"kode": "1.02.02.2.02.0015", "nama": "x"}]}),
         ),
         (
             "angka-kredit",

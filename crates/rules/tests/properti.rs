@@ -238,6 +238,10 @@ fn json_sembarang() -> impl Strategy<Value = Value> {
             "198503152010011002",
             "1.02.02.2.01.0006",
             "005.01.WA",
+            "1.02.02",
+            "layanan",
+            "5.1.02.04.01.0001",
+            "Seminar dan studi banding",
         ])
         .prop_map(|s| Value::String(s.to_string())),
     ];
@@ -274,6 +278,23 @@ fn json_sembarang() -> impl Strategy<Value = Value> {
         "hasil_kerja",
         "perilaku_kerja",
         "predikat_organisasi",
+        "subkegiatan",
+        "indikator",
+        "program_kode",
+        "unit",
+        "target_triwulan",
+        "satuan",
+        "nama",
+        "program",
+        "belanja",
+        "kode_rekening",
+        "uraian",
+        "realisasi_anggaran",
+        "realisasi_keluaran",
+        "ada_bukti",
+        "baseline",
+        "jenis",
+        "ambang_belanja_penunjang_persen",
         "x",
     ]);
     daun.prop_recursive(4, 48, 6, move |dalam| {
@@ -379,11 +400,195 @@ fn angka_raksasa_tidak_panik() {
             "penyerapan",
             json!({"realisasi": "1", "pagu": "792281625142643375935439503350"}),
         ),
+        (
+            "nilai-uang",
+            json!({"pagu": kecil, "realisasi_anggaran": besar, "target": kecil, "realisasi_keluaran": kecil, "polaritas": "positif", "ada_bukti": true, "bulan": 1}),
+        ),
+        (
+            "nilai-uang",
+            json!({"pagu": besar, "realisasi_anggaran": besar, "target": besar, "realisasi_keluaran": kecil, "polaritas": "negatif", "baseline": besar, "ada_bukti": false, "bulan": 12}),
+        ),
+        (
+            "gerbang-anggaran",
+            json!({"subkegiatan": [{"pagu": besar, "indikator": [{"target": besar, "target_triwulan": [kecil, besar, kecil, besar]}]}]}),
+        ),
+        (
+            "keselarasan-program",
+            json!({"program": {"kode": "1.02.02", "nama": "x"}, "subkegiatan": [{"kode": "1.02.02.2.02.0015", "nama": "x", "belanja": [{"kode_rekening": "5.1.02.04", "jumlah": besar}, {"kode_rekening": "5.1.02.04", "jumlah": besar}]}]}),
+        ),
+        (
+            "keselarasan-program",
+            json!({"program": {"kode": "1.02.02", "nama": "x"}, "subkegiatan": [{"kode": "1.02.02.2.02.0015", "nama": "x", "belanja": [{"kode_rekening": "5.1.02.04", "jumlah": besar}, {"kode_rekening": "5.2", "jumlah": kecil}]}]}),
+        ),
     ];
     for (nama, input) in kasus {
         match hitung(nama, &input, Bahasa::Id) {
             Ok(v) => assert!(v.is_object()),
             Err(g) => assert_ne!(g.kode, "galat_internal", "{nama}: {g:?}"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Anggaran (isu 9)
+// ---------------------------------------------------------------------------
+
+mod anggaran {
+    use super::*;
+    use rules::anggaran::{
+        self as ag, AmbangNilaiUang, BarisBelanja, IndikatorRencana, KonfigurasiKeselarasan,
+        MasukanKeselarasan, MasukanNilaiUang, ProgramRencana, SubkegiatanBelanja,
+        SubkegiatanRencana,
+    };
+
+    fn opsi<T: std::fmt::Debug + Clone>(
+        s: impl Strategy<Value = T>,
+    ) -> impl Strategy<Value = Option<T>> {
+        prop::option::weighted(0.8, s)
+    }
+
+    fn kode() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "1.02.02.2.02.0015",
+            "1.02.02.2.02.0001",
+            "1.02.03.2.01.0001",
+            "1.2.02.2.02.0004",
+            "1.02.01.2.01.0001",
+            "1.02.02.2.02.9999",
+            "",
+        ])
+        .prop_map(String::from)
+    }
+
+    fn indikator() -> impl Strategy<Value = IndikatorRencana> {
+        (
+            opsi(polaritas()),
+            opsi(desimal()),
+            opsi(prop::array::uniform4(opsi(desimal()))),
+        )
+            .prop_map(|(polaritas, target, target_triwulan)| IndikatorRencana {
+                nama: Some("indikator".into()),
+                satuan: None,
+                polaritas,
+                target,
+                target_triwulan,
+            })
+    }
+
+    fn subkegiatan() -> impl Strategy<Value = SubkegiatanRencana> {
+        (
+            opsi(kode()),
+            opsi(prop::sample::select(vec!["1.02.02", "1.02.01", ""]).prop_map(String::from)),
+            opsi("[a-z ]{0,6}"),
+            opsi((-5i64..=5_000_000).prop_map(Decimal::from)),
+            prop::collection::vec(indikator(), 0..3),
+        )
+            .prop_map(
+                |(kode, program_kode, unit, pagu, indikator)| SubkegiatanRencana {
+                    kode,
+                    program_kode,
+                    unit,
+                    pagu,
+                    indikator,
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Gerbang memeriksa setiap sub kegiatan sendiri-sendiri dan
+        /// mempertahankan urutan masukan: hasil daftar = gabungan hasil per butir.
+        #[test]
+        fn gerbang_per_butir_dan_urut(daftar in prop::collection::vec(subkegiatan(), 1..6)) {
+            let h = ag::gerbang(&daftar).unwrap();
+            let mut gabungan = Vec::new();
+            for (i, s) in daftar.iter().enumerate() {
+                for mut k in ag::gerbang(std::slice::from_ref(s)).unwrap().kekurangan {
+                    k.posisi = i;
+                    gabungan.push(k);
+                }
+            }
+            prop_assert_eq!(&h.kekurangan, &gabungan);
+            prop_assert!(h.kekurangan.windows(2).all(|w| w[0].posisi <= w[1].posisi));
+            prop_assert_eq!(h.lolos(), h.kekurangan.is_empty());
+            // Target kosong tidak pernah dilaporkan bersama masalah triwulannya.
+            for k in &h.kekurangan {
+                if let ag::RincianKekurangan::Triwulan { indikator, .. } = k.rincian {
+                    prop_assert!(daftar[k.posisi].indikator[indikator].target.is_some());
+                }
+            }
+        }
+
+        /// Penyerapan tepat: realisasi × 100 / pagu tanpa pembulatan antara;
+        /// realisasi = pagu × k / 100 memberi tepat k.
+        #[test]
+        fn nilai_uang_penyerapan_tepat(pagu in 1i64..=1_000_000_000_000, k in 0i64..=150, bulan in 1u8..=12) {
+            let pagu = Decimal::from(pagu);
+            let realisasi = pagu * Decimal::from(k) / Decimal::ONE_HUNDRED;
+            let m = MasukanNilaiUang {
+                pagu,
+                realisasi_anggaran: realisasi,
+                target: Target::Tunggal(Decimal::from(10)),
+                realisasi_keluaran: Decimal::from(5),
+                polaritas: Polaritas::Positif,
+                baseline: None,
+                ada_bukti: true,
+                bulan,
+            };
+            let h = ag::nilai_uang(&m, &AmbangNilaiUang::default()).unwrap();
+            prop_assert_eq!(h.penyerapan_persen, Decimal::from(k));
+            prop_assert_eq!(h.capaian.capaian_persen, Decimal::from(50));
+            prop_assert_eq!(h.ekspektasi_waktu_persen * Decimal::from(12), Decimal::from(bulan) * Decimal::ONE_HUNDRED);
+        }
+
+        /// Porsi belanja penunjang 0–100, tidak bergantung urutan baris, dan
+        /// menaikkan ambang tidak pernah mengubah selaras menjadi tidak selaras.
+        #[test]
+        fn keselarasan_porsi_dan_ambang(
+            baris in prop::collection::vec((prop::sample::select(vec![
+                "5.1.02.04.01.0001", "5.1.02.02.01.0003", "5.1.02.02.01.0014",
+                "5.1.02.01.01.0039", "5.1.02.01.01.0052", "5.1.01.03.07.0001", "5.2.02.08.01.0018",
+            ]), 0i64..=1_000_000_000), 0..8),
+            a in 0i64..=100, b in 0i64..=100,
+        ) {
+            let belanja: Vec<BarisBelanja> = baris.iter().map(|(k, j)| BarisBelanja {
+                kode_rekening: k.to_string(), uraian: None, jumlah: Decimal::from(*j),
+            }).collect();
+            let masukan = |belanja: Vec<BarisBelanja>| MasukanKeselarasan {
+                program: ProgramRencana { kode: "1.02.02".into(), nama: "x".into() },
+                subkegiatan: vec![SubkegiatanBelanja {
+                    kode: "1.02.02.2.02.0015".into(), nama: "Pengelolaan Gizi".into(),
+                    jenis: None, indikator: vec![], belanja,
+                }],
+            };
+            let konf = |ambang: i64| KonfigurasiKeselarasan {
+                ambang_belanja_penunjang_persen: Decimal::from(ambang),
+                ..Default::default()
+            };
+            let h = ag::keselarasan(&masukan(belanja.clone()), &konf(30)).unwrap();
+            prop_assert!(h.porsi_belanja_penunjang_persen >= Decimal::ZERO);
+            prop_assert!(h.porsi_belanja_penunjang_persen <= Decimal::ONE_HUNDRED);
+            let mut terbalik = belanja.clone();
+            terbalik.reverse();
+            let h2 = ag::keselarasan(&masukan(terbalik), &konf(30)).unwrap();
+            prop_assert_eq!(h.porsi_belanja_penunjang_persen, h2.porsi_belanja_penunjang_persen);
+            prop_assert_eq!(h.selaras(), h2.selaras());
+            let (rendah, tinggi) = (a.min(b), a.max(b));
+            let hr = ag::keselarasan(&masukan(belanja.clone()), &konf(rendah)).unwrap();
+            let ht = ag::keselarasan(&masukan(belanja), &konf(tinggi)).unwrap();
+            prop_assert!(!hr.selaras() || ht.selaras());
+        }
+
+        #[test]
+        fn kata_penunjang_tidak_pernah_panik(s in ".{0,60}", t in "[a-zA-Z -]{0,60}") {
+            let _ = ag::kata_penunjang(&s);
+            for w in ag::kata_penunjang(&t) {
+                prop_assert!(ag::daftar_kata_penunjang().contains(&w));
+            }
+            let _ = ag::indikator_administratif(&s, &t);
+            let _ = ag::kode_dikenal(&s);
+            let _ = ag::uraian_rekening(&s);
         }
     }
 }

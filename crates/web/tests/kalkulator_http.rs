@@ -111,14 +111,13 @@ async fn setiap_contoh_lewat_api() {
     for k in kasus {
         let nama = k["nama"].as_str().unwrap();
         let mut v = hitung(&r, nama, k["masukan"].clone()).await;
-        if let Some(p) = v.get_mut("pelanggaran").and_then(Value::as_array_mut) {
-            for x in p {
-                assert!(
-                    x.as_object_mut()
-                        .unwrap()
-                        .remove("pesan")
-                        .is_some_and(|m| m.is_string())
-                );
+        // Pesan bergantung bahasa: setiap butir daftar keluaran (pelanggaran,
+        // kekurangan, tanda, alasan, peringatan) dibandingkan tanpa `pesan`.
+        for daftar in v.as_object_mut().unwrap().values_mut() {
+            for x in daftar.as_array_mut().into_iter().flatten() {
+                if let Some(m) = x.as_object_mut().and_then(|o| o.remove("pesan")) {
+                    assert!(m.is_string(), "pesan harus teks: {m}");
+                }
             }
         }
         assert_eq!(v, k["keluaran"], "{} {nama} {}", k["contoh"], k["masukan"]);
@@ -289,12 +288,12 @@ fn blok_isian<'a>(html: &'a str, id: &str) -> &'a str {
 }
 
 #[tokio::test]
-async fn halaman_indeks_mendaftar_13_kalkulator() {
+async fn halaman_indeks_mendaftar_16_kalkulator() {
     let r = aplikasi().await;
     let j = get(&r, "/kalkulator").await;
     assert_eq!(j.status, StatusCode::OK);
     let html = j.teks();
-    assert_eq!(rules::kalkulator::DAFTAR.len(), 13);
+    assert_eq!(rules::kalkulator::DAFTAR.len(), 16);
     for n in rules::kalkulator::DAFTAR {
         assert!(
             html.contains(&format!("href=\"/kalkulator/{n}\"")),
@@ -616,5 +615,93 @@ async fn halaman_kecil_setelah_gzip() {
             "{uri}: {gz} B gzip, anggaran halaman berikutnya 15 KB"
         );
         assert!(mentah < 40 * 1024, "{uri}: {mentah} B mentah");
+    }
+}
+
+/// Isu 9 lewat halaman: daftar di dalam baris (indikator, belanja, target
+/// triwulan), galat bersarang kembali ke isiannya, dan bobot halaman.
+#[tokio::test]
+async fn halaman_anggaran_daftar_bersarang() {
+    let r = aplikasi().await;
+    // Contoh Presiden 2023 lewat formulir: satu sub kegiatan, empat baris belanja.
+    let uri = "/kalkulator/keselarasan-program?program.kode=1.02.02&program.nama=Kesehatan\
+&subkegiatan.0.kode=1.02.02.2.02.0015&subkegiatan.0.nama=Gizi+masyarakat\
+&subkegiatan.0.indikator.0.nama=Jumlah+Dokumen&subkegiatan.0.indikator.0.satuan=Dokumen\
+&subkegiatan.0.belanja.0.kode_rekening=5.1.02.04.01.0001&subkegiatan.0.belanja.0.uraian=Perjalanan+dinas&subkegiatan.0.belanja.0.jumlah=3000000000\
+&subkegiatan.0.belanja.1.kode_rekening=5.1.02.04.01.0004&subkegiatan.0.belanja.1.uraian=Rapat&subkegiatan.0.belanja.1.jumlah=3000000000\
+&subkegiatan.0.belanja.3.kode_rekening=5.1.02.01.01.0039&subkegiatan.0.belanja.3.uraian=Makanan+tambahan&subkegiatan.0.belanja.3.jumlah=4000000000";
+    let j = get(&r, uri).await;
+    assert_eq!(j.status, StatusCode::OK, "{}", j.teks());
+    let html = j.teks();
+    for s in [
+        "<dd>Tidak selaras</dd>",
+        "<dd>60,00%</dd>",
+        "Belanja penunjang 60% dari belanja program (Rp6.000.000.000 dari Rp10.000.000.000)",
+        "Peringatan: Nama atau uraian belanja sub kegiatan 1.02.02.2.02.0015 memuat kata penunjang: perjalanan, rapat",
+        "Peringatan: Sub kegiatan layanan 1.02.02.2.02.0015",
+    ] {
+        assert!(html.contains(s), "{s}");
+    }
+    // Gerbang: target triwulan dari empat isian; baris kedua salah ketik.
+    let dasar = "/kalkulator/gerbang-anggaran?subkegiatan.0.kode=1.02.02.2.02.0015&subkegiatan.0.program_kode=1.02.02\
+&subkegiatan.0.unit=Bidang+Kesmas&subkegiatan.0.pagu=250000000&subkegiatan.0.indikator.0.nama=Balita\
+&subkegiatan.0.indikator.0.polaritas=positif&subkegiatan.0.indikator.0.target=1200\
+&subkegiatan.0.indikator.0.target_triwulan.0=300&subkegiatan.0.indikator.0.target_triwulan.1=600\
+&subkegiatan.0.indikator.0.target_triwulan.2=900&subkegiatan.0.indikator.0.target_triwulan.3=1200";
+    let j = get(&r, dasar).await;
+    assert_eq!(j.status, StatusCode::OK, "{}", j.teks());
+    assert!(j.teks().contains("<dd>Lolos: siap diberi anggaran</dd>"));
+    // Triwulan III kosong: kekurangan, bukan galat.
+    let j = get(
+        &r,
+        &dasar.replace("target_triwulan.2=900", "target_triwulan.2="),
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::OK);
+    assert!(j.teks().contains("belum lengkap"), "{}", j.teks());
+    let j = get(
+        &r,
+        &format!(
+            "{dasar}&subkegiatan.2.kode=1.02.02.2.02.0001&subkegiatan.2.indikator.0.target=seratus"
+        ),
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = j.teks();
+    let blok = blok_isian(&html, "subkegiatan.2.indikator.0.target");
+    assert!(
+        blok.contains("value=\"seratus\"") && blok.contains("Harus berupa angka"),
+        "{blok}"
+    );
+    // Nilai uang: tanpa centang bukti; biaya per satuan.
+    let j = get(
+        &r,
+        "/kalkulator/nilai-uang?pagu=1000000000&realisasi_anggaran=950000000&polaritas=positif&target=100\
+&realisasi_keluaran=40&bulan=12",
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::OK, "{}", j.teks());
+    let html = j.teks();
+    for s in [
+        "<dd>95,00%</dd>",
+        "<dd>23.750.000,00</dd>",
+        "Uang habis, hasil tidak jelas",
+        "Realisasi keluaran dilaporkan tanpa bukti",
+    ] {
+        assert!(html.contains(s), "{s}");
+    }
+    // Formulir terbesar tetap ringan.
+    for uri in [
+        "/kalkulator/keselarasan-program",
+        "/kalkulator/gerbang-anggaran",
+    ] {
+        let mentah = get(&r, uri).await.badan.len();
+        let req = Request::get(uri)
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .body(Body::empty())
+            .unwrap();
+        let gz = kirim(&r, req).await.badan.len();
+        eprintln!("{uri}: {mentah} B mentah, {gz} B gzip");
+        assert!(gz < 6 * 1024, "{uri}: {gz} B gzip");
     }
 }

@@ -3,7 +3,7 @@
 
 #[cfg(feature = "openapi")]
 use super::skema;
-use super::{kinerja, kode, organisasi};
+use super::{anggaran, kinerja, kode, organisasi};
 use crate::{Bahasa, StatusSumber};
 use serde::Serialize;
 
@@ -61,7 +61,7 @@ use StatusSumber::{BelumTerkonfirmasi as R, Primer as P, Sekunder as S};
 
 /// Jumlah kalkulator; menambah satu berarti menaikkan angka ini (kompilator
 /// menolak daftar yang panjangnya tidak sama).
-pub const JUMLAH: usize = 13;
+pub const JUMLAH: usize = 16;
 
 /// Satu-satunya daftar kalkulator: nama, fungsi aturan, dan keterangannya.
 /// Urutan di sini adalah urutan tampilan. Formulir halamannya ada di
@@ -259,6 +259,82 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
                 "Apakah capaian keluaran dibatasi 100% (bawaan: tidak)",
                 R,
             )],
+        },
+    },
+    Kalkulator {
+        fungsi: anggaran::gerbang_anggaran,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanGerbangAnggaran, skema::HasilGerbangAnggaran>,
+        info: InfoKalkulator {
+            nama: "gerbang-anggaran",
+            judul_id: "Gerbang Anggaran Sub Kegiatan",
+            judul_en: "Budget gate for sub-activities",
+            sumber: "Anggaran berbasis kinerja (KemenPAN-RB, Kemenkeu, Bappenas); Permendagri No. 90 Tahun 2019; PermenPANRB No. 8 Tahun 2021",
+            status: R,
+            penjelasan: "Sebelum diberi anggaran, setiap sub kegiatan harus jelas apa yang dihasilkan. Kekurangan yang diperiksa: tanpa indikator keluaran; indikator tanpa target; target triwulan yang tidak kumulatif (triwulan IV harus sama dengan target tahunan dan, untuk indikator positif, tidak boleh turun); tanpa unit penanggung jawab; kode sub kegiatan yang tidak diawali kode programnya; pagu kosong, nol atau negatif. Draf yang belum lengkap boleh diperiksa: yang kosong menjadi kekurangan, bukan galat.",
+            belum_terkonfirmasi: &[
+                c("Daftar syarat gerbang adalah kebijakan Kinerja", R),
+                c(
+                    "Indikator tanpa polaritas diperiksa sebagai indikator positif",
+                    R,
+                ),
+            ],
+        },
+    },
+    Kalkulator {
+        fungsi: anggaran::nilai_uang,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanNilaiUang, skema::HasilNilaiUang>,
+        info: InfoKalkulator {
+            nama: "nilai-uang",
+            judul_id: "Nilai Uang: Serapan dan Keluaran",
+            judul_en: "Value for money: spending and outputs",
+            sumber: "PMK No. 22/PMK.02/2021; PermenPANRB No. 8 Tahun 2021",
+            status: R,
+            penjelasan: "Serapan anggaran bukan ukuran kinerja bila keluarannya tidak jelas. Penyerapan = realisasi anggaran dibagi pagu dikali 100; capaian keluaran memakai aturan capaian indikator; ekspektasi waktu = bulan berjalan dibagi 12 dikali 100; biaya per satuan = realisasi anggaran dibagi realisasi keluaran. Tanda: uang habis hasil tidak jelas (penyerapan ≥ 90% dan capaian ≤ 50%); hasil tanpa bukti; hasil tanpa belanja (capaian ≥ 100% dan penyerapan ≤ 10%); target di bawah baseline; keluaran tertinggal (capaian lebih dari 25 poin di bawah ekspektasi waktu).",
+            belum_terkonfirmasi: &[
+                c(
+                    "Ambang uang habis hasil tidak jelas: penyerapan ≥ 90%, capaian ≤ 50%",
+                    R,
+                ),
+                c(
+                    "Ambang hasil tanpa belanja: capaian ≥ 100%, penyerapan ≤ 10%",
+                    R,
+                ),
+                c(
+                    "Ambang keluaran tertinggal: lebih dari 25 poin di bawah ekspektasi waktu",
+                    R,
+                ),
+                c(
+                    "Target rentang dibandingkan dengan baseline lewat batas terlemahnya (positif: min, negatif: max)",
+                    R,
+                ),
+            ],
+        },
+    },
+    Kalkulator {
+        fungsi: anggaran::keselarasan_program,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanKeselarasanProgram, skema::HasilKeselarasanProgram>,
+        info: InfoKalkulator {
+            nama: "keselarasan-program",
+            judul_id: "Keselarasan Program dan Belanja",
+            judul_en: "Programme and spending alignment",
+            sumber: "Permendagri No. 90 Tahun 2019; Kepmendagri 050-5889/2021 dan perubahannya; PP No. 12 Tahun 2019 Pasal 54 ayat (3); Inpres No. 1 Tahun 2025",
+            status: R,
+            penjelasan: "Apakah sub kegiatan dan belanjanya nyambung dengan programnya. Tidak selaras bila kode sub kegiatan tidak diawali kode program, kode tidak ada di nomenklatur Kemendagri, atau belanja penunjang (honorarium, perjalanan dinas termasuk paket meeting, makan minum rapat dan tamu, sosialisasi dan bimbingan teknis, alat tulis kantor) mencapai 30% atau lebih dari belanja program; program penunjang urusan dikecualikan. Peringatan: satu sub kegiatan dengan belanja penunjang di atas ambang, nama atau uraian belanja yang memuat kata seperti seminar, studi banding, rapat, sosialisasi, bimtek, perjalanan, koordinasi, konsultasi atau honor, dan sub kegiatan layanan yang hanya diukur dengan dokumen, laporan, rapat atau kegiatan.",
+            belum_terkonfirmasi: &[
+                c(
+                    "Tidak ada ambang resmi porsi belanja penunjang; 30% adalah kebijakan Kinerja",
+                    R,
+                ),
+                c("Daftar kelompok kode rekening belanja penunjang", R),
+                c("Daftar kata penunjang dan satuan administratif", R),
+                c(
+                    "Versi nomenklatur: templat Kepmendagri 900 (2024) dan pemutakhiran 2027",
+                    S,
+                ),
+            ],
         },
     },
     Kalkulator {

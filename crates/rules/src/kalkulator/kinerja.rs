@@ -1,6 +1,6 @@
 //! Kalkulator kinerja pegawai: predikat, kurva, capaian, nilai IKI, SKP lama, PP 30.
 
-use super::masukan::{Pembaca, pasti};
+use super::masukan::{Obj, Pembaca, pasti};
 use super::penjelasan::{Penjelasan, d2, r};
 use super::{GalatKalkulator, Konfigurasi, dari_galat_input};
 use crate::permenpanrb_6_2022::{
@@ -118,12 +118,10 @@ pub(super) fn kurva_distribusi(p: &mut Pembaca, input: &Value, k: &Konfigurasi) 
     }))
 }
 
-pub(super) fn capaian(p: &mut Pembaca, input: &Value, _: &Konfigurasi) -> Hasil {
-    let b = p.bahasa;
-    let o = p.akar(input, &["polaritas", "target", "realisasi"])?;
-    let polaritas = p.pilihan::<Polaritas>(&o, "polaritas");
-    let target = match p.wajib(&o, "target") {
-        Some(v @ Value::Object(_)) => match p.objek(v, "target", &["min", "max"]) {
+/// Field `target` kalkulator capaian: desimal tunggal atau rentang `{min, max}`.
+pub(super) fn baca_target(p: &mut Pembaca, o: &Obj) -> Option<Target> {
+    match p.wajib(o, "target") {
+        Some(v @ Value::Object(_)) => match p.objek(v, &o.jalur("target"), &["min", "max"]) {
             Some(ot) => {
                 let min = p.desimal(&ot, "min");
                 let max = p.desimal(&ot, "max");
@@ -131,9 +129,16 @@ pub(super) fn capaian(p: &mut Pembaca, input: &Value, _: &Konfigurasi) -> Hasil 
             }
             None => None,
         },
-        Some(v) => p.nilai_desimal(v, "target").map(Target::Tunggal),
+        Some(v) => p.nilai_desimal(v, &o.jalur("target")).map(Target::Tunggal),
         None => None,
-    };
+    }
+}
+
+pub(super) fn capaian(p: &mut Pembaca, input: &Value, _: &Konfigurasi) -> Hasil {
+    let b = p.bahasa;
+    let o = p.akar(input, &["polaritas", "target", "realisasi"])?;
+    let polaritas = p.pilihan::<Polaritas>(&o, "polaritas");
+    let target = baca_target(p, &o);
     let realisasi = p.desimal(&o, "realisasi");
     p.selesai()?;
     let (polaritas, target, realisasi) = (

@@ -339,6 +339,56 @@ impl Pembaca {
         }
     }
 
+    /// Teks opsional: `null`, tidak ada, atau hanya spasi → `None`; bukan teks → galat.
+    pub fn teks_opsional<'a>(&mut self, o: &Obj<'a>, k: &str) -> Option<&'a str> {
+        match self.opsional(o, k)? {
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => Some(s.trim()),
+            _ => {
+                self.tipe_salah(&o.jalur(k), Jenis::Teks);
+                None
+            }
+        }
+    }
+
+    /// Daftar opsional: `null` atau tidak ada → `None`; bukan daftar → galat.
+    pub fn daftar_opsional<'a>(&mut self, o: &Obj<'a>, k: &str) -> Option<&'a [Value]> {
+        match self.opsional(o, k)? {
+            Value::Array(a) => Some(a),
+            _ => {
+                self.tipe_salah(&o.jalur(k), Jenis::Daftar);
+                None
+            }
+        }
+    }
+
+    /// Desimal draf: `null`, tidak ada, atau teks kosong → `Ok(None)`; angka
+    /// yang salah bentuk dicatat sebagai galat (`Err`).
+    pub fn nilai_desimal_draf(
+        &mut self,
+        v: Option<&Value>,
+        f: &str,
+    ) -> Result<Option<Decimal>, ()> {
+        match v {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(v) => self.nilai_desimal(v, f).map(Some).ok_or(()),
+        }
+    }
+
+    /// Nilai mentah field (tanpa memeriksa `null`).
+    pub fn mentah<'a>(&self, o: &Obj<'a>, k: &str) -> Option<&'a Value> {
+        o.map.get(k)
+    }
+
+    /// Pilihan token draf: `null`, tidak ada, atau teks kosong → `None`.
+    pub fn pilihan_draf<T: Token>(&mut self, o: &Obj, k: &str) -> Option<T> {
+        match self.opsional(o, k)? {
+            Value::String(s) if s.trim().is_empty() => None,
+            v => self.nilai_pilihan(v, &o.jalur(k)),
+        }
+    }
+
     /// Galat bila ada kesalahan tercatat.
     pub fn selesai(&mut self) -> Result<(), GalatKalkulator> {
         if self.galat.is_empty() {

@@ -9,6 +9,7 @@
 //! * Setiap keluaran memuat `"penjelasan"` (cara hitung, pita yang dipakai,
 //!   sumber regulasi, status [P]/[S]/[R]); bandingkan keluaran tanpa field itu.
 
+mod anggaran;
 mod info;
 mod kinerja;
 mod kode;
@@ -22,6 +23,7 @@ pub use info::{CatatanSumber, InfoKalkulator, JUMLAH, Kalkulator, info};
 
 use crate::Bahasa;
 use crate::abk::KonfigurasiAbk;
+use crate::anggaran::KonfigurasiAnggaran;
 use crate::permenpanrb_1_2023::KonfigurasiAngkaKredit;
 use crate::permenpanrb_6_2022::KebijakanKurva;
 use crate::pmk_22_2021::KonfigurasiEfisiensi;
@@ -101,7 +103,7 @@ impl std::error::Error for GalatKalkulator {}
 /// Nilai [R] yang dapat diatur per instansi; `Default` = nilai terdokumentasi.
 /// Field masukan (mis. `jam_kerja_efektif`) tetap mengalahkan konfigurasi.
 /// Dapat dibaca dari JSON/TOML; bagian yang tidak disebut memakai bawaan.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Konfigurasi {
     /// Kebijakan kurva distribusi.
@@ -112,6 +114,8 @@ pub struct Konfigurasi {
     pub efisiensi: KonfigurasiEfisiensi,
     /// Angka kredit.
     pub angka_kredit: KonfigurasiAngkaKredit,
+    /// Anggaran: ambang nilai uang, ambang dan kelompok belanja penunjang.
+    pub anggaran: KonfigurasiAnggaran,
 }
 
 /// Jalankan kalkulator `nama` atas masukan JSON dengan konfigurasi bawaan.

@@ -17,6 +17,9 @@
 
 #![allow(dead_code)]
 
+mod anggaran;
+pub use anggaran::*;
+
 use crate::abk::{KategoriEj, PembulatanPegawai};
 use crate::nip::{JenisAsn, JenisKelamin};
 use crate::nomenklatur::{JenisKode, TingkatKl, TingkatPemda};

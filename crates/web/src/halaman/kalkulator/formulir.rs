@@ -111,8 +111,10 @@ pub(crate) fn nilai_kolom(k: &Kolom, mentah: Option<&String>) -> Option<Value> {
     }
 }
 
-/// Sisipkan nilai pada jalur bertitik (`target.min`). Gagal bila jalur itu
-/// sudah berisi nilai lain yang bertentangan (target tunggal dan rentang).
+/// Sisipkan nilai pada jalur bertitik (`target.min`); segmen angka adalah
+/// indeks daftar (`indikator.0.target_triwulan.2`; yang belum diisi `null`).
+/// Gagal bila jalur itu sudah berisi nilai lain yang bertentangan (target
+/// tunggal dan rentang).
 pub(crate) fn sisipkan(obj: &mut Map<String, Value>, jalur: &str, v: Value) -> Result<(), String> {
     match jalur.split_once('.') {
         None => {
@@ -121,6 +123,41 @@ pub(crate) fn sisipkan(obj: &mut Map<String, Value>, jalur: &str, v: Value) -> R
             }
             obj.insert(jalur.to_string(), v);
             Ok(())
+        }
+        Some((kepala, sisa))
+            if sisa
+                .split('.')
+                .next()
+                .is_some_and(|s| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())) =>
+        {
+            let (indeks, ekor) = sisa
+                .split_once('.')
+                .map_or((sisa, None), |(a, b)| (a, Some(b)));
+            let i: usize = indeks.parse().map_err(|_| kepala.to_string())?;
+            let e = obj
+                .entry(kepala.to_string())
+                .or_insert_with(|| Value::Array(Vec::new()));
+            let Value::Array(a) = e else {
+                return Err(kepala.to_string());
+            };
+            if a.len() <= i {
+                a.resize(i + 1, Value::Null);
+            }
+            match ekor {
+                None => {
+                    a[i] = v;
+                    Ok(())
+                }
+                Some(ekor) => {
+                    if a[i].is_null() {
+                        a[i] = Value::Object(Map::new());
+                    }
+                    match &mut a[i] {
+                        Value::Object(m) => sisipkan(m, ekor, v),
+                        _ => Err(kepala.to_string()),
+                    }
+                }
+            }
         }
         Some((kepala, sisa)) => {
             let e = obj
@@ -173,9 +210,10 @@ pub(crate) fn bangun(s: &Spek, isian: &Isian, b: Bahasa) -> Masukan {
                         if let Some(v) =
                             nilai_kolom(k, isian.get(&format!("{kunci}.{i}.{}", k.kunci)))
                         {
-                            o.insert(k.kunci.to_string(), v);
+                            let _ = sisipkan(&mut o, k.kunci, v);
                         }
                     }
+                    rapatkan(&mut o);
                     if !o.is_empty() {
                         daftar.push(Value::Object(o));
                         baris.push(i);
@@ -193,16 +231,37 @@ pub(crate) fn bangun(s: &Spek, isian: &Isian, b: Bahasa) -> Masukan {
     }
 }
 
-/// `kegiatan[1].target_output` → `kegiatan.3.target_output` (baris formulir).
-pub(crate) fn jalur_ke_nama(jalur: &str, peta: &BTreeMap<&'static str, Vec<usize>>) -> String {
-    if let Some((daftar, sisa)) = jalur.split_once('[') {
-        if let Some((idx, ekor)) = sisa.split_once(']') {
-            if let (Some(baris), Ok(j)) = (peta.get(daftar), idx.parse::<usize>()) {
-                if let Some(i) = baris.get(j) {
-                    return format!("{daftar}.{i}{ekor}");
+/// Daftar objek di dalam satu baris formulir (baris belanja, indikator)
+/// dirapatkan: butir yang tidak diisi dibuang. Daftar nilai (target triwulan)
+/// dibiarkan, karena posisinya bermakna.
+fn rapatkan(o: &mut Map<String, Value>) {
+    for v in o.values_mut() {
+        match v {
+            Value::Array(a) if a.iter().any(Value::is_object) => {
+                a.retain(|x| !x.is_null());
+                for x in a.iter_mut() {
+                    if let Value::Object(m) = x {
+                        rapatkan(m);
+                    }
                 }
             }
+            Value::Object(m) => rapatkan(m),
+            _ => {}
         }
+    }
+}
+
+/// `kegiatan[1].target_output` → `kegiatan.3.target_output` (baris formulir);
+/// indeks lebih dalam menjadi segmen bertitik
+/// (`subkegiatan[0].indikator[0].target` → `subkegiatan.2.indikator.0.target`).
+pub(crate) fn jalur_ke_nama(jalur: &str, peta: &BTreeMap<&'static str, Vec<usize>>) -> String {
+    if let Some((daftar, sisa)) = jalur.split_once('[')
+        && let Some((idx, ekor)) = sisa.split_once(']')
+        && let (Some(baris), Ok(j)) = (peta.get(daftar), idx.parse::<usize>())
+        && let Some(i) = baris.get(j)
+    {
+        let ekor = ekor.replace('[', ".").replace(']', "");
+        return format!("{daftar}.{i}{ekor}");
     }
     jalur.to_string()
 }
@@ -433,6 +492,16 @@ pub(crate) fn hasil_tampil(s: &Spek, v: &Value, masukan: &Masukan, b: Bahasa) ->
                     .filter_map(|p| p.get("pesan").and_then(Value::as_str))
                     .map(str::to_string),
             ),
+            (Bentuk::DaftarPesanAwalan(id, en), Value::Array(a)) => h.pesan.extend(
+                a.iter()
+                    .filter_map(|p| p.get("pesan").and_then(Value::as_str))
+                    .map(|p| format!("{} {p}", t(id, en))),
+            ),
+            (Bentuk::YaTidak { ya, tidak }, Value::Bool(ok)) => {
+                let (i, e) = if *ok { ya } else { tidak };
+                h.baris.push((label, t(i, e)))
+            }
+            (_, Value::Null) => h.baris.push((label, "—".to_string())),
             (Bentuk::TabelKegiatan, Value::Array(a)) => {
                 let aspek = [
                     ("kuantitas", "kuantitas", "quantity"),

@@ -107,6 +107,8 @@ pub(crate) fn label_dikenal(kunci: &str, token: &str, b: Bahasa) -> Option<Strin
         "kemenkeu_jla" => "Kemenkeu (JLA)".into(),
         "program" => t("Program", "Programme"),
         "komponen" => t("Komponen", "Component"),
+        "layanan" => t("Layanan", "Service"),
+        "aktifitas" => t("Aktifitas", "Activity"),
         _ => return None,
     })
 }
@@ -141,6 +143,29 @@ pub(crate) fn label_rincian(kunci: &str, b: Bahasa) -> String {
         "induk" => t("Kode induk", "Parent code"),
         "nip_berkelompok" => t("NIP berkelompok", "NIP grouped"),
         "interpretasi" => t("Interpretasi predikat", "Grade interpretation"),
+        "jumlah_subkegiatan" => t("Sub kegiatan diperiksa", "Sub-activities checked"),
+        "subkegiatan_lolos" => t(
+            "Sub kegiatan tanpa kekurangan",
+            "Sub-activities with no shortcoming",
+        ),
+        "ambang" => t("Ambang tanda", "Flag thresholds"),
+        "ambang_penyerapan" => t("penyerapan ≥", "absorption ≥"),
+        "ambang_capaian" => t("capaian ≤", "achievement ≤"),
+        "ambang_tertinggal" => t("tertinggal >", "behind by >"),
+        "capaian_tanpa_belanja" => t(
+            "hasil tanpa belanja: capaian ≥",
+            "results without spending: achievement ≥",
+        ),
+        "penyerapan_tanpa_belanja" => t("penyerapan ≤", "absorption ≤"),
+        "total_belanja" => t("Total belanja program (Rp)", "Programme spending (Rp)"),
+        "belanja_penunjang" => t("Belanja penunjang (Rp)", "Overhead spending (Rp)"),
+        "ambang_persen" => t("Ambang belanja penunjang (%)", "Overhead threshold (%)"),
+        "program_penunjang" => t(
+            "Program penunjang (dikecualikan)",
+            "Support programme (exempt)",
+        ),
+        "jenis_subkegiatan" => t("Jenis sub kegiatan", "Sub-activity kind"),
+        "kelompok_penunjang" => t("Kelompok belanja penunjang", "Overhead groups"),
         lain => judul_token(lain),
     }
 }

@@ -1,6 +1,6 @@
 //! Halaman publik "Kalkulator Kinerja" (GET, tanpa login).
 //!
-//! `/kalkulator` mendaftar ke-13 kalkulator; `/kalkulator/{nama}` adalah
+//! `/kalkulator` mendaftar semua kalkulator registri; `/kalkulator/{nama}` adalah
 //! formulir GET: isian ada di query string, sehingga hasilnya bisa ditautkan
 //! dan halaman bekerja tanpa JavaScript. Formulir diubah menjadi masukan JSON
 //! kalkulator (desimal sebagai teks JSON, tidak pernah float) lalu dihitung
@@ -8,8 +8,10 @@
 //!
 //! Nama isian = jalur field JSON dengan titik: `capaian_persen`, `target.min`,
 //! `jumlah.baik`, dan untuk daftar `kegiatan.{baris}.target_output` (baris
-//! formulir, mulai 0). Baris daftar yang kosong dilewati; galat
-//! `kegiatan[j].…` dari aturan dipetakan kembali ke baris formulirnya.
+//! formulir, mulai 0). Di dalam satu baris, segmen angka adalah indeks daftar
+//! (`subkegiatan.0.indikator.0.target_triwulan.3`). Baris daftar yang kosong
+//! dilewati; galat `kegiatan[j].…` dari aturan dipetakan kembali ke baris
+//! formulirnya.
 
 use super::{Bingkai, galat, render};
 use crate::AppState;

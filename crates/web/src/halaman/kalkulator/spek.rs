@@ -2,6 +2,8 @@
 
 use super::*;
 use app::Bahasa;
+
+mod anggaran;
 use rules::permenpanrb_1_2023::Jenjang;
 use rules::permenpanrb_6_2022::{PredikatKinerjaPegawai, PredikatOrganisasi, RatingKinerja};
 
@@ -99,6 +101,13 @@ pub(crate) enum Bentuk {
     Valid,
     /// Daftar objek dengan `pesan` (pelanggaran kurva).
     DaftarPesan,
+    /// Seperti DaftarPesan, setiap pesan diawali label (id, en).
+    DaftarPesanAwalan(&'static str, &'static str),
+    /// Boolean dengan label ya/tidak (id, en).
+    YaTidak {
+        ya: (&'static str, &'static str),
+        tidak: (&'static str, &'static str),
+    },
     /// Nilai per kegiatan (SKP PP 46), satu baris per kegiatan.
     TabelKegiatan,
 }
@@ -700,6 +709,9 @@ pub(crate) static SPEK: &[Spek] = &[
             Bentuk::Persen,
         )],
     },
+    anggaran::GERBANG,
+    anggaran::NILAI_UANG,
+    anggaran::KESELARASAN,
     Spek {
         nama: "angka-kredit",
         ringkas: (
