@@ -30,7 +30,8 @@ pub async fn tulis(k: &mut crate::Transaksi<'_>, c: &CatatanAudit) -> Hasil<()> 
 
 /// Banyak catatan sekaligus (impor), dalam INSERT berbaris banyak.
 pub async fn tulis_banyak(k: &mut crate::Transaksi<'_>, c: &[CatatanAudit]) -> Hasil<()> {
-    for potong in c.chunks(crate::BARIS_PER_SISIP) {
+    let be = crate::Backend::dari_koneksi(k);
+    for potong in c.chunks(be.baris_per_sisip(10)) {
         let sql = format!(
             "INSERT INTO audit ({KOLOM}) VALUES {}",
             crate::nilai_banyak(potong.len(), 10)

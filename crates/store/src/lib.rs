@@ -126,6 +126,28 @@ impl Backend {
         }
     }
 
+    /// Backend sebuah koneksi.
+    pub fn dari_koneksi(k: &Koneksi) -> Backend {
+        if k.backend_name() == "SQLite" {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        }
+    }
+
+    /// Baris per INSERT berbaris banyak untuk tabel ber-`kolom` kolom.
+    /// sqlx-sqlite mencari nama setiap parameter `$N` dengan penelusuran
+    /// linear (`sqlite3_bind_parameter_name`), jadi biaya satu pernyataan
+    /// tumbuh kuadratik dengan jumlah parameternya: ±320 parameter menyeimbangkan
+    /// itu dengan biaya satu perjalanan ke thread pekerja (docs/tolok-ukur.md).
+    /// PostgreSQL mengikat parameter menurut posisi: 200 baris.
+    pub fn baris_per_sisip(self, kolom: usize) -> usize {
+        match self {
+            Backend::Sqlite => (320 / kolom.max(1)).max(1),
+            Backend::Postgres => 200,
+        }
+    }
+
     /// Agregat larik JSON (urutannya dengan `ORDER BY` di dalam agregat).
     /// Satu dari sedikit perbedaan SQL antar-backend (ADR 0012).
     pub fn json_larik(self) -> &'static str {
@@ -240,8 +262,51 @@ fn ukuran_pool(backend: Backend) -> u32 {
         })
 }
 
-/// Baris per pernyataan INSERT berbaris banyak: di bawah batas parameter
-/// SQLite (32.766) dan PostgreSQL (65.535) untuk tabel sampai 160 kolom.
+/// Semua baris sebuah kueri sebagai satu nilai JSON yang dirakit basis data
+/// lalu diurai sekali ke `T` (ADR 0012): lewat driver `Any` setiap baris hasil
+/// berharga ~10 µs, satu nilai hanya sekali. `kolom` adalah nama kolom
+/// keluaran `dari` (juga kunci JSON-nya), `urut` pengurutan atas alias `t`.
+/// Untuk daftar berukuran halaman atau pohon unit, bukan puluhan ribu baris
+/// (satu teks utuh di memori).
+pub async fn semua_sebagai_json<T: serde::de::DeserializeOwned>(
+    pool: &AnyPool,
+    kolom: &str,
+    dari: &str,
+    urut: &str,
+    args: sqlx::any::AnyArguments,
+) -> Hasil<Vec<T>> {
+    let d = Backend::dari_pool(pool);
+    let mut pasangan = String::new();
+    for (i, k) in kolom.split(',').map(str::trim).enumerate() {
+        if i > 0 {
+            pasangan.push_str(", ");
+        }
+        pasangan.push_str(&format!("'{k}', t.{k}"));
+    }
+    let sql = format!(
+        "SELECT CAST({larik}({objek}({pasangan}) ORDER BY {urut}) AS TEXT) FROM (SELECT {kolom} {dari}) t",
+        larik = d.json_larik(),
+        objek = d.json_objek(),
+    );
+    let (isi,): (Option<String>,) = sqlx::query_as_with(sqlx::AssertSqlSafe(sql), args)
+        .fetch_one(pool)
+        .await?;
+    urai_json(isi.as_deref())
+}
+
+/// Larik JSON dari basis data ke `Vec<T>`; NULL (agregat atas nol baris di
+/// PostgreSQL) menjadi kosong.
+pub fn urai_json<T: serde::de::DeserializeOwned>(isi: Option<&str>) -> Hasil<Vec<T>> {
+    match isi {
+        None => Ok(Vec::new()),
+        Some(t) => {
+            serde_json::from_str(t).map_err(|e| GalatStore::Sql(sqlx::Error::Decode(Box::new(e))))
+        }
+    }
+}
+
+/// Baris yang ditampung pemanggil sebelum menulis dengan INSERT berbaris
+/// banyak (impor); store memotongnya lagi per backend ([`Backend::baris_per_sisip`]).
 pub const BARIS_PER_SISIP: usize = 200;
 
 /// `($awal+1, …, $awal+kolom), (…)` untuk `baris` baris: satu INSERT untuk

@@ -18,7 +18,7 @@ pub struct Instansi {
     pub diubah_pada: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq, utoipa::ToSchema)]
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct UnitKerja {
     pub instansi_id: String,
     pub id: String,
@@ -224,13 +224,19 @@ pub async fn unit(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<U
 }
 
 /// Semua unit instansi (termasuk yang sudah tidak berlaku), urut untuk pohon.
+/// Seluruh unit instansi (pohon, pilihan formulir): satu nilai JSON, bukan
+/// ratusan baris (ADR 0012).
 pub async fn semua_unit(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<UnitKerja>> {
-    Ok(sqlx::query_as(sqlf!(
-        "SELECT {KOLOM_UNIT} FROM unit_kerja WHERE instansi_id = $1 ORDER BY urutan, nama"
-    ))
-    .bind(instansi_id)
-    .fetch_all(pool)
-    .await?)
+    let mut args = AnyArguments::default();
+    let _ = args.add(instansi_id.to_string());
+    crate::semua_sebagai_json(
+        pool,
+        KOLOM_UNIT,
+        "FROM unit_kerja WHERE instansi_id = $1",
+        "t.urutan, t.nama, t.id",
+        args,
+    )
+    .await
 }
 
 /// Unit yang berlaku pada tanggal (YYYY-MM-DD): mulai ≤ tanggal < sampai.
@@ -239,14 +245,18 @@ pub async fn unit_berlaku(
     instansi_id: &str,
     tanggal: &str,
 ) -> Hasil<Vec<UnitKerja>> {
-    Ok(sqlx::query_as(sqlf!(
-        "SELECT {KOLOM_UNIT} FROM unit_kerja WHERE instansi_id = $1 AND berlaku_mulai <= $2 \
-         AND (berlaku_sampai IS NULL OR berlaku_sampai > $2) ORDER BY urutan, nama"
-    ))
-    .bind(instansi_id)
-    .bind(tanggal)
-    .fetch_all(pool)
-    .await?)
+    let mut args = AnyArguments::default();
+    let _ = args.add(instansi_id.to_string());
+    let _ = args.add(tanggal.to_string());
+    crate::semua_sebagai_json(
+        pool,
+        KOLOM_UNIT,
+        "FROM unit_kerja WHERE instansi_id = $1 AND berlaku_mulai <= $2 \
+         AND (berlaku_sampai IS NULL OR berlaku_sampai > $2)",
+        "t.urutan, t.nama, t.id",
+        args,
+    )
+    .await
 }
 
 pub async fn jumlah_pegawai_per_unit(
@@ -350,8 +360,8 @@ pub async fn sisipkan_pegawai(k: &mut Koneksi, p: &Pegawai) -> Hasil<()> {
     Ok(())
 }
 
-/// Banyak pegawai baru sekaligus (impor): INSERT berbaris banyak per
-/// [`crate::BARIS_PER_SISIP`] baris, untuk pegawai, `nip_global` dan riwayat
+/// Banyak pegawai baru sekaligus (impor): INSERT berbaris banyak
+/// ([`crate::Backend::baris_per_sisip`]) untuk pegawai, `nip_global` dan riwayat
 /// penempatan pertamanya. Atasan boleh berada di potongan yang sama (kunci
 /// asing diperiksa di akhir pernyataan) asal urutannya dijaga pemanggil.
 pub async fn sisipkan_pegawai_banyak(
@@ -359,7 +369,8 @@ pub async fn sisipkan_pegawai_banyak(
     p: &[Pegawai],
     riwayat: &[RiwayatJabatan],
 ) -> Hasil<()> {
-    for potong in p.chunks(crate::BARIS_PER_SISIP) {
+    let be = crate::Backend::dari_koneksi(k);
+    for potong in p.chunks(be.baris_per_sisip(20)) {
         let sql = format!(
             "INSERT INTO pegawai (instansi_id, id, nip, nama, gelar_depan, gelar_belakang, jenis_asn, tanggal_lahir, jenis_kelamin, golongan, \
              unit_id, jabatan_id, atasan_id, status, email, telepon, nama_cari, versi, dibuat_pada, diubah_pada) VALUES {}",
@@ -390,21 +401,21 @@ pub async fn sisipkan_pegawai_banyak(
                 .bind(&p.diubah_pada);
         }
         q.execute(&mut *k).await?;
-        let ber_nip: Vec<&Pegawai> = potong.iter().filter(|p| p.nip.is_some()).collect();
-        if !ber_nip.is_empty() {
-            let sql = format!(
-                "INSERT INTO nip_global (nip, instansi_id, pegawai_id) VALUES {} \
-                 ON CONFLICT (nip) DO UPDATE SET instansi_id = excluded.instansi_id, pegawai_id = excluded.pegawai_id",
-                crate::nilai_banyak(ber_nip.len(), 3)
-            );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for p in ber_nip {
-                q = q.bind(&p.nip).bind(&p.instansi_id).bind(&p.id);
-            }
-            q.execute(&mut *k).await?;
-        }
     }
-    for potong in riwayat.chunks(crate::BARIS_PER_SISIP) {
+    let ber_nip: Vec<&Pegawai> = p.iter().filter(|p| p.nip.is_some()).collect();
+    for potong in ber_nip.chunks(be.baris_per_sisip(3)) {
+        let sql = format!(
+            "INSERT INTO nip_global (nip, instansi_id, pegawai_id) VALUES {} \
+             ON CONFLICT (nip) DO UPDATE SET instansi_id = excluded.instansi_id, pegawai_id = excluded.pegawai_id",
+            crate::nilai_banyak(potong.len(), 3)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for p in potong {
+            q = q.bind(&p.nip).bind(&p.instansi_id).bind(&p.id);
+        }
+        q.execute(&mut *k).await?;
+    }
+    for potong in riwayat.chunks(be.baris_per_sisip(10)) {
         let sql = format!(
             "INSERT INTO riwayat_jabatan (instansi_id, id, pegawai_id, unit_id, jabatan_id, atasan_id, jenis_penugasan, mulai, selesai, keterangan) \
              VALUES {}",
