@@ -38,6 +38,16 @@ pub fn atur_alokator() {
     }
 }
 
+static SETELAH_ARGON2: OnceLock<fn()> = OnceLock::new();
+
+/// Dipasang biner sekali di awal: dijalankan di thread Argon2 setelah setiap
+/// hitungan, untuk mengembalikan blok 19 MiB-nya ke sistem seketika
+/// (mimalloc `mi_collect`), tanpa membuat alokator melepas memori seketika
+/// untuk semua permintaan lain (docs/tolok-ukur.md).
+pub fn atur_setelah_argon2(f: fn()) {
+    let _ = SETELAH_ARGON2.set(f);
+}
+
 /// Izin Argon2: sebanyak inti, agar serbuan masuk antre, bukan menumpuk memori.
 fn izin_argon2() -> Arc<Semaphore> {
     static IZIN: OnceLock<Arc<Semaphore>> = OnceLock::new();
@@ -57,7 +67,11 @@ async fn di_kolam_argon2<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'stat
         .map_err(|e| Galat::Internal(format!("argon2: {e}")))?;
     tokio::task::spawn_blocking(move || {
         let _izin = izin;
-        f()
+        let hasil = f();
+        if let Some(bersihkan) = SETELAH_ARGON2.get() {
+            bersihkan();
+        }
+        hasil
     })
     .await
     .map_err(|e| Galat::Internal(e.to_string()))

@@ -12,15 +12,29 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALOKATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Memori yang dibebaskan dikembalikan ke sistem seketika, bukan setelah
-/// 10 ms: blok Argon2 (19 MiB per hash) serbuan masuk tidak menumpuk di RSS
-/// (batas 100 MB, kinerja/tests/masuk_rss.rs). Nomor opsi dari enum
+/// Blok Argon2 (19 MiB per hash) dikembalikan ke sistem begitu hitungannya
+/// selesai, agar serbuan masuk tidak menumpuk di RSS (batas 100 MB,
+/// kinerja/tests/masuk_rss.rs). Hanya thread Argon2 yang dibersihkan:
+/// melepas memori seketika untuk semua alokasi membuat setiap permintaan
+/// membayar page fault (docs/tolok-ukur.md).
+fn bersihkan_tumpukan_thread() {
+    // SAFETY: mi_collect hanya merapikan tumpukan mimalloc thread ini.
+    unsafe { libmimalloc_sys::mi_collect(true) };
+}
+
+/// Memori bebas dikembalikan ke sistem setelah 2 ms (bawaan mimalloc 10 ms):
+/// unggahan besar berturut-turut tidak menumpuk di RSS, sementara alokasi
+/// yang segera dipakai ulang di bawah beban tidak membayar page fault
+/// (0 ms: halaman HTML daftar ±15 % CPU di page fault). Nomor opsi dari enum
 /// `mi_option_e` mimalloc v2 (`mi_option_purge_delay`), yang tidak diekspor
-/// libmimalloc-sys sebagai konstanta.
+/// libmimalloc-sys sebagai konstanta; `MIMALLOC_PURGE_DELAY` tetap dapat
+/// menimpanya lewat lingkungan.
 fn atur_mimalloc() {
     const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    // SAFETY: hanya mengubah satu opsi alokator; dipanggil di awal `main`.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: hanya mengubah satu opsi alokator; dipanggil di awal `main`.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 2) };
+    }
 }
 
 #[derive(Parser)]
@@ -93,6 +107,7 @@ enum Perintah {
 fn main() -> ExitCode {
     app::akun::atur_alokator();
     atur_mimalloc();
+    app::akun::atur_setelah_argon2(bersihkan_tumpukan_thread);
     let cli = Cli::parse();
     if let Perintah::Calc { nama, json, lang } = &cli.perintah {
         return perintah::calc(nama, json, lang);
