@@ -825,6 +825,28 @@ pub async fn pemilik_nip_banyak(
     Ok(hasil)
 }
 
+/// Setelah pemuatan besar selesai (demo, `seed`): statistik perencana dan,
+/// di PostgreSQL, peta visibilitas (`VACUUM`) agar daftar dan hitungan dapat
+/// dibaca dari indeks saja tanpa mengunjungi tabel (docs/tolok-ukur.md).
+/// Di luar transaksi.
+pub async fn rapikan_setelah_muat(pool: &AnyPool) -> Hasil<()> {
+    // Satu pernyataan per kiriman: beberapa pernyataan dalam satu kueri
+    // sederhana menjadi satu transaksi, dan VACUUM menolak berjalan di dalamnya.
+    let perintah: &[&str] = match crate::Backend::dari_pool(pool) {
+        crate::Backend::Sqlite => &["ANALYZE"],
+        crate::Backend::Postgres => &[
+            "VACUUM (ANALYZE) pegawai",
+            "VACUUM (ANALYZE) riwayat_jabatan",
+            "VACUUM (ANALYZE) unit_kerja",
+            "VACUUM (ANALYZE) jabatan",
+        ],
+    };
+    for p in perintah {
+        sqlx::raw_sql(*p).execute(pool).await?;
+    }
+    Ok(())
+}
+
 /// Menyegarkan statistik perencana pegawai dan riwayatnya di tengah pemuatan
 /// besar dalam satu transaksi (impor). PostgreSQL menyimpan rencana generik
 /// pemeriksaan kunci asing yang dibuat ketika tabel masih kecil; rencana itu

@@ -217,6 +217,7 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
         }
         crate::akun::buat_akun(l, &k, a).await?;
     }
+    store::organisasi::rapikan_setelah_muat(l.pool()).await?;
     Ok(true)
 }
 
@@ -255,6 +256,7 @@ pub async fn isi_skala(l: &Layanan, n: usize, per_instansi: usize) -> Hasil<usiz
         tx.commit().await?;
         dibuat += t.jumlah;
     }
+    store::organisasi::rapikan_setelah_muat(l.pool()).await?;
     Ok(dibuat)
 }
 
