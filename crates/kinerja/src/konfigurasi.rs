@@ -19,6 +19,7 @@ pub struct Berkas {
     pub surel_dari: Option<String>,
     pub impor_latar_bita: Option<usize>,
     pub pekerja: Option<usize>,
+    pub kalkulator_per_menit: Option<u32>,
     pub bukti_url: Option<String>,
     pub bukti_maks_bita: Option<u64>,
     pub bukti_maks_permintaan: Option<u64>,

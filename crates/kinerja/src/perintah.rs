@@ -40,6 +40,9 @@ pub struct OpsiServe {
     /// Jumlah pekerja tugas latar di proses ini. Bawaan: 2
     #[arg(long, env = "KINERJA_PEKERJA")]
     pekerja: Option<usize>,
+    /// Permintaan kalkulator publik per menit per alamat (1–1000000). Bawaan: 120
+    #[arg(long, env = "KINERJA_KALKULATOR_PER_MENIT")]
+    kalkulator_per_menit: Option<u32>,
     /// Penyimpanan bukti: folder, file:///folder, atau s3://ember/awalan
     /// (biner dengan fitur `s3`). Bawaan: DATA_DIR/bukti
     #[arg(long, env = "KINERJA_BUKTI_URL")]
@@ -239,6 +242,15 @@ pub async fn serve(o: OpsiServe) -> Result<(), String> {
     state.metrik = Some(metrik.clone());
     state.metrik_di_utama = o.metrics_on_main || berkas.metrics_on_main.unwrap_or(false);
     state.cookie_secure = o.cookie_secure || berkas.cookie_secure.unwrap_or(false);
+    if let Some(n) = o.kalkulator_per_menit.or(berkas.kalkulator_per_menit) {
+        if !(1..=1_000_000).contains(&n) {
+            return Err(format!("--kalkulator-per-menit harus 1–1000000, bukan {n}"));
+        }
+        state.pembatas_publik = std::sync::Arc::new(web::pembatas::Pembatas::baru(
+            n,
+            std::time::Duration::from_secs(60),
+        ));
+    }
     if let Some(addr) = o.metrics_listen.or(berkas.metrics_listen.clone()) {
         let h = metrik.clone();
         let r = axum::Router::new().route(
