@@ -407,8 +407,17 @@ async fn aktor_dari(l: &Layanan, p: &Pengguna, hanya_baca: bool) -> Hasil<Aktor>
     })
 }
 
-/// Aktor dan token CSRF dari token sesi di cookie; None bila sesi tidak berlaku.
-pub async fn dari_sesi(l: &Layanan, token: &str) -> Hasil<Option<(Aktor, String, String)>> {
+/// Pemegang sesi yang berlaku: aktornya, token CSRF sesi, bahasanya dan
+/// jumlah notifikasinya yang belum dibaca, dari satu kueri.
+pub struct PemegangSesi {
+    pub aktor: Aktor,
+    pub csrf: String,
+    pub bahasa: String,
+    pub belum_dibaca: i64,
+}
+
+/// Pemegang sesi dari token sesi di cookie; None bila sesi tidak berlaku.
+pub async fn dari_sesi(l: &Layanan, token: &str) -> Hasil<Option<PemegangSesi>> {
     let Some(m) =
         store::akun::pemilik_sesi(l.pool(), &hash_token(token), &store::sekarang()).await?
     else {
@@ -417,8 +426,12 @@ pub async fn dari_sesi(l: &Layanan, token: &str) -> Hasil<Option<(Aktor, String,
     if m.pengguna.aktif == 0 {
         return Ok(None);
     }
-    let aktor = aktor_pemilik(&m, false);
-    Ok(Some((aktor, m.tambahan, m.pengguna.bahasa)))
+    Ok(Some(PemegangSesi {
+        aktor: aktor_pemilik(&m, false),
+        csrf: m.tambahan,
+        bahasa: m.pengguna.bahasa,
+        belum_dibaca: m.belum_dibaca,
+    }))
 }
 
 /// Aktor dari pemilik sesi/token yang dibaca dalam satu kueri.

@@ -233,6 +233,8 @@ pub struct PemilikKunci {
     pub tambahan: String,
     /// Larik JSON kode peran, urut.
     pub peran_json: Option<String>,
+    /// Notifikasi belum dibaca (lonceng halaman); 0 untuk token API.
+    pub belum_dibaca: i64,
 }
 
 impl PemilikKunci {
@@ -244,26 +246,41 @@ impl PemilikKunci {
     }
 }
 
-fn sql_pemilik(pool: &AnyPool, tabel: &str, tambahan: &str, syarat: &str) -> String {
+fn sql_pemilik(
+    pool: &AnyPool,
+    tabel: &str,
+    tambahan: &str,
+    belum_dibaca: &str,
+    syarat: &str,
+) -> String {
     let d = crate::Backend::dari_pool(pool);
     format!(
         "SELECT u.instansi_id, u.id, u.username, u.nama, u.pegawai_id, u.hash_sandi, u.aktif, u.bahasa, \
          u.versi, u.dibuat_pada, u.diubah_pada, k.{tambahan} AS tambahan, \
          (SELECT CAST({larik}(r.peran ORDER BY r.peran) AS TEXT) FROM peran_pengguna r \
-          WHERE r.instansi_id = u.instansi_id AND r.pengguna_id = u.id) AS peran_json \
+          WHERE r.instansi_id = u.instansi_id AND r.pengguna_id = u.id) AS peran_json, \
+         {belum_dibaca} AS belum_dibaca \
          FROM {tabel} k JOIN pengguna u ON u.instansi_id = k.instansi_id AND u.id = k.pengguna_id \
          WHERE k.token_hash = $1 AND k.kedaluwarsa_pada > $2{syarat}",
         larik = d.json_larik()
     )
 }
 
-/// Pemilik sesi yang belum kedaluwarsa.
+/// Pemilik sesi yang belum kedaluwarsa, dengan jumlah notifikasinya yang
+/// belum dibaca (setiap halaman menampilkannya di lonceng).
 pub async fn pemilik_sesi(
     pool: &AnyPool,
     token_hash: &str,
     sekarang: &str,
 ) -> Hasil<Option<PemilikKunci>> {
-    let sql = sql_pemilik(pool, "sesi", "csrf", "");
+    let sql = sql_pemilik(
+        pool,
+        "sesi",
+        "csrf",
+        "(SELECT COUNT(*) FROM notifikasi n WHERE n.instansi_id = u.instansi_id \
+         AND n.pengguna_id = u.id AND n.dibaca_pada IS NULL)",
+        "",
+    );
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(token_hash)
         .bind(sekarang)
@@ -277,7 +294,13 @@ pub async fn pemilik_token(
     token_hash: &str,
     sekarang: &str,
 ) -> Hasil<Option<PemilikKunci>> {
-    let sql = sql_pemilik(pool, "token_api", "cakupan", " AND k.dicabut_pada IS NULL");
+    let sql = sql_pemilik(
+        pool,
+        "token_api",
+        "cakupan",
+        "CAST(0 AS BIGINT)",
+        " AND k.dicabut_pada IS NULL",
+    );
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(token_hash)
         .bind(sekarang)

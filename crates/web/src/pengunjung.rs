@@ -105,18 +105,17 @@ impl FromRequestParts<AppState> for Pengunjung {
             };
         }
         if let Some(tk) = cookie(&parts.headers, COOKIE_SESI) {
-            if let Some((aktor, csrf, _)) = app::akun::dari_sesi(l, &tk)
+            if let Some(sesi) = app::akun::dari_sesi(l, &tk)
                 .await
                 .map_err(|e| (e, bahasa))?
             {
-                let konteks = Konteks::dengan(aktor, bahasa);
-                // Halaman saja: satu hitungan berindeks untuk lonceng di kepala halaman.
+                let konteks = Konteks::dengan(sesi.aktor, bahasa);
+                let csrf = sesi.csrf;
+                // Lonceng di kepala halaman; hitungannya ikut kueri sesi.
                 let belum_dibaca = if parts.uri.path().starts_with("/api/") {
                     0
                 } else {
-                    app::notifikasi::jumlah_belum_dibaca(l, &konteks)
-                        .await
-                        .unwrap_or(0)
+                    sesi.belum_dibaca
                 };
                 return Ok(Pengunjung {
                     konteks,
