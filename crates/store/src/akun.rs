@@ -212,17 +212,6 @@ pub async fn sisipkan_sesi(pool: &AnyPool, s: &Sesi) -> Hasil<()> {
     Ok(())
 }
 
-pub async fn sesi(pool: &AnyPool, token_hash: &str, sekarang: &str) -> Hasil<Option<Sesi>> {
-    Ok(sqlx::query_as(
-        "SELECT token_hash, instansi_id, pengguna_id, csrf, dibuat_pada, kedaluwarsa_pada FROM sesi \
-         WHERE token_hash = $1 AND kedaluwarsa_pada > $2",
-    )
-    .bind(token_hash)
-    .bind(sekarang)
-    .fetch_optional(pool)
-    .await?)
-}
-
 /// Pemilik sesi atau token yang berlaku, dalam satu kueri: dijalankan pada
 /// setiap permintaan yang masuk, jadi satu perjalanan ke basis data, bukan tiga.
 #[derive(Debug, Clone, sqlx::FromRow)]
