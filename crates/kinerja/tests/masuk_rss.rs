@@ -12,37 +12,16 @@
 //! masing dua kali serentak, lewat API impor dengan sesi admin.
 #![cfg(target_os = "linux")]
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kinerja");
+mod umum;
+use umum::{BIN, Server, unik};
+
 const BATAS_KB: u64 = 100 * 1024;
 const GELOMBANG: usize = 4;
 const PER_GELOMBANG: usize = 30;
-
-struct Server {
-    anak: Child,
-    alamat: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.anak.kill();
-        let _ = self.anak.wait();
-    }
-}
-
-fn unik() -> String {
-    format!(
-        "{}{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    )
-}
 
 /// Satu permintaan HTTP/1.1 (Connection: close) dari alamat sumber tertentu;
 /// status dan teks jawaban.

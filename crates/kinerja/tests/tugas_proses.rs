@@ -7,33 +7,11 @@
 #![cfg(unix)]
 
 use std::io::{Read, Write};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_kinerja");
-
-struct Server {
-    anak: Child,
-    alamat: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.anak.kill();
-        let _ = self.anak.wait();
-    }
-}
-
-fn unik() -> String {
-    format!(
-        "{}{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos()
-    )
-}
+mod umum;
+use umum::{BIN, Server, unik};
 
 fn mulai_server(db: &[String]) -> Server {
     let mut args: Vec<String> = ["serve", "--listen", "127.0.0.1:0", "--pekerja", "1"]

@@ -270,6 +270,15 @@ pub async fn pemilik_sesi(
          AND n.pengguna_id = u.id AND n.dibaca_pada IS NULL)",
         "",
     );
+    cari_pemilik(pool, sql, token_hash, sekarang).await
+}
+
+async fn cari_pemilik(
+    pool: &AnyPool,
+    sql: String,
+    token_hash: &str,
+    sekarang: &str,
+) -> Hasil<Option<PemilikKunci>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(token_hash)
         .bind(sekarang)
@@ -290,11 +299,7 @@ pub async fn pemilik_token(
         "CAST(0 AS BIGINT)",
         " AND k.dicabut_pada IS NULL",
     );
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(token_hash)
-        .bind(sekarang)
-        .fetch_optional(pool)
-        .await?)
+    cari_pemilik(pool, sql, token_hash, sekarang).await
 }
 
 pub async fn hapus_sesi(pool: &AnyPool, token_hash: &str) -> Hasil<()> {

@@ -327,48 +327,14 @@ pub async fn semua_jabatan(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<Jabat
 const KOLOM_PEGAWAI: &str = "instansi_id, id, nip, nama, gelar_depan, gelar_belakang, jenis_asn, tanggal_lahir, jenis_kelamin, golongan, unit_id, jabatan_id, atasan_id, status, email, telepon, nama_cari, versi, dibuat_pada, diubah_pada";
 
 pub async fn sisipkan_pegawai(k: &mut Koneksi, p: &Pegawai) -> Hasil<()> {
-    sqlx::query(
-        "INSERT INTO pegawai (instansi_id, id, nip, nama, gelar_depan, gelar_belakang, jenis_asn, tanggal_lahir, jenis_kelamin, golongan, \
-         unit_id, jabatan_id, atasan_id, status, email, telepon, nama_cari, versi, dibuat_pada, diubah_pada) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
-    )
-    .bind(&p.instansi_id)
-    .bind(&p.id)
-    .bind(&p.nip)
-    .bind(&p.nama)
-    .bind(&p.gelar_depan)
-    .bind(&p.gelar_belakang)
-    .bind(&p.jenis_asn)
-    .bind(&p.tanggal_lahir)
-    .bind(&p.jenis_kelamin)
-    .bind(&p.golongan)
-    .bind(&p.unit_id)
-    .bind(&p.jabatan_id)
-    .bind(&p.atasan_id)
-    .bind(&p.status)
-    .bind(&p.email)
-    .bind(&p.telepon)
-    .bind(&p.nama_cari)
-    .bind(p.versi)
-    .bind(&p.dibuat_pada)
-    .bind(&p.diubah_pada)
-    .execute(&mut *k)
-    .await?;
-    if let Some(nip) = &p.nip {
-        catat_nip_global(k, nip, &p.instansi_id, &p.id).await?;
-    }
-    Ok(())
+    sisipkan_pegawai_banyak(k, std::slice::from_ref(p)).await
 }
 
-/// Banyak pegawai baru sekaligus (impor): INSERT berbaris banyak
-/// ([`crate::Backend::baris_per_sisip`]) untuk pegawai, `nip_global` dan riwayat
-/// penempatan pertamanya. Atasan boleh berada di potongan yang sama (kunci
-/// asing diperiksa di akhir pernyataan) asal urutannya dijaga pemanggil.
-pub async fn sisipkan_pegawai_banyak(
-    k: &mut Koneksi,
-    p: &[Pegawai],
-    riwayat: &[RiwayatJabatan],
-) -> Hasil<()> {
+/// Pegawai baru dan NIP nasionalnya, satu atau banyak sekaligus (impor):
+/// INSERT berbaris banyak ([`crate::Backend::baris_per_sisip`]). Atasan boleh
+/// berada di potongan yang sama (kunci asing diperiksa di akhir pernyataan)
+/// asal urutannya dijaga pemanggil.
+pub async fn sisipkan_pegawai_banyak(k: &mut Koneksi, p: &[Pegawai]) -> Hasil<()> {
     let be = crate::Backend::dari_koneksi(k);
     for potong in p.chunks(be.baris_per_sisip(20)) {
         let sql = format!(
@@ -415,6 +381,12 @@ pub async fn sisipkan_pegawai_banyak(
         }
         q.execute(&mut *k).await?;
     }
+    Ok(())
+}
+
+/// Riwayat penempatan, satu atau banyak sekaligus (INSERT berbaris banyak).
+pub async fn sisipkan_riwayat_banyak(k: &mut Koneksi, riwayat: &[RiwayatJabatan]) -> Hasil<()> {
+    let be = crate::Backend::dari_koneksi(k);
     for potong in riwayat.chunks(be.baris_per_sisip(10)) {
         let sql = format!(
             "INSERT INTO riwayat_jabatan (instansi_id, id, pegawai_id, unit_id, jabatan_id, atasan_id, jenis_penugasan, mulai, selesai, keterangan) \
@@ -713,23 +685,7 @@ pub async fn daftar_pegawai(
 // ---------- riwayat jabatan ----------
 
 pub async fn sisipkan_riwayat(k: &mut Koneksi, r: &RiwayatJabatan) -> Hasil<()> {
-    sqlx::query(
-        "INSERT INTO riwayat_jabatan (instansi_id, id, pegawai_id, unit_id, jabatan_id, atasan_id, jenis_penugasan, mulai, selesai, keterangan) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(&r.instansi_id)
-    .bind(&r.id)
-    .bind(&r.pegawai_id)
-    .bind(&r.unit_id)
-    .bind(&r.jabatan_id)
-    .bind(&r.atasan_id)
-    .bind(&r.jenis_penugasan)
-    .bind(&r.mulai)
-    .bind(&r.selesai)
-    .bind(&r.keterangan)
-    .execute(k)
-    .await?;
-    Ok(())
+    sisipkan_riwayat_banyak(k, std::slice::from_ref(r)).await
 }
 
 /// Menutup penugasan definitif yang masih terbuka (saat pindah unit/jabatan).

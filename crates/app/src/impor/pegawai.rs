@@ -737,7 +737,10 @@ async fn tulis_baru(
         .iter()
         .map(|p| crate::organisasi::pegawai::riwayat_dari(p, mulai))
         .collect();
-    store::organisasi::sisipkan_pegawai_banyak(tx, &baru, &riwayat)
+    store::organisasi::sisipkan_pegawai_banyak(tx, &baru)
+        .await
+        .map_err(|e| galat_tulis(k, e))?;
+    store::organisasi::sisipkan_riwayat_banyak(tx, &riwayat)
         .await
         .map_err(|e| galat_tulis(k, e))?;
     crate::audit::catat_banyak(
