@@ -19,6 +19,14 @@ pub enum Galat {
     },
     #[error("{0}")]
     Konflik(String),
+    /// Keadaan rekaman menolak perubahan (409) dengan kodenya sendiri:
+    /// `periode_dikunci`, `rencana_belum_ditetapkan`, `draf_sudah_ada`, …
+    #[error("{pesan}")]
+    Status {
+        kode: String,
+        pesan: String,
+        fields: BTreeMap<String, String>,
+    },
     /// Perubahan tanpa versi yang dilihat pengubahnya (field `versi` atau
     /// `If-Match`): ditolak agar tidak menimpa perubahan orang lain diam-diam.
     #[error("{0}")]
@@ -55,6 +63,7 @@ impl Galat {
             Galat::TidakDitemukan(_) => "tidak_ditemukan",
             Galat::InputTidakValid { kode, .. } => kode,
             Galat::Konflik(_) => "konflik",
+            Galat::Status { kode, .. } => kode,
             Galat::VersiWajib(_) => "versi_wajib",
             Galat::TerlaluBanyak(_) => "terlalu_banyak_permintaan",
             Galat::TerlaluBesar(_) => "berkas_terlalu_besar",
@@ -66,7 +75,7 @@ impl Galat {
     }
     pub fn fields(&self) -> BTreeMap<String, String> {
         match self {
-            Galat::InputTidakValid { fields, .. } => fields.clone(),
+            Galat::InputTidakValid { fields, .. } | Galat::Status { fields, .. } => fields.clone(),
             Galat::VersiWajib(pesan) => BTreeMap::from([("versi".to_string(), pesan.clone())]),
             Galat::Kalkulator(g) => g.fields.clone(),
             _ => BTreeMap::new(),

@@ -39,6 +39,10 @@ pub enum Akses {
     /// Hanya kolom direktori (nama, NIP, gelar, unit, jabatan, jenis ASN,
     /// golongan, status); kolom pribadi `null`.
     Direktori,
+    /// Hanya rekaman unit yang dipimpin aktor (dan turunannya; juga unit
+    /// Plt./Plh. yang sedang berjalan): pimpinan unit atas rencana unitnya.
+    /// Himpunan unitnya dihitung `CakupanUnit::untuk`.
+    Unit,
     #[default]
     Tolak,
 }
@@ -72,10 +76,21 @@ pub enum Sumber<'a> {
     Pegawai(&'a str),
     /// Akun pengguna, token orang lain, riwayat objek lain: admin instansi.
     Akun(&'a str),
-    /// Kelak: rencana kinerja (Bappeda).
-    Perencanaan(&'a str),
-    /// Kelak: anggaran (BPKAD).
-    Anggaran(&'a str),
+    /// Rencana kinerja dan anggaran: pohon program–kegiatan–sub kegiatan,
+    /// indikator, target, pagu, gerbang, keselarasan, nilai uang, dasbor.
+    /// Baca: perencana, keuangan, admin instansi (penuh), pimpinan unit (unitnya).
+    /// Kelola: perencana.
+    Rencana(&'a str),
+    /// Rincian belanja per kode rekening: dibaca seperti `Rencana`; dikelola
+    /// perencana dan keuangan.
+    Belanja(&'a str),
+    /// Realisasi anggaran bulanan dan kunci periode: dikelola keuangan.
+    Realisasi(&'a str),
+    /// Realisasi keluaran dan buktinya: dikelola perencana (semua) dan
+    /// pimpinan unit (unitnya).
+    Keluaran(&'a str),
+    /// Verifikasi realisasi keluaran: hanya pimpinan unit atas unitnya.
+    VerifikasiKeluaran(&'a str),
     /// Kelak: penilaian; penilai hanya atas yang ditugaskan kepadanya.
     Penilaian(&'a str),
     /// Kelak: bimbingan; mentor hanya atas yang ditugaskan kepadanya.
@@ -93,8 +108,11 @@ impl Sumber<'_> {
             Sumber::Organisasi(i)
             | Sumber::Pegawai(i)
             | Sumber::Akun(i)
-            | Sumber::Perencanaan(i)
-            | Sumber::Anggaran(i)
+            | Sumber::Rencana(i)
+            | Sumber::Belanja(i)
+            | Sumber::Realisasi(i)
+            | Sumber::Keluaran(i)
+            | Sumber::VerifikasiKeluaran(i)
             | Sumber::Penilaian(i)
             | Sumber::Bimbingan(i)
             | Sumber::Bukti(i) => Some(i),
@@ -136,9 +154,33 @@ pub fn putuskan(a: Option<&Aktor>, aksi: Aksi, s: Sumber<'_>) -> Akses {
             jika(admin, Penuh)
         }
         (Sumber::Akun(_), Aksi::Baca) => jika(admin, Penuh),
-        (Sumber::Perencanaan(_), Aksi::Baca) => jika(admin || a.punya(Peran::Perencana), Penuh),
-        (Sumber::Perencanaan(_), Aksi::Kelola) => jika(a.punya(Peran::Perencana), Penuh),
-        (Sumber::Anggaran(_), _) => jika(a.punya(Peran::Keuangan), Penuh),
+        (
+            Sumber::Rencana(_)
+            | Sumber::Belanja(_)
+            | Sumber::Realisasi(_)
+            | Sumber::Keluaran(_)
+            | Sumber::VerifikasiKeluaran(_),
+            Aksi::Baca,
+        ) => {
+            if admin || a.punya(Peran::Perencana) || a.punya(Peran::Keuangan) {
+                Penuh
+            } else {
+                jika(a.punya(Peran::PimpinanUnit), Unit)
+            }
+        }
+        (Sumber::Rencana(_), Aksi::Kelola) => jika(a.punya(Peran::Perencana), Penuh),
+        (Sumber::Belanja(_), Aksi::Kelola) => {
+            jika(a.punya(Peran::Perencana) || a.punya(Peran::Keuangan), Penuh)
+        }
+        (Sumber::Realisasi(_), Aksi::Kelola) => jika(a.punya(Peran::Keuangan), Penuh),
+        (Sumber::Keluaran(_), Aksi::Kelola) => {
+            if a.punya(Peran::Perencana) {
+                Penuh
+            } else {
+                jika(a.punya(Peran::PimpinanUnit), Unit)
+            }
+        }
+        (Sumber::VerifikasiKeluaran(_), Aksi::Kelola) => jika(a.punya(Peran::PimpinanUnit), Unit),
         // Penugasan per orang diperiksa kelak bersama sumbernya.
         (Sumber::Penilaian(_), _) => jika(a.punya(Peran::Penilai), Penuh),
         (Sumber::Bimbingan(_), _) => jika(a.punya(Peran::Mentor), Penuh),
@@ -217,7 +259,8 @@ fn saring(p: Pegawai, akses: Akses, k: &Konteks) -> Hasil<Terbaca<Pegawai>> {
             isi: kosongkan_pribadi(p)?,
             akses,
         }),
-        Akses::Tolak => Err(k.dilarang()),
+        // `Unit` tidak pernah diputuskan untuk rekaman pegawai.
+        Akses::Unit | Akses::Tolak => Err(k.dilarang()),
     }
 }
 
@@ -246,23 +289,7 @@ impl<'k> Cakupan<'k> {
             .clone()
             .filter(|_| a.instansi_id == instansi_id);
         if let (Akses::Direktori, Some(pid)) = (dasar, &pegawai_id) {
-            let pool = l.pool();
-            let mut akar = store::organisasi::unit_plt_aktif(
-                pool,
-                instansi_id,
-                pid,
-                &hari_ini_di(l, instansi_id).await?,
-            )
-            .await?;
-            if a.punya(Peran::PimpinanUnit) {
-                akar.extend(store::organisasi::unit_pegawai(pool, instansi_id, pid).await?);
-            }
-            if !akar.is_empty() {
-                let semua = store::organisasi::semua_unit(pool, instansi_id).await?;
-                for u in akar {
-                    unit_dipimpin.extend(unit::dengan_turunan(&semua, &u));
-                }
-            }
+            unit_dipimpin = unit_dipimpin_oleh(l, a, instansi_id, pid).await?;
         }
         Ok(Cakupan {
             k,
@@ -340,6 +367,96 @@ impl<'k> Cakupan<'k> {
     pub async fn terbaca(&self, l: &Layanan, p: Pegawai) -> Hasil<Terbaca<Pegawai>> {
         let a = self.akses(l, &p).await?;
         saring(p, a, self.k)
+    }
+}
+
+/// Unit yang dipimpin seorang pegawai: unit rekamannya bila ia pimpinan
+/// unit, unit Plt./Plh. yang sedang berjalan (tanggal di zona waktu
+/// instansi), masing-masing beserta turunannya.
+async fn unit_dipimpin_oleh(
+    l: &Layanan,
+    a: &Aktor,
+    instansi_id: &str,
+    pegawai_id: &str,
+) -> Hasil<HashSet<String>> {
+    let pool = l.pool();
+    let mut hasil = HashSet::new();
+    let mut akar = store::organisasi::unit_plt_aktif(
+        pool,
+        instansi_id,
+        pegawai_id,
+        &hari_ini_di(l, instansi_id).await?,
+    )
+    .await?;
+    if a.punya(Peran::PimpinanUnit) {
+        akar.extend(store::organisasi::unit_pegawai(pool, instansi_id, pegawai_id).await?);
+    }
+    if !akar.is_empty() {
+        let semua = store::organisasi::semua_unit(pool, instansi_id).await?;
+        for u in akar {
+            hasil.extend(unit::dengan_turunan(&semua, &u));
+        }
+    }
+    Ok(hasil)
+}
+
+/// Cakupan rekaman berunit (butir rencana, realisasi keluaran) bagi satu
+/// aktor: semua rekaman instansi, atau hanya yang unitnya dipimpin.
+#[derive(Clone, Debug)]
+pub enum CakupanUnit {
+    Semua,
+    Unit(HashSet<String>),
+}
+
+impl CakupanUnit {
+    /// 401/403 bila tidak berhak sama sekali. `Akses::Unit` menjadi himpunan
+    /// unit yang dipimpin aktor; himpunan kosong (pimpinan tanpa unit) = 403.
+    /// Pemegang Plt./Plh. yang berjalan mendapat unit penugasannya walau
+    /// perannya bukan pimpinan unit, seperti pada rekaman pegawai.
+    pub async fn untuk(
+        l: &Layanan,
+        k: &Konteks,
+        aksi: Aksi,
+        s: Sumber<'_>,
+    ) -> Hasil<CakupanUnit> {
+        let a = k.aktor()?;
+        if aksi == Aksi::Kelola && a.hanya_baca {
+            wajib(k, aksi, s)?;
+        }
+        let Some(iid) = s.instansi() else {
+            wajib(k, aksi, s)?;
+            return Ok(CakupanUnit::Semua);
+        };
+        let keputusan = putuskan(Some(a), aksi, s);
+        if keputusan == Akses::Penuh {
+            return Ok(CakupanUnit::Semua);
+        }
+        // Hubungan Plt./Plh. berlaku di mana peran pimpinan unit berlaku.
+        let lengan_unit = {
+            let mut pura = a.clone();
+            pura.peran.push(Peran::PimpinanUnit);
+            putuskan(Some(&pura), aksi, s) == Akses::Unit
+        };
+        let pid = a.pegawai_id.as_deref().filter(|_| a.instansi_id == iid);
+        if let (true, Some(pid)) = (lengan_unit, pid) {
+            let unit = unit_dipimpin_oleh(l, a, iid, pid).await?;
+            if !unit.is_empty() {
+                return Ok(CakupanUnit::Unit(unit));
+            }
+        }
+        Err(k.dilarang())
+    }
+
+    /// Rekaman dengan unit ini termasuk cakupan (tanpa unit: hanya `Semua`).
+    pub fn memuat(&self, unit_id: Option<&str>) -> bool {
+        match self {
+            CakupanUnit::Semua => true,
+            CakupanUnit::Unit(u) => unit_id.is_some_and(|x| u.contains(x)),
+        }
+    }
+
+    pub fn semua(&self) -> bool {
+        matches!(self, CakupanUnit::Semua)
     }
 }
 
@@ -499,9 +616,25 @@ mod tes {
         assert_eq!(b(&token, Aksi::Kelola, Sumber::Organisasi("i")), Tolak);
         assert_eq!(b(&token, Aksi::Baca, Sumber::Pegawai("i")), Penuh);
         let perencana = aktor("i", &[Peran::Perencana]);
-        assert_eq!(b(&perencana, Aksi::Baca, Sumber::Perencanaan("i")), Penuh);
-        assert_eq!(b(&perencana, Aksi::Baca, Sumber::Anggaran("i")), Tolak);
+        assert_eq!(b(&perencana, Aksi::Baca, Sumber::Rencana("i")), Penuh);
+        assert_eq!(b(&perencana, Aksi::Kelola, Sumber::Rencana("i")), Penuh);
+        assert_eq!(b(&perencana, Aksi::Baca, Sumber::Realisasi("i")), Penuh);
+        assert_eq!(b(&perencana, Aksi::Kelola, Sumber::Realisasi("i")), Tolak);
+        assert_eq!(b(&perencana, Aksi::Kelola, Sumber::VerifikasiKeluaran("i")), Tolak);
+        assert_eq!(b(&perencana, Aksi::Baca, Sumber::Rencana("j")), Tolak);
         assert_eq!(b(&perencana, Aksi::Baca, Sumber::Pegawai("i")), Direktori);
+        let keuangan = aktor("i", &[Peran::Keuangan]);
+        assert_eq!(b(&keuangan, Aksi::Kelola, Sumber::Realisasi("i")), Penuh);
+        assert_eq!(b(&keuangan, Aksi::Kelola, Sumber::Belanja("i")), Penuh);
+        assert_eq!(b(&keuangan, Aksi::Kelola, Sumber::Rencana("i")), Tolak);
+        assert_eq!(b(&admin, Aksi::Baca, Sumber::Rencana("i")), Penuh);
+        assert_eq!(b(&admin, Aksi::Kelola, Sumber::Rencana("i")), Tolak);
+        let pimpinan = aktor("i", &[Peran::PimpinanUnit]);
+        assert_eq!(b(&pimpinan, Aksi::Baca, Sumber::Rencana("i")), Unit);
+        assert_eq!(b(&pimpinan, Aksi::Kelola, Sumber::Keluaran("i")), Unit);
+        assert_eq!(b(&pimpinan, Aksi::Kelola, Sumber::VerifikasiKeluaran("i")), Unit);
+        assert_eq!(b(&pimpinan, Aksi::Kelola, Sumber::Rencana("i")), Tolak);
+        assert_eq!(b(&pegawai, Aksi::Baca, Sumber::Rencana("i")), Tolak);
     }
 
     #[test]
@@ -536,6 +669,7 @@ mod tes {
             "wajib_super_admin(",
             "kebijakan::wajib(",
             "Cakupan::untuk(",
+            "CakupanUnit::untuk(",
             "izin_riwayat(",
             "boleh_kelola_akun(",
             "wajib_tulis(",

@@ -13,6 +13,7 @@ pub mod konteks;
 pub mod notifikasi;
 pub mod organisasi;
 pub mod peran;
+pub mod perencanaan;
 pub mod teks;
 pub mod tugas;
 pub mod validasi;

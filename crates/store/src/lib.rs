@@ -14,6 +14,7 @@ pub mod audit;
 pub mod bukti;
 pub mod notifikasi;
 pub mod organisasi;
+pub mod perencanaan;
 pub mod tugas;
 pub mod uji;
 pub mod wilayah;

@@ -27,7 +27,7 @@ pub fn status(g: &Galat) -> StatusCode {
             StatusCode::UNSUPPORTED_MEDIA_TYPE
         }
         Galat::InputTidakValid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        Galat::Konflik(_) => StatusCode::CONFLICT,
+        Galat::Konflik(_) | Galat::Status { .. } => StatusCode::CONFLICT,
         Galat::VersiWajib(_) => StatusCode::PRECONDITION_REQUIRED,
         Galat::TerlaluBanyak(_) => StatusCode::TOO_MANY_REQUESTS,
         Galat::TerlaluBesar(_) => StatusCode::PAYLOAD_TOO_LARGE,

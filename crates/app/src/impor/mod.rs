@@ -24,12 +24,17 @@
 //!   kolom yang ada mengosongkan nilainya. Rekaman yang tidak disebut di
 //!   berkas tidak disentuh (impor bukan sinkronisasi).
 
+mod anggaran;
 pub(crate) mod baca;
 mod jalur;
 mod pegawai;
 mod tulis;
 mod unit;
 
+pub use anggaran::{
+    KOLOM_BELANJA, KOLOM_REALISASI_ANGGARAN, KOLOM_REALISASI_KELUARAN, KOLOM_RENCANA,
+    impor_belanja, impor_realisasi_anggaran, impor_realisasi_keluaran, impor_rencana,
+};
 pub use pegawai::{KOLOM_PEGAWAI, ekspor_pegawai, impor_pegawai};
 pub use unit::{KOLOM_UNIT, ekspor_unit, impor_unit};
 
@@ -96,11 +101,17 @@ impl Format {
 
 /// Yang diimpor atau diekspor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 #[schema(as = JenisImpor)]
 pub enum Jenis {
     Pegawai,
     Unit,
+    /// Rencana: program, kegiatan, sub kegiatan, indikator, target, pagu.
+    Rencana,
+    /// Rincian belanja per kode rekening.
+    Belanja,
+    RealisasiAnggaran,
+    RealisasiKeluaran,
 }
 
 impl Jenis {
@@ -108,12 +119,20 @@ impl Jenis {
         match self {
             Jenis::Pegawai => "pegawai",
             Jenis::Unit => "unit",
+            Jenis::Rencana => "rencana",
+            Jenis::Belanja => "belanja",
+            Jenis::RealisasiAnggaran => "realisasi-anggaran",
+            Jenis::RealisasiKeluaran => "realisasi-keluaran",
         }
     }
     pub fn dari_kode(s: &str) -> Option<Jenis> {
         match s.trim().to_ascii_lowercase().as_str() {
             "pegawai" | "employees" | "employee" => Some(Jenis::Pegawai),
             "unit" | "units" | "unit_kerja" => Some(Jenis::Unit),
+            "rencana" => Some(Jenis::Rencana),
+            "belanja" => Some(Jenis::Belanja),
+            "realisasi-anggaran" | "realisasi_anggaran" => Some(Jenis::RealisasiAnggaran),
+            "realisasi-keluaran" | "realisasi_keluaran" => Some(Jenis::RealisasiKeluaran),
             _ => None,
         }
     }
@@ -121,6 +140,10 @@ impl Jenis {
         match self {
             Jenis::Pegawai => KOLOM_PEGAWAI,
             Jenis::Unit => KOLOM_UNIT,
+            Jenis::Rencana => KOLOM_RENCANA,
+            Jenis::Belanja => KOLOM_BELANJA,
+            Jenis::RealisasiAnggaran => KOLOM_REALISASI_ANGGARAN,
+            Jenis::RealisasiKeluaran => KOLOM_REALISASI_KELUARAN,
         }
     }
 }

@@ -204,7 +204,10 @@ pub async fn tidak_ditemukan(p: Pengunjung) -> Response {
 pub fn isian_dari_galat(p: &Pengunjung, g: Galat, i: &mut Isian) -> Result<StatusCode, Galat> {
     let st = crate::galat::status(&g);
     match &g {
-        Galat::InputTidakValid { .. } | Galat::Kendala(_) | Galat::VersiWajib(_) => {
+        Galat::InputTidakValid { .. }
+        | Galat::Kendala(_)
+        | Galat::VersiWajib(_)
+        | Galat::Status { .. } => {
             i.galat = crate::galat::kolom_galat(&g, p.bahasa());
             i.pesan = Some(crate::galat::pesan_aman(&g, p.bahasa()));
             Ok(st)

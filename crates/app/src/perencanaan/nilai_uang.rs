@@ -1,0 +1,383 @@
+//! Nilai uang per sub kegiatan atas revisi yang ditetapkan: penyerapan,
+//! capaian keluaran, ekspektasi waktu, biaya per satuan dan tanda merah —
+//! semuanya dari `rules::anggaran::nilai_uang`, fungsi kalkulator `nilai-uang`.
+
+use super::{
+    DataRencana, KEGIATAN, PROGRAM, RevisiTahun, d2, desimal, nama_unit, periksa_tahun, rupiah,
+    terlihat,
+};
+use crate::kebijakan::{Aksi, CakupanUnit, Sumber};
+use crate::{Galat, Hasil, Konteks, Layanan};
+use rules::anggaran::{KodeTanda, KonfigurasiAnggaran, MasukanNilaiUang};
+use rules::permenpanrb_8_2021::{Polaritas, Target};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use store::perencanaan::RealisasiTriwulan;
+
+/// Baris per halaman bawaan dan terbesar.
+pub const BATAS_BAWAAN: usize = 500;
+pub const BATAS_MAKS: usize = 5_000;
+
+#[derive(Clone, Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct TanyaNilaiUang {
+    /// Bulan yang sudah berjalan (1–12); bawaan menurut tanggal di zona waktu instansi.
+    pub bulan: Option<u8>,
+    /// Hanya sub kegiatan unit ini (dan turunannya).
+    pub unit: Option<String>,
+    /// Hanya sub kegiatan dengan tanda berkode ini.
+    pub tanda: Option<String>,
+    pub limit: Option<usize>,
+    pub offset: Option<usize>,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct TandaJson {
+    pub kode: String,
+    pub pesan: String,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct IndikatorNilaiUang {
+    pub nama: String,
+    pub satuan: Option<String>,
+    pub target: Option<String>,
+    /// Realisasi kumulatif triwulan terakhir yang dilaporkan (null: belum ada).
+    pub realisasi: Option<String>,
+    pub triwulan: Option<i64>,
+    pub capaian_persen: Option<String>,
+    pub biaya_per_satuan: Option<String>,
+    pub tanda: Vec<TandaJson>,
+    /// `tidak_ada` | `belum_diverifikasi` | `diverifikasi`.
+    pub bukti: String,
+    /// Mengapa nilai tidak dapat dihitung (mis. target kosong).
+    pub catatan: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct BarisNilaiUang {
+    pub kode: String,
+    pub nama: String,
+    /// Unit penanggung jawab ("Induk > Unit").
+    pub unit: Option<String>,
+    pub unit_id: Option<String>,
+    pub program_kode: Option<String>,
+    pub kegiatan_kode: Option<String>,
+    pub pagu: String,
+    pub realisasi_anggaran: String,
+    pub penyerapan_persen: Option<String>,
+    /// Capaian indikator utama (indikator pertama sub kegiatan).
+    pub capaian_persen: Option<String>,
+    pub ekspektasi_waktu_persen: String,
+    pub biaya_per_satuan: Option<String>,
+    pub satuan: Option<String>,
+    pub tanda: Vec<TandaJson>,
+    pub bukti: String,
+    pub catatan: Option<String>,
+    pub indikator: Vec<IndikatorNilaiUang>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct Kuadran {
+    /// Penyerapan dan capaian sama-sama ≥ ekspektasi waktu.
+    pub seimbang: usize,
+    /// Uang terserap, keluaran tertinggal.
+    pub hasil_tertinggal: usize,
+    /// Keluaran jalan, belanja tertinggal.
+    pub belanja_tertinggal: usize,
+    pub keduanya_tertinggal: usize,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct RingkasanNilaiUang {
+    pub pagu: String,
+    pub realisasi_anggaran: String,
+    pub penyerapan_persen: Option<String>,
+    /// Rata-rata capaian berbobot pagu, atas sub kegiatan yang capaiannya ada.
+    pub capaian_tertimbang_persen: Option<String>,
+    pub jumlah_subkegiatan: usize,
+    pub jumlah_bertanda: usize,
+    /// Jumlah sub kegiatan per kode tanda (setiap kode selalu ada).
+    pub tanda: BTreeMap<String, usize>,
+    pub kuadran: Kuadran,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct JawabanNilaiUang {
+    pub tahun: i64,
+    pub revisi: i64,
+    pub bulan: u8,
+    /// Baris yang cocok dengan saringan (sebelum halaman).
+    pub total: usize,
+    pub subkegiatan: Vec<BarisNilaiUang>,
+    /// Atas seluruh baris yang cocok, bukan hanya halaman ini.
+    pub ringkasan: RingkasanNilaiUang,
+}
+
+fn status_bukti(r: Option<&RealisasiTriwulan>) -> &'static str {
+    match r {
+        Some(x) if x.bukti_id.is_some() || x.bukti_url.is_some() => {
+            if x.diverifikasi_pada.is_some() {
+                "diverifikasi"
+            } else {
+                "belum_diverifikasi"
+            }
+        }
+        _ => "tidak_ada",
+    }
+}
+
+/// Nilai uang sub kegiatan yang boleh dilihat pemanggil (pimpinan unit: unitnya).
+pub async fn nilai_uang(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    t: &TanyaNilaiUang,
+) -> Hasil<JawabanNilaiUang> {
+    let c = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::Rencana(instansi_id)).await?;
+    periksa_tahun(k, tahun)?;
+    if let Some(b) = t.bulan
+        && !(1..=12).contains(&b)
+    {
+        return Err(Galat::input(
+            k.t("Bulan tidak sah.", "Invalid month."),
+            BTreeMap::from([(
+                "bulan".to_string(),
+                k.t("Bulan harus 1–12.", "The month must be 1–12.")
+                    .to_string(),
+            )]),
+        ));
+    }
+    let rt = RevisiTahun::baca(l, instansi_id, tahun).await?;
+    let Some(rencana) = rt.berlaku().cloned() else {
+        return Err(Galat::TidakDitemukan(
+            k.t(
+                "Belum ada rencana yang ditetapkan untuk tahun ini.",
+                "There is no final plan for this year yet.",
+            )
+            .into(),
+        ));
+    };
+    let bulan = match t.bulan {
+        Some(b) => b,
+        None => super::bulan_bawaan(l, instansi_id, tahun).await?,
+    };
+    let triwulan = (i64::from(bulan) + 2) / 3;
+    let revisi = rencana.revisi;
+    let data = DataRencana::muat(l, rencana, false).await?;
+    let pool = l.pool();
+    let realisasi: HashMap<String, i64> =
+        store::perencanaan::jumlah_realisasi(pool, instansi_id, tahun, i64::from(bulan))
+            .await?
+            .into_iter()
+            .map(|r| (r.subkegiatan_kode, r.jumlah_sen))
+            .collect();
+    let mut keluaran: HashMap<String, RealisasiTriwulan> = HashMap::new();
+    for r in store::perencanaan::realisasi_keluaran(pool, instansi_id, tahun, triwulan).await? {
+        // Kumulatif: yang berlaku adalah triwulan terakhir yang dilaporkan.
+        match keluaran.get(&r.indikator_kunci) {
+            Some(x) if x.triwulan >= r.triwulan => {}
+            _ => {
+                keluaran.insert(r.indikator_kunci.clone(), r);
+            }
+        }
+    }
+    let unit = nama_unit(l, instansi_id).await?;
+    let saring_unit: Option<std::collections::HashSet<String>> = match &t.unit {
+        Some(u) if !u.is_empty() => {
+            let semua = store::organisasi::semua_unit(pool, instansi_id).await?;
+            Some(
+                crate::organisasi::unit::dengan_turunan(&semua, u)
+                    .into_iter()
+                    .collect(),
+            )
+        }
+        _ => None,
+    };
+    let konf = KonfigurasiAnggaran::default();
+    let ekspektasi = Decimal::from(bulan) * Decimal::ONE_HUNDRED / Decimal::from(12);
+    let per_id = data.per_id();
+    let ind = data.indikator_per_butir();
+    let mut baris = Vec::new();
+    for b in data.subkegiatan_urut() {
+        if !terlihat(&c, b) {
+            continue;
+        }
+        if let Some(s) = &saring_unit
+            && !b.unit_id.as_ref().is_some_and(|u| s.contains(u))
+        {
+            continue;
+        }
+        let pagu_sen = b.pagu_sen.unwrap_or(0);
+        let real_sen = realisasi.get(&b.kode).copied().unwrap_or(0);
+        let pagu = rupiah(pagu_sen);
+        let real = rupiah(real_sen);
+        let penyerapan = rules::pmk_22_2021::penyerapan(real, pagu).ok();
+        let mut daftar = Vec::new();
+        for i in ind.get(b.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            let r = keluaran.get(&i.kunci);
+            let mut hasil = IndikatorNilaiUang {
+                nama: i.nama.clone(),
+                satuan: i.satuan.clone(),
+                target: i.target.clone(),
+                realisasi: r.map(|x| x.realisasi.clone()),
+                triwulan: r.map(|x| x.triwulan),
+                capaian_persen: None,
+                biaya_per_satuan: None,
+                tanda: Vec::new(),
+                bukti: status_bukti(r).into(),
+                catatan: None,
+            };
+            let Some(target) = desimal(&i.target) else {
+                hasil.catatan = Some(
+                    k.t(
+                        "Target indikator kosong; nilai uang tidak dapat dihitung.",
+                        "The indicator has no target; value for money cannot be computed.",
+                    )
+                    .into(),
+                );
+                daftar.push(hasil);
+                continue;
+            };
+            let m = MasukanNilaiUang {
+                pagu,
+                realisasi_anggaran: real,
+                target: Target::Tunggal(target),
+                realisasi_keluaran: r
+                    .and_then(|x| rules::angka::baca_desimal(&x.realisasi))
+                    .unwrap_or(Decimal::ZERO),
+                polaritas: i
+                    .polaritas
+                    .as_deref()
+                    .and_then(Polaritas::dari_token)
+                    .unwrap_or(Polaritas::Positif),
+                baseline: desimal(&i.baseline),
+                ada_bukti: r.is_some_and(|x| x.bukti_id.is_some() || x.bukti_url.is_some()),
+                bulan,
+            };
+            match rules::anggaran::nilai_uang(&m, &konf.nilai_uang) {
+                Ok(h) => {
+                    hasil.capaian_persen = Some(d2(h.capaian.capaian_persen));
+                    hasil.biaya_per_satuan = h.biaya_per_satuan.map(d2);
+                    hasil.tanda = h
+                        .tanda
+                        .iter()
+                        .map(|x| TandaJson {
+                            kode: x.kode().token().into(),
+                            pesan: x.pesan(k.bahasa),
+                        })
+                        .collect();
+                }
+                Err(g) => hasil.catatan = Some(g.pesan(k.bahasa)),
+            }
+            daftar.push(hasil);
+        }
+        let utama = daftar.first();
+        let catatan = match utama {
+            None => Some(
+                k.t(
+                    "Sub kegiatan tanpa indikator keluaran.",
+                    "A sub-activity without an output indicator.",
+                )
+                .to_string(),
+            ),
+            Some(u) => u.catatan.clone(),
+        };
+        let tanda = utama.map(|u| u.tanda.clone()).unwrap_or_default();
+        if let Some(kode) = t.tanda.as_deref().filter(|x| !x.is_empty())
+            && !tanda.iter().any(|x| x.kode == kode)
+        {
+            continue;
+        }
+        baris.push(BarisNilaiUang {
+            kode: b.kode.clone(),
+            nama: b.nama.clone(),
+            unit: b.unit_id.as_ref().and_then(|u| unit.get(u).cloned()),
+            unit_id: b.unit_id.clone(),
+            program_kode: data.leluhur(&per_id, b, PROGRAM).map(|p| p.kode.clone()),
+            kegiatan_kode: data.leluhur(&per_id, b, KEGIATAN).map(|p| p.kode.clone()),
+            pagu: d2(pagu),
+            realisasi_anggaran: d2(real),
+            penyerapan_persen: penyerapan.map(d2),
+            capaian_persen: utama.and_then(|u| u.capaian_persen.clone()),
+            ekspektasi_waktu_persen: d2(ekspektasi),
+            biaya_per_satuan: utama.and_then(|u| u.biaya_per_satuan.clone()),
+            satuan: utama.and_then(|u| u.satuan.clone()),
+            tanda,
+            bukti: utama
+                .map(|u| u.bukti.clone())
+                .unwrap_or_else(|| "tidak_ada".into()),
+            catatan,
+            indikator: daftar,
+        });
+    }
+    let ringkasan = ringkas(&baris, ekspektasi);
+    let total = baris.len();
+    let offset = t.offset.unwrap_or(0).min(total);
+    let limit = t.limit.unwrap_or(BATAS_BAWAAN).clamp(1, BATAS_MAKS);
+    let subkegiatan = baris.into_iter().skip(offset).take(limit).collect();
+    Ok(JawabanNilaiUang {
+        tahun,
+        revisi,
+        bulan,
+        total,
+        subkegiatan,
+        ringkasan,
+    })
+}
+
+fn angka(t: &Option<String>) -> Option<Decimal> {
+    desimal(t)
+}
+
+/// Ringkasan atas baris yang sudah dihitung (uang dijumlahkan eksak).
+fn ringkas(baris: &[BarisNilaiUang], ekspektasi: Decimal) -> RingkasanNilaiUang {
+    let mut pagu = Decimal::ZERO;
+    let mut real = Decimal::ZERO;
+    let mut bobot = Decimal::ZERO;
+    let mut pagu_bercapaian = Decimal::ZERO;
+    let mut tanda: BTreeMap<String, usize> = KodeTanda::SEMUA
+        .iter()
+        .map(|k| (k.token().to_string(), 0))
+        .collect();
+    let mut bertanda = 0;
+    let mut kuadran = Kuadran::default();
+    let e = rules::angka::bulatkan(ekspektasi);
+    for b in baris {
+        let p = angka(&Some(b.pagu.clone())).unwrap_or_default();
+        pagu += p;
+        real += angka(&Some(b.realisasi_anggaran.clone())).unwrap_or_default();
+        if let Some(c) = angka(&b.capaian_persen) {
+            bobot += p * c;
+            pagu_bercapaian += p;
+        }
+        if !b.tanda.is_empty() {
+            bertanda += 1;
+        }
+        for x in &b.tanda {
+            *tanda.entry(x.kode.clone()).or_default() += 1;
+        }
+        if let (Some(x), Some(y)) = (angka(&b.penyerapan_persen), angka(&b.capaian_persen)) {
+            match (x >= e, y >= e) {
+                (true, true) => kuadran.seimbang += 1,
+                (true, false) => kuadran.hasil_tertinggal += 1,
+                (false, true) => kuadran.belanja_tertinggal += 1,
+                (false, false) => kuadran.keduanya_tertinggal += 1,
+            }
+        }
+    }
+    RingkasanNilaiUang {
+        pagu: d2(pagu),
+        realisasi_anggaran: d2(real),
+        penyerapan_persen: rules::pmk_22_2021::penyerapan(real, pagu).ok().map(d2),
+        capaian_tertimbang_persen: (!pagu_bercapaian.is_zero())
+            .then(|| d2(bobot / pagu_bercapaian)),
+        jumlah_subkegiatan: baris.len(),
+        jumlah_bertanda: bertanda,
+        tanda,
+        kuadran,
+    }
+}

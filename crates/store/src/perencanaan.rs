@@ -1,0 +1,757 @@
+//! Rencana kinerja dan anggaran per instansi dan tahun: revisi, butir
+//! (program → kegiatan → sub kegiatan), indikator, rincian belanja,
+//! realisasi anggaran (bulanan) dan keluaran (triwulanan, kumulatif), kunci
+//! periode. Uang dalam sen rupiah (BIGINT); target dan realisasi keluaran
+//! sebagai teks desimal (dihitung di Rust, tidak pernah dijumlahkan di SQL).
+
+use crate::{Hasil, Koneksi};
+use serde::{Deserialize, Serialize};
+use sqlx::any::AnyArguments;
+use sqlx::{AnyPool, Arguments};
+
+/// Status revisi rencana.
+pub const DRAF: &str = "draf";
+pub const DITETAPKAN: &str = "ditetapkan";
+/// Revisi yang digantikan oleh perubahan yang ditetapkan sesudahnya.
+pub const DIGANTI: &str = "diganti";
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct Rencana {
+    pub instansi_id: String,
+    pub id: String,
+    pub tahun: i64,
+    /// 0 = rencana murni; 1, 2, … perubahan.
+    pub revisi: i64,
+    /// `draf` | `ditetapkan` | `diganti`.
+    pub status: String,
+    /// Revisi asal sebuah perubahan.
+    pub dasar_id: Option<String>,
+    pub alasan_perubahan: Option<String>,
+    pub ditetapkan_oleh: Option<String>,
+    pub ditetapkan_pada: Option<String>,
+    pub versi: i64,
+    pub dibuat_pada: String,
+    pub diubah_pada: String,
+}
+
+/// Program, kegiatan atau sub kegiatan dalam satu revisi rencana.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct Butir {
+    pub instansi_id: String,
+    pub id: String,
+    pub rencana_id: String,
+    /// Identitas lintas revisi (disalin saat perubahan).
+    pub kunci: String,
+    /// `program` | `kegiatan` | `subkegiatan`.
+    pub tingkat: String,
+    pub kode: String,
+    pub nama: String,
+    pub induk_id: Option<String>,
+    /// Unit penanggung jawab.
+    pub unit_id: Option<String>,
+    /// Pagu dalam sen rupiah (sub kegiatan).
+    pub pagu_sen: Option<i64>,
+    pub lokasi: Option<String>,
+    pub urutan: i64,
+    pub versi: i64,
+    pub dibuat_pada: String,
+    pub diubah_pada: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct Indikator {
+    pub instansi_id: String,
+    pub id: String,
+    pub rencana_id: String,
+    pub butir_id: String,
+    /// Identitas lintas revisi; realisasi keluaran menempel di sini.
+    pub kunci: String,
+    pub nama: String,
+    /// Nama huruf kecil berspasi rapat: pencocok impor ulang.
+    pub nama_kunci: String,
+    pub satuan: Option<String>,
+    /// `positif` | `negatif` (kosong = positif).
+    pub polaritas: Option<String>,
+    pub baseline: Option<String>,
+    pub target: Option<String>,
+    pub target_tw1: Option<String>,
+    pub target_tw2: Option<String>,
+    pub target_tw3: Option<String>,
+    pub target_tw4: Option<String>,
+    pub urutan: i64,
+    pub versi: i64,
+    pub dibuat_pada: String,
+    pub diubah_pada: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct Rincian {
+    pub instansi_id: String,
+    pub id: String,
+    pub rencana_id: String,
+    pub butir_id: String,
+    pub kode_rekening: String,
+    pub uraian: Option<String>,
+    pub jumlah_sen: i64,
+    pub urutan: i64,
+    pub dibuat_pada: String,
+}
+
+/// Realisasi anggaran satu sub kegiatan pada satu bulan (belanja bulan itu).
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct RealisasiBulan {
+    pub instansi_id: String,
+    pub tahun: i64,
+    pub subkegiatan_kode: String,
+    pub bulan: i64,
+    pub jumlah_sen: i64,
+    pub versi: i64,
+    pub diubah_oleh: Option<String>,
+    pub diubah_pada: String,
+}
+
+/// Realisasi keluaran satu indikator sampai akhir triwulan (kumulatif).
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct RealisasiTriwulan {
+    pub instansi_id: String,
+    pub tahun: i64,
+    pub indikator_kunci: String,
+    pub triwulan: i64,
+    pub subkegiatan_kode: String,
+    pub realisasi: String,
+    pub bukti_id: Option<String>,
+    pub bukti_url: Option<String>,
+    pub diverifikasi_oleh: Option<String>,
+    pub diverifikasi_pada: Option<String>,
+    pub catatan_verifikasi: Option<String>,
+    pub versi: i64,
+    pub diubah_oleh: Option<String>,
+    pub diubah_pada: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct KunciPeriode {
+    pub instansi_id: String,
+    pub tahun: i64,
+    /// `anggaran` (periode = bulan) | `keluaran` (periode = triwulan).
+    pub jenis: String,
+    pub periode: i64,
+    pub alasan: Option<String>,
+    pub dikunci_oleh: Option<String>,
+    pub dikunci_pada: String,
+}
+
+// ---------- rencana ----------
+
+const KOLOM_RENCANA: &str = "instansi_id, id, tahun, revisi, status, dasar_id, alasan_perubahan, ditetapkan_oleh, ditetapkan_pada, versi, dibuat_pada, diubah_pada";
+
+pub async fn sisipkan_rencana(k: &mut Koneksi, r: &Rencana) -> Hasil<()> {
+    sqlx::query(sqlf!(
+        "INSERT INTO rencana ({KOLOM_RENCANA}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+    ))
+    .bind(&r.instansi_id)
+    .bind(&r.id)
+    .bind(r.tahun)
+    .bind(r.revisi)
+    .bind(&r.status)
+    .bind(&r.dasar_id)
+    .bind(&r.alasan_perubahan)
+    .bind(&r.ditetapkan_oleh)
+    .bind(&r.ditetapkan_pada)
+    .bind(r.versi)
+    .bind(&r.dibuat_pada)
+    .bind(&r.diubah_pada)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+/// Semua revisi rencana satu tahun, urut revisi.
+pub async fn rencana_tahun(pool: &AnyPool, instansi_id: &str, tahun: i64) -> Hasil<Vec<Rencana>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_RENCANA} FROM rencana WHERE instansi_id = $1 AND tahun = $2 ORDER BY revisi"
+    ))
+    .bind(instansi_id)
+    .bind(tahun)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Sama, di dalam transaksi tulis (sesudah [`sentuh_rencana`]).
+pub async fn rencana_tahun_di(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<Rencana>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_RENCANA} FROM rencana WHERE instansi_id = $1 AND tahun = $2 ORDER BY revisi"
+    ))
+    .bind(instansi_id)
+    .bind(tahun)
+    .fetch_all(k)
+    .await?)
+}
+
+/// Mengunci baris-baris rencana satu tahun sampai transaksi selesai (di
+/// PostgreSQL; SQLite hanya punya satu penulis): impor, penetapan dan kunci
+/// periode yang berjalan bersamaan menjadi berurutan.
+pub async fn sentuh_rencana(k: &mut Koneksi, instansi_id: &str, tahun: i64) -> Hasil<()> {
+    sqlx::query("UPDATE rencana SET diubah_pada = diubah_pada WHERE instansi_id = $1 AND tahun = $2")
+        .bind(instansi_id)
+        .bind(tahun)
+        .execute(k)
+        .await?;
+    Ok(())
+}
+
+/// Draf → ditetapkan bila versinya masih sama; false bila basi.
+pub async fn tandai_ditetapkan(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    id: &str,
+    versi: i64,
+    oleh: Option<&str>,
+    pada: &str,
+) -> Hasil<bool> {
+    let r = sqlx::query(
+        "UPDATE rencana SET status = 'ditetapkan', ditetapkan_oleh = $1, ditetapkan_pada = $2, diubah_pada = $2, versi = versi + 1 \
+         WHERE instansi_id = $3 AND id = $4 AND status = 'draf' AND versi = $5",
+    )
+    .bind(oleh)
+    .bind(pada)
+    .bind(instansi_id)
+    .bind(id)
+    .bind(versi)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Revisi yang berlaku → diganti (sebelum drafnya ditetapkan, agar indeks
+/// "satu yang ditetapkan" tidak bentrok).
+pub async fn tandai_diganti(k: &mut Koneksi, instansi_id: &str, id: &str, pada: &str) -> Hasil<()> {
+    sqlx::query(
+        "UPDATE rencana SET status = 'diganti', diubah_pada = $1, versi = versi + 1 \
+         WHERE instansi_id = $2 AND id = $3 AND status = 'ditetapkan'",
+    )
+    .bind(pada)
+    .bind(instansi_id)
+    .bind(id)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+/// Menaikkan versi rencana (setiap perubahan isi draf), agar penetapan atas
+/// isi yang sudah basi ditolak.
+pub async fn naikkan_versi_rencana(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    id: &str,
+    pada: &str,
+) -> Hasil<()> {
+    sqlx::query("UPDATE rencana SET versi = versi + 1, diubah_pada = $1 WHERE instansi_id = $2 AND id = $3")
+        .bind(pada)
+        .bind(instansi_id)
+        .bind(id)
+        .execute(k)
+        .await?;
+    Ok(())
+}
+
+/// Membuang draf beserta isinya (perubahan yang dibatalkan).
+pub async fn hapus_draf(k: &mut Koneksi, instansi_id: &str, id: &str) -> Hasil<bool> {
+    for tabel in ["rincian_belanja", "rencana_indikator"] {
+        sqlx::query(sqlf!(
+            "DELETE FROM {tabel} WHERE instansi_id = $1 AND rencana_id = $2"
+        ))
+        .bind(instansi_id)
+        .bind(id)
+        .execute(&mut *k)
+        .await?;
+    }
+    // Anak lebih dulu: FK induk_id menunjuk baris di tabel yang sama.
+    for tingkat in ["subkegiatan", "kegiatan", "program"] {
+        sqlx::query(
+            "DELETE FROM rencana_butir WHERE instansi_id = $1 AND rencana_id = $2 AND tingkat = $3",
+        )
+        .bind(instansi_id)
+        .bind(id)
+        .bind(tingkat)
+        .execute(&mut *k)
+        .await?;
+    }
+    let r = sqlx::query("DELETE FROM rencana WHERE instansi_id = $1 AND id = $2 AND status = 'draf'")
+        .bind(instansi_id)
+        .bind(id)
+        .execute(&mut *k)
+        .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+// ---------- butir dan indikator ----------
+
+const KOLOM_BUTIR: &str = "instansi_id, id, rencana_id, kunci, tingkat, kode, nama, induk_id, unit_id, pagu_sen, lokasi, urutan, versi, dibuat_pada, diubah_pada";
+const KOLOM_INDIKATOR: &str = "instansi_id, id, rencana_id, butir_id, kunci, nama, nama_kunci, satuan, polaritas, baseline, target, target_tw1, target_tw2, target_tw3, target_tw4, urutan, versi, dibuat_pada, diubah_pada";
+
+pub async fn sisipkan_butir_banyak(k: &mut Koneksi, butir: &[Butir]) -> Hasil<()> {
+    let be = crate::Backend::dari_koneksi(k);
+    for potong in butir.chunks(be.baris_per_sisip(15)) {
+        let sql = format!(
+            "INSERT INTO rencana_butir ({KOLOM_BUTIR}) VALUES {}",
+            crate::nilai_banyak(potong.len(), 15)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for b in potong {
+            q = q
+                .bind(&b.instansi_id)
+                .bind(&b.id)
+                .bind(&b.rencana_id)
+                .bind(&b.kunci)
+                .bind(&b.tingkat)
+                .bind(&b.kode)
+                .bind(&b.nama)
+                .bind(&b.induk_id)
+                .bind(&b.unit_id)
+                .bind(b.pagu_sen)
+                .bind(&b.lokasi)
+                .bind(b.urutan)
+                .bind(b.versi)
+                .bind(&b.dibuat_pada)
+                .bind(&b.diubah_pada);
+        }
+        q.execute(&mut *k).await?;
+    }
+    Ok(())
+}
+
+/// Menyimpan butir bila versinya masih `b.versi`; false bila basi.
+pub async fn ubah_butir(k: &mut Koneksi, b: &Butir) -> Hasil<bool> {
+    let r = sqlx::query(
+        "UPDATE rencana_butir SET kode = $1, nama = $2, induk_id = $3, unit_id = $4, pagu_sen = $5, lokasi = $6, urutan = $7, \
+         versi = versi + 1, diubah_pada = $8 WHERE instansi_id = $9 AND id = $10 AND versi = $11",
+    )
+    .bind(&b.kode)
+    .bind(&b.nama)
+    .bind(&b.induk_id)
+    .bind(&b.unit_id)
+    .bind(b.pagu_sen)
+    .bind(&b.lokasi)
+    .bind(b.urutan)
+    .bind(&b.diubah_pada)
+    .bind(&b.instansi_id)
+    .bind(&b.id)
+    .bind(b.versi)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub async fn sisipkan_indikator_banyak(k: &mut Koneksi, indikator: &[Indikator]) -> Hasil<()> {
+    let be = crate::Backend::dari_koneksi(k);
+    for potong in indikator.chunks(be.baris_per_sisip(19)) {
+        let sql = format!(
+            "INSERT INTO rencana_indikator ({KOLOM_INDIKATOR}) VALUES {}",
+            crate::nilai_banyak(potong.len(), 19)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for i in potong {
+            q = q
+                .bind(&i.instansi_id)
+                .bind(&i.id)
+                .bind(&i.rencana_id)
+                .bind(&i.butir_id)
+                .bind(&i.kunci)
+                .bind(&i.nama)
+                .bind(&i.nama_kunci)
+                .bind(&i.satuan)
+                .bind(&i.polaritas)
+                .bind(&i.baseline)
+                .bind(&i.target)
+                .bind(&i.target_tw1)
+                .bind(&i.target_tw2)
+                .bind(&i.target_tw3)
+                .bind(&i.target_tw4)
+                .bind(i.urutan)
+                .bind(i.versi)
+                .bind(&i.dibuat_pada)
+                .bind(&i.diubah_pada);
+        }
+        q.execute(&mut *k).await?;
+    }
+    Ok(())
+}
+
+/// Menyimpan indikator bila versinya masih `i.versi`; false bila basi.
+pub async fn ubah_indikator(k: &mut Koneksi, i: &Indikator) -> Hasil<bool> {
+    let r = sqlx::query(
+        "UPDATE rencana_indikator SET nama = $1, nama_kunci = $2, satuan = $3, polaritas = $4, baseline = $5, target = $6, \
+         target_tw1 = $7, target_tw2 = $8, target_tw3 = $9, target_tw4 = $10, urutan = $11, versi = versi + 1, diubah_pada = $12 \
+         WHERE instansi_id = $13 AND id = $14 AND versi = $15",
+    )
+    .bind(&i.nama)
+    .bind(&i.nama_kunci)
+    .bind(&i.satuan)
+    .bind(&i.polaritas)
+    .bind(&i.baseline)
+    .bind(&i.target)
+    .bind(&i.target_tw1)
+    .bind(&i.target_tw2)
+    .bind(&i.target_tw3)
+    .bind(&i.target_tw4)
+    .bind(i.urutan)
+    .bind(&i.diubah_pada)
+    .bind(&i.instansi_id)
+    .bind(&i.id)
+    .bind(i.versi)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub async fn hapus_indikator(k: &mut Koneksi, instansi_id: &str, id: &str) -> Hasil<()> {
+    sqlx::query("DELETE FROM rencana_indikator WHERE instansi_id = $1 AND id = $2")
+        .bind(instansi_id)
+        .bind(id)
+        .execute(k)
+        .await?;
+    Ok(())
+}
+
+fn args_rencana(instansi_id: &str, rencana_id: &str) -> AnyArguments {
+    let mut args = AnyArguments::default();
+    let _ = args.add(instansi_id.to_string());
+    let _ = args.add(rencana_id.to_string());
+    args
+}
+
+/// Semua butir satu revisi: satu nilai JSON (ADR 0012), urut tingkat dan urutan.
+pub async fn butir_rencana(
+    pool: &AnyPool,
+    instansi_id: &str,
+    rencana_id: &str,
+) -> Hasil<Vec<Butir>> {
+    crate::semua_sebagai_json(
+        pool,
+        KOLOM_BUTIR,
+        "FROM rencana_butir WHERE instansi_id = $1 AND rencana_id = $2",
+        "t.urutan, t.kode",
+        args_rencana(instansi_id, rencana_id),
+    )
+    .await
+}
+
+/// Semua indikator satu revisi.
+pub async fn indikator_rencana(
+    pool: &AnyPool,
+    instansi_id: &str,
+    rencana_id: &str,
+) -> Hasil<Vec<Indikator>> {
+    crate::semua_sebagai_json(
+        pool,
+        KOLOM_INDIKATOR,
+        "FROM rencana_indikator WHERE instansi_id = $1 AND rencana_id = $2",
+        "t.butir_id, t.urutan, t.nama_kunci",
+        args_rencana(instansi_id, rencana_id),
+    )
+    .await
+}
+
+// ---------- rincian belanja ----------
+
+const KOLOM_RINCIAN: &str =
+    "instansi_id, id, rencana_id, butir_id, kode_rekening, uraian, jumlah_sen, urutan, dibuat_pada";
+
+/// Mengganti seluruh rincian belanja butir-butir yang disebut (baris belanja
+/// tidak punya kunci alami, jadi impor mengganti, bukan mencocokkan).
+pub async fn ganti_rincian(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    butir_id: &[String],
+    rincian: &[Rincian],
+) -> Hasil<()> {
+    for b in butir_id {
+        sqlx::query("DELETE FROM rincian_belanja WHERE instansi_id = $1 AND butir_id = $2")
+            .bind(instansi_id)
+            .bind(b)
+            .execute(&mut *k)
+            .await?;
+    }
+    sisipkan_rincian_banyak(k, rincian).await
+}
+
+pub async fn sisipkan_rincian_banyak(k: &mut Koneksi, rincian: &[Rincian]) -> Hasil<()> {
+    let be = crate::Backend::dari_koneksi(k);
+    for potong in rincian.chunks(be.baris_per_sisip(9)) {
+        let sql = format!(
+            "INSERT INTO rincian_belanja ({KOLOM_RINCIAN}) VALUES {}",
+            crate::nilai_banyak(potong.len(), 9)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for r in potong {
+            q = q
+                .bind(&r.instansi_id)
+                .bind(&r.id)
+                .bind(&r.rencana_id)
+                .bind(&r.butir_id)
+                .bind(&r.kode_rekening)
+                .bind(&r.uraian)
+                .bind(r.jumlah_sen)
+                .bind(r.urutan)
+                .bind(&r.dibuat_pada);
+        }
+        q.execute(&mut *k).await?;
+    }
+    Ok(())
+}
+
+pub async fn rincian_rencana(
+    pool: &AnyPool,
+    instansi_id: &str,
+    rencana_id: &str,
+) -> Hasil<Vec<Rincian>> {
+    crate::semua_sebagai_json(
+        pool,
+        KOLOM_RINCIAN,
+        "FROM rincian_belanja WHERE instansi_id = $1 AND rencana_id = $2",
+        "t.butir_id, t.urutan",
+        args_rencana(instansi_id, rencana_id),
+    )
+    .await
+}
+
+// ---------- realisasi ----------
+
+/// Menulis realisasi anggaran (upsert per sub kegiatan dan bulan); versi naik
+/// pada baris yang sudah ada.
+pub async fn tulis_realisasi_anggaran_banyak(k: &mut Koneksi, baris: &[RealisasiBulan]) -> Hasil<()> {
+    let be = crate::Backend::dari_koneksi(k);
+    for potong in baris.chunks(be.baris_per_sisip(8)) {
+        let sql = format!(
+            "INSERT INTO realisasi_anggaran (instansi_id, tahun, subkegiatan_kode, bulan, jumlah_sen, versi, diubah_oleh, diubah_pada) \
+             VALUES {} ON CONFLICT (instansi_id, tahun, subkegiatan_kode, bulan) DO UPDATE SET \
+             jumlah_sen = excluded.jumlah_sen, diubah_oleh = excluded.diubah_oleh, diubah_pada = excluded.diubah_pada, \
+             versi = realisasi_anggaran.versi + 1",
+            crate::nilai_banyak(potong.len(), 8)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for r in potong {
+            q = q
+                .bind(&r.instansi_id)
+                .bind(r.tahun)
+                .bind(&r.subkegiatan_kode)
+                .bind(r.bulan)
+                .bind(r.jumlah_sen)
+                .bind(r.versi)
+                .bind(&r.diubah_oleh)
+                .bind(&r.diubah_pada);
+        }
+        q.execute(&mut *k).await?;
+    }
+    Ok(())
+}
+
+/// Semua realisasi anggaran satu tahun (untuk halaman satu sub kegiatan dan
+/// ekspor). Untuk jumlah per sub kegiatan pakai [`jumlah_realisasi`].
+pub async fn realisasi_anggaran(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<RealisasiBulan>> {
+    let mut args = AnyArguments::default();
+    let _ = args.add(instansi_id.to_string());
+    let _ = args.add(tahun);
+    crate::semua_sebagai_json(
+        pool,
+        "instansi_id, tahun, subkegiatan_kode, bulan, jumlah_sen, versi, diubah_oleh, diubah_pada",
+        "FROM realisasi_anggaran WHERE instansi_id = $1 AND tahun = $2",
+        "t.subkegiatan_kode, t.bulan",
+        args,
+    )
+    .await
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct JumlahRealisasi {
+    pub subkegiatan_kode: String,
+    pub jumlah_sen: i64,
+}
+
+/// Realisasi anggaran per sub kegiatan sampai bulan `sampai_bulan`: SUM
+/// integer di basis data (eksak di kedua backend), satu nilai JSON.
+pub async fn jumlah_realisasi(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+    sampai_bulan: i64,
+) -> Hasil<Vec<JumlahRealisasi>> {
+    let mut args = AnyArguments::default();
+    let _ = args.add(instansi_id.to_string());
+    let _ = args.add(tahun);
+    let _ = args.add(sampai_bulan);
+    crate::semua_sebagai_json(
+        pool,
+        "subkegiatan_kode, jumlah_sen",
+        "FROM (SELECT subkegiatan_kode, CAST(SUM(jumlah_sen) AS BIGINT) AS jumlah_sen FROM realisasi_anggaran \
+         WHERE instansi_id = $1 AND tahun = $2 AND bulan <= $3 GROUP BY subkegiatan_kode) r",
+        "t.subkegiatan_kode",
+        args,
+    )
+    .await
+}
+
+const KOLOM_KELUARAN: &str = "instansi_id, tahun, indikator_kunci, triwulan, subkegiatan_kode, realisasi, bukti_id, bukti_url, diverifikasi_oleh, diverifikasi_pada, catatan_verifikasi, versi, diubah_oleh, diubah_pada";
+
+/// Menulis realisasi keluaran (upsert per indikator dan triwulan).
+pub async fn tulis_realisasi_keluaran_banyak(
+    k: &mut Koneksi,
+    baris: &[RealisasiTriwulan],
+) -> Hasil<()> {
+    let be = crate::Backend::dari_koneksi(k);
+    for potong in baris.chunks(be.baris_per_sisip(14)) {
+        let sql = format!(
+            "INSERT INTO realisasi_keluaran ({KOLOM_KELUARAN}) VALUES {} \
+             ON CONFLICT (instansi_id, tahun, indikator_kunci, triwulan) DO UPDATE SET \
+             subkegiatan_kode = excluded.subkegiatan_kode, realisasi = excluded.realisasi, bukti_id = excluded.bukti_id, \
+             bukti_url = excluded.bukti_url, diverifikasi_oleh = excluded.diverifikasi_oleh, \
+             diverifikasi_pada = excluded.diverifikasi_pada, catatan_verifikasi = excluded.catatan_verifikasi, \
+             diubah_oleh = excluded.diubah_oleh, diubah_pada = excluded.diubah_pada, versi = realisasi_keluaran.versi + 1",
+            crate::nilai_banyak(potong.len(), 14)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for r in potong {
+            q = q
+                .bind(&r.instansi_id)
+                .bind(r.tahun)
+                .bind(&r.indikator_kunci)
+                .bind(r.triwulan)
+                .bind(&r.subkegiatan_kode)
+                .bind(&r.realisasi)
+                .bind(&r.bukti_id)
+                .bind(&r.bukti_url)
+                .bind(&r.diverifikasi_oleh)
+                .bind(&r.diverifikasi_pada)
+                .bind(&r.catatan_verifikasi)
+                .bind(r.versi)
+                .bind(&r.diubah_oleh)
+                .bind(&r.diubah_pada);
+        }
+        q.execute(&mut *k).await?;
+    }
+    Ok(())
+}
+
+/// Realisasi keluaran satu tahun sampai triwulan `sampai_triwulan`.
+pub async fn realisasi_keluaran(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+    sampai_triwulan: i64,
+) -> Hasil<Vec<RealisasiTriwulan>> {
+    let mut args = AnyArguments::default();
+    let _ = args.add(instansi_id.to_string());
+    let _ = args.add(tahun);
+    let _ = args.add(sampai_triwulan);
+    crate::semua_sebagai_json(
+        pool,
+        KOLOM_KELUARAN,
+        "FROM realisasi_keluaran WHERE instansi_id = $1 AND tahun = $2 AND triwulan <= $3",
+        "t.indikator_kunci, t.triwulan",
+        args,
+    )
+    .await
+}
+
+/// Verifikasi satu realisasi keluaran oleh pimpinan unit; false bila basi.
+#[allow(clippy::too_many_arguments)]
+pub async fn verifikasi_keluaran(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    tahun: i64,
+    indikator_kunci: &str,
+    triwulan: i64,
+    oleh: Option<&str>,
+    pada: &str,
+    catatan: Option<&str>,
+) -> Hasil<bool> {
+    let r = sqlx::query(
+        "UPDATE realisasi_keluaran SET diverifikasi_oleh = $1, diverifikasi_pada = $2, catatan_verifikasi = $3, versi = versi + 1 \
+         WHERE instansi_id = $4 AND tahun = $5 AND indikator_kunci = $6 AND triwulan = $7",
+    )
+    .bind(oleh)
+    .bind(pada)
+    .bind(catatan)
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(indikator_kunci)
+    .bind(triwulan)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+// ---------- kunci periode ----------
+
+const KOLOM_KUNCI: &str = "instansi_id, tahun, jenis, periode, alasan, dikunci_oleh, dikunci_pada";
+
+/// Periode terkunci satu tahun, dibaca di dalam transaksi tulis.
+pub async fn kunci_periode(k: &mut Koneksi, instansi_id: &str, tahun: i64) -> Hasil<Vec<KunciPeriode>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_KUNCI} FROM kunci_periode WHERE instansi_id = $1 AND tahun = $2 ORDER BY jenis, periode"
+    ))
+    .bind(instansi_id)
+    .bind(tahun)
+    .fetch_all(k)
+    .await?)
+}
+
+pub async fn sisipkan_kunci(k: &mut Koneksi, x: &KunciPeriode) -> Hasil<()> {
+    sqlx::query(sqlf!(
+        "INSERT INTO kunci_periode ({KOLOM_KUNCI}) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+    ))
+    .bind(&x.instansi_id)
+    .bind(x.tahun)
+    .bind(&x.jenis)
+    .bind(x.periode)
+    .bind(&x.alasan)
+    .bind(&x.dikunci_oleh)
+    .bind(&x.dikunci_pada)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+pub async fn hapus_kunci(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    tahun: i64,
+    jenis: &str,
+    periode: i64,
+) -> Hasil<bool> {
+    let r = sqlx::query(
+        "DELETE FROM kunci_periode WHERE instansi_id = $1 AND tahun = $2 AND jenis = $3 AND periode = $4",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(jenis)
+    .bind(periode)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Statistik perencana PostgreSQL sesudah muat besar (ADR 0006); SQLite tidak perlu.
+pub async fn segarkan_statistik_anggaran(k: &mut Koneksi) -> Hasil<()> {
+    if crate::Backend::dari_koneksi(k) == crate::Backend::Postgres {
+        for t in [
+            "rencana_butir",
+            "rencana_indikator",
+            "rincian_belanja",
+            "realisasi_anggaran",
+            "realisasi_keluaran",
+        ] {
+            sqlx::query(sqlf!("ANALYZE {t}")).execute(&mut *k).await?;
+        }
+    }
+    Ok(())
+}
