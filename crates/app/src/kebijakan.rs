@@ -413,12 +413,7 @@ impl CakupanUnit {
     /// unit yang dipimpin aktor; himpunan kosong (pimpinan tanpa unit) = 403.
     /// Pemegang Plt./Plh. yang berjalan mendapat unit penugasannya walau
     /// perannya bukan pimpinan unit, seperti pada rekaman pegawai.
-    pub async fn untuk(
-        l: &Layanan,
-        k: &Konteks,
-        aksi: Aksi,
-        s: Sumber<'_>,
-    ) -> Hasil<CakupanUnit> {
+    pub async fn untuk(l: &Layanan, k: &Konteks, aksi: Aksi, s: Sumber<'_>) -> Hasil<CakupanUnit> {
         let a = k.aktor()?;
         if aksi == Aksi::Kelola && a.hanya_baca {
             wajib(k, aksi, s)?;
@@ -620,7 +615,10 @@ mod tes {
         assert_eq!(b(&perencana, Aksi::Kelola, Sumber::Rencana("i")), Penuh);
         assert_eq!(b(&perencana, Aksi::Baca, Sumber::Realisasi("i")), Penuh);
         assert_eq!(b(&perencana, Aksi::Kelola, Sumber::Realisasi("i")), Tolak);
-        assert_eq!(b(&perencana, Aksi::Kelola, Sumber::VerifikasiKeluaran("i")), Tolak);
+        assert_eq!(
+            b(&perencana, Aksi::Kelola, Sumber::VerifikasiKeluaran("i")),
+            Tolak
+        );
         assert_eq!(b(&perencana, Aksi::Baca, Sumber::Rencana("j")), Tolak);
         assert_eq!(b(&perencana, Aksi::Baca, Sumber::Pegawai("i")), Direktori);
         let keuangan = aktor("i", &[Peran::Keuangan]);
@@ -632,7 +630,10 @@ mod tes {
         let pimpinan = aktor("i", &[Peran::PimpinanUnit]);
         assert_eq!(b(&pimpinan, Aksi::Baca, Sumber::Rencana("i")), Unit);
         assert_eq!(b(&pimpinan, Aksi::Kelola, Sumber::Keluaran("i")), Unit);
-        assert_eq!(b(&pimpinan, Aksi::Kelola, Sumber::VerifikasiKeluaran("i")), Unit);
+        assert_eq!(
+            b(&pimpinan, Aksi::Kelola, Sumber::VerifikasiKeluaran("i")),
+            Unit
+        );
         assert_eq!(b(&pimpinan, Aksi::Kelola, Sumber::Rencana("i")), Tolak);
         assert_eq!(b(&pegawai, Aksi::Baca, Sumber::Rencana("i")), Tolak);
     }

@@ -456,7 +456,11 @@ async fn kerjakan_impor(l: &Layanan, t: &Tugas, m: &Value) -> Result<Value, Gala
         Jenis::Pegawai => crate::impor::impor_pegawai(l, &k, &iid, &nama, &isi).await?,
         Jenis::Unit => crate::impor::impor_unit(l, &k, &iid, &nama, &isi).await?,
         // Impor anggaran berjalan langsung (berkasnya kecil); tidak diantrekan.
-        _ => return Err(GalatTugas::tetap("jenis impor ini tidak berjalan sebagai tugas latar")),
+        _ => {
+            return Err(GalatTugas::tetap(
+                "jenis impor ini tidak berjalan sebagai tugas latar",
+            ));
+        }
     };
     Ok(json!({ "laporan": lap, "ringkasan": lap.ringkasan(k.bahasa) }))
 }

@@ -522,6 +522,17 @@ pub enum JenisData {
     Unit,
 }
 
+/// Yang diimpor: data organisasi, atau rencana dan realisasi anggaran (`--tahun`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum JenisImpor {
+    Pegawai,
+    Unit,
+    Rencana,
+    Belanja,
+    RealisasiAnggaran,
+    RealisasiKeluaran,
+}
+
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum FormatBerkas {
     Csv,
@@ -539,14 +550,18 @@ impl From<FormatBerkas> for app::impor::Format {
 
 #[derive(Args)]
 pub struct OpsiImpor {
-    /// Yang diimpor: pegawai atau unit
+    /// Yang diimpor: pegawai, unit, rencana, belanja, realisasi-anggaran, realisasi-keluaran
     #[arg(value_enum)]
-    jenis: JenisData,
+    jenis: JenisImpor,
     /// Berkas .csv (pemisah , atau ;) atau .xlsx
     berkas: std::path::PathBuf,
     /// Id instansi tujuan (atau namanya persis; lihat `kinerja instansi list`)
     #[arg(long)]
     instansi: String,
+    /// Tahun anggaran (wajib untuk rencana, belanja dan realisasi)
+    #[arg(long, required_if_eq_any([("jenis", "rencana"), ("jenis", "belanja"),
+        ("jenis", "realisasi-anggaran"), ("jenis", "realisasi-keluaran")]))]
+    tahun: Option<i64>,
     /// Bahasa laporan: id atau en
     #[arg(long, default_value = "id")]
     lang: String,
@@ -594,7 +609,7 @@ async fn cari_instansi(l: &app::Layanan, teks: &str) -> Result<String, String> {
     }
 }
 
-/// `kinerja import pegawai|unit BERKAS --instansi ID`: laporan di stdout,
+/// `kinerja import pegawai|unit|rencana|… BERKAS --instansi ID [--tahun YYYY]`: laporan di stdout,
 /// waktu di stderr. 0 diterima, 2 ditolak (tidak ada yang ditulis), 1 galat.
 pub async fn import(o: OpsiImpor) -> ExitCode {
     pasang_log(false);
@@ -614,9 +629,18 @@ pub async fn import(o: OpsiImpor) -> ExitCode {
             ..app::Konteks::sistem()
         };
         let mulai = std::time::Instant::now();
+        let th = o.tahun.unwrap_or_default();
         let lap = match o.jenis {
-            JenisData::Pegawai => app::impor::impor_pegawai(&l, &k, &iid, &nama, &isi).await,
-            JenisData::Unit => app::impor::impor_unit(&l, &k, &iid, &nama, &isi).await,
+            JenisImpor::Pegawai => app::impor::impor_pegawai(&l, &k, &iid, &nama, &isi).await,
+            JenisImpor::Unit => app::impor::impor_unit(&l, &k, &iid, &nama, &isi).await,
+            JenisImpor::Rencana => app::impor::impor_rencana(&l, &k, &iid, th, &nama, &isi).await,
+            JenisImpor::Belanja => app::impor::impor_belanja(&l, &k, &iid, th, &nama, &isi).await,
+            JenisImpor::RealisasiAnggaran => {
+                app::impor::impor_realisasi_anggaran(&l, &k, &iid, th, &nama, &isi).await
+            }
+            JenisImpor::RealisasiKeluaran => {
+                app::impor::impor_realisasi_keluaran(&l, &k, &iid, th, &nama, &isi).await
+            }
         }
         .map_err(|e| e.to_string())?;
         eprintln!("{} baris dalam {:.2?}", lap.baris_data, mulai.elapsed());

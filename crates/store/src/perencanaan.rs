@@ -196,11 +196,13 @@ pub async fn rencana_tahun_di(
 /// PostgreSQL; SQLite hanya punya satu penulis): impor, penetapan dan kunci
 /// periode yang berjalan bersamaan menjadi berurutan.
 pub async fn sentuh_rencana(k: &mut Koneksi, instansi_id: &str, tahun: i64) -> Hasil<()> {
-    sqlx::query("UPDATE rencana SET diubah_pada = diubah_pada WHERE instansi_id = $1 AND tahun = $2")
-        .bind(instansi_id)
-        .bind(tahun)
-        .execute(k)
-        .await?;
+    sqlx::query(
+        "UPDATE rencana SET diubah_pada = diubah_pada WHERE instansi_id = $1 AND tahun = $2",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .execute(k)
+    .await?;
     Ok(())
 }
 
@@ -250,12 +252,14 @@ pub async fn naikkan_versi_rencana(
     id: &str,
     pada: &str,
 ) -> Hasil<()> {
-    sqlx::query("UPDATE rencana SET versi = versi + 1, diubah_pada = $1 WHERE instansi_id = $2 AND id = $3")
-        .bind(pada)
-        .bind(instansi_id)
-        .bind(id)
-        .execute(k)
-        .await?;
+    sqlx::query(
+        "UPDATE rencana SET versi = versi + 1, diubah_pada = $1 WHERE instansi_id = $2 AND id = $3",
+    )
+    .bind(pada)
+    .bind(instansi_id)
+    .bind(id)
+    .execute(k)
+    .await?;
     Ok(())
 }
 
@@ -281,11 +285,12 @@ pub async fn hapus_draf(k: &mut Koneksi, instansi_id: &str, id: &str) -> Hasil<b
         .execute(&mut *k)
         .await?;
     }
-    let r = sqlx::query("DELETE FROM rencana WHERE instansi_id = $1 AND id = $2 AND status = 'draf'")
-        .bind(instansi_id)
-        .bind(id)
-        .execute(&mut *k)
-        .await?;
+    let r =
+        sqlx::query("DELETE FROM rencana WHERE instansi_id = $1 AND id = $2 AND status = 'draf'")
+            .bind(instansi_id)
+            .bind(id)
+            .execute(&mut *k)
+            .await?;
     Ok(r.rows_affected() == 1)
 }
 
@@ -524,7 +529,10 @@ pub async fn rincian_rencana(
 
 /// Menulis realisasi anggaran (upsert per sub kegiatan dan bulan); versi naik
 /// pada baris yang sudah ada.
-pub async fn tulis_realisasi_anggaran_banyak(k: &mut Koneksi, baris: &[RealisasiBulan]) -> Hasil<()> {
+pub async fn tulis_realisasi_anggaran_banyak(
+    k: &mut Koneksi,
+    baris: &[RealisasiBulan],
+) -> Hasil<()> {
     let be = crate::Backend::dari_koneksi(k);
     for potong in baris.chunks(be.baris_per_sisip(8)) {
         let sql = format!(
@@ -695,7 +703,11 @@ pub async fn verifikasi_keluaran(
 const KOLOM_KUNCI: &str = "instansi_id, tahun, jenis, periode, alasan, dikunci_oleh, dikunci_pada";
 
 /// Periode terkunci satu tahun, dibaca di dalam transaksi tulis.
-pub async fn kunci_periode(k: &mut Koneksi, instansi_id: &str, tahun: i64) -> Hasil<Vec<KunciPeriode>> {
+pub async fn kunci_periode(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<KunciPeriode>> {
     Ok(sqlx::query_as(sqlf!(
         "SELECT {KOLOM_KUNCI} FROM kunci_periode WHERE instansi_id = $1 AND tahun = $2 ORDER BY jenis, periode"
     ))

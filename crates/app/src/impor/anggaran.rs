@@ -37,44 +37,174 @@ const fn kolom(nama: &'static str, wajib: bool, id: &'static str, en: &'static s
 }
 
 pub const KOLOM_RENCANA: &[Kolom] = &[
-    kolom("unit", false, "Unit penanggung jawab sub kegiatan: nama, jalur (Dinas Kesehatan > Sekretariat) atau id.", "Unit responsible for the sub-activity: name, path (Dinas Kesehatan > Sekretariat) or id."),
-    kolom("program_kode", true, "Kode program Kepmendagri, mis. 1.02.02.", "Programme code, e.g. 1.02.02."),
-    kolom("program_nama", false, "Nama program (wajib untuk program baru).", "Programme name (required for a new programme)."),
-    kolom("kegiatan_kode", true, "Kode kegiatan, mis. 1.02.02.2.02.", "Activity code, e.g. 1.02.02.2.02."),
-    kolom("kegiatan_nama", false, "Nama kegiatan (wajib untuk kegiatan baru).", "Activity name (required for a new activity)."),
-    kolom("subkegiatan_kode", true, "Kode sub kegiatan, mis. 1.02.02.2.02.0015.", "Sub-activity code, e.g. 1.02.02.2.02.0015."),
-    kolom("subkegiatan_nama", false, "Nama sub kegiatan (kosong: dari nomenklatur).", "Sub-activity name (empty: from the nomenclature)."),
-    kolom("indikator", false, "Nama indikator keluaran; kosong = sub kegiatan tanpa indikator (draf).", "Output indicator name; empty = a sub-activity without indicator (draft)."),
-    kolom("satuan", false, "Satuan indikator, mis. Orang, Dokumen, Unit.", "Indicator unit, e.g. Orang, Dokumen, Unit."),
-    kolom("polaritas", false, "positif (makin tinggi makin baik) atau negatif; kosong = positif.", "positif (higher is better) or negatif; empty = positif."),
-    kolom("baseline", false, "Kondisi awal (angka ≥ 0).", "Baseline (number ≥ 0)."),
-    kolom("target", false, "Target tahunan (angka ≥ 0).", "Annual target (number ≥ 0)."),
-    kolom("target_tw1", false, "Target kumulatif sampai triwulan I.", "Cumulative target to quarter I."),
-    kolom("target_tw2", false, "Target kumulatif sampai triwulan II.", "Cumulative target to quarter II."),
-    kolom("target_tw3", false, "Target kumulatif sampai triwulan III.", "Cumulative target to quarter III."),
-    kolom("target_tw4", false, "Target kumulatif sampai triwulan IV (= target tahunan).", "Cumulative target to quarter IV (= annual target)."),
-    kolom("pagu", false, "Pagu sub kegiatan (rupiah, paling banyak 2 desimal); boleh di baris mana pun sub kegiatannya, sama bila diulang.", "Sub-activity budget ceiling (rupiah, at most 2 decimals); on any row of the sub-activity, equal when repeated."),
+    kolom(
+        "unit",
+        false,
+        "Unit penanggung jawab sub kegiatan: nama, jalur (Dinas Kesehatan > Sekretariat) atau id.",
+        "Unit responsible for the sub-activity: name, path (Dinas Kesehatan > Sekretariat) or id.",
+    ),
+    kolom(
+        "program_kode",
+        true,
+        "Kode program Kepmendagri, mis. 1.02.02.",
+        "Programme code, e.g. 1.02.02.",
+    ),
+    kolom(
+        "program_nama",
+        false,
+        "Nama program (wajib untuk program baru).",
+        "Programme name (required for a new programme).",
+    ),
+    kolom(
+        "kegiatan_kode",
+        true,
+        "Kode kegiatan, mis. 1.02.02.2.02.",
+        "Activity code, e.g. 1.02.02.2.02.",
+    ),
+    kolom(
+        "kegiatan_nama",
+        false,
+        "Nama kegiatan (wajib untuk kegiatan baru).",
+        "Activity name (required for a new activity).",
+    ),
+    kolom(
+        "subkegiatan_kode",
+        true,
+        "Kode sub kegiatan, mis. 1.02.02.2.02.0015.",
+        "Sub-activity code, e.g. 1.02.02.2.02.0015.",
+    ),
+    kolom(
+        "subkegiatan_nama",
+        false,
+        "Nama sub kegiatan (kosong: dari nomenklatur).",
+        "Sub-activity name (empty: from the nomenclature).",
+    ),
+    kolom(
+        "indikator",
+        false,
+        "Nama indikator keluaran; kosong = sub kegiatan tanpa indikator (draf).",
+        "Output indicator name; empty = a sub-activity without indicator (draft).",
+    ),
+    kolom(
+        "satuan",
+        false,
+        "Satuan indikator, mis. Orang, Dokumen, Unit.",
+        "Indicator unit, e.g. Orang, Dokumen, Unit.",
+    ),
+    kolom(
+        "polaritas",
+        false,
+        "positif (makin tinggi makin baik) atau negatif; kosong = positif.",
+        "positif (higher is better) or negatif; empty = positif.",
+    ),
+    kolom(
+        "baseline",
+        false,
+        "Kondisi awal (angka ≥ 0).",
+        "Baseline (number ≥ 0).",
+    ),
+    kolom(
+        "target",
+        false,
+        "Target tahunan (angka ≥ 0).",
+        "Annual target (number ≥ 0).",
+    ),
+    kolom(
+        "target_tw1",
+        false,
+        "Target kumulatif sampai triwulan I.",
+        "Cumulative target to quarter I.",
+    ),
+    kolom(
+        "target_tw2",
+        false,
+        "Target kumulatif sampai triwulan II.",
+        "Cumulative target to quarter II.",
+    ),
+    kolom(
+        "target_tw3",
+        false,
+        "Target kumulatif sampai triwulan III.",
+        "Cumulative target to quarter III.",
+    ),
+    kolom(
+        "target_tw4",
+        false,
+        "Target kumulatif sampai triwulan IV (= target tahunan).",
+        "Cumulative target to quarter IV (= annual target).",
+    ),
+    kolom(
+        "pagu",
+        false,
+        "Pagu sub kegiatan (rupiah, paling banyak 2 desimal); boleh di baris mana pun sub kegiatannya, sama bila diulang.",
+        "Sub-activity budget ceiling (rupiah, at most 2 decimals); on any row of the sub-activity, equal when repeated.",
+    ),
 ];
 
 pub const KOLOM_BELANJA: &[Kolom] = &[
-    kolom("subkegiatan_kode", true, "Kode sub kegiatan yang sudah ada di rencana.", "Code of a sub-activity already in the plan."),
-    kolom("kode_rekening", true, "Kode rekening belanja (Permendagri 90/2019), mis. 5.1.02.01.01.0052.", "Spending account code, e.g. 5.1.02.01.01.0052."),
+    kolom(
+        "subkegiatan_kode",
+        true,
+        "Kode sub kegiatan yang sudah ada di rencana.",
+        "Code of a sub-activity already in the plan.",
+    ),
+    kolom(
+        "kode_rekening",
+        true,
+        "Kode rekening belanja (Permendagri 90/2019), mis. 5.1.02.01.01.0052.",
+        "Spending account code, e.g. 5.1.02.01.01.0052.",
+    ),
     kolom("uraian", false, "Uraian belanja.", "Description."),
-    kolom("jumlah", true, "Jumlah (rupiah > 0, paling banyak 2 desimal).", "Amount (rupiah > 0, at most 2 decimals)."),
+    kolom(
+        "jumlah",
+        true,
+        "Jumlah (rupiah > 0, paling banyak 2 desimal).",
+        "Amount (rupiah > 0, at most 2 decimals).",
+    ),
 ];
 
 pub const KOLOM_REALISASI_ANGGARAN: &[Kolom] = &[
-    kolom("subkegiatan_kode", true, "Kode sub kegiatan di rencana yang ditetapkan.", "Sub-activity code in the final plan."),
+    kolom(
+        "subkegiatan_kode",
+        true,
+        "Kode sub kegiatan di rencana yang ditetapkan.",
+        "Sub-activity code in the final plan.",
+    ),
     kolom("bulan", true, "Bulan 1–12.", "Month 1–12."),
-    kolom("jumlah", true, "Belanja bulan itu (rupiah ≥ 0, bukan kumulatif).", "Spending in that month (rupiah ≥ 0, not cumulative)."),
+    kolom(
+        "jumlah",
+        true,
+        "Belanja bulan itu (rupiah ≥ 0, bukan kumulatif).",
+        "Spending in that month (rupiah ≥ 0, not cumulative).",
+    ),
 ];
 
 pub const KOLOM_REALISASI_KELUARAN: &[Kolom] = &[
-    kolom("subkegiatan_kode", true, "Kode sub kegiatan di rencana yang ditetapkan.", "Sub-activity code in the final plan."),
-    kolom("indikator", true, "Nama indikator seperti di rencana.", "Indicator name as in the plan."),
+    kolom(
+        "subkegiatan_kode",
+        true,
+        "Kode sub kegiatan di rencana yang ditetapkan.",
+        "Sub-activity code in the final plan.",
+    ),
+    kolom(
+        "indikator",
+        true,
+        "Nama indikator seperti di rencana.",
+        "Indicator name as in the plan.",
+    ),
     kolom("triwulan", true, "Triwulan 1–4.", "Quarter 1–4."),
-    kolom("realisasi", true, "Realisasi kumulatif sampai akhir triwulan (angka ≥ 0).", "Cumulative result to the end of the quarter (number ≥ 0)."),
-    kolom("bukti_url", false, "Tautan bukti (http/https).", "Evidence link (http/https)."),
+    kolom(
+        "realisasi",
+        true,
+        "Realisasi kumulatif sampai akhir triwulan (angka ≥ 0).",
+        "Cumulative result to the end of the quarter (number ≥ 0).",
+    ),
+    kolom(
+        "bukti_url",
+        false,
+        "Tautan bukti (http/https).",
+        "Evidence link (http/https).",
+    ),
 ];
 
 /// Sel sebagai angka desimal ≥ 0 (koma desimal diterima). `Err` = pesan.
@@ -114,17 +244,19 @@ fn kode(k: &Konteks, s: &Sel) -> Result<Option<String>, String> {
     let n = rules::anggaran::normalkan_kode(&t);
     if n.is_empty()
         || n.len() > 40
-        || !n
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.')
+        || !n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
         || n.starts_with('.')
         || n.ends_with('.')
         || n.contains("..")
     {
         return Err(pilih(
             k,
-            format!("Kode “{t}” tidak berbentuk kode nomenklatur (angka dan titik, mis. 1.02.02.2.02.0015)."),
-            format!("Code “{t}” is not a nomenclature code (digits and dots, e.g. 1.02.02.2.02.0015)."),
+            format!(
+                "Kode “{t}” tidak berbentuk kode nomenklatur (angka dan titik, mis. 1.02.02.2.02.0015)."
+            ),
+            format!(
+                "Code “{t}” is not a nomenclature code (digits and dots, e.g. 1.02.02.2.02.0015)."
+            ),
         ));
     }
     Ok(Some(n))
@@ -189,8 +321,12 @@ pub async fn impor_rencana(
             &mut lap,
             pilih(
                 k,
-                format!("Rencana {tahun} sudah ditetapkan; buat perubahan dulu, lalu impor ke draf perubahannya."),
-                format!("The {tahun} plan is already final; start a revision first, then import into its draft."),
+                format!(
+                    "Rencana {tahun} sudah ditetapkan; buat perubahan dulu, lalu impor ke draf perubahannya."
+                ),
+                format!(
+                    "The {tahun} plan is already final; start a revision first, then import into its draft."
+                ),
             ),
         ));
     }
@@ -241,7 +377,9 @@ pub async fn impor_rencana(
         let sk = kd("subkegiatan_kode", &mut g);
         let nama = |c: &str, g: &mut DaftarGalat| {
             let t = sel(c).teks()?;
-            if let Some(e) = crate::validasi::alasan(k.bahasa, &t, 500, crate::validasi::JenisTeks::Nama) {
+            if let Some(e) =
+                crate::validasi::alasan(k.bahasa, &t, 500, crate::validasi::JenisTeks::Nama)
+            {
                 g.tambah(n, c, e);
                 return None;
             }
@@ -269,16 +407,17 @@ pub async fn impor_rencana(
             }
         }
         if let (Some(kk), Some(pk)) = (&kk, &pk) {
-            let e = kegiatan
-                .entry(kk.clone())
-                .or_insert((n, pk.clone(), None));
+            let e = kegiatan.entry(kk.clone()).or_insert((n, pk.clone(), None));
             if &e.1 != pk {
                 g.tambah(
                     n,
                     "program_kode",
                     pilih(
                         k,
-                        format!("Kegiatan {kk} berada di bawah program {} di baris {}.", e.1, e.0),
+                        format!(
+                            "Kegiatan {kk} berada di bawah program {} di baris {}.",
+                            e.1, e.0
+                        ),
                         format!("Activity {kk} sits under programme {} on row {}.", e.1, e.0),
                     ),
                 );
@@ -314,8 +453,14 @@ pub async fn impor_rencana(
                 "kegiatan_kode",
                 pilih(
                     k,
-                    format!("Sub kegiatan {sk} berada di bawah kegiatan {} di baris {}.", a.kegiatan, a.baris),
-                    format!("Sub-activity {sk} sits under activity {} on row {}.", a.kegiatan, a.baris),
+                    format!(
+                        "Sub kegiatan {sk} berada di bawah kegiatan {} di baris {}.",
+                        a.kegiatan, a.baris
+                    ),
+                    format!(
+                        "Sub-activity {sk} sits under activity {} on row {}.",
+                        a.kegiatan, a.baris
+                    ),
                 ),
             );
         }
@@ -336,15 +481,19 @@ pub async fn impor_rencana(
                 },
             };
             match &a.unit {
-                Some(lama) if lama != &u && !(u.is_none() && sel("unit").teks().is_none()) => g.tambah(
-                    n,
-                    "unit",
-                    pilih(
-                        k,
-                        format!("Unit sub kegiatan {sk} berbeda dengan baris {}.", a.baris),
-                        format!("The unit of sub-activity {sk} differs from row {}.", a.baris),
+                Some(lama) if lama != &u && !(u.is_none() && sel("unit").teks().is_none()) => g
+                    .tambah(
+                        n,
+                        "unit",
+                        pilih(
+                            k,
+                            format!("Unit sub kegiatan {sk} berbeda dengan baris {}.", a.baris),
+                            format!(
+                                "The unit of sub-activity {sk} differs from row {}.",
+                                a.baris
+                            ),
+                        ),
                     ),
-                ),
                 Some(_) => {}
                 None => a.unit = Some(u),
             }
@@ -370,7 +519,9 @@ pub async fn impor_rencana(
         let Some(ind_nama) = sel("indikator").teks() else {
             continue;
         };
-        if let Some(e) = crate::validasi::alasan(k.bahasa, &ind_nama, 500, crate::validasi::JenisTeks::Nama) {
+        if let Some(e) =
+            crate::validasi::alasan(k.bahasa, &ind_nama, 500, crate::validasi::JenisTeks::Nama)
+        {
             g.tambah(n, "indikator", e);
             continue;
         }
@@ -382,7 +533,9 @@ pub async fn impor_rencana(
                 pilih(
                     k,
                     format!("Indikator “{ind_nama}” sub kegiatan {sk} sudah ada di baris {m}."),
-                    format!("Indicator “{ind_nama}” of sub-activity {sk} already appears on row {m}."),
+                    format!(
+                        "Indicator “{ind_nama}” of sub-activity {sk} already appears on row {m}."
+                    ),
                 ),
             );
             continue;
@@ -412,10 +565,16 @@ pub async fn impor_rencana(
         };
         let baseline = num("baseline");
         let target = num("target");
-        let tw = [num("target_tw1"), num("target_tw2"), num("target_tw3"), num("target_tw4")];
+        let tw = [
+            num("target_tw1"),
+            num("target_tw2"),
+            num("target_tw3"),
+            num("target_tw4"),
+        ];
         let satuan = sel("satuan").teks();
         if let Some(s) = &satuan
-            && let Some(e) = crate::validasi::alasan(k.bahasa, s, 100, crate::validasi::JenisTeks::Nama)
+            && let Some(e) =
+                crate::validasi::alasan(k.bahasa, s, 100, crate::validasi::JenisTeks::Nama)
         {
             g.tambah(n, "satuan", e);
         }
@@ -438,12 +597,28 @@ pub async fn impor_rencana(
         .collect();
     for (pk, (n, nama)) in &program {
         if nama.is_none() && !lama_per_kode.contains_key(pk) {
-            g.tambah(*n, "program_nama", pilih(k, format!("Program {pk} baru: tulis namanya."), format!("Programme {pk} is new: write its name.")));
+            g.tambah(
+                *n,
+                "program_nama",
+                pilih(
+                    k,
+                    format!("Program {pk} baru: tulis namanya."),
+                    format!("Programme {pk} is new: write its name."),
+                ),
+            );
         }
     }
     for (kk, (n, _, nama)) in &kegiatan {
         if nama.is_none() && !lama_per_kode.contains_key(kk) {
-            g.tambah(*n, "kegiatan_nama", pilih(k, format!("Kegiatan {kk} baru: tulis namanya."), format!("Activity {kk} is new: write its name.")));
+            g.tambah(
+                *n,
+                "kegiatan_nama",
+                pilih(
+                    k,
+                    format!("Kegiatan {kk} baru: tulis namanya."),
+                    format!("Activity {kk} is new: write its name."),
+                ),
+            );
         }
     }
     for sk in &urut_sub {
@@ -451,7 +626,19 @@ pub async fn impor_rencana(
         if a.nama.is_none() && !lama_per_kode.contains_key(sk) {
             match rules::anggaran::entri_subkegiatan(sk).first() {
                 Some(_) => {}
-                None => g.tambah(a.baris, "subkegiatan_nama", pilih(k, format!("Sub kegiatan {sk} baru dan tidak ada di nomenklatur: tulis namanya."), format!("Sub-activity {sk} is new and not in the nomenclature: write its name."))),
+                None => g.tambah(
+                    a.baris,
+                    "subkegiatan_nama",
+                    pilih(
+                        k,
+                        format!(
+                            "Sub kegiatan {sk} baru dan tidak ada di nomenklatur: tulis namanya."
+                        ),
+                        format!(
+                            "Sub-activity {sk} is new and not in the nomenclature: write its name."
+                        ),
+                    ),
+                ),
             }
         }
         if !rules::anggaran::kode_dikenal(sk) {
@@ -467,7 +654,10 @@ pub async fn impor_rencana(
 
     // Rencana gabungan: butir lama diperbarui, yang baru ditambahkan.
     let waktu = store::sekarang();
-    let rencana_id = draf.as_ref().map(|d| d.id.clone()).unwrap_or_else(store::id_baru);
+    let rencana_id = draf
+        .as_ref()
+        .map(|d| d.id.clone())
+        .unwrap_or_else(store::id_baru);
     let rencana_baru = draf.is_none().then(|| Rencana {
         instansi_id: instansi_id.into(),
         id: rencana_id.clone(),
@@ -531,7 +721,14 @@ pub async fn impor_rencana(
     let mut daftar_program: Vec<(&String, &(usize, Option<String>))> = program.iter().collect();
     daftar_program.sort_by_key(|(_, (n, _))| *n);
     for (pk, (_, nama)) in daftar_program {
-        let id = buat_atau_ubah(PROGRAM, pk, nama.as_ref(), None, &mut butir_lama, &mut baru_butir);
+        let id = buat_atau_ubah(
+            PROGRAM,
+            pk,
+            nama.as_ref(),
+            None,
+            &mut butir_lama,
+            &mut baru_butir,
+        );
         id_program.insert(pk.clone(), id);
     }
     let mut id_kegiatan: HashMap<String, String> = HashMap::new();
@@ -539,7 +736,14 @@ pub async fn impor_rencana(
     daftar_kegiatan.sort_by_key(|(_, (n, _, _))| *n);
     for (kk, (_, pk, nama)) in daftar_kegiatan {
         let induk = id_program.get(pk).cloned();
-        let id = buat_atau_ubah(KEGIATAN, kk, nama.as_ref(), induk, &mut butir_lama, &mut baru_butir);
+        let id = buat_atau_ubah(
+            KEGIATAN,
+            kk,
+            nama.as_ref(),
+            induk,
+            &mut butir_lama,
+            &mut baru_butir,
+        );
         id_kegiatan.insert(kk.clone(), id);
     }
     let mut id_sub: HashMap<String, String> = HashMap::new();
@@ -551,10 +755,20 @@ pub async fn impor_rencana(
                 .map(|e| e.nama.to_string())
         });
         let induk = id_kegiatan.get(&a.kegiatan).cloned();
-        let id = buat_atau_ubah(SUBKEGIATAN, sk, nama.as_ref(), induk, &mut butir_lama, &mut baru_butir);
+        let id = buat_atau_ubah(
+            SUBKEGIATAN,
+            sk,
+            nama.as_ref(),
+            induk,
+            &mut butir_lama,
+            &mut baru_butir,
+        );
         let b = match per_kode.get(sk.as_str()) {
             Some(&i) => &mut butir_lama[i],
-            None => baru_butir.iter_mut().find(|b| &b.kode == sk).expect("baru dibuat"),
+            None => baru_butir
+                .iter_mut()
+                .find(|b| &b.kode == sk)
+                .expect("baru dibuat"),
         };
         if let Some(u) = &a.unit {
             b.unit_id = u.clone();
@@ -593,9 +807,14 @@ pub async fn impor_rencana(
             if ada("target") {
                 i.target = x.target.map(kanonis);
             }
-            for (j, slot) in [&mut i.target_tw1, &mut i.target_tw2, &mut i.target_tw3, &mut i.target_tw4]
-                .into_iter()
-                .enumerate()
+            for (j, slot) in [
+                &mut i.target_tw1,
+                &mut i.target_tw2,
+                &mut i.target_tw3,
+                &mut i.target_tw4,
+            ]
+            .into_iter()
+            .enumerate()
             {
                 if ada(&format!("target_tw{}", j + 1)) {
                     *slot = x.tw[j].map(kanonis);
@@ -646,10 +865,13 @@ pub async fn impor_rencana(
     lap.dibuat = baru_butir.len() + ind_baru.len();
     lap.diperbarui = butir_ubah.len() + ind_ubah.len();
     let disentuh: HashSet<&str> = id_sub.values().map(String::as_str).collect();
-    let disentuh_ind = ind_lama.iter().filter(|i| disentuh.contains(i.butir_id.as_str())).count();
-    lap.tidak_berubah = (program.len() + kegiatan.len() + urut_sub.len()).saturating_sub(
-        baru_butir.len() + butir_ubah.len(),
-    ) + disentuh_ind.saturating_sub(ind_ubah.len());
+    let disentuh_ind = ind_lama
+        .iter()
+        .filter(|i| disentuh.contains(i.butir_id.as_str()))
+        .count();
+    lap.tidak_berubah = (program.len() + kegiatan.len() + urut_sub.len())
+        .saturating_sub(baru_butir.len() + butir_ubah.len())
+        + disentuh_ind.saturating_sub(ind_ubah.len());
 
     let mut tx = l.db.mulai().await?;
     let tulis = TulisRencana {
@@ -669,14 +891,35 @@ pub async fn impor_rencana(
         Err(e) => return Err(galat_tulis(k, e)),
     }
     let audit_baru = baru_butir.iter().map(|b| (b.id.as_str(), None, Some(b)));
-    crate::audit::catat_banyak(&mut tx, k, instansi_id, "buat", "rencana_butir", audit_baru).await?;
-    let audit_ubah = butir_ubah.iter().map(|(a, b)| (a.id.as_str(), Some(*a), Some(*b)));
-    crate::audit::catat_banyak(&mut tx, k, instansi_id, "ubah", "rencana_butir", audit_ubah).await?;
-    let audit_ind = ind_baru.iter().map(|i| (i.id.as_str(), None, Some(i)));
-    crate::audit::catat_banyak(&mut tx, k, instansi_id, "buat", "rencana_indikator", audit_ind).await?;
-    let audit_ind_ubah = ind_ubah.iter().map(|(a, b)| (a.id.as_str(), Some(*a), Some(*b)));
-    crate::audit::catat_banyak(&mut tx, k, instansi_id, "ubah", "rencana_indikator", audit_ind_ubah)
+    crate::audit::catat_banyak(&mut tx, k, instansi_id, "buat", "rencana_butir", audit_baru)
         .await?;
+    let audit_ubah = butir_ubah
+        .iter()
+        .map(|(a, b)| (a.id.as_str(), Some(*a), Some(*b)));
+    crate::audit::catat_banyak(&mut tx, k, instansi_id, "ubah", "rencana_butir", audit_ubah)
+        .await?;
+    let audit_ind = ind_baru.iter().map(|i| (i.id.as_str(), None, Some(i)));
+    crate::audit::catat_banyak(
+        &mut tx,
+        k,
+        instansi_id,
+        "buat",
+        "rencana_indikator",
+        audit_ind,
+    )
+    .await?;
+    let audit_ind_ubah = ind_ubah
+        .iter()
+        .map(|(a, b)| (a.id.as_str(), Some(*a), Some(*b)));
+    crate::audit::catat_banyak(
+        &mut tx,
+        k,
+        instansi_id,
+        "ubah",
+        "rencana_indikator",
+        audit_ind_ubah,
+    )
+    .await?;
     lap.diterima = true;
     catat_impor(&mut tx, k, instansi_id, &lap, 0).await?;
     tx.commit().await?;
@@ -739,8 +982,13 @@ impl TulisRencana<'_> {
                 return Ok(false);
             }
         }
-        store::perencanaan::naikkan_versi_rencana(tx, self.instansi_id, self.rencana_id, self.waktu)
-            .await?;
+        store::perencanaan::naikkan_versi_rencana(
+            tx,
+            self.instansi_id,
+            self.rencana_id,
+            self.waktu,
+        )
+        .await?;
         if self.butir_baru.len() + self.ind_baru.len() > 1_000 {
             store::perencanaan::segarkan_statistik_anggaran(tx).await?;
         }
@@ -781,8 +1029,14 @@ pub async fn impor_belanja(
         "",
         pilih(
             k,
-            format!("Rincian dimuat ke revisi {} ({}).", sasaran.revisi, sasaran.status),
-            format!("Details loaded into revision {} ({}).", sasaran.revisi, sasaran.status),
+            format!(
+                "Rincian dimuat ke revisi {} ({}).",
+                sasaran.revisi, sasaran.status
+            ),
+            format!(
+                "Details loaded into revision {} ({}).",
+                sasaran.revisi, sasaran.status
+            ),
         ),
     ));
     let butir = store::perencanaan::butir_rencana(l.pool(), instansi_id, &sasaran.id).await?;
@@ -802,14 +1056,30 @@ pub async fn impor_belanja(
             Ok(Some(x)) => match per_kode.get(x.as_str()) {
                 Some(b) => Some(*b),
                 None => {
-                    g.tambah(n, "subkegiatan_kode", pilih(k,
-                        format!("Sub kegiatan {x} tidak ada di rencana {tahun} revisi {}.", sasaran.revisi),
-                        format!("Sub-activity {x} is not in the {tahun} plan, revision {}.", sasaran.revisi)));
+                    g.tambah(
+                        n,
+                        "subkegiatan_kode",
+                        pilih(
+                            k,
+                            format!(
+                                "Sub kegiatan {x} tidak ada di rencana {tahun} revisi {}.",
+                                sasaran.revisi
+                            ),
+                            format!(
+                                "Sub-activity {x} is not in the {tahun} plan, revision {}.",
+                                sasaran.revisi
+                            ),
+                        ),
+                    );
                     None
                 }
             },
             Ok(None) => {
-                g.tambah(n, "subkegiatan_kode", k.t("Kode wajib diisi.", "A code is required."));
+                g.tambah(
+                    n,
+                    "subkegiatan_kode",
+                    k.t("Kode wajib diisi.", "A code is required."),
+                );
                 None
             }
             Err(e) => {
@@ -835,14 +1105,22 @@ pub async fn impor_belanja(
         }
         let uraian = sel("uraian").teks();
         if let Some(u) = &uraian
-            && let Some(e) = crate::validasi::alasan(k.bahasa, u, 500, crate::validasi::JenisTeks::Nama)
+            && let Some(e) =
+                crate::validasi::alasan(k.bahasa, u, 500, crate::validasi::JenisTeks::Nama)
         {
             g.tambah(n, "uraian", e);
         }
         let jml = match uang(k, &tabel, sel("jumlah")) {
             Ok(Some(x)) if x > 0 => Some(x),
             Ok(_) => {
-                g.tambah(n, "jumlah", k.t("Jumlah harus lebih dari nol.", "The amount must be above zero."));
+                g.tambah(
+                    n,
+                    "jumlah",
+                    k.t(
+                        "Jumlah harus lebih dari nol.",
+                        "The amount must be above zero.",
+                    ),
+                );
                 None
             }
             Err(e) => {
@@ -876,11 +1154,25 @@ pub async fn impor_belanja(
     for id in &diganti {
         let b = per_id[id.as_str()];
         if b.pagu_sen.is_some_and(|p| p != jumlah[id]) {
-            lap.info.push(CatatanBaris::baru(0, "jumlah", pilih(k,
-                format!("Jumlah rincian sub kegiatan {} (Rp{}) tidak sama dengan pagunya (Rp{}).", b.kode,
-                    crate::perencanaan::d2(rupiah(jumlah[id])), crate::perencanaan::d2(rupiah(b.pagu_sen.unwrap_or(0)))),
-                format!("Details of sub-activity {} add up to Rp{}, not its ceiling Rp{}.", b.kode,
-                    crate::perencanaan::d2(rupiah(jumlah[id])), crate::perencanaan::d2(rupiah(b.pagu_sen.unwrap_or(0)))))));
+            lap.info.push(CatatanBaris::baru(
+                0,
+                "jumlah",
+                pilih(
+                    k,
+                    format!(
+                        "Jumlah rincian sub kegiatan {} (Rp{}) tidak sama dengan pagunya (Rp{}).",
+                        b.kode,
+                        crate::perencanaan::d2(rupiah(jumlah[id])),
+                        crate::perencanaan::d2(rupiah(b.pagu_sen.unwrap_or(0)))
+                    ),
+                    format!(
+                        "Details of sub-activity {} add up to Rp{}, not its ceiling Rp{}.",
+                        b.kode,
+                        crate::perencanaan::d2(rupiah(jumlah[id])),
+                        crate::perencanaan::d2(rupiah(b.pagu_sen.unwrap_or(0)))
+                    ),
+                ),
+            ));
         }
     }
     lap.dibuat = rincian.len();
@@ -948,7 +1240,9 @@ pub async fn impor_realisasi_anggaran(
     let rt = mulai(l, k, instansi_id, tahun).await?;
     let _giliran = super::giliran_impor().await?;
     let mut lap = LaporanImpor::baru(Jenis::RealisasiAnggaran, nama_berkas);
-    let Some(tabel) = baca_berkas(k, Jenis::RealisasiAnggaran, nama_berkas, bytes, &mut lap).await? else {
+    let Some(tabel) =
+        baca_berkas(k, Jenis::RealisasiAnggaran, nama_berkas, bytes, &mut lap).await?
+    else {
         return Ok(lap);
     };
     let Some(berlaku) = rt.berlaku().cloned() else {
@@ -961,11 +1255,12 @@ pub async fn impor_realisasi_anggaran(
         .map(|b| b.kode.as_str())
         .collect();
     let sampai = bulan_berjalan(l, instansi_id, tahun).await?;
-    let lama: HashMap<(String, i64), i64> = store::perencanaan::realisasi_anggaran(l.pool(), instansi_id, tahun)
-        .await?
-        .into_iter()
-        .map(|r| ((r.subkegiatan_kode, r.bulan), r.jumlah_sen))
-        .collect();
+    let lama: HashMap<(String, i64), i64> =
+        store::perencanaan::realisasi_anggaran(l.pool(), instansi_id, tahun)
+            .await?
+            .into_iter()
+            .map(|r| ((r.subkegiatan_kode, r.bulan), r.jumlah_sen))
+            .collect();
     let mut g = DaftarGalat::default();
     let mut baris: Vec<(usize, RealisasiBulan)> = Vec::new();
     let mut dilihat: HashMap<(String, i64), usize> = HashMap::new();
@@ -977,13 +1272,23 @@ pub async fn impor_realisasi_anggaran(
         let kd = match kode(k, sel("subkegiatan_kode")) {
             Ok(Some(x)) if kode_sah.contains(x.as_str()) => Some(x),
             Ok(Some(x)) => {
-                g.tambah(n, "subkegiatan_kode", pilih(k,
-                    format!("Sub kegiatan {x} tidak ada di rencana {tahun} yang ditetapkan."),
-                    format!("Sub-activity {x} is not in the final {tahun} plan.")));
+                g.tambah(
+                    n,
+                    "subkegiatan_kode",
+                    pilih(
+                        k,
+                        format!("Sub kegiatan {x} tidak ada di rencana {tahun} yang ditetapkan."),
+                        format!("Sub-activity {x} is not in the final {tahun} plan."),
+                    ),
+                );
                 None
             }
             Ok(None) => {
-                g.tambah(n, "subkegiatan_kode", k.t("Kode wajib diisi.", "A code is required."));
+                g.tambah(
+                    n,
+                    "subkegiatan_kode",
+                    k.t("Kode wajib diisi.", "A code is required."),
+                );
                 None
             }
             Err(e) => {
@@ -993,14 +1298,28 @@ pub async fn impor_realisasi_anggaran(
         };
         let bulan = bilangan(&tabel, sel("bulan"), 1, 12);
         match bulan {
-            None => g.tambah(n, "bulan", k.t("Bulan harus bilangan bulat 1–12.", "The month must be a whole number 1–12.")),
+            None => g.tambah(
+                n,
+                "bulan",
+                k.t(
+                    "Bulan harus bilangan bulat 1–12.",
+                    "The month must be a whole number 1–12.",
+                ),
+            ),
             Some(x) if x > sampai => g.tambah(n, "bulan", pesan_tahun_depan(k)),
             Some(_) => {}
         }
         let jumlah = match uang(k, &tabel, sel("jumlah")) {
             Ok(Some(x)) => Some(x),
             Ok(None) => {
-                g.tambah(n, "jumlah", k.t("Jumlah wajib diisi (0 bila tidak ada belanja).", "An amount is required (0 when nothing was spent)."));
+                g.tambah(
+                    n,
+                    "jumlah",
+                    k.t(
+                        "Jumlah wajib diisi (0 bila tidak ada belanja).",
+                        "An amount is required (0 when nothing was spent).",
+                    ),
+                );
                 None
             }
             Err(e) => {
@@ -1010,9 +1329,15 @@ pub async fn impor_realisasi_anggaran(
         };
         if let (Some(kd), Some(bulan), Some(jumlah)) = (kd, bulan, jumlah) {
             if let Some(m) = dilihat.insert((kd.clone(), bulan), n) {
-                g.tambah(n, "bulan", pilih(k,
-                    format!("Sub kegiatan {kd} bulan {bulan} sudah ada di baris {m}."),
-                    format!("Sub-activity {kd}, month {bulan} already appears on row {m}.")));
+                g.tambah(
+                    n,
+                    "bulan",
+                    pilih(
+                        k,
+                        format!("Sub kegiatan {kd} bulan {bulan} sudah ada di baris {m}."),
+                        format!("Sub-activity {kd}, month {bulan} already appears on row {m}."),
+                    ),
+                );
                 continue;
             }
             baris.push((
@@ -1052,7 +1377,13 @@ pub async fn impor_realisasi_anggaran(
     // Kunci dibaca di dalam transaksi, sesudah baris rencana terkunci.
     let kunci = store::perencanaan::kunci_periode(&mut tx, instansi_id, tahun).await?;
     let terkunci: Vec<&KunciPeriode> = kunci.iter().filter(|x| x.jenis == "anggaran").collect();
-    if periksa_kunci(k, &mut lap, &terkunci, baris.iter().map(|(n, r)| (*n, r.bulan)), "bulan") {
+    if periksa_kunci(
+        k,
+        &mut lap,
+        &terkunci,
+        baris.iter().map(|(n, r)| (*n, r.bulan)),
+        "bulan",
+    ) {
         return Ok(lap);
     }
     store::perencanaan::tulis_realisasi_anggaran_banyak(&mut tx, &tulis)
@@ -1062,8 +1393,19 @@ pub async fn impor_realisasi_anggaran(
         .iter()
         .map(|r| format!("{tahun}:{}:{}", r.subkegiatan_kode, r.bulan))
         .collect();
-    let audit = tulis.iter().zip(&id).map(|(r, i)| (i.as_str(), None, Some(r)));
-    crate::audit::catat_banyak(&mut tx, k, instansi_id, "impor", "realisasi_anggaran", audit).await?;
+    let audit = tulis
+        .iter()
+        .zip(&id)
+        .map(|(r, i)| (i.as_str(), None, Some(r)));
+    crate::audit::catat_banyak(
+        &mut tx,
+        k,
+        instansi_id,
+        "impor",
+        "realisasi_anggaran",
+        audit,
+    )
+    .await?;
     lap.diterima = true;
     catat_impor(&mut tx, k, instansi_id, &lap, 0).await?;
     tx.commit().await?;
@@ -1073,7 +1415,9 @@ pub async fn impor_realisasi_anggaran(
 fn belum_ditetapkan(k: &Konteks, tahun: i64) -> String {
     pilih(
         k,
-        format!("Rencana {tahun} belum ditetapkan; realisasi dicatat atas rencana yang ditetapkan."),
+        format!(
+            "Rencana {tahun} belum ditetapkan; realisasi dicatat atas rencana yang ditetapkan."
+        ),
         format!("The {tahun} plan is not final yet; results are recorded against the final plan."),
     )
 }
@@ -1129,14 +1473,17 @@ pub async fn impor_realisasi_keluaran(
     let rt = mulai(l, k, instansi_id, tahun).await?;
     let _giliran = super::giliran_impor().await?;
     let mut lap = LaporanImpor::baru(Jenis::RealisasiKeluaran, nama_berkas);
-    let Some(tabel) = baca_berkas(k, Jenis::RealisasiKeluaran, nama_berkas, bytes, &mut lap).await? else {
+    let Some(tabel) =
+        baca_berkas(k, Jenis::RealisasiKeluaran, nama_berkas, bytes, &mut lap).await?
+    else {
         return Ok(lap);
     };
     let Some(berlaku) = rt.berlaku().cloned() else {
         return Ok(tolak(&mut lap, belum_ditetapkan(k, tahun)));
     };
     let butir = store::perencanaan::butir_rencana(l.pool(), instansi_id, &berlaku.id).await?;
-    let indikator = store::perencanaan::indikator_rencana(l.pool(), instansi_id, &berlaku.id).await?;
+    let indikator =
+        store::perencanaan::indikator_rencana(l.pool(), instansi_id, &berlaku.id).await?;
     let sub: HashMap<&str, &Butir> = butir
         .iter()
         .filter(|b| b.tingkat == SUBKEGIATAN)
@@ -1161,57 +1508,94 @@ pub async fn impor_realisasi_keluaran(
     for b in &tabel.baris {
         let n = b.nomor;
         let sel = |c: &str| tabel.sel(b, c);
-        let sb = match kode(k, sel("subkegiatan_kode")) {
-            Ok(Some(x)) => match sub.get(x.as_str()) {
-                Some(b) if cakupan.memuat(b.unit_id.as_deref()) => Some(*b),
-                Some(_) => {
-                    g.tambah(n, "subkegiatan_kode", pilih(k,
-                        format!("Sub kegiatan {x} bukan tanggung jawab unit Anda."),
-                        format!("Sub-activity {x} is not your unit's responsibility.")));
-                    None
-                }
-                None => {
-                    g.tambah(n, "subkegiatan_kode", pilih(k,
+        let sb =
+            match kode(k, sel("subkegiatan_kode")) {
+                Ok(Some(x)) => {
+                    match sub.get(x.as_str()) {
+                        Some(b) if cakupan.memuat(b.unit_id.as_deref()) => Some(*b),
+                        Some(_) => {
+                            g.tambah(
+                                n,
+                                "subkegiatan_kode",
+                                pilih(
+                                    k,
+                                    format!("Sub kegiatan {x} bukan tanggung jawab unit Anda."),
+                                    format!("Sub-activity {x} is not your unit's responsibility."),
+                                ),
+                            );
+                            None
+                        }
+                        None => {
+                            g.tambah(n, "subkegiatan_kode", pilih(k,
                         format!("Sub kegiatan {x} tidak ada di rencana {tahun} yang ditetapkan."),
                         format!("Sub-activity {x} is not in the final {tahun} plan.")));
+                            None
+                        }
+                    }
+                }
+                Ok(None) => {
+                    g.tambah(
+                        n,
+                        "subkegiatan_kode",
+                        k.t("Kode wajib diisi.", "A code is required."),
+                    );
                     None
                 }
-            },
-            Ok(None) => {
-                g.tambah(n, "subkegiatan_kode", k.t("Kode wajib diisi.", "A code is required."));
-                None
-            }
-            Err(e) => {
-                g.tambah(n, "subkegiatan_kode", e);
-                None
-            }
-        };
+                Err(e) => {
+                    g.tambah(n, "subkegiatan_kode", e);
+                    None
+                }
+            };
         let i = match (sb, sel("indikator").teks()) {
             (_, None) => {
-                g.tambah(n, "indikator", k.t("Nama indikator wajib diisi.", "An indicator name is required."));
+                g.tambah(
+                    n,
+                    "indikator",
+                    k.t(
+                        "Nama indikator wajib diisi.",
+                        "An indicator name is required.",
+                    ),
+                );
                 None
             }
             (None, Some(_)) => None,
             (Some(b), Some(t)) => match ind.get(&(b.id.as_str(), kunci(&t).as_str())) {
                 Some(i) => Some(*i),
                 None => {
-                    g.tambah(n, "indikator", pilih(k,
-                        format!("Indikator “{t}” tidak ada di sub kegiatan {}.", b.kode),
-                        format!("Indicator “{t}” is not in sub-activity {}.", b.kode)));
+                    g.tambah(
+                        n,
+                        "indikator",
+                        pilih(
+                            k,
+                            format!("Indikator “{t}” tidak ada di sub kegiatan {}.", b.kode),
+                            format!("Indicator “{t}” is not in sub-activity {}.", b.kode),
+                        ),
+                    );
                     None
                 }
             },
         };
         let tw = bilangan(&tabel, sel("triwulan"), 1, 4);
         match tw {
-            None => g.tambah(n, "triwulan", k.t("Triwulan harus bilangan bulat 1–4.", "The quarter must be a whole number 1–4.")),
+            None => g.tambah(
+                n,
+                "triwulan",
+                k.t(
+                    "Triwulan harus bilangan bulat 1–4.",
+                    "The quarter must be a whole number 1–4.",
+                ),
+            ),
             Some(x) if x > sampai => g.tambah(n, "triwulan", pesan_tahun_depan(k)),
             Some(_) => {}
         }
         let realisasi = match angka(k, &tabel, sel("realisasi")) {
             Ok(Some(x)) => Some(x),
             Ok(None) => {
-                g.tambah(n, "realisasi", k.t("Realisasi wajib diisi.", "A result is required."));
+                g.tambah(
+                    n,
+                    "realisasi",
+                    k.t("Realisasi wajib diisi.", "A result is required."),
+                );
                 None
             }
             Err(e) => {
@@ -1223,7 +1607,8 @@ pub async fn impor_realisasi_keluaran(
         if let Some(u) = &url
             && (!(u.starts_with("https://") || u.starts_with("http://"))
                 || u.len() > 2_000
-                || crate::validasi::alasan(k.bahasa, u, 2_000, crate::validasi::JenisTeks::Baris).is_some())
+                || crate::validasi::alasan(k.bahasa, u, 2_000, crate::validasi::JenisTeks::Baris)
+                    .is_some())
         {
             g.tambah(n, "bukti_url", k.t(
                 "Tautan bukti harus alamat http:// atau https:// (paling panjang 2.000 karakter).",
@@ -1231,9 +1616,15 @@ pub async fn impor_realisasi_keluaran(
         }
         if let (Some(b), Some(i), Some(tw), Some(realisasi)) = (sb, i, tw, realisasi) {
             if let Some(m) = dilihat.insert((i.kunci.clone(), tw), n) {
-                g.tambah(n, "triwulan", pilih(k,
-                    format!("Indikator ini triwulan {tw} sudah ada di baris {m}."),
-                    format!("This indicator, quarter {tw}, already appears on row {m}.")));
+                g.tambah(
+                    n,
+                    "triwulan",
+                    pilih(
+                        k,
+                        format!("Indikator ini triwulan {tw} sudah ada di baris {m}."),
+                        format!("This indicator, quarter {tw}, already appears on row {m}."),
+                    ),
+                );
                 continue;
             }
             let nilai = kanonis(realisasi);
@@ -1251,9 +1642,15 @@ pub async fn impor_realisasi_keluaran(
                     realisasi: nilai,
                     bukti_id: sebelum.and_then(|x| x.bukti_id.clone()),
                     bukti_url: url,
-                    diverifikasi_oleh: sebelum.filter(|_| tetap).and_then(|x| x.diverifikasi_oleh.clone()),
-                    diverifikasi_pada: sebelum.filter(|_| tetap).and_then(|x| x.diverifikasi_pada.clone()),
-                    catatan_verifikasi: sebelum.filter(|_| tetap).and_then(|x| x.catatan_verifikasi.clone()),
+                    diverifikasi_oleh: sebelum
+                        .filter(|_| tetap)
+                        .and_then(|x| x.diverifikasi_oleh.clone()),
+                    diverifikasi_pada: sebelum
+                        .filter(|_| tetap)
+                        .and_then(|x| x.diverifikasi_pada.clone()),
+                    catatan_verifikasi: sebelum
+                        .filter(|_| tetap)
+                        .and_then(|x| x.catatan_verifikasi.clone()),
                     versi: 1,
                     diubah_oleh: oleh.clone(),
                     diubah_pada: waktu.clone(),
@@ -1286,7 +1683,13 @@ pub async fn impor_realisasi_keluaran(
         .map_err(|e| galat_tulis(k, e))?;
     let kunci_ada = store::perencanaan::kunci_periode(&mut tx, instansi_id, tahun).await?;
     let terkunci: Vec<&KunciPeriode> = kunci_ada.iter().filter(|x| x.jenis == "keluaran").collect();
-    if periksa_kunci(k, &mut lap, &terkunci, baris.iter().map(|(n, r)| (*n, r.triwulan)), "triwulan") {
+    if periksa_kunci(
+        k,
+        &mut lap,
+        &terkunci,
+        baris.iter().map(|(n, r)| (*n, r.triwulan)),
+        "triwulan",
+    ) {
         return Ok(lap);
     }
     store::perencanaan::tulis_realisasi_keluaran_banyak(&mut tx, &tulis)
@@ -1296,8 +1699,19 @@ pub async fn impor_realisasi_keluaran(
         .iter()
         .map(|r| format!("{tahun}:{}:{}", r.indikator_kunci, r.triwulan))
         .collect();
-    let audit = tulis.iter().zip(&id).map(|(r, i)| (i.as_str(), None, Some(r)));
-    crate::audit::catat_banyak(&mut tx, k, instansi_id, "impor", "realisasi_keluaran", audit).await?;
+    let audit = tulis
+        .iter()
+        .zip(&id)
+        .map(|(r, i)| (i.as_str(), None, Some(r)));
+    crate::audit::catat_banyak(
+        &mut tx,
+        k,
+        instansi_id,
+        "impor",
+        "realisasi_keluaran",
+        audit,
+    )
+    .await?;
     lap.diterima = true;
     catat_impor(&mut tx, k, instansi_id, &lap, 0).await?;
     tx.commit().await?;

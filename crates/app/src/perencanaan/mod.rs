@@ -166,7 +166,11 @@ impl DataRencana {
             m.entry(i.butir_id.as_str()).or_default().push(i);
         }
         for v in m.values_mut() {
-            v.sort_by(|a, b| a.urutan.cmp(&b.urutan).then(a.nama_kunci.cmp(&b.nama_kunci)));
+            v.sort_by(|a, b| {
+                a.urutan
+                    .cmp(&b.urutan)
+                    .then(a.nama_kunci.cmp(&b.nama_kunci))
+            });
         }
         m
     }
@@ -207,7 +211,9 @@ impl RevisiTahun {
             .find(|r| r.status == store::perencanaan::DITETAPKAN)
     }
     pub fn draf(&self) -> Option<&Rencana> {
-        self.semua.iter().find(|r| r.status == store::perencanaan::DRAF)
+        self.semua
+            .iter()
+            .find(|r| r.status == store::perencanaan::DRAF)
     }
     pub fn revisi(&self, n: i64) -> Option<&Rencana> {
         self.semua.iter().find(|r| r.revisi == n)

@@ -119,7 +119,10 @@ pub async fn kunci_periode(
     let a = kebijakan::wajib(k, Aksi::Kelola, Sumber::Realisasi(instansi_id))?;
     periksa_tahun(k, tahun)?;
     periksa_periode(k, &m.jenis, m.periode)?;
-    let alasan = m.alasan.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let alasan = m
+        .alasan
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
     if let Some(x) = &alasan
         && let Some(g) =
             crate::validasi::alasan(k.bahasa, x, 2_000, crate::validasi::JenisTeks::Bebas)

@@ -261,7 +261,10 @@ pub async fn tetapkan(
         let j = gerbang_json(&h, k);
         let mut fields: BTreeMap<String, String> = BTreeMap::new();
         for x in &j.kekurangan {
-            let kunci = x.subkegiatan.clone().unwrap_or_else(|| "subkegiatan".into());
+            let kunci = x
+                .subkegiatan
+                .clone()
+                .unwrap_or_else(|| "subkegiatan".into());
             let e = fields.entry(kunci).or_default();
             if !e.is_empty() {
                 e.push(' ');
@@ -270,9 +273,9 @@ pub async fn tetapkan(
         }
         let n = fields.len();
         let pesan = match k.bahasa {
-            crate::Bahasa::Id => format!(
-                "Rencana {tahun} belum dapat ditetapkan: {n} sub kegiatan belum lengkap."
-            ),
+            crate::Bahasa::Id => {
+                format!("Rencana {tahun} belum dapat ditetapkan: {n} sub kegiatan belum lengkap.")
+            }
             crate::Bahasa::En => format!(
                 "The {tahun} plan cannot be made final yet: {n} sub-activities are incomplete."
             ),
@@ -331,7 +334,14 @@ pub async fn tetapkan(
     )
     .await?;
     tx.commit().await?;
-    Ok(Ok(susun_ringkasan(l, k, instansi_id, tahun, &CakupanUnit::Semua).await?))
+    Ok(Ok(susun_ringkasan(
+        l,
+        k,
+        instansi_id,
+        tahun,
+        &CakupanUnit::Semua,
+    )
+    .await?))
 }
 
 /// Perubahan (APBD-P): salinan revisi yang berlaku menjadi draf revisi+1.
@@ -346,7 +356,10 @@ pub async fn buat_perubahan(
     periksa_tahun(k, tahun)?;
     let alasan = alasan.trim();
     let n = alasan.chars().count();
-    if !(10..=2000).contains(&n) || crate::validasi::alasan(k.bahasa, alasan, 2000, crate::validasi::JenisTeks::Bebas).is_some() {
+    if !(10..=2000).contains(&n)
+        || crate::validasi::alasan(k.bahasa, alasan, 2000, crate::validasi::JenisTeks::Bebas)
+            .is_some()
+    {
         return Err(Galat::input(
             k.t("Periksa alasan perubahan.", "Check the revision reason."),
             BTreeMap::from([(
@@ -434,10 +447,7 @@ fn salin_isi(
         .map(|b| Butir {
             id: id_baru[b.id.as_str()].clone(),
             rencana_id: rencana_id.into(),
-            induk_id: b
-                .induk_id
-                .as_deref()
-                .and_then(|i| id_baru.get(i).cloned()),
+            induk_id: b.induk_id.as_deref().and_then(|i| id_baru.get(i).cloned()),
             versi: 1,
             dibuat_pada: pada.into(),
             diubah_pada: pada.into(),
@@ -493,8 +503,11 @@ pub async fn batalkan_perubahan(
     let rt = RevisiTahun::baca(l, instansi_id, tahun).await?;
     let Some(draf) = rt.draf().cloned() else {
         return Err(Galat::TidakDitemukan(
-            k.t("Tidak ada draf untuk dibuang.", "There is no draft to discard.")
-                .into(),
+            k.t(
+                "Tidak ada draf untuk dibuang.",
+                "There is no draft to discard.",
+            )
+            .into(),
         ));
     };
     let mut tx = l.db.mulai().await?;

@@ -27,7 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Laporan impor yang diterima.
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct LaporanDiterima {
-    laporan: app::impor::LaporanImpor,
+    pub(crate) laporan: app::impor::LaporanImpor,
 }
 
 /// 422 impor: galat biasa ditambah laporannya (tidak ada yang ditulis).
@@ -185,8 +185,16 @@ async fn api_impor(
     }
     let hasil = match jenis {
         Jenis::Pegawai => app::impor::impor_pegawai(l, &p.konteks, iid, &nama, &isi).await,
-        Jenis::Unit => app::impor::impor_unit(l, &p.konteks, iid, &nama, &isi).await,
+        _ => app::impor::impor_unit(l, &p.konteks, iid, &nama, &isi).await,
     };
+    jawab_laporan(hasil, b)
+}
+
+/// 200 `{"laporan"}` bila diterima; 422 `impor_ditolak` dengan laporannya.
+pub(crate) fn jawab_laporan(
+    hasil: Result<app::impor::LaporanImpor, Galat>,
+    b: app::Bahasa,
+) -> Response {
     match hasil {
         Ok(laporan) if laporan.diterima => Json(LaporanDiterima { laporan }).into_response(),
         Ok(lap) => {
@@ -198,7 +206,7 @@ async fn api_impor(
             crate::galat::GalatApi(g, b)
                 .dengan("laporan", serde_json::to_value(&lap).unwrap_or_default())
         }
-        Err(g) => galat(g),
+        Err(g) => crate::galat::GalatApi(g, b).into_response(),
     }
 }
 
@@ -238,7 +246,7 @@ async fn api_ekspor(
     let l = &s.layanan;
     let hasil = match jenis {
         Jenis::Pegawai => app::impor::ekspor_pegawai(l, &p.konteks, &iid, format).await,
-        Jenis::Unit => app::impor::ekspor_unit(l, &p.konteks, &iid, format).await,
+        _ => app::impor::ekspor_unit(l, &p.konteks, &iid, format).await,
     };
     match hasil {
         Ok(isi) => unduhan(&app::impor::nama_berkas_ekspor(jenis, format), format, isi),

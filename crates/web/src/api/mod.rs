@@ -2,6 +2,7 @@
 //! `{"error": {"code", "message", "fields"}}`; JSON rusak pun 422.
 
 pub mod akun;
+pub mod anggaran;
 pub mod bukti;
 pub mod impor;
 pub mod kalkulator;
@@ -34,6 +35,7 @@ pub fn router_openapi() -> OpenApiRouter<AppState> {
         .merge(tugas::router())
         .merge(notifikasi::router())
         .merge(bukti::router())
+        .merge(anggaran::router())
         .fallback(tidak_ada)
 }
 

@@ -66,6 +66,7 @@ impl ToSchema for Berkas {}
         (name = "kepegawaian", description = "Plt./Plh., mutasi antar-instansi, akun pengguna instansi"),
         (name = "akun", description = "Token API milik sendiri"),
         (name = "impor", description = "Impor dan ekspor CSV/XLSX"),
+        (name = "anggaran", description = "Perencanaan dan penganggaran berbasis kinerja: rencana, gerbang keluaran, nilai uang, keselarasan, kunci periode"),
         (name = "kalkulator", description = "Kalkulator regulasi publik (tanpa login, dibatasi laju); satu operasi per kalkulator"),
         (name = "bukti", description = "Berkas pendukung (JPEG, PNG, WebP, PDF, XLSX, DOCX)"),
         (name = "tugas", description = "Status tugas latar"),

@@ -111,6 +111,14 @@ fn judul(b: Bahasa, jenis: Jenis) -> &'static str {
     match jenis {
         Jenis::Pegawai => app::teks::t(b, "Impor pegawai", "Import employees"),
         Jenis::Unit => app::teks::t(b, "Impor unit kerja", "Import units"),
+        Jenis::Rencana => app::teks::t(b, "Impor rencana", "Import plan"),
+        Jenis::Belanja => app::teks::t(b, "Impor rincian belanja", "Import spending details"),
+        Jenis::RealisasiAnggaran => {
+            app::teks::t(b, "Impor realisasi anggaran", "Import budget realisation")
+        }
+        Jenis::RealisasiKeluaran => {
+            app::teks::t(b, "Impor realisasi keluaran", "Import output realisation")
+        }
     }
 }
 
@@ -300,7 +308,8 @@ async fn unggah(
     }
     let hasil = match jenis {
         Jenis::Pegawai => app::impor::impor_pegawai(l, k, iid, &nama, &isi).await,
-        Jenis::Unit => app::impor::impor_unit(l, k, iid, &nama, &isi).await,
+        // Halaman ini hanya untuk pegawai dan unit (rute tetap).
+        _ => app::impor::impor_unit(l, k, iid, &nama, &isi).await,
     };
     match hasil {
         Ok(lap) => {
@@ -358,7 +367,7 @@ async fn ekspor(
     let l = &s.layanan;
     let isi = match jenis {
         Jenis::Pegawai => app::impor::ekspor_pegawai(l, &p.konteks, &iid, format).await,
-        Jenis::Unit => app::impor::ekspor_unit(l, &p.konteks, &iid, format).await,
+        _ => app::impor::ekspor_unit(l, &p.konteks, &iid, format).await,
     }
     .atau_halaman(&p)?;
     Ok(unduhan(

@@ -1,0 +1,433 @@
+//! Alur perencanaan dan anggaran (isu 9) pada SQLite dan PostgreSQL: impor
+//! rencana ke draf, gerbang keluaran saat penetapan (sama persis dengan
+//! kalkulator `gerbang-anggaran`), realisasi dengan kunci periode, nilai
+//! uang, keselarasan (contoh Presiden 2023), perubahan, dan akses per peran.
+
+use app::impor::{self, LaporanImpor};
+use app::organisasi::instansi::MasukanInstansi;
+use app::perencanaan::{self as pr, MasukanKunci, TanyaNilaiUang};
+use app::{Aktor, Bahasa, Galat, Konteks, Layanan, Peran};
+use serde_json::json;
+use store::uji::{backend_uji, db_baru};
+
+const TAHUN: i64 = 2025;
+
+async fn siapkan(b: store::Backend) -> (Layanan, Konteks, String) {
+    let l = Layanan::baru(db_baru(b).await.unwrap());
+    let k = Konteks::sistem();
+    let m = MasukanInstansi {
+        nama: "Pemerintah Kota Uji".into(),
+        jenis: "kota".into(),
+        kode_wilayah: Some("81.71".into()),
+        zona_waktu: Some("WIT".into()),
+        versi: None,
+    };
+    let iid = app::organisasi::instansi::buat(&l, &k, m).await.unwrap().id;
+    let unit = "nama,jenis,induk\nDinas Kesehatan,perangkat_daerah,\nBidang Kesehatan Masyarakat,bidang,Dinas Kesehatan\nDinas PUPR,perangkat_daerah,\n";
+    diterima(
+        &impor::impor_unit(&l, &k, &iid, "unit.csv", unit.as_bytes())
+            .await
+            .unwrap(),
+    );
+    (l, k, iid)
+}
+
+fn diterima(l: &LaporanImpor) {
+    assert!(l.diterima, "ditolak: {}", l.ke_teks(Bahasa::Id));
+}
+
+const KEPALA: &str = "unit,program_kode,program_nama,kegiatan_kode,kegiatan_nama,subkegiatan_kode,subkegiatan_nama,indikator,satuan,polaritas,baseline,target,target_tw1,target_tw2,target_tw3,target_tw4,pagu\n";
+
+/// Dua sub kegiatan gizi (satu tanpa indikator) dan satu jalan di PUPR.
+fn rencana_draf() -> String {
+    format!(
+        "{KEPALA}\
+Dinas Kesehatan > Bidang Kesehatan Masyarakat,1.02.02,Program Pemenuhan Upaya Kesehatan,1.02.02.2.02,Penyediaan Layanan Kesehatan,1.02.02.2.02.0015,Pengelolaan Pelayanan Kesehatan Gizi Masyarakat,Jumlah Dokumen Hasil Pengelolaan Pelayanan Kesehatan Gizi Masyarakat,Dokumen,positif,,4,1,2,3,4,10000000000\n\
+Dinas Kesehatan > Bidang Kesehatan Masyarakat,1.02.02,,1.02.02.2.02,,1.02.02.2.02.0016,Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,,,,,,,,,,500000000\n\
+Dinas PUPR,1.03.02,Program Penyelenggaraan Jalan,1.03.02.2.01,Penyelenggaraan Jalan Kabupaten/Kota,1.03.02.2.01.0015,Rekonstruksi Jalan,Panjang Jalan yang Direkonstruksi,Km,positif,0,10,2,5,8,10,2000000000\n"
+    )
+}
+
+fn aktor(iid: &str, peran: &[Peran]) -> Konteks {
+    Konteks::dengan(
+        Aktor {
+            instansi_id: iid.into(),
+            pengguna_id: "u-uji".into(),
+            username: "uji".into(),
+            nama: "Uji".into(),
+            pegawai_id: None,
+            peran: peran.to_vec(),
+            hanya_baca: false,
+        },
+        Bahasa::Id,
+    )
+}
+
+#[tokio::test]
+async fn gerbang_menolak_lalu_menetapkan_dan_realisasi_dinilai() {
+    for b in backend_uji() {
+        let (l, sis, iid) = siapkan(b).await;
+        let perencana = aktor(&iid, &[Peran::Perencana]);
+        let keuangan = aktor(&iid, &[Peran::Keuangan]);
+        let lap = impor::impor_rencana(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            "rencana.csv",
+            rencana_draf().as_bytes(),
+        )
+        .await
+        .unwrap();
+        diterima(&lap);
+        assert_eq!(
+            lap.dibuat,
+            2 + 2 + 3 + 2,
+            "{b:?}: program, kegiatan, sub kegiatan, indikator"
+        );
+
+        // Keuangan tidak boleh menetapkan; perencana ditolak gerbang.
+        assert!(matches!(
+            pr::tetapkan(&l, &keuangan, &iid, TAHUN).await,
+            Err(Galat::Dilarang(_))
+        ));
+        let tolak = pr::tetapkan(&l, &perencana, &iid, TAHUN)
+            .await
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(tolak.galat.kode(), "gerbang_keluaran");
+        let f = tolak.galat.fields();
+        assert_eq!(f.keys().collect::<Vec<_>>(), ["1.02.02.2.02.0016"], "{b:?}");
+        assert!(f["1.02.02.2.02.0016"].contains("indikator"), "{f:?}");
+        // Kekurangan = keluaran kalkulator untuk masukan yang sama.
+        let masukan = json!({"subkegiatan": [
+            {"kode": "1.02.02.2.02.0015", "program_kode": "1.02.02", "unit": "Dinas Kesehatan > Bidang Kesehatan Masyarakat", "pagu": "10000000000",
+             "indikator": [{"nama": "Jumlah Dokumen Hasil Pengelolaan Pelayanan Kesehatan Gizi Masyarakat", "satuan": "Dokumen", "polaritas": "positif", "target": "4", "target_triwulan": ["1", "2", "3", "4"]}]},
+            {"kode": "1.02.02.2.02.0016", "program_kode": "1.02.02", "unit": "Dinas Kesehatan > Bidang Kesehatan Masyarakat", "pagu": "500000000", "indikator": []},
+            {"kode": "1.03.02.2.01.0015", "program_kode": "1.03.02", "unit": "Dinas PUPR", "pagu": "2000000000",
+             "indikator": [{"nama": "Panjang Jalan yang Direkonstruksi", "satuan": "Km", "polaritas": "positif", "target": "10", "target_triwulan": ["2", "5", "8", "10"]}]}]});
+        let kalk = rules::kalkulator::hitung("gerbang-anggaran", &masukan, Bahasa::Id).unwrap();
+        assert_eq!(
+            serde_json::to_value(&tolak.kekurangan).unwrap(),
+            kalk["kekurangan"]
+        );
+
+        // Realisasi sebelum penetapan ditolak utuh.
+        let real = "subkegiatan_kode,bulan,jumlah\n1.03.02.2.01.0015,1,100000000\n";
+        let lap =
+            impor::impor_realisasi_anggaran(&l, &keuangan, &iid, TAHUN, "r.csv", real.as_bytes())
+                .await
+                .unwrap();
+        assert!(
+            !lap.diterima && lap.galat[0].pesan.contains("belum ditetapkan"),
+            "{}",
+            lap.ke_teks(Bahasa::Id)
+        );
+
+        // Impor ulang melengkapi indikator: hanya yang berubah ditulis.
+        let lengkap = rencana_draf().replace(
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,,,,,,,,,,500000000",
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,Jumlah Pekerja yang Dilayani,Orang,positif,,200,50,100,150,200,500000000",
+        );
+        let lap = impor::impor_rencana(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            "rencana.csv",
+            lengkap.as_bytes(),
+        )
+        .await
+        .unwrap();
+        diterima(&lap);
+        assert_eq!(
+            (lap.dibuat, lap.diperbarui),
+            (1, 0),
+            "{b:?}: {}",
+            lap.ke_teks(Bahasa::Id)
+        );
+        let ring = pr::tetapkan(&l, &perencana, &iid, TAHUN)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(ring.revisi.len(), 1);
+        assert_eq!(ring.revisi[0].status, "ditetapkan");
+        assert_eq!(ring.revisi[0].pagu, "12500000000.00");
+        assert!(ring.draf.is_none());
+
+        // Realisasi: jalan 95 % terserap dengan 3 km dari 10 (uang habis, hasil tidak jelas).
+        let real = "subkegiatan_kode,bulan,jumlah\n\
+1.03.02.2.01.0015,1,1000000000\n1.03.02.2.01.0015,2,900000000\n\
+1.02.02.2.02.0015,3,1000000000\n";
+        let lap =
+            impor::impor_realisasi_anggaran(&l, &keuangan, &iid, TAHUN, "r.csv", real.as_bytes())
+                .await
+                .unwrap();
+        diterima(&lap);
+        assert_eq!(lap.dibuat, 3);
+        let kel = "subkegiatan_kode,indikator,triwulan,realisasi,bukti_url\n\
+1.03.02.2.01.0015,panjang jalan yang direkonstruksi,4,3,https://contoh.go.id/foto\n\
+1.02.02.2.02.0015,Jumlah Dokumen Hasil Pengelolaan Pelayanan Kesehatan Gizi Masyarakat,4,4,\n";
+        let lap =
+            impor::impor_realisasi_keluaran(&l, &perencana, &iid, TAHUN, "k.csv", kel.as_bytes())
+                .await
+                .unwrap();
+        diterima(&lap);
+        let t = TanyaNilaiUang {
+            bulan: Some(12),
+            ..Default::default()
+        };
+        let nu = pr::nilai_uang(&l, &perencana, &iid, TAHUN, &t)
+            .await
+            .unwrap();
+        assert_eq!(nu.total, 3);
+        let jalan = nu
+            .subkegiatan
+            .iter()
+            .find(|x| x.kode == "1.03.02.2.01.0015")
+            .unwrap();
+        assert_eq!(jalan.penyerapan_persen.as_deref(), Some("95.00"));
+        assert_eq!(jalan.capaian_persen.as_deref(), Some("30.00"));
+        assert_eq!(jalan.biaya_per_satuan.as_deref(), Some("633333333.33"));
+        assert_eq!(jalan.program_kode.as_deref(), Some("1.03.02"));
+        let kode: Vec<&str> = jalan.tanda.iter().map(|x| x.kode.as_str()).collect();
+        assert!(kode.contains(&"uang_habis_hasil_tidak_jelas"), "{kode:?}");
+        assert_eq!(jalan.bukti, "belum_diverifikasi");
+        // Sama dengan kalkulator nilai-uang.
+        let kalk = rules::kalkulator::hitung("nilai-uang", &json!({"pagu": "2000000000", "realisasi_anggaran": "1900000000",
+            "target": "10", "realisasi_keluaran": "3", "polaritas": "positif", "ada_bukti": true, "bulan": 12}), Bahasa::Id).unwrap();
+        assert_eq!(serde_json::to_value(&jalan.tanda).unwrap(), kalk["tanda"]);
+        let gizi = nu
+            .subkegiatan
+            .iter()
+            .find(|x| x.kode == "1.02.02.2.02.0015")
+            .unwrap();
+        assert!(
+            gizi.tanda.iter().any(|x| x.kode == "hasil_tanpa_bukti"),
+            "{:?}",
+            gizi.tanda
+        );
+        assert_eq!(nu.ringkasan.pagu, "12500000000.00");
+        assert_eq!(nu.ringkasan.realisasi_anggaran, "2900000000.00");
+        assert_eq!(nu.ringkasan.tanda["uang_habis_hasil_tidak_jelas"], 1);
+
+        // Kunci Maret: impor yang menyentuh Maret ditolak utuh, tanpa tulisan.
+        let m = MasukanKunci {
+            jenis: "anggaran".into(),
+            periode: 3,
+            alasan: Some("Tutup buku triwulan I".into()),
+        };
+        pr::kunci_periode(&l, &keuangan, &iid, TAHUN, m)
+            .await
+            .unwrap();
+        let m = MasukanKunci {
+            jenis: "anggaran".into(),
+            periode: 3,
+            alasan: None,
+        };
+        assert_eq!(
+            pr::kunci_periode(&l, &keuangan, &iid, TAHUN, m)
+                .await
+                .unwrap_err()
+                .kode(),
+            "periode_dikunci"
+        );
+        let ubah = "subkegiatan_kode,bulan,jumlah\n1.03.02.2.01.0015,2,1\n1.02.02.2.02.0015,3,5\n";
+        let lap =
+            impor::impor_realisasi_anggaran(&l, &keuangan, &iid, TAHUN, "r.csv", ubah.as_bytes())
+                .await
+                .unwrap();
+        assert!(!lap.diterima);
+        assert!(
+            lap.galat
+                .iter()
+                .any(|c| c.baris == 0 && c.pesan.contains("Bulan Maret 2025 dikunci")),
+            "{}",
+            lap.ke_teks(Bahasa::Id)
+        );
+        assert!(lap.galat.iter().any(|c| c.baris == 3 && c.kolom == "bulan"));
+        let nu = pr::nilai_uang(&l, &perencana, &iid, TAHUN, &t)
+            .await
+            .unwrap();
+        assert_eq!(
+            nu.ringkasan.realisasi_anggaran, "2900000000.00",
+            "tidak ada yang tertulis"
+        );
+        // Perencana tidak mengunci; keuangan membuka.
+        let m = MasukanKunci {
+            jenis: "anggaran".into(),
+            periode: 4,
+            alasan: None,
+        };
+        assert!(matches!(
+            pr::kunci_periode(&l, &perencana, &iid, TAHUN, m).await,
+            Err(Galat::Dilarang(_))
+        ));
+        pr::buka_kunci(&l, &keuangan, &iid, TAHUN, "anggaran", 3)
+            .await
+            .unwrap();
+
+        // Perubahan: kedua revisi tersimpan, realisasi tetap menempel.
+        pr::buat_perubahan(&l, &perencana, &iid, TAHUN, "APBD Perubahan 2025")
+            .await
+            .unwrap();
+        assert_eq!(
+            pr::buat_perubahan(&l, &perencana, &iid, TAHUN, "APBD Perubahan kedua")
+                .await
+                .unwrap_err()
+                .kode(),
+            "draf_sudah_ada"
+        );
+        let naik = rencana_draf()
+            .replace(",2000000000\n", ",2500000000\n")
+            .replace(",,500000000\n", ",,500000000\n");
+        let lap = impor::impor_rencana(&l, &perencana, &iid, TAHUN, "rencana.csv", naik.as_bytes())
+            .await
+            .unwrap();
+        diterima(&lap);
+        let ring = pr::tetapkan(&l, &perencana, &iid, TAHUN)
+            .await
+            .unwrap()
+            .unwrap();
+        let status: Vec<(i64, &str)> = ring
+            .revisi
+            .iter()
+            .map(|r| (r.revisi, r.status.as_str()))
+            .collect();
+        assert_eq!(status, [(0, "diganti"), (1, "ditetapkan")], "{b:?}");
+        let nu = pr::nilai_uang(&l, &perencana, &iid, TAHUN, &t)
+            .await
+            .unwrap();
+        assert_eq!(nu.revisi, 1);
+        let jalan = nu
+            .subkegiatan
+            .iter()
+            .find(|x| x.kode == "1.03.02.2.01.0015")
+            .unwrap();
+        assert_eq!(jalan.pagu, "2500000000.00");
+        assert_eq!(jalan.realisasi_anggaran, "1900000000.00");
+        assert_eq!(
+            jalan.capaian_persen.as_deref(),
+            Some("30.00"),
+            "keluaran menempel lewat kunci"
+        );
+
+        // Audit: penetapan tercatat.
+        let n: (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM audit WHERE instansi_id = $1 AND aksi = 'tetapkan'",
+        )
+        .bind(&iid)
+        .fetch_one(l.pool())
+        .await
+        .unwrap();
+        assert_eq!(n.0, 2);
+        let _ = sis;
+    }
+}
+
+#[tokio::test]
+async fn keselarasan_contoh_presiden_dan_akses_pimpinan_unit() {
+    for b in backend_uji() {
+        let (l, sis, iid) = siapkan(b).await;
+        let perencana = aktor(&iid, &[Peran::Perencana]);
+        let lengkap = rencana_draf().replace(
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,,,,,,,,,,500000000",
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,Jumlah Pekerja yang Dilayani,Orang,positif,,200,50,100,150,200,500000000",
+        );
+        diterima(
+            &impor::impor_rencana(&l, &perencana, &iid, TAHUN, "r.csv", lengkap.as_bytes())
+                .await
+                .unwrap(),
+        );
+        // Contoh Presiden 2023: Rp10 miliar stunting.
+        let belanja = "subkegiatan_kode,kode_rekening,uraian,jumlah\n\
+1.02.02.2.02.0015,5.1.02.04.01.0001,Perjalanan dinas,3000000000\n\
+1.02.02.2.02.0015,5.1.02.04.01.0004,Paket meeting,3000000000\n\
+1.02.02.2.02.0015,5.1.02.02.12.0001,Penguatan kapasitas kader,2000000000\n\
+1.02.02.2.02.0015,5.1.02.01.01.0039,Pemberian makanan tambahan,1950000000\n\
+1.02.02.2.02.0015,5.1.02.01.01.0024,Alat tulis kantor,50000000\n";
+        let lap = impor::impor_belanja(&l, &perencana, &iid, TAHUN, "b.csv", belanja.as_bytes())
+            .await
+            .unwrap();
+        diterima(&lap);
+        assert_eq!(lap.dibuat, 5);
+        // Kode rekening bukan belanja: ditolak dengan baris dan kolomnya.
+        let salah = "subkegiatan_kode,kode_rekening,jumlah\n1.02.02.2.02.0015,4.1.01.01,100\n9.99.99.9.99.9999,5.1.02.04.01.0001,-5\n";
+        let lap = impor::impor_belanja(&l, &perencana, &iid, TAHUN, "b.csv", salah.as_bytes())
+            .await
+            .unwrap();
+        assert!(!lap.diterima);
+        let letak: Vec<(usize, &str)> = lap
+            .galat
+            .iter()
+            .map(|c| (c.baris, c.kolom.as_str()))
+            .collect();
+        assert_eq!(
+            letak,
+            [(2, "kode_rekening"), (3, "subkegiatan_kode"), (3, "jumlah")],
+            "{}",
+            lap.ke_teks(Bahasa::Id)
+        );
+
+        let ks = pr::keselarasan(&l, &perencana, &iid, TAHUN, None)
+            .await
+            .unwrap();
+        let p = ks.program.iter().find(|p| p.kode == "1.02.02").unwrap();
+        assert!(!p.selaras);
+        assert_eq!(p.porsi_belanja_penunjang_persen, "60.50");
+        assert_eq!(p.alasan[0].kode, "belanja_penunjang_dominan");
+        assert!(
+            ks.program
+                .iter()
+                .find(|p| p.kode == "1.03.02")
+                .unwrap()
+                .selaras
+        );
+
+        // Pimpinan unit (Plt. tidak ada): hanya sub kegiatan unitnya.
+        let lap = impor::impor_pegawai(&l, &sis, &iid, "p.csv",
+            "nip,nama,jenis_asn,unit\n198001012005011001,Kepala Bidang Kesmas,pns,Dinas Kesehatan > Bidang Kesehatan Masyarakat\n".as_bytes())
+            .await.unwrap();
+        diterima(&lap);
+        let pid = store::organisasi::pegawai_nip(l.pool(), &iid, "198001012005011001")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let mut pimpinan = aktor(&iid, &[Peran::PimpinanUnit]);
+        if let Some(a) = pimpinan.aktor.as_mut() {
+            a.pegawai_id = Some(pid);
+        }
+        let ring = pr::ringkasan(&l, &pimpinan, &iid, TAHUN).await.unwrap();
+        assert_eq!(ring.revisi[0].jumlah_subkegiatan, 2, "{b:?}: hanya unitnya");
+        let ks = pr::keselarasan(&l, &pimpinan, &iid, TAHUN, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            ks.program
+                .iter()
+                .map(|p| p.kode.as_str())
+                .collect::<Vec<_>>(),
+            ["1.02.02"]
+        );
+        assert!(matches!(
+            pr::tetapkan(&l, &pimpinan, &iid, TAHUN).await,
+            Err(Galat::Dilarang(_))
+        ));
+        // Pegawai biasa dan instansi lain ditolak.
+        let pegawai = aktor(&iid, &[Peran::Pegawai]);
+        assert!(matches!(
+            pr::ringkasan(&l, &pegawai, &iid, TAHUN).await,
+            Err(Galat::Dilarang(_))
+        ));
+        let lain = aktor("instansi-lain", &[Peran::Perencana]);
+        assert!(matches!(
+            pr::ringkasan(&l, &lain, &iid, TAHUN).await,
+            Err(Galat::Dilarang(_))
+        ));
+        assert!(matches!(
+            impor::impor_rencana(&l, &lain, &iid, TAHUN, "r.csv", lengkap.as_bytes()).await,
+            Err(Galat::Dilarang(_))
+        ));
+    }
+}

@@ -1,0 +1,398 @@
+//! API perencanaan dan anggaran (isu 9): ringkasan rencana, penetapan lewat
+//! gerbang keluaran, perubahan, nilai uang, keselarasan, kunci periode dan
+//! impor. Jalur dan nama field adalah kontrak bagi pemadu dan pemantauan.
+
+use super::impor::{GalatImpor, LaporanDiterima};
+use super::{HasilApi, JsonMasuk, KeApi, QueryMasuk};
+use crate::AppState;
+use crate::galat::GalatApi;
+use crate::pengunjung::Pengunjung;
+use app::Galat;
+use app::impor::{BATAS_UKURAN, Jenis};
+use app::perencanaan::{
+    self as pr, JawabanKeselarasan, JawabanNilaiUang, MasukanKunci, RingkasanAnggaran,
+    TanyaNilaiUang,
+};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use std::collections::BTreeMap;
+use store::perencanaan::KunciPeriode;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(ringkasan))
+        .routes(routes!(tetapkan))
+        .routes(routes!(buat_perubahan, buang_draf))
+        .routes(routes!(nilai_uang))
+        .routes(routes!(keselarasan))
+        .routes(routes!(daftar_kunci, kunci_periode))
+        .routes(routes!(buka_kunci))
+        .routes(routes!(impor_rencana).layer(DefaultBodyLimit::max(BATAS_UKURAN)))
+        .routes(routes!(impor_belanja).layer(DefaultBodyLimit::max(BATAS_UKURAN)))
+        .routes(routes!(impor_realisasi_anggaran).layer(DefaultBodyLimit::max(BATAS_UKURAN)))
+        .routes(routes!(impor_realisasi_keluaran).layer(DefaultBodyLimit::max(BATAS_UKURAN)))
+}
+
+/// Parameter jalur: instansi dan tahun anggaran.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurTahun {
+    /// Id instansi.
+    iid: String,
+    /// Tahun anggaran (2000–2100).
+    tahun: i64,
+}
+
+/// Parameter jalur kunci periode.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurKunci {
+    iid: String,
+    tahun: i64,
+    /// `anggaran` (bulan) atau `keluaran` (triwulan).
+    jenis: String,
+    periode: i64,
+}
+
+/// Tahun dari jalur; yang bukan bilangan menjadi 422 dengan field `tahun`.
+fn tahun(p: &Pengunjung, t: &str) -> Result<i64, GalatApi> {
+    t.parse::<i64>().map_err(|_| {
+        GalatApi(
+            Galat::input(
+                p.konteks
+                    .t("Tahun anggaran tidak sah.", "Invalid budget year."),
+                BTreeMap::from([(
+                    "tahun".to_string(),
+                    p.konteks
+                        .t(
+                            "Tahun harus bilangan, mis. 2026.",
+                            "The year must be a number, e.g. 2026.",
+                        )
+                        .to_string(),
+                )]),
+            ),
+            p.bahasa(),
+        )
+    })
+}
+
+/// Ringkasan rencana satu tahun: revisi, draf dengan pratinjau gerbang, kunci periode
+#[utoipa::path(get, path = "/instansi/{iid}/anggaran/{tahun}", tag = "anggaran",
+    params(JalurTahun),
+    responses((status = 200, description = "Ringkasan", body = RingkasanAnggaran)))]
+async fn ringkasan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+) -> HasilApi<RingkasanAnggaran> {
+    let th = tahun(&p, &th)?;
+    Ok(Json(
+        pr::ringkasan(&s.layanan, &p.konteks, &iid, th)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Jawaban penetapan yang berhasil.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+struct Ditetapkan {
+    rencana: RingkasanAnggaran,
+}
+
+/// 422 `gerbang_keluaran`: `error.fields` berkunci kode sub kegiatan, dan
+/// `kekurangan` sama persis dengan keluaran kalkulator `gerbang-anggaran`.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct GalatGerbang {
+    error: super::openapi::RincianGalat,
+    kekurangan: Vec<pr::KekuranganJson>,
+}
+
+/// Tetapkan draf rencana bila setiap sub kegiatan punya keluaran yang lengkap (tanpa penimpaan)
+#[utoipa::path(post, path = "/instansi/{iid}/anggaran/{tahun}/tetapkan", tag = "anggaran",
+    params(JalurTahun),
+    responses(
+        (status = 200, description = "Ditetapkan", body = Ditetapkan),
+        (status = 409, description = "Tidak ada draf", body = super::openapi::Galat),
+        (status = 422, description = "Ditolak gerbang keluaran", body = GalatGerbang)))]
+async fn tetapkan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th)): Path<(String, String)>,
+) -> Response {
+    let hasil = async {
+        p.periksa_csrf_api(&h).api(&p)?;
+        let th = tahun(&p, &th)?;
+        pr::tetapkan(&s.layanan, &p.konteks, &iid, th).await.api(&p)
+    }
+    .await;
+    match hasil {
+        Ok(Ok(rencana)) => Json(Ditetapkan { rencana }).into_response(),
+        Ok(Err(tolak)) => GalatApi(tolak.galat, p.bahasa()).dengan(
+            "kekurangan",
+            serde_json::to_value(&tolak.kekurangan).unwrap_or_default(),
+        ),
+        Err(g) => g.into_response(),
+    }
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+struct MasukanPerubahan {
+    /// Alasan perubahan, 10–2.000 karakter (mis. "APBD Perubahan 2026").
+    alasan: String,
+}
+
+/// Buat perubahan: salin rencana yang berlaku menjadi draf revisi berikutnya
+#[utoipa::path(post, path = "/instansi/{iid}/anggaran/{tahun}/perubahan", tag = "anggaran",
+    params(JalurTahun), request_body = MasukanPerubahan,
+    responses((status = 201, description = "Draf perubahan dibuat", body = RingkasanAnggaran),
+        (status = 409, description = "Sudah ada draf, atau belum ada rencana yang ditetapkan", body = super::openapi::Galat)))]
+async fn buat_perubahan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th)): Path<(String, String)>,
+    JsonMasuk(m): JsonMasuk<MasukanPerubahan>,
+) -> Result<(StatusCode, Json<RingkasanAnggaran>), GalatApi> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let th = tahun(&p, &th)?;
+    let r = pr::buat_perubahan(&s.layanan, &p.konteks, &iid, th, &m.alasan)
+        .await
+        .api(&p)?;
+    Ok((StatusCode::CREATED, Json(r)))
+}
+
+/// Buang draf yang terbuka (perubahan yang tidak jadi)
+#[utoipa::path(delete, path = "/instansi/{iid}/anggaran/{tahun}/perubahan", tag = "anggaran",
+    params(JalurTahun),
+    responses((status = 204, description = "Draf dibuang"),
+        (status = 404, description = "Tidak ada draf", body = super::openapi::Galat)))]
+async fn buang_draf(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th)): Path<(String, String)>,
+) -> Result<StatusCode, GalatApi> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let th = tahun(&p, &th)?;
+    pr::batalkan_perubahan(&s.layanan, &p.konteks, &iid, th)
+        .await
+        .api(&p)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Nilai uang per sub kegiatan (rencana yang ditetapkan): penyerapan, capaian, biaya per satuan, tanda merah
+#[utoipa::path(get, path = "/instansi/{iid}/anggaran/{tahun}/nilai-uang", tag = "anggaran",
+    params(JalurTahun, TanyaNilaiUang),
+    responses((status = 200, description = "Nilai uang", body = JawabanNilaiUang),
+        (status = 404, description = "Belum ada rencana yang ditetapkan", body = super::openapi::Galat)))]
+async fn nilai_uang(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaNilaiUang>,
+) -> HasilApi<JawabanNilaiUang> {
+    let th = tahun(&p, &th)?;
+    Ok(Json(
+        pr::nilai_uang(&s.layanan, &p.konteks, &iid, th, &q)
+            .await
+            .api(&p)?,
+    ))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+struct TanyaRevisi {
+    /// Nomor revisi; bawaan draf terbuka, selain itu yang ditetapkan.
+    revisi: Option<i64>,
+}
+
+/// Keselarasan ("nyambung") setiap program: putusan, alasan dan peringatan dengan buktinya
+#[utoipa::path(get, path = "/instansi/{iid}/anggaran/{tahun}/keselarasan", tag = "anggaran",
+    params(JalurTahun, TanyaRevisi),
+    responses((status = 200, description = "Keselarasan", body = JawabanKeselarasan),
+        (status = 404, description = "Rencana tidak ada", body = super::openapi::Galat)))]
+async fn keselarasan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaRevisi>,
+) -> HasilApi<JawabanKeselarasan> {
+    let th = tahun(&p, &th)?;
+    Ok(Json(
+        pr::keselarasan(&s.layanan, &p.konteks, &iid, th, q.revisi)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Periode terkunci (realisasi)
+#[utoipa::path(get, path = "/instansi/{iid}/anggaran/{tahun}/kunci", tag = "anggaran",
+    params(JalurTahun),
+    responses((status = 200, description = "Kunci periode", body = Vec<KunciPeriode>)))]
+async fn daftar_kunci(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+) -> HasilApi<Vec<KunciPeriode>> {
+    let th = tahun(&p, &th)?;
+    Ok(Json(
+        pr::daftar_kunci(&s.layanan, &p.konteks, &iid, th)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Kunci satu bulan (anggaran) atau triwulan (keluaran) — keuangan
+#[utoipa::path(post, path = "/instansi/{iid}/anggaran/{tahun}/kunci", tag = "anggaran",
+    params(JalurTahun), request_body = MasukanKunci,
+    responses((status = 201, description = "Dikunci", body = KunciPeriode),
+        (status = 409, description = "Sudah terkunci", body = super::openapi::Galat)))]
+async fn kunci_periode(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th)): Path<(String, String)>,
+    JsonMasuk(m): JsonMasuk<MasukanKunci>,
+) -> Result<(StatusCode, Json<KunciPeriode>), GalatApi> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let th = tahun(&p, &th)?;
+    let x = pr::kunci_periode(&s.layanan, &p.konteks, &iid, th, m)
+        .await
+        .api(&p)?;
+    Ok((StatusCode::CREATED, Json(x)))
+}
+
+/// Buka kunci satu periode — keuangan
+#[utoipa::path(delete, path = "/instansi/{iid}/anggaran/{tahun}/kunci/{jenis}/{periode}", tag = "anggaran",
+    params(JalurKunci),
+    responses((status = 204, description = "Kunci dibuka"),
+        (status = 404, description = "Tidak terkunci", body = super::openapi::Galat)))]
+async fn buka_kunci(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th, jenis, periode)): Path<(String, String, String, String)>,
+) -> Result<StatusCode, GalatApi> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let th = tahun(&p, &th)?;
+    let periode: i64 = periode.parse().unwrap_or(0);
+    pr::buka_kunci(&s.layanan, &p.konteks, &iid, th, &jenis, periode)
+        .await
+        .api(&p)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct TanyaImpor {
+    /// Nama berkas asli (untuk laporan dan audit); jenisnya dikenali dari isi.
+    #[serde(default)]
+    nama_berkas: Option<String>,
+}
+
+macro_rules! impor_anggaran {
+    ($nama:ident, $jalur:literal, $jenis:expr, $ringkas:literal) => {
+        #[doc = $ringkas]
+        #[utoipa::path(post, path = $jalur, tag = "anggaran",
+            params(JalurTahun, TanyaImpor),
+            request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
+                description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
+            responses(
+                (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+                (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
+        async fn $nama(
+            State(s): State<AppState>,
+            p: Pengunjung,
+            Path((iid, th)): Path<(String, String)>,
+            QueryMasuk(q): QueryMasuk<TanyaImpor>,
+            h: HeaderMap,
+            badan: Result<Bytes, BytesRejection>,
+        ) -> Response {
+            impor(&s, &p, &iid, &th, $jenis, q, &h, badan).await
+        }
+    };
+}
+
+impor_anggaran!(
+    impor_rencana,
+    "/instansi/{iid}/anggaran/{tahun}/impor/rencana",
+    Jenis::Rencana,
+    "Impor rencana (satu baris per indikator) ke draf; semua atau tidak sama sekali"
+);
+impor_anggaran!(
+    impor_belanja,
+    "/instansi/{iid}/anggaran/{tahun}/impor/belanja",
+    Jenis::Belanja,
+    "Impor rincian belanja (mengganti rincian sub kegiatan yang disebut)"
+);
+impor_anggaran!(
+    impor_realisasi_anggaran,
+    "/instansi/{iid}/anggaran/{tahun}/impor/realisasi-anggaran",
+    Jenis::RealisasiAnggaran,
+    "Impor realisasi anggaran bulanan; periode terkunci menolak seluruh berkas"
+);
+impor_anggaran!(
+    impor_realisasi_keluaran,
+    "/instansi/{iid}/anggaran/{tahun}/impor/realisasi-keluaran",
+    Jenis::RealisasiKeluaran,
+    "Impor realisasi keluaran triwulanan (kumulatif); periode terkunci menolak seluruh berkas"
+);
+
+#[allow(clippy::too_many_arguments)]
+async fn impor(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    th: &str,
+    jenis: Jenis,
+    q: TanyaImpor,
+    h: &HeaderMap,
+    badan: Result<Bytes, BytesRejection>,
+) -> Response {
+    let b = p.bahasa();
+    let galat = |g: Galat| GalatApi(g, b).into_response();
+    if let Err(g) = p.periksa_csrf_api(h) {
+        return galat(g);
+    }
+    let th = match tahun(p, th) {
+        Ok(t) => t,
+        Err(g) => return g.into_response(),
+    };
+    let isi = match badan {
+        Ok(isi) => isi,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return galat(Galat::TerlaluBesar(
+                app::teks::t(
+                    b,
+                    "Berkas lebih dari 10 MB; bagi menjadi beberapa berkas.",
+                    "The file is larger than 10 MB; split it into several files.",
+                )
+                .into(),
+            ));
+        }
+        Err(e) => return galat(Galat::input(e.body_text(), Default::default())),
+    };
+    let nama = q.nama_berkas.unwrap_or_default();
+    let (l, k) = (&s.layanan, &p.konteks);
+    let hasil = match jenis {
+        Jenis::Rencana => app::impor::impor_rencana(l, k, iid, th, &nama, &isi).await,
+        Jenis::Belanja => app::impor::impor_belanja(l, k, iid, th, &nama, &isi).await,
+        Jenis::RealisasiAnggaran => {
+            app::impor::impor_realisasi_anggaran(l, k, iid, th, &nama, &isi).await
+        }
+        _ => app::impor::impor_realisasi_keluaran(l, k, iid, th, &nama, &isi).await,
+    };
+    super::impor::jawab_laporan(hasil, b)
+}
