@@ -112,6 +112,18 @@ enum Jenis {
     /// Cabut token: milik sendiri, atau token akun yang dikelolanya; selain
     /// itu 404 (seolah tidak ada).
     CabutToken,
+    /// Rencana dan anggaran: perencana, keuangan, admin instansi (penuh) dan
+    /// pimpinan unit (unitnya) membaca; pegawai lain tidak.
+    BacaAnggaran(u16),
+    /// Rencana, penetapan, perubahan: perencana.
+    KelolaRencana(u16),
+    /// Rincian belanja: perencana dan keuangan.
+    KelolaBelanja(u16),
+    /// Realisasi anggaran dan kunci periode: keuangan.
+    KelolaRealisasi(u16),
+    /// Realisasi keluaran: perencana; pimpinan unit hanya untuk unitnya
+    /// (sub kegiatan dunia uji milik unit akar: baris ditolak, 422).
+    KelolaKeluaran(u16),
     /// Rute yang matriks perannya diuji di berkas tesnya sendiri (badan
     /// multipart, rekaman milik pengunggah/pemilik tugas); belum dibangkitkan
     /// di sini. Harus menyebut berkas itu.
@@ -179,8 +191,71 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/instansi/{iid}/bukti") => DiujiDi("bukti_http.rs"),
         ("get", "/instansi/{iid}/bukti/{id}") => DiujiDi("bukti_http.rs"),
         ("delete", "/instansi/{iid}/bukti/{id}") => DiujiDi("bukti_http.rs"),
+        ("get", "/instansi/{iid}/anggaran/{tahun}") => BacaAnggaran(200),
+        // Draf 2027 sengaja gagal gerbang: kebijakan diperiksa sebelum keadaan.
+        ("post", "/instansi/{iid}/anggaran/{tahun}/tetapkan") => KelolaRencana(422),
+        ("post", "/instansi/{iid}/anggaran/{tahun}/perubahan") => KelolaRencana(409),
+        ("delete", "/instansi/{iid}/anggaran/{tahun}/perubahan") => KelolaRencana(404),
+        ("get", "/instansi/{iid}/anggaran/{tahun}/nilai-uang") => BacaAnggaran(200),
+        ("get", "/instansi/{iid}/anggaran/{tahun}/keselarasan") => BacaAnggaran(200),
+        ("get", "/instansi/{iid}/anggaran/{tahun}/kunci") => BacaAnggaran(200),
+        ("post", "/instansi/{iid}/anggaran/{tahun}/kunci") => KelolaRealisasi(409),
+        ("delete", "/instansi/{iid}/anggaran/{tahun}/kunci/{jenis}/{periode}") => {
+            KelolaRealisasi(404)
+        }
+        ("post", "/instansi/{iid}/anggaran/{tahun}/impor/rencana") => KelolaRencana(200),
+        ("post", "/instansi/{iid}/anggaran/{tahun}/impor/belanja") => KelolaBelanja(200),
+        ("post", "/instansi/{iid}/anggaran/{tahun}/impor/realisasi-anggaran") => {
+            KelolaRealisasi(200)
+        }
+        ("post", "/instansi/{iid}/anggaran/{tahun}/impor/realisasi-keluaran") => {
+            KelolaKeluaran(200)
+        }
         _ => return None,
     })
+}
+
+const KEPALA_RENCANA: &str = "unit,program_kode,program_nama,kegiatan_kode,kegiatan_nama,subkegiatan_kode,subkegiatan_nama,indikator,satuan,polaritas,baseline,target,target_tw1,target_tw2,target_tw3,target_tw4,pagu\n";
+
+/// Baris rencana lengkap dunia uji (unit = unit akar instansi).
+fn baris_rencana(unit: &str) -> String {
+    format!(
+        "{unit},1.02.02,Program Pemenuhan Upaya Kesehatan,1.02.02.2.02,Penyediaan Layanan Kesehatan,1.02.02.2.02.0015,Pengelolaan Pelayanan Kesehatan Gizi Masyarakat,Jumlah Balita Gizi Buruk yang Ditangani,Orang,positif,,100,25,50,75,100,1000000000\n"
+    )
+}
+
+/// Rencana dunia uji di setiap instansi: 2025 ditetapkan (bulan 1 terkunci),
+/// 2027 draf yang gagal gerbang (satu sub kegiatan tanpa indikator).
+async fn siapkan_anggaran(d: &Dunia) {
+    let l = &d.u.l;
+    let k = Konteks::sistem();
+    for (iid, unit) in [(&d.a, &d.unit_akar), (&d.b, &d.unit_b)] {
+        let isi = format!("{KEPALA_RENCANA}{}", baris_rencana(unit));
+        let lap = app::impor::impor_rencana(l, &k, iid, 2025, "r.csv", isi.as_bytes())
+            .await
+            .unwrap();
+        assert!(lap.diterima, "{}", lap.ke_teks(app::Bahasa::Id));
+        app::perencanaan::tetapkan(l, &k, iid, 2025)
+            .await
+            .unwrap()
+            .unwrap();
+        let m = app::perencanaan::MasukanKunci {
+            jenis: "anggaran".into(),
+            periode: 1,
+            alasan: None,
+        };
+        app::perencanaan::kunci_periode(l, &k, iid, 2025, m)
+            .await
+            .unwrap();
+        let isi = format!(
+            "{KEPALA_RENCANA}{}{unit},1.02.02,,1.02.02.2.02,,1.02.02.2.02.0016,Pengelolaan Pelayanan Kesehatan Kerja,,,,,,,,,,50000000\n",
+            baris_rencana(unit)
+        );
+        let lap = app::impor::impor_rencana(l, &k, iid, 2027, "r.csv", isi.as_bytes())
+            .await
+            .unwrap();
+        assert!(lap.diterima, "{}", lap.ke_teks(app::Bahasa::Id));
+    }
 }
 
 struct Regu {
@@ -446,6 +521,40 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
                 404
             }
         }
+        Jenis::BacaAnggaran(ok) => {
+            let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan | P::Pimpinan);
+            if sa || (pembaca && anggota) { ok } else { 403 }
+        }
+        Jenis::KelolaRencana(ok) => {
+            if sa || (p == P::Perencana && anggota) {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::KelolaBelanja(ok) => {
+            if sa || (matches!(p, P::Perencana | P::Keuangan) && anggota) {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::KelolaRealisasi(ok) => {
+            if sa || (p == P::Keuangan && anggota) {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::KelolaKeluaran(ok) => {
+            if sa || (p == P::Perencana && anggota) {
+                ok
+            } else if p == P::Pimpinan && anggota {
+                422
+            } else {
+                403
+            }
+        }
         Jenis::DiujiDi(_) => unreachable!("dilewati di matriks"),
     }
 }
@@ -504,13 +613,44 @@ async fn susun(
     } else {
         String::new()
     };
+    // Tahun menurut keadaan yang diharapkan: 2027 draf gagal gerbang, 2024
+    // tanpa rencana, 2025 ditetapkan dengan bulan 1 terkunci.
+    let tahun = if jalur.ends_with("/tetapkan")
+        || jalur.ends_with("/impor/rencana")
+        || (metode == "post" && jalur.ends_with("/perubahan"))
+    {
+        "2027"
+    } else if jalur.ends_with("/perubahan") {
+        "2024"
+    } else {
+        "2025"
+    };
     let mut uri = format!(
         "/api/v1{}",
         jalur
             .replace("{iid}", &iid)
             .replace("{id}", &id)
             .replace("{nama}", "nilai-capaian-iki")
+            .replace("{tahun}", tahun)
+            .replace("{jenis}", "anggaran")
+            .replace("{periode}", "12")
     );
+    if jalur.contains("/anggaran/{tahun}/impor/") {
+        let unit_rencana = if iid == d.a { &d.unit_akar } else { &d.unit_b };
+        let isi = match jalur.rsplit('/').next().unwrap() {
+            "rencana" => format!("{KEPALA_RENCANA}{}", baris_rencana(unit_rencana)),
+            "belanja" => "subkegiatan_kode,kode_rekening,uraian,jumlah\n1.02.02.2.02.0015,5.1.02.01.01.0039,Pemberian makanan tambahan,900000000\n".into(),
+            "realisasi-anggaran" => "subkegiatan_kode,bulan,jumlah\n1.02.02.2.02.0015,2,50000000\n".into(),
+            _ => "subkegiatan_kode,indikator,triwulan,realisasi,bukti_url\n1.02.02.2.02.0015,Jumlah Balita Gizi Buruk yang Ditangani,2,40,https://contoh.go.id/bukti\n".into(),
+        };
+        uri.push_str("?nama_berkas=matriks.csv");
+        return Permintaan {
+            metode: Method::POST,
+            uri,
+            jenis_isi: Some("text/csv"),
+            badan: isi.into_bytes(),
+        };
+    }
     let o = |v: &Option<String>| v.clone().map(Value::String).unwrap_or(Value::Null);
     let mut jenis_isi = Some("application/json");
     let badan: Option<Value> = match (metode, jalur) {
@@ -603,6 +743,14 @@ async fn susun(
         }
         ("post", "/token") => Some(json!({"nama": format!("t{n}"), "cakupan": "baca", "hari": 1})),
         ("post", "/kalkulator/{nama}") => Some(json!({"capaian_persen": "97.89"})),
+        ("post", "/instansi/{iid}/anggaran/{tahun}/perubahan") => {
+            Some(json!({"alasan": "APBD Perubahan uji matriks"}))
+        }
+        ("post", "/instansi/{iid}/anggaran/{tahun}/kunci") => {
+            Some(json!({"jenis": "anggaran", "periode": 1}))
+        }
+        // Tanpa badan.
+        ("post", "/instansi/{iid}/anggaran/{tahun}/tetapkan") => None,
         (m, _) if m == "get" || m == "delete" => None,
         (m, j) => panic!("tambahkan badan permintaan untuk {} {j}", m.to_uppercase()),
     };
@@ -692,6 +840,7 @@ async fn matriks_rute_peran_hubungan() {
     );
     for backend in backend_uji() {
         let d = bangun(backend).await;
+        siapkan_anggaran(&d).await;
         let mut klien: BTreeMap<P, Klien> = BTreeMap::new();
         for p in SEMUA_P {
             klien.insert(p, masuk(&d, p).await);
@@ -799,6 +948,7 @@ async fn detail(k: &mut Klien, iid: &str, id: &str) -> Value {
 async fn plt_dan_plh_memimpin_unit_hanya_selama_penugasan() {
     for backend in backend_uji() {
         let d = bangun(backend).await;
+        siapkan_anggaran(&d).await;
         let hari_ini = app::organisasi::hari_ini_di(&d.u.l, &d.a).await.unwrap();
         let tugaskan = |p: P, jenis: &'static str, mulai: &'static str, selesai: Option<String>| {
             let d = &d;
@@ -860,6 +1010,7 @@ async fn plt_dan_plh_memimpin_unit_hanya_selama_penugasan() {
 async fn halaman_dan_token_mengikuti_kebijakan_yang_sama() {
     for backend in backend_uji() {
         let d = bangun(backend).await;
+        siapkan_anggaran(&d).await;
         let dd = &d;
         let email = |id: String| async move {
             store::organisasi::pegawai(dd.u.l.pool(), &dd.a, &id)
@@ -922,6 +1073,7 @@ async fn halaman_dan_token_mengikuti_kebijakan_yang_sama() {
 async fn mutasi_masuk_tidak_membuka_rekaman_lama_bagi_rekan_baru() {
     for backend in backend_uji() {
         let d = bangun(backend).await;
+        siapkan_anggaran(&d).await;
         let lama = d.pegawai(&d.a, &d.unit_lain, None).await;
         let surel = store::organisasi::pegawai(d.u.l.pool(), &d.a, &lama)
             .await

@@ -23,7 +23,7 @@ pub struct TemuanJson {
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
-pub struct ProgramKeselarasan {
+pub struct PutusanProgram {
     pub kode: String,
     pub nama: String,
     pub selaras: bool,
@@ -36,7 +36,7 @@ pub struct ProgramKeselarasan {
 pub struct JawabanKeselarasan {
     pub tahun: i64,
     pub revisi: i64,
-    pub program: Vec<ProgramKeselarasan>,
+    pub program: Vec<PutusanProgram>,
 }
 
 fn temuan(t: &Temuan, k: &Konteks) -> TemuanJson {
@@ -138,7 +138,7 @@ pub async fn keselarasan(
     for m in masukan_program(&data, &c) {
         let h = rules::anggaran::keselarasan(&m, &konf.keselarasan)
             .map_err(|g| Galat::Internal(format!("keselarasan {}: {g:?}", m.program.kode)))?;
-        program.push(ProgramKeselarasan {
+        program.push(PutusanProgram {
             kode: m.program.kode.clone(),
             nama: m.program.nama.clone(),
             selaras: h.selaras(),

@@ -13,7 +13,7 @@ mod nilai_uang;
 mod realisasi;
 mod rencana;
 
-pub use keselarasan::{JawabanKeselarasan, ProgramKeselarasan, TemuanJson, keselarasan};
+pub use keselarasan::{JawabanKeselarasan, PutusanProgram, TemuanJson, keselarasan};
 pub use nilai_uang::{
     BarisNilaiUang, IndikatorNilaiUang, JawabanNilaiUang, RingkasanNilaiUang, TandaJson,
     TanyaNilaiUang, nilai_uang,

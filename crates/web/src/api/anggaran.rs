@@ -302,53 +302,81 @@ struct TanyaImpor {
     nama_berkas: Option<String>,
 }
 
-macro_rules! impor_anggaran {
-    ($nama:ident, $jalur:literal, $jenis:expr, $ringkas:literal) => {
-        #[doc = $ringkas]
-        #[utoipa::path(post, path = $jalur, tag = "anggaran",
-            params(JalurTahun, TanyaImpor),
-            request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
-                description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
-            responses(
-                (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
-                (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
-        async fn $nama(
-            State(s): State<AppState>,
-            p: Pengunjung,
-            Path((iid, th)): Path<(String, String)>,
-            QueryMasuk(q): QueryMasuk<TanyaImpor>,
-            h: HeaderMap,
-            badan: Result<Bytes, BytesRejection>,
-        ) -> Response {
-            impor(&s, &p, &iid, &th, $jenis, q, &h, badan).await
-        }
-    };
+/// Impor rencana (satu baris per indikator) ke draf; semua atau tidak sama sekali
+#[utoipa::path(post, path = "/instansi/{iid}/anggaran/{tahun}/impor/rencana", tag = "anggaran",
+    params(JalurTahun, TanyaImpor),
+    request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
+        description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
+    responses(
+        (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
+async fn impor_rencana(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaImpor>,
+    h: HeaderMap,
+    badan: Result<Bytes, BytesRejection>,
+) -> Response {
+    impor(&s, &p, &iid, &th, Jenis::Rencana, q, &h, badan).await
 }
 
-impor_anggaran!(
-    impor_rencana,
-    "/instansi/{iid}/anggaran/{tahun}/impor/rencana",
-    Jenis::Rencana,
-    "Impor rencana (satu baris per indikator) ke draf; semua atau tidak sama sekali"
-);
-impor_anggaran!(
-    impor_belanja,
-    "/instansi/{iid}/anggaran/{tahun}/impor/belanja",
-    Jenis::Belanja,
-    "Impor rincian belanja (mengganti rincian sub kegiatan yang disebut)"
-);
-impor_anggaran!(
-    impor_realisasi_anggaran,
-    "/instansi/{iid}/anggaran/{tahun}/impor/realisasi-anggaran",
-    Jenis::RealisasiAnggaran,
-    "Impor realisasi anggaran bulanan; periode terkunci menolak seluruh berkas"
-);
-impor_anggaran!(
-    impor_realisasi_keluaran,
-    "/instansi/{iid}/anggaran/{tahun}/impor/realisasi-keluaran",
-    Jenis::RealisasiKeluaran,
-    "Impor realisasi keluaran triwulanan (kumulatif); periode terkunci menolak seluruh berkas"
-);
+/// Impor rincian belanja (mengganti rincian sub kegiatan yang disebut)
+#[utoipa::path(post, path = "/instansi/{iid}/anggaran/{tahun}/impor/belanja", tag = "anggaran",
+    params(JalurTahun, TanyaImpor),
+    request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
+        description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
+    responses(
+        (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
+async fn impor_belanja(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaImpor>,
+    h: HeaderMap,
+    badan: Result<Bytes, BytesRejection>,
+) -> Response {
+    impor(&s, &p, &iid, &th, Jenis::Belanja, q, &h, badan).await
+}
+
+/// Impor realisasi anggaran bulanan; periode terkunci menolak seluruh berkas
+#[utoipa::path(post, path = "/instansi/{iid}/anggaran/{tahun}/impor/realisasi-anggaran", tag = "anggaran",
+    params(JalurTahun, TanyaImpor),
+    request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
+        description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
+    responses(
+        (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
+async fn impor_realisasi_anggaran(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaImpor>,
+    h: HeaderMap,
+    badan: Result<Bytes, BytesRejection>,
+) -> Response {
+    impor(&s, &p, &iid, &th, Jenis::RealisasiAnggaran, q, &h, badan).await
+}
+
+/// Impor realisasi keluaran triwulanan (kumulatif); periode terkunci menolak seluruh berkas
+#[utoipa::path(post, path = "/instansi/{iid}/anggaran/{tahun}/impor/realisasi-keluaran", tag = "anggaran",
+    params(JalurTahun, TanyaImpor),
+    request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
+        description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
+    responses(
+        (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
+async fn impor_realisasi_keluaran(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaImpor>,
+    h: HeaderMap,
+    badan: Result<Bytes, BytesRejection>,
+) -> Response {
+    impor(&s, &p, &iid, &th, Jenis::RealisasiKeluaran, q, &h, badan).await
+}
 
 #[allow(clippy::too_many_arguments)]
 async fn impor(
