@@ -431,3 +431,54 @@ async fn keselarasan_contoh_presiden_dan_akses_pimpinan_unit() {
         ));
     }
 }
+
+/// Demo Maluku: setiap kode tanda nilai uang dan putusan tidak selaras
+/// muncul, dan draf 2027 ditolak gerbang pada sub kegiatan tanpa indikator.
+#[tokio::test]
+async fn demo_memunculkan_setiap_tanda_dan_putusan() {
+    for b in backend_uji() {
+        let l = Layanan::baru(db_baru(b).await.unwrap());
+        assert!(app::demo::isi_demo(&l).await.unwrap());
+        let k = Konteks::sistem();
+        let semua = store::organisasi::semua_instansi(l.pool()).await.unwrap();
+        let id = |nama: &str| semua.iter().find(|i| i.nama == nama).unwrap().id.clone();
+        let maluku = id("Pemerintah Provinsi Maluku");
+        let t = TanyaNilaiUang {
+            bulan: Some(11),
+            ..Default::default()
+        };
+        let nu = pr::nilai_uang(&l, &k, &maluku, 2026, &t).await.unwrap();
+        for kode in rules::anggaran::KodeTanda::SEMUA {
+            assert!(
+                nu.ringkasan.tanda[kode.token()] > 0,
+                "{b:?}: {} tidak muncul",
+                kode.token()
+            );
+        }
+        assert!(nu.subkegiatan.iter().any(|x| x.bukti == "diverifikasi"));
+        assert!(
+            nu.subkegiatan.iter().any(|x| x.tanda.is_empty()),
+            "ada OPD yang sehat"
+        );
+        let ks = pr::keselarasan(&l, &k, &maluku, 2026, None).await.unwrap();
+        assert!(ks.program.iter().any(|p| !p.selaras));
+        assert!(ks.program.iter().any(|p| p.selaras));
+        let ring = pr::ringkasan(&l, &k, &maluku, 2026).await.unwrap();
+        assert_eq!(ring.kunci.len(), 9 + 2);
+        let tolak = pr::tetapkan(&l, &k, &maluku, 2027)
+            .await
+            .unwrap()
+            .unwrap_err();
+        assert_eq!(
+            tolak.galat.fields().keys().collect::<Vec<_>>(),
+            ["1.02.02.1.03.0002"]
+        );
+        let ambon = id("Pemerintah Kota Ambon");
+        let ks = pr::keselarasan(&l, &k, &ambon, 2026, None).await.unwrap();
+        assert_eq!(
+            ks.program[0].porsi_belanja_penunjang_persen, "60.50",
+            "contoh Presiden 2023"
+        );
+        assert!(!ks.program[0].selaras);
+    }
+}

@@ -4,6 +4,7 @@
 //! data dan login yang sama. Akun dibuat hanya untuk login peran (hash
 //! Argon2 untuk 100.000 pegawai akan memakan hampir satu jam).
 
+mod anggaran;
 mod data;
 mod pembangkit;
 
@@ -217,6 +218,7 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
         }
         crate::akun::buat_akun(l, &k, a).await?;
     }
+    anggaran::isi_anggaran(l, &maluku.id, &ambon.id).await?;
     store::organisasi::rapikan_setelah_muat(l.pool()).await?;
     Ok(true)
 }
