@@ -121,6 +121,9 @@ enum Jenis {
     KelolaBelanja(u16),
     /// Realisasi anggaran dan kunci periode: keuangan.
     KelolaRealisasi(u16),
+    /// Satu sub kegiatan (milik unit akar): pembaca penuh; pimpinan unit
+    /// lain 403.
+    BacaButir(u16),
     /// Realisasi keluaran: perencana; pimpinan unit hanya untuk unitnya
     /// (sub kegiatan dunia uji milik unit akar: baris ditolak, 422).
     KelolaKeluaran(u16),
@@ -197,6 +200,9 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("post", "/instansi/{iid}/anggaran/{tahun}/perubahan") => KelolaRencana(409),
         ("delete", "/instansi/{iid}/anggaran/{tahun}/perubahan") => KelolaRencana(404),
         ("get", "/instansi/{iid}/anggaran/{tahun}/nilai-uang") => BacaAnggaran(200),
+        ("get", "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}") => BacaButir(200),
+        // Draf 2027, isi yang sama: tidak berubah.
+        ("put", "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}") => KelolaRencana(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/keselarasan") => BacaAnggaran(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/kunci") => BacaAnggaran(200),
         ("post", "/instansi/{iid}/anggaran/{tahun}/kunci") => KelolaRealisasi(409),
@@ -525,6 +531,10 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
             let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan | P::Pimpinan);
             if sa || (pembaca && anggota) { ok } else { 403 }
         }
+        Jenis::BacaButir(ok) => {
+            let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan);
+            if sa || (pembaca && anggota) { ok } else { 403 }
+        }
         Jenis::KelolaRencana(ok) => {
             if sa || (p == P::Perencana && anggota) {
                 ok
@@ -617,6 +627,7 @@ async fn susun(
     // tanpa rencana, 2025 ditetapkan dengan bulan 1 terkunci.
     let tahun = if jalur.ends_with("/tetapkan")
         || jalur.ends_with("/impor/rencana")
+        || (metode == "put" && jalur.contains("/subkegiatan/"))
         || (metode == "post" && jalur.ends_with("/perubahan"))
     {
         "2027"
@@ -634,6 +645,7 @@ async fn susun(
             .replace("{tahun}", tahun)
             .replace("{jenis}", "anggaran")
             .replace("{periode}", "12")
+            .replace("{kode}", "1.02.02.2.02.0015")
     );
     if jalur.contains("/anggaran/{tahun}/impor/") {
         let unit_rencana = if iid == d.a { &d.unit_akar } else { &d.unit_b };
@@ -751,6 +763,21 @@ async fn susun(
         }
         // Tanpa badan.
         ("post", "/instansi/{iid}/anggaran/{tahun}/tetapkan") => None,
+        ("put", "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}") => {
+            let x = app::perencanaan::subkegiatan(
+                &d.u.l,
+                &Konteks::sistem(),
+                &iid,
+                2027,
+                "1.02.02.2.02.0015",
+            )
+            .await
+            .unwrap();
+            Some(
+                json!({"nama": x.nama, "unit_id": x.unit_id, "pagu": x.pagu, "lokasi": x.lokasi,
+                        "indikator": x.indikator, "versi": x.versi}),
+            )
+        }
         (m, _) if m == "get" || m == "delete" => None,
         (m, j) => panic!("tambahkan badan permintaan untuk {} {j}", m.to_uppercase()),
     };

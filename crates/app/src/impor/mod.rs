@@ -36,6 +36,11 @@ pub use anggaran::{
     impor_belanja, impor_realisasi_anggaran, impor_realisasi_keluaran, impor_rencana,
 };
 pub use pegawai::{KOLOM_PEGAWAI, ekspor_pegawai, impor_pegawai};
+
+/// Kunci pembanding nama (huruf kecil, spasi rapat): pencocok indikator.
+pub fn kunci_nama(nama: &str) -> String {
+    jalur::kunci(nama)
+}
 pub use unit::{KOLOM_UNIT, ekspor_unit, impor_unit};
 
 use crate::{Bahasa, Galat, Hasil, Konteks, Layanan};

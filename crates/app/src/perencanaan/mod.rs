@@ -12,6 +12,7 @@ mod keselarasan;
 mod nilai_uang;
 mod realisasi;
 mod rencana;
+mod subkegiatan;
 
 pub use keselarasan::{JawabanKeselarasan, PutusanProgram, TemuanJson, keselarasan};
 pub use nilai_uang::{
@@ -22,6 +23,10 @@ pub use realisasi::{MasukanKunci, buka_kunci, daftar_kunci, kunci_periode, nama_
 pub use rencana::{
     GerbangJson, KekuranganJson, PenolakanGerbang, RevisiRingkas, RingkasanAnggaran,
     batalkan_perubahan, buat_perubahan, ringkasan, tetapkan,
+};
+pub use subkegiatan::{
+    DetailSubkegiatan, IsianIndikator, MAKS_INDIKATOR, MasukanSubkegiatan, simpan_subkegiatan,
+    subkegiatan,
 };
 
 use crate::kebijakan::CakupanUnit;
@@ -95,6 +100,8 @@ pub(crate) fn status(kode: &str, pesan: impl Into<String>) -> Galat {
 
 /// Isi satu revisi rencana, dengan indeks yang dipakai semua perhitungan.
 pub(crate) struct DataRencana {
+    pub rencana_revisi: i64,
+    pub rencana_status: String,
     pub butir: Vec<Butir>,
     pub indikator: Vec<Indikator>,
     pub rincian: Vec<Rincian>,
@@ -112,6 +119,8 @@ impl DataRencana {
             Vec::new()
         };
         Ok(DataRencana {
+            rencana_revisi: rencana.revisi,
+            rencana_status: rencana.status.clone(),
             butir,
             indikator,
             rincian,

@@ -29,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(ringkasan))
         .routes(routes!(tetapkan))
         .routes(routes!(buat_perubahan, buang_draf))
+        .routes(routes!(lihat_subkegiatan, ubah_subkegiatan))
         .routes(routes!(nilai_uang))
         .routes(routes!(keselarasan))
         .routes(routes!(daftar_kunci, kunci_periode))
@@ -48,6 +49,58 @@ struct JalurTahun {
     iid: String,
     /// Tahun anggaran (2000–2100).
     tahun: i64,
+}
+
+/// Parameter jalur satu sub kegiatan.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurSubkegiatan {
+    iid: String,
+    tahun: i64,
+    /// Kode sub kegiatan, mis. 1.02.02.1.03.0002.
+    kode: String,
+}
+
+/// Satu sub kegiatan (draf terbuka, atau revisi yang berlaku) dengan indikator dan kekurangan gerbangnya
+#[utoipa::path(get, path = "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}", tag = "anggaran",
+    params(JalurSubkegiatan),
+    responses((status = 200, description = "Sub kegiatan", body = pr::DetailSubkegiatan),
+        (status = 404, description = "Tidak ada", body = super::openapi::Galat)))]
+async fn lihat_subkegiatan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, kode)): Path<(String, String, String)>,
+) -> HasilApi<pr::DetailSubkegiatan> {
+    let th = tahun(&p, &th)?;
+    Ok(Json(
+        pr::subkegiatan(&s.layanan, &p.konteks, &iid, th, &kode)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Ubah sub kegiatan di draf: nama, unit, pagu, lokasi, indikator dan target (versi di badan atau If-Match)
+#[utoipa::path(put, path = "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}", tag = "anggaran",
+    params(JalurSubkegiatan, super::JikaCocok), request_body = pr::MasukanSubkegiatan,
+    responses((status = 200, description = "Disimpan", body = pr::DetailSubkegiatan),
+        (status = 409, description = "Bukan draf, atau diubah orang lain", body = super::openapi::Galat)))]
+async fn ubah_subkegiatan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th, kode)): Path<(String, String, String)>,
+    JsonMasuk(m): JsonMasuk<pr::MasukanSubkegiatan>,
+) -> HasilApi<pr::DetailSubkegiatan> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let th = tahun(&p, &th)?;
+    let mut m = m;
+    m.versi = super::versi_dari(&p, &h, m.versi)?;
+    Ok(Json(
+        pr::simpan_subkegiatan(&s.layanan, &p.konteks, &iid, th, &kode, m)
+            .await
+            .api(&p)?,
+    ))
 }
 
 /// Parameter jalur kunci periode.
