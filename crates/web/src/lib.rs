@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod galat;
+pub mod grafik;
 pub mod halaman;
 pub mod keras;
 pub mod operasi;

@@ -2,6 +2,7 @@
 //! Setiap formulir membawa token CSRF dan menyimpan isian saat ada galat.
 
 pub mod akun;
+pub mod anggaran;
 pub mod beranda;
 pub mod impor;
 pub mod kalkulator;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .merge(impor::router())
         .merge(tugas::router())
         .merge(notifikasi::router())
+        .merge(anggaran::router())
 }
 
 /// Teks dua bahasa di templat: `{{ t.s("Cari", "Search") }}`.

@@ -1,0 +1,538 @@
+//! Halaman perencanaan dan anggaran (isu 9): ringkasan rencana per tahun
+//! dengan pratinjau gerbang dan tombol Tetapkan, sub kegiatan (melengkapi
+//! indikator di draf), dan dasbor nilai uang dan keselarasan. Semua angka,
+//! tanda dan pesan dari layanan yang sama dengan API.
+
+use super::{Bingkai, HasilHalaman, Isian, KeHalaman, render};
+use crate::AppState;
+use crate::grafik::{Titik, sebaran};
+use crate::pengunjung::Pengunjung;
+use app::Galat;
+use app::perencanaan::{
+    self as pr, DetailSubkegiatan, IsianIndikator, JawabanKeselarasan, JawabanNilaiUang,
+    KekuranganJson, MasukanSubkegiatan, RingkasanAnggaran, TanyaNilaiUang,
+};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::get;
+use axum::{Form, Router};
+use std::collections::HashMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/instansi/{iid}/anggaran", get(tahun_ini))
+        .route("/instansi/{iid}/anggaran/{tahun}", get(ringkasan))
+        .route(
+            "/instansi/{iid}/anggaran/{tahun}/tetapkan",
+            axum::routing::post(tetapkan),
+        )
+        .route(
+            "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}",
+            get(subkegiatan).post(simpan_subkegiatan),
+        )
+        .route("/instansi/{iid}/anggaran/{tahun}/dasbor", get(dasbor))
+}
+
+fn tahun(p: &Pengunjung, t: &str) -> Result<i64, axum::response::Response> {
+    t.parse::<i64>()
+        .map_err(|_| {
+            Galat::TidakDitemukan(
+                p.konteks
+                    .t("Tahun anggaran tidak sah.", "Invalid budget year.")
+                    .into(),
+            )
+        })
+        .atau_halaman(p)
+}
+
+async fn tahun_ini(_p: Pengunjung, Path(iid): Path<String>) -> HasilHalaman {
+    let hari = app::organisasi::hari_ini();
+    Ok(Redirect::to(&format!("/instansi/{iid}/anggaran/{}", &hari[0..4])).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "anggaran_ringkasan.html")]
+struct HalamanRingkasan {
+    b: Bingkai,
+    iid: String,
+    tahun: i64,
+    r: RingkasanAnggaran,
+    /// Kekurangan gerbang yang menolak penetapan (setelah tombol Tetapkan).
+    tolak: Vec<KekuranganJson>,
+    pesan_galat: Option<String>,
+    pesan_ok: Option<String>,
+    boleh_tetapkan: bool,
+}
+
+impl HalamanRingkasan {
+    fn status(&self, s: &str) -> &'static str {
+        match s {
+            "draf" => self.b.t.s("Draf", "Draft"),
+            "ditetapkan" => self.b.t.s("Ditetapkan", "Final"),
+            "diganti" => self.b.t.s("Diganti perubahan", "Superseded"),
+            _ => "—",
+        }
+    }
+    fn rupiah(&self, s: &str) -> String {
+        rupiah_tampil(self.b.t.0, s)
+    }
+}
+
+/// "1500000000.00" → "Rp1.500.000.000" (id) / "Rp1,500,000,000" (en).
+fn rupiah_tampil(b: app::Bahasa, s: &str) -> String {
+    let (bulat, pecahan) = s.split_once('.').unwrap_or((s, "00"));
+    let n: i64 = bulat.parse().unwrap_or(0);
+    let mut t = app::teks::ribuan(n);
+    if b == app::Bahasa::En {
+        t = t.replace('.', ",");
+    }
+    if pecahan != "00" {
+        t.push(if b == app::Bahasa::En { '.' } else { ',' });
+        t.push_str(pecahan);
+    }
+    format!("Rp{t}")
+}
+
+async fn tampil_ringkasan(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    th: i64,
+    tolak: Vec<KekuranganJson>,
+    pesan_galat: Option<String>,
+    pesan_ok: Option<String>,
+    st: StatusCode,
+) -> HasilHalaman {
+    let r = pr::ringkasan(&s.layanan, &p.konteks, iid, th)
+        .await
+        .atau_halaman(p)?;
+    let boleh_tetapkan = app::kebijakan::putuskan(
+        p.konteks.aktor.as_ref(),
+        app::kebijakan::Aksi::Kelola,
+        app::kebijakan::Sumber::Rencana(iid),
+    )
+    .penuh();
+    let judul = format!(
+        "{} {th}",
+        p.konteks.t("Rencana dan anggaran", "Plan and budget")
+    );
+    Ok((
+        st,
+        render(&HalamanRingkasan {
+            b: Bingkai::dari(p, judul),
+            iid: iid.into(),
+            tahun: th,
+            r,
+            tolak,
+            pesan_galat,
+            pesan_ok,
+            boleh_tetapkan,
+        }),
+    )
+        .into_response())
+}
+
+async fn ringkasan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+) -> HasilHalaman {
+    let th = tahun(&p, &th)?;
+    tampil_ringkasan(&s, &p, &iid, th, Vec::new(), None, None, StatusCode::OK).await
+}
+
+#[derive(serde::Deserialize)]
+struct FormCsrf {
+    #[serde(default, rename = "_csrf")]
+    csrf: String,
+}
+
+async fn tetapkan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+    Form(f): Form<FormCsrf>,
+) -> HasilHalaman {
+    p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
+    let th = tahun(&p, &th)?;
+    match pr::tetapkan(&s.layanan, &p.konteks, &iid, th).await {
+        Ok(Ok(_)) => {
+            let ok = match p.bahasa() {
+                app::Bahasa::Id => format!("Rencana {th} ditetapkan."),
+                app::Bahasa::En => format!("The {th} plan is final."),
+            };
+            tampil_ringkasan(&s, &p, &iid, th, Vec::new(), None, Some(ok), StatusCode::OK).await
+        }
+        Ok(Err(t)) => {
+            let pesan = crate::galat::pesan_aman(&t.galat, p.bahasa());
+            let st = crate::galat::status(&t.galat);
+            tampil_ringkasan(&s, &p, &iid, th, t.kekurangan, Some(pesan), None, st).await
+        }
+        Err(g @ (Galat::Status { .. } | Galat::Konflik(_))) => {
+            let pesan = crate::galat::pesan_aman(&g, p.bahasa());
+            let st = crate::galat::status(&g);
+            tampil_ringkasan(&s, &p, &iid, th, Vec::new(), Some(pesan), None, st).await
+        }
+        Err(g) => Err(super::galat(&p, g)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "anggaran_subkegiatan.html")]
+struct HalamanSubkegiatan {
+    b: Bingkai,
+    iid: String,
+    tahun: i64,
+    d: DetailSubkegiatan,
+    f: Isian,
+    /// Baris indikator di formulir: yang ada ditambah satu baris kosong.
+    baris: Vec<usize>,
+    boleh_ubah: bool,
+    unit: Vec<(String, String)>,
+}
+
+impl HalamanSubkegiatan {
+    fn rupiah(&self, s: &str) -> String {
+        rupiah_tampil(self.b.t.0, s)
+    }
+    fn kolom_indikator(&self) -> Vec<(&'static str, &'static str, bool)> {
+        let t = self.b.t;
+        vec![
+            ("nama", t.s("Nama indikator", "Indicator name"), false),
+            ("satuan", t.s("Satuan", "Unit"), false),
+            ("baseline", "Baseline", true),
+            ("target", t.s("Target tahunan", "Annual target"), true),
+            (
+                "tw1",
+                t.s("Target s.d. triwulan I", "Target to quarter I"),
+                true,
+            ),
+            (
+                "tw2",
+                t.s("Target s.d. triwulan II", "Target to quarter II"),
+                true,
+            ),
+            (
+                "tw3",
+                t.s("Target s.d. triwulan III", "Target to quarter III"),
+                true,
+            ),
+            (
+                "tw4",
+                t.s("Target s.d. triwulan IV", "Target to quarter IV"),
+                true,
+            ),
+        ]
+    }
+    fn k(&self, i: &usize, kolom: &str) -> String {
+        format!("i{i}_{kolom}")
+    }
+}
+
+fn isian_dari(d: &DetailSubkegiatan) -> Isian {
+    let mut f = Isian::default();
+    f.set("nama", d.nama.clone());
+    f.set("unit_id", d.unit_id.clone().unwrap_or_default());
+    f.set("pagu", d.pagu.clone().unwrap_or_default());
+    f.set("lokasi", d.lokasi.clone().unwrap_or_default());
+    f.set("versi", d.versi.to_string());
+    for (i, x) in d.indikator.iter().enumerate() {
+        f.set(&format!("i{i}_nama"), x.nama.clone());
+        f.set(
+            &format!("i{i}_satuan"),
+            x.satuan.clone().unwrap_or_default(),
+        );
+        f.set(
+            &format!("i{i}_polaritas"),
+            x.polaritas.clone().unwrap_or_default(),
+        );
+        f.set(
+            &format!("i{i}_baseline"),
+            x.baseline.clone().unwrap_or_default(),
+        );
+        f.set(
+            &format!("i{i}_target"),
+            x.target.clone().unwrap_or_default(),
+        );
+        for j in 0..4 {
+            let v = x
+                .target_triwulan
+                .get(j)
+                .cloned()
+                .flatten()
+                .unwrap_or_default();
+            f.set(&format!("i{i}_tw{}", j + 1), v);
+        }
+    }
+    f
+}
+
+async fn tampil_sub(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    th: i64,
+    d: DetailSubkegiatan,
+    f: Isian,
+    st: StatusCode,
+) -> HasilHalaman {
+    let n = d.indikator.len().max(
+        (0..pr::MAKS_INDIKATOR)
+            .filter(|i| !f.v(&format!("i{i}_nama")).is_empty())
+            .count(),
+    );
+    let baris: Vec<usize> = (0..(n + 1).min(pr::MAKS_INDIKATOR)).collect();
+    let boleh_ubah = d.status == "draf"
+        && app::kebijakan::putuskan(
+            p.konteks.aktor.as_ref(),
+            app::kebijakan::Aksi::Kelola,
+            app::kebijakan::Sumber::Rencana(iid),
+        )
+        .penuh();
+    let unit = if boleh_ubah {
+        app::organisasi::unit::pohon_ringan(&s.layanan, &p.konteks, iid)
+            .await
+            .atau_halaman(p)?
+            .into_iter()
+            .map(|x| {
+                (
+                    x.unit.id,
+                    format!("{}{}", "· ".repeat(x.kedalaman), x.unit.nama),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let judul = format!("{} {}", p.konteks.t("Sub kegiatan", "Sub-activity"), d.kode);
+    Ok((
+        st,
+        render(&HalamanSubkegiatan {
+            b: Bingkai::dari(p, judul),
+            iid: iid.into(),
+            tahun: th,
+            d,
+            f,
+            baris,
+            boleh_ubah,
+            unit,
+        }),
+    )
+        .into_response())
+}
+
+async fn subkegiatan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, kode)): Path<(String, String, String)>,
+) -> HasilHalaman {
+    let th = tahun(&p, &th)?;
+    let d = pr::subkegiatan(&s.layanan, &p.konteks, &iid, th, &kode)
+        .await
+        .atau_halaman(&p)?;
+    let f = isian_dari(&d);
+    tampil_sub(&s, &p, &iid, th, d, f, StatusCode::OK).await
+}
+
+async fn simpan_subkegiatan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, kode)): Path<(String, String, String)>,
+    Form(isi): Form<HashMap<String, String>>,
+) -> HasilHalaman {
+    let csrf = isi.get("_csrf").cloned().unwrap_or_default();
+    p.periksa_csrf(&csrf).atau_halaman(&p)?;
+    let th = tahun(&p, &th)?;
+    let v = |k: &str| isi.get(k).map(|x| x.trim().to_string()).unwrap_or_default();
+    let o = |k: &str| Some(v(k)).filter(|x| !x.is_empty());
+    let mut indikator = Vec::new();
+    for i in 0..pr::MAKS_INDIKATOR {
+        let nama = v(&format!("i{i}_nama"));
+        if nama.is_empty() {
+            continue;
+        }
+        indikator.push(IsianIndikator {
+            nama,
+            satuan: o(&format!("i{i}_satuan")),
+            polaritas: o(&format!("i{i}_polaritas")),
+            baseline: o(&format!("i{i}_baseline")),
+            target: o(&format!("i{i}_target")),
+            target_triwulan: (1..=4).map(|j| o(&format!("i{i}_tw{j}"))).collect(),
+        });
+    }
+    let m = MasukanSubkegiatan {
+        nama: v("nama"),
+        unit_id: o("unit_id"),
+        pagu: o("pagu"),
+        lokasi: o("lokasi"),
+        indikator,
+        versi: v("versi").parse().ok(),
+    };
+    match pr::simpan_subkegiatan(&s.layanan, &p.konteks, &iid, th, &kode, m).await {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/instansi/{iid}/anggaran/{th}/subkegiatan/{kode}?disimpan=1"
+        ))
+        .into_response()),
+        Err(g) => {
+            let d = pr::subkegiatan(&s.layanan, &p.konteks, &iid, th, &kode)
+                .await
+                .atau_halaman(&p)?;
+            let mut f = Isian::default();
+            for (k, x) in &isi {
+                if k != "_csrf" {
+                    f.set(k, x.clone());
+                }
+            }
+            // Galat indikator[n].kolom → kolom formulir i{n}_kolom.
+            let st = super::isian_dari_galat(&p, g, &mut f).map_err(|g| super::galat(&p, g))?;
+            let galat: Vec<(String, String)> = f
+                .galat
+                .iter()
+                .map(|(k, x)| (kolom_form(k), x.clone()))
+                .collect();
+            f.galat = galat.into_iter().collect();
+            tampil_sub(&s, &p, &iid, th, d, f, st).await
+        }
+    }
+}
+
+/// `indikator[0].target_triwulan[2]` → `i0_tw3`; `indikator[1].nama` → `i1_nama`.
+fn kolom_form(k: &str) -> String {
+    let Some(r) = k.strip_prefix("indikator[") else {
+        return k.to_string();
+    };
+    let (n, sisa) = r.split_once("].").unwrap_or((r, ""));
+    if let Some(j) = sisa
+        .strip_prefix("target_triwulan[")
+        .and_then(|x| x.strip_suffix(']'))
+        .and_then(|x| x.parse::<usize>().ok())
+    {
+        return format!("i{n}_tw{}", j + 1);
+    }
+    format!("i{n}_{sisa}")
+}
+
+#[derive(Template)]
+#[template(path = "anggaran_dasbor.html")]
+struct HalamanDasbor {
+    b: Bingkai,
+    iid: String,
+    tahun: i64,
+    nu: JawabanNilaiUang,
+    ks: Option<JawabanKeselarasan>,
+    svg: String,
+}
+
+impl HalamanDasbor {
+    fn rupiah(&self, s: &str) -> String {
+        rupiah_tampil(self.b.t.0, s)
+    }
+    fn persen(&self, s: &Option<String>) -> String {
+        match s {
+            Some(x) => format!(
+                "{}%",
+                if self.b.t.0 == app::Bahasa::Id {
+                    x.replace('.', ",")
+                } else {
+                    x.clone()
+                }
+            ),
+            None => "—".into(),
+        }
+    }
+    fn bertanda(&self) -> Vec<&pr::BarisNilaiUang> {
+        self.nu
+            .subkegiatan
+            .iter()
+            .filter(|x| !x.tanda.is_empty())
+            .collect()
+    }
+    fn label_tanda(&self, kode: &str) -> &'static str {
+        match kode {
+            "uang_habis_hasil_tidak_jelas" => self.b.t.s(
+                "Uang habis, hasil tidak jelas",
+                "Money spent, results unclear",
+            ),
+            "hasil_tanpa_bukti" => self.b.t.s("Hasil tanpa bukti", "Results without evidence"),
+            "hasil_tanpa_belanja" => self
+                .b
+                .t
+                .s("Hasil tanpa belanja", "Results without spending"),
+            "target_di_bawah_baseline" => self
+                .b
+                .t
+                .s("Target di bawah baseline", "Target below baseline"),
+            "keluaran_tertinggal" => self.b.t.s("Keluaran tertinggal", "Output lagging"),
+            _ => "—",
+        }
+    }
+}
+
+fn f64_dari(s: &Option<String>) -> Option<f64> {
+    s.as_deref().and_then(|x| x.parse::<f64>().ok())
+}
+
+async fn dasbor(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+) -> HasilHalaman {
+    let th = tahun(&p, &th)?;
+    let l = &s.layanan;
+    let nu = pr::nilai_uang(l, &p.konteks, &iid, th, &TanyaNilaiUang::default())
+        .await
+        .atau_halaman(&p)?;
+    let ks = pr::keselarasan(l, &p.konteks, &iid, th, None).await.ok();
+    let titik: Vec<Titik> = nu
+        .subkegiatan
+        .iter()
+        .filter_map(|x| {
+            Some(Titik {
+                x: f64_dari(&x.penyerapan_persen)?,
+                y: f64_dari(&x.capaian_persen)?,
+                judul: format!(
+                    "{} {}: {} {}%, {} {}%",
+                    x.kode,
+                    x.unit.clone().unwrap_or_default(),
+                    p.konteks.t("serapan", "absorption"),
+                    x.penyerapan_persen.clone().unwrap_or_default(),
+                    p.konteks.t("capaian", "achievement"),
+                    x.capaian_persen.clone().unwrap_or_default()
+                ),
+                merah: !x.tanda.is_empty(),
+            })
+        })
+        .collect();
+    let e = f64_dari(
+        &nu.subkegiatan
+            .first()
+            .map(|x| x.ekspektasi_waktu_persen.clone()),
+    )
+    .unwrap_or(f64::from(nu.bulan) * 100.0 / 12.0);
+    let svg = sebaran(
+        &titik,
+        e,
+        90.0,
+        50.0,
+        p.konteks.t("Penyerapan %", "Absorption %"),
+        p.konteks.t("Capaian keluaran %", "Output achievement %"),
+        p.konteks.t(
+            "Sebaran penyerapan dan capaian per sub kegiatan",
+            "Absorption against achievement per sub-activity",
+        ),
+    );
+    let judul = format!(
+        "{} {th}",
+        p.konteks.t("Dasbor anggaran", "Budget dashboard")
+    );
+    Ok(render(&HalamanDasbor {
+        b: Bingkai::dari(&p, judul),
+        iid,
+        tahun: th,
+        nu,
+        ks,
+        svg,
+    }))
+}
