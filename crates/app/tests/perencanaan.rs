@@ -482,3 +482,134 @@ async fn demo_memunculkan_setiap_tanda_dan_putusan() {
         assert!(!ks.program[0].selaras);
     }
 }
+
+/// Realisasi per sel: periode terkunci 409, versi basi 409, verifikasi butuh
+/// bukti, bukti terlihat pimpinan unit lewat rujukan realisasi.
+#[tokio::test]
+async fn isian_realisasi_kunci_versi_dan_verifikasi() {
+    for b in backend_uji() {
+        let (l, sis, iid) = siapkan(b).await;
+        let perencana = aktor(&iid, &[Peran::Perencana]);
+        let keuangan = aktor(&iid, &[Peran::Keuangan]);
+        let lengkap = rencana_draf().replace(
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,,,,,,,,,,500000000",
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,Jumlah Pekerja yang Dilayani,Orang,positif,,200,50,100,150,200,500000000",
+        );
+        diterima(
+            &impor::impor_rencana(&l, &perencana, &iid, TAHUN, "r.csv", lengkap.as_bytes())
+                .await
+                .unwrap(),
+        );
+        pr::tetapkan(&l, &perencana, &iid, TAHUN)
+            .await
+            .unwrap()
+            .unwrap();
+        let kode = "1.03.02.2.01.0015";
+        let m = |jumlah: &str, versi: i64| pr::MasukanRealisasiAnggaran {
+            jumlah: jumlah.into(),
+            versi: Some(versi),
+        };
+        let x =
+            pr::simpan_realisasi_anggaran(&l, &keuangan, &iid, TAHUN, kode, 4, m("1500000.50", 0))
+                .await
+                .unwrap();
+        assert_eq!((x.jumlah_sen, x.versi), (150_000_050, 1));
+        assert_eq!(
+            pr::simpan_realisasi_anggaran(&l, &keuangan, &iid, TAHUN, kode, 4, m("1", 0))
+                .await
+                .unwrap_err()
+                .kode(),
+            "konflik"
+        );
+        assert!(matches!(
+            pr::simpan_realisasi_anggaran(&l, &perencana, &iid, TAHUN, kode, 4, m("1", 1)).await,
+            Err(Galat::Dilarang(_))
+        ));
+        pr::kunci_periode(
+            &l,
+            &keuangan,
+            &iid,
+            TAHUN,
+            MasukanKunci {
+                jenis: "anggaran".into(),
+                periode: 4,
+                alasan: None,
+            },
+        )
+        .await
+        .unwrap();
+        let g = pr::simpan_realisasi_anggaran(&l, &keuangan, &iid, TAHUN, kode, 4, m("2", 1))
+            .await
+            .unwrap_err();
+        assert_eq!(g.kode(), "periode_dikunci");
+        assert!(
+            g.fields()["bulan"].contains("April 2025"),
+            "{:?}",
+            g.fields()
+        );
+
+        let mk = |realisasi: &str, url: Option<&str>, versi: i64| pr::MasukanRealisasiKeluaran {
+            indikator: "Panjang Jalan yang Direkonstruksi".into(),
+            realisasi: realisasi.into(),
+            bukti_id: None,
+            bukti_url: url.map(String::from),
+            versi: Some(versi),
+        };
+        let v = pr::MasukanVerifikasi {
+            indikator: "panjang jalan yang direkonstruksi".into(),
+            catatan: None,
+        };
+        let x =
+            pr::simpan_realisasi_keluaran(&l, &perencana, &iid, TAHUN, kode, 1, mk("2", None, 0))
+                .await
+                .unwrap();
+        assert_eq!(x.versi, 1);
+        let sa = Konteks::sistem();
+        assert_eq!(
+            pr::verifikasi_keluaran(&l, &sa, &iid, TAHUN, kode, 1, v.clone())
+                .await
+                .unwrap_err()
+                .kode(),
+            "tanpa_bukti"
+        );
+        pr::simpan_realisasi_keluaran(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            kode,
+            1,
+            mk("2", Some("https://contoh.go.id/foto"), 1),
+        )
+        .await
+        .unwrap();
+        let x = pr::verifikasi_keluaran(&l, &sa, &iid, TAHUN, kode, 1, v.clone())
+            .await
+            .unwrap();
+        assert!(x.diverifikasi_pada.is_some());
+        // Nilai berubah: verifikasi kosong lagi.
+        let x = pr::simpan_realisasi_keluaran(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            kode,
+            1,
+            mk("3", Some("https://contoh.go.id/foto"), x.versi),
+        )
+        .await
+        .unwrap();
+        assert!(x.diverifikasi_pada.is_none());
+        let t = TanyaNilaiUang {
+            bulan: Some(3),
+            ..Default::default()
+        };
+        let nu = pr::nilai_uang(&l, &perencana, &iid, TAHUN, &t)
+            .await
+            .unwrap();
+        let jalan = nu.subkegiatan.iter().find(|s| s.kode == kode).unwrap();
+        assert_eq!(jalan.indikator[0].realisasi.as_deref(), Some("3"));
+        assert_eq!(jalan.bukti, "belum_diverifikasi");
+        let _ = sis;
+    }
+}

@@ -195,3 +195,21 @@ pub async fn jumlah(pool: &AnyPool, instansi_id: Option<&str>) -> Hasil<i64> {
     };
     Ok(n)
 }
+
+/// Objek berjenis tertentu yang merujuk satu bukti (untuk jalur lihat lewat rujukan).
+pub async fn objek_rujukan(
+    pool: &AnyPool,
+    instansi_id: &str,
+    bukti_id: &str,
+    jenis_objek: &str,
+) -> Hasil<Vec<String>> {
+    let baris: Vec<(String,)> = sqlx::query_as(
+        "SELECT objek_id FROM bukti_rujukan WHERE instansi_id = $1 AND bukti_id = $2 AND jenis_objek = $3 ORDER BY objek_id LIMIT 100",
+    )
+    .bind(instansi_id)
+    .bind(bukti_id)
+    .bind(jenis_objek)
+    .fetch_all(pool)
+    .await?;
+    Ok(baris.into_iter().map(|(x,)| x).collect())
+}

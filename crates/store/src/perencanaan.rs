@@ -767,3 +767,43 @@ pub async fn segarkan_statistik_anggaran(k: &mut Koneksi) -> Hasil<()> {
     }
     Ok(())
 }
+
+/// Realisasi satu sub kegiatan pada satu bulan (di dalam transaksi tulis).
+pub async fn realisasi_bulan(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    tahun: i64,
+    kode: &str,
+    bulan: i64,
+) -> Hasil<Option<RealisasiBulan>> {
+    Ok(sqlx::query_as(
+        "SELECT instansi_id, tahun, subkegiatan_kode, bulan, jumlah_sen, versi, diubah_oleh, diubah_pada \
+         FROM realisasi_anggaran WHERE instansi_id = $1 AND tahun = $2 AND subkegiatan_kode = $3 AND bulan = $4",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(kode)
+    .bind(bulan)
+    .fetch_optional(k)
+    .await?)
+}
+
+/// Realisasi keluaran satu indikator pada satu triwulan (di dalam transaksi tulis).
+pub async fn realisasi_triwulan(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    tahun: i64,
+    indikator_kunci: &str,
+    triwulan: i64,
+) -> Hasil<Option<RealisasiTriwulan>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_KELUARAN} FROM realisasi_keluaran \
+         WHERE instansi_id = $1 AND tahun = $2 AND indikator_kunci = $3 AND triwulan = $4"
+    ))
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(indikator_kunci)
+    .bind(triwulan)
+    .fetch_optional(k)
+    .await?)
+}

@@ -124,6 +124,12 @@ enum Jenis {
     /// Satu sub kegiatan (milik unit akar): pembaca penuh; pimpinan unit
     /// lain 403.
     BacaButir(u16),
+    /// Satu sel realisasi keluaran (sub kegiatan unit akar): perencana;
+    /// pimpinan unit lain 403.
+    KelolaKeluaranSatu(u16),
+    /// Verifikasi keluaran: pimpinan unit atas unitnya (dunia uji: tidak ada
+    /// pimpinan unit akar), super admin.
+    Verifikasi(u16),
     /// Realisasi keluaran: perencana; pimpinan unit hanya untuk unitnya
     /// (sub kegiatan dunia uji milik unit akar: baris ditolak, 422).
     KelolaKeluaran(u16),
@@ -201,6 +207,16 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("delete", "/instansi/{iid}/anggaran/{tahun}/perubahan") => KelolaRencana(404),
         ("get", "/instansi/{iid}/anggaran/{tahun}/nilai-uang") => BacaAnggaran(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}") => BacaButir(200),
+        ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-anggaran/{kode}/{periode}") => {
+            KelolaRealisasi(200)
+        }
+        ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-keluaran/{kode}/{periode}") => {
+            KelolaKeluaranSatu(200)
+        }
+        (
+            "post",
+            "/instansi/{iid}/anggaran/{tahun}/realisasi-keluaran/{kode}/{periode}/verifikasi",
+        ) => Verifikasi(200),
         // Draf 2027, isi yang sama: tidak berubah.
         ("put", "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}") => KelolaRencana(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/keselarasan") => BacaAnggaran(200),
@@ -253,6 +269,11 @@ async fn siapkan_anggaran(d: &Dunia) {
         app::perencanaan::kunci_periode(l, &k, iid, 2025, m)
             .await
             .unwrap();
+        let kel = "subkegiatan_kode,indikator,triwulan,realisasi,bukti_url\n1.02.02.2.02.0015,Jumlah Balita Gizi Buruk yang Ditangani,1,20,https://contoh.go.id/tw1\n";
+        let lap = app::impor::impor_realisasi_keluaran(l, &k, iid, 2025, "k.csv", kel.as_bytes())
+            .await
+            .unwrap();
+        assert!(lap.diterima, "{}", lap.ke_teks(app::Bahasa::Id));
         let isi = format!(
             "{KEPALA_RENCANA}{}{unit},1.02.02,,1.02.02.2.02,,1.02.02.2.02.0016,Pengelolaan Pelayanan Kesehatan Kerja,,,,,,,,,,50000000\n",
             baris_rencana(unit)
@@ -535,6 +556,20 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
             let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan);
             if sa || (pembaca && anggota) { ok } else { 403 }
         }
+        Jenis::KelolaKeluaranSatu(ok) => {
+            if sa || (p == P::Perencana && anggota) {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::Verifikasi(ok) => {
+            if sa {
+                ok
+            } else {
+                403
+            }
+        }
         Jenis::KelolaRencana(ok) => {
             if sa || (p == P::Perencana && anggota) {
                 ok
@@ -644,7 +679,18 @@ async fn susun(
             .replace("{nama}", "nilai-capaian-iki")
             .replace("{tahun}", tahun)
             .replace("{jenis}", "anggaran")
-            .replace("{periode}", "12")
+            .replace(
+                "{periode}",
+                if jalur.contains("/kunci/") {
+                    "12"
+                } else if jalur.contains("/realisasi-anggaran/") {
+                    "2"
+                } else if jalur.ends_with("/verifikasi") {
+                    "1"
+                } else {
+                    "3"
+                },
+            )
             .replace("{kode}", "1.02.02.2.02.0015")
     );
     if jalur.contains("/anggaran/{tahun}/impor/") {
@@ -763,6 +809,46 @@ async fn susun(
         }
         // Tanpa badan.
         ("post", "/instansi/{iid}/anggaran/{tahun}/tetapkan") => None,
+        ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-anggaran/{kode}/{periode}") => {
+            let mut kon = pool.acquire().await.unwrap();
+            let x =
+                store::perencanaan::realisasi_bulan(&mut kon, &iid, 2025, "1.02.02.2.02.0015", 2)
+                    .await
+                    .unwrap();
+            Some(json!({"jumlah": "50000000", "versi": x.map(|x| x.versi).unwrap_or(0)}))
+        }
+        ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-keluaran/{kode}/{periode}") => {
+            let x = app::perencanaan::nilai_uang(
+                &d.u.l,
+                &Konteks::sistem(),
+                &iid,
+                2025,
+                &app::perencanaan::TanyaNilaiUang {
+                    bulan: Some(12),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+            let ind = &x.subkegiatan[0].indikator[0];
+            let rs = store::perencanaan::realisasi_keluaran(pool, &iid, 2025, 3)
+                .await
+                .unwrap();
+            let versi = rs
+                .iter()
+                .find(|r| r.triwulan == 3)
+                .map(|r| r.versi)
+                .unwrap_or(0);
+            Some(
+                json!({"indikator": ind.nama, "realisasi": "60", "bukti_url": "https://contoh.go.id/tw3", "versi": versi}),
+            )
+        }
+        (
+            "post",
+            "/instansi/{iid}/anggaran/{tahun}/realisasi-keluaran/{kode}/{periode}/verifikasi",
+        ) => Some(
+            json!({"indikator": "Jumlah Balita Gizi Buruk yang Ditangani", "catatan": "Sesuai berita acara."}),
+        ),
         ("put", "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}") => {
             let x = app::perencanaan::subkegiatan(
                 &d.u.l,

@@ -19,7 +19,12 @@ pub use nilai_uang::{
     BarisNilaiUang, IndikatorNilaiUang, JawabanNilaiUang, RingkasanNilaiUang, TandaJson,
     TanyaNilaiUang, nilai_uang,
 };
-pub use realisasi::{MasukanKunci, buka_kunci, daftar_kunci, kunci_periode, nama_periode};
+pub(crate) use realisasi::boleh_lihat_bukti;
+pub use realisasi::{
+    MasukanKunci, MasukanRealisasiAnggaran, MasukanRealisasiKeluaran, MasukanVerifikasi,
+    buka_kunci, daftar_kunci, kunci_periode, nama_periode, simpan_realisasi_anggaran,
+    simpan_realisasi_keluaran, verifikasi_keluaran,
+};
 pub use rencana::{
     GerbangJson, KekuranganJson, PenolakanGerbang, RevisiRingkas, RingkasanAnggaran,
     batalkan_perubahan, buat_perubahan, ringkasan, tetapkan,

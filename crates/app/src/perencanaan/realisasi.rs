@@ -219,3 +219,516 @@ pub async fn buka_kunci(
     tx.commit().await?;
     Ok(())
 }
+
+// ---------- isian realisasi per sel ----------
+
+/// Jenis objek rujukan bukti realisasi keluaran; objeknya
+/// `{tahun}:{kode sub kegiatan}:{kunci indikator}:{triwulan}`.
+pub const OBJEK_BUKTI_KELUARAN: &str = "realisasi_keluaran";
+
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MasukanRealisasiAnggaran {
+    /// Belanja bulan itu (rupiah, teks desimal ≤ 2 desimal, bukan kumulatif).
+    pub jumlah: String,
+    /// Versi yang dilihat; 0 bila bulan itu belum berisi.
+    #[serde(default)]
+    pub versi: Option<i64>,
+}
+
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MasukanRealisasiKeluaran {
+    /// Nama indikator seperti di rencana.
+    pub indikator: String,
+    /// Realisasi kumulatif sampai akhir triwulan.
+    pub realisasi: String,
+    /// Bukti yang sudah diunggah (`POST …/bukti`) oleh pengisi.
+    #[serde(default)]
+    pub bukti_id: Option<String>,
+    /// Atau tautan bukti (http/https).
+    #[serde(default)]
+    pub bukti_url: Option<String>,
+    /// Versi yang dilihat; 0 bila triwulan itu belum berisi.
+    #[serde(default)]
+    pub versi: Option<i64>,
+}
+
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MasukanVerifikasi {
+    pub indikator: String,
+    #[serde(default)]
+    pub catatan: Option<String>,
+}
+
+fn galat_kolom(k: &Konteks, kolom: &str, pesan: impl Into<String>) -> Galat {
+    Galat::input(
+        k.t("Periksa isian realisasi.", "Check the result fields."),
+        BTreeMap::from([(kolom.to_string(), pesan.into())]),
+    )
+}
+
+fn periode_terkunci(k: &Konteks, x: &KunciPeriode, kolom: &str) -> Galat {
+    let pesan = match k.bahasa {
+        Bahasa::Id => format!(
+            "{} dikunci keuangan; tidak dapat diubah. Minta keuangan membuka kuncinya.",
+            nama_periode(k.bahasa, &x.jenis, x.periode, x.tahun)
+        ),
+        Bahasa::En => format!(
+            "{} is locked by finance and cannot be changed. Ask finance to unlock it.",
+            nama_periode(k.bahasa, &x.jenis, x.periode, x.tahun)
+        ),
+    };
+    Galat::Status {
+        kode: "periode_dikunci".into(),
+        pesan: pesan.clone(),
+        fields: BTreeMap::from([(kolom.to_string(), pesan)]),
+    }
+}
+
+/// Bulan terakhir yang sudah berjalan pada tahun itu (0: belum mulai).
+async fn bulan_berjalan(l: &Layanan, instansi_id: &str, tahun: i64) -> Hasil<i64> {
+    let hari = crate::organisasi::hari_ini_di(l, instansi_id).await?;
+    let th: i64 = hari[0..4].parse().unwrap_or(tahun);
+    let bl: i64 = hari[5..7].parse().unwrap_or(12);
+    Ok(if tahun < th {
+        12
+    } else if tahun > th {
+        0
+    } else {
+        bl
+    })
+}
+
+/// Sub kegiatan di rencana yang ditetapkan, atau galat yang tepat.
+async fn butir_berlaku(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    kode: &str,
+) -> Hasil<(
+    store::perencanaan::Butir,
+    Vec<store::perencanaan::Indikator>,
+)> {
+    let rt = super::RevisiTahun::baca(l, instansi_id, tahun).await?;
+    let Some(r) = rt.berlaku().cloned() else {
+        return Err(status(
+            "rencana_belum_ditetapkan",
+            k.t(
+                "Rencana tahun ini belum ditetapkan; realisasi dicatat atas rencana yang ditetapkan.",
+                "This year's plan is not final yet; results are recorded against the final plan.",
+            ),
+        ));
+    };
+    let butir = store::perencanaan::butir_rencana(l.pool(), instansi_id, &r.id).await?;
+    let b = butir
+        .into_iter()
+        .find(|b| b.kode == kode && b.tingkat == super::SUBKEGIATAN)
+        .ok_or_else(|| {
+            Galat::TidakDitemukan(
+                k.t(
+                    "Sub kegiatan tidak ada di rencana yang ditetapkan.",
+                    "No such sub-activity in the final plan.",
+                )
+                .into(),
+            )
+        })?;
+    let ind = store::perencanaan::indikator_rencana(l.pool(), instansi_id, &r.id)
+        .await?
+        .into_iter()
+        .filter(|i| i.butir_id == b.id)
+        .collect();
+    Ok((b, ind))
+}
+
+fn basi(k: &Konteks) -> Galat {
+    Galat::Konflik(
+        k.t(
+            "Isian ini sudah diubah orang lain. Muat ulang lalu ulangi.",
+            "Someone else changed this entry. Reload and try again.",
+        )
+        .into(),
+    )
+}
+
+/// Realisasi anggaran satu sub kegiatan pada satu bulan (keuangan).
+pub async fn simpan_realisasi_anggaran(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    kode: &str,
+    bulan: i64,
+    m: MasukanRealisasiAnggaran,
+) -> Hasil<store::perencanaan::RealisasiBulan> {
+    let a = kebijakan::wajib(k, Aksi::Kelola, Sumber::Realisasi(instansi_id))?;
+    periksa_tahun(k, tahun)?;
+    let versi = crate::galat::versi_wajib(k, m.versi)?;
+    if !(1..=12).contains(&bulan) {
+        return Err(galat_kolom(
+            k,
+            "bulan",
+            k.t("Bulan harus 1–12.", "The month must be 1–12."),
+        ));
+    }
+    if bulan > bulan_berjalan(l, instansi_id, tahun).await? {
+        return Err(galat_kolom(
+            k,
+            "bulan",
+            k.t(
+                "Bulan ini belum berjalan.",
+                "This month has not started yet.",
+            ),
+        ));
+    }
+    let jumlah = rules::angka::baca_desimal(&m.jumlah)
+        .and_then(super::sen_dari)
+        .ok_or_else(|| {
+            galat_kolom(
+                k,
+                "jumlah",
+                k.t(
+                    "Jumlah berupa rupiah ≥ 0 dengan paling banyak 2 desimal.",
+                    "The amount is rupiah ≥ 0 with at most 2 decimals.",
+                ),
+            )
+        })?;
+    butir_berlaku(l, k, instansi_id, tahun, kode).await?;
+    let mut tx = l.db.mulai().await?;
+    store::perencanaan::sentuh_rencana(&mut tx, instansi_id, tahun).await?;
+    let kunci = store::perencanaan::kunci_periode(&mut tx, instansi_id, tahun).await?;
+    if let Some(x) = kunci
+        .iter()
+        .find(|x| x.jenis == ANGGARAN && x.periode == bulan)
+    {
+        return Err(periode_terkunci(k, x, "bulan"));
+    }
+    let lama =
+        store::perencanaan::realisasi_bulan(&mut tx, instansi_id, tahun, kode, bulan).await?;
+    if lama.as_ref().map(|x| x.versi).unwrap_or(0) != versi {
+        return Err(basi(k));
+    }
+    let baru = store::perencanaan::RealisasiBulan {
+        instansi_id: instansi_id.into(),
+        tahun,
+        subkegiatan_kode: kode.into(),
+        bulan,
+        jumlah_sen: jumlah,
+        versi: versi + 1,
+        diubah_oleh: Some(a.pengguna_id.clone()),
+        diubah_pada: store::sekarang(),
+    };
+    if lama.as_ref().map(|x| x.jumlah_sen) == Some(jumlah) {
+        return Ok(lama.unwrap_or(baru));
+    }
+    store::perencanaan::tulis_realisasi_anggaran_banyak(&mut tx, std::slice::from_ref(&baru))
+        .await?;
+    let objek = format!("{tahun}:{kode}:{bulan}");
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "ubah",
+        "realisasi_anggaran",
+        &objek,
+        lama.as_ref(),
+        Some(&baru),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(baru)
+}
+
+/// Realisasi keluaran satu indikator pada satu triwulan, dengan bukti
+/// (perencana; pimpinan unit untuk unitnya). Nilai atau bukti yang berubah
+/// mengosongkan verifikasi.
+pub async fn simpan_realisasi_keluaran(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    kode: &str,
+    triwulan: i64,
+    m: MasukanRealisasiKeluaran,
+) -> Hasil<store::perencanaan::RealisasiTriwulan> {
+    let c = CakupanUnit::untuk(l, k, Aksi::Kelola, Sumber::Keluaran(instansi_id)).await?;
+    let a = k.aktor()?.clone();
+    periksa_tahun(k, tahun)?;
+    let versi = crate::galat::versi_wajib(k, m.versi)?;
+    if !(1..=4).contains(&triwulan) {
+        return Err(galat_kolom(
+            k,
+            "triwulan",
+            k.t("Triwulan harus 1–4.", "The quarter must be 1–4."),
+        ));
+    }
+    if triwulan > (bulan_berjalan(l, instansi_id, tahun).await? + 2) / 3 {
+        return Err(galat_kolom(
+            k,
+            "triwulan",
+            k.t(
+                "Triwulan ini belum berjalan.",
+                "This quarter has not started yet.",
+            ),
+        ));
+    }
+    let (b, ind) = butir_berlaku(l, k, instansi_id, tahun, kode).await?;
+    if !c.memuat(b.unit_id.as_deref()) {
+        return Err(k.dilarang());
+    }
+    let i = ind
+        .iter()
+        .find(|i| i.nama_kunci == crate::impor::kunci_nama(&m.indikator))
+        .ok_or_else(|| {
+            galat_kolom(
+                k,
+                "indikator",
+                k.t(
+                    "Indikator tidak ada di sub kegiatan ini.",
+                    "No such indicator in this sub-activity.",
+                ),
+            )
+        })?;
+    let realisasi = rules::angka::baca_desimal(&m.realisasi)
+        .filter(|d| !d.is_sign_negative())
+        .ok_or_else(|| galat_kolom(k, "realisasi", k.t("Isi angka ≥ 0.", "Enter a number ≥ 0.")))?;
+    let url = m
+        .bukti_url
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty());
+    if let Some(u) = &url
+        && (!(u.starts_with("https://") || u.starts_with("http://"))
+            || crate::validasi::alasan(k.bahasa, u, 2_000, crate::validasi::JenisTeks::Baris)
+                .is_some())
+    {
+        return Err(galat_kolom(k, "bukti_url", k.t(
+            "Tautan bukti harus alamat http:// atau https:// (paling panjang 2.000 karakter).",
+            "The evidence link must be an http:// or https:// address (at most 2,000 characters).")));
+    }
+    let bukti_id = m.bukti_id.filter(|x| !x.trim().is_empty());
+    if let Some(bid) = &bukti_id {
+        // Hanya bukti yang boleh dilihat pengisinya (unggahannya sendiri).
+        crate::bukti::lihat(l, k, instansi_id, bid).await?;
+    }
+    let mut tx = l.db.mulai().await?;
+    store::perencanaan::sentuh_rencana(&mut tx, instansi_id, tahun).await?;
+    let kunci = store::perencanaan::kunci_periode(&mut tx, instansi_id, tahun).await?;
+    if let Some(x) = kunci
+        .iter()
+        .find(|x| x.jenis == KELUARAN && x.periode == triwulan)
+    {
+        return Err(periode_terkunci(k, x, "triwulan"));
+    }
+    let lama =
+        store::perencanaan::realisasi_triwulan(&mut tx, instansi_id, tahun, &i.kunci, triwulan)
+            .await?;
+    if lama.as_ref().map(|x| x.versi).unwrap_or(0) != versi {
+        return Err(basi(k));
+    }
+    let nilai = super::kanonis(realisasi);
+    let tetap = lama
+        .as_ref()
+        .is_some_and(|x| x.realisasi == nilai && x.bukti_url == url && x.bukti_id == bukti_id);
+    if tetap {
+        return Ok(lama.expect("ada"));
+    }
+    let baru = store::perencanaan::RealisasiTriwulan {
+        instansi_id: instansi_id.into(),
+        tahun,
+        indikator_kunci: i.kunci.clone(),
+        triwulan,
+        subkegiatan_kode: kode.into(),
+        realisasi: nilai,
+        bukti_id: bukti_id.clone(),
+        bukti_url: url,
+        diverifikasi_oleh: None,
+        diverifikasi_pada: None,
+        catatan_verifikasi: None,
+        versi: versi + 1,
+        diubah_oleh: Some(a.pengguna_id.clone()),
+        diubah_pada: store::sekarang(),
+    };
+    store::perencanaan::tulis_realisasi_keluaran_banyak(&mut tx, std::slice::from_ref(&baru))
+        .await?;
+    let objek = format!("{tahun}:{kode}:{}:{triwulan}", i.kunci);
+    if let Some(lama_id) = lama.as_ref().and_then(|x| x.bukti_id.clone())
+        && Some(&lama_id) != bukti_id.as_ref()
+    {
+        crate::bukti::lepas(&mut tx, instansi_id, &lama_id, OBJEK_BUKTI_KELUARAN, &objek).await?;
+    }
+    if let Some(bid) = &bukti_id {
+        crate::bukti::rujuk(&mut tx, instansi_id, bid, OBJEK_BUKTI_KELUARAN, &objek).await?;
+    }
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "ubah",
+        "realisasi_keluaran",
+        &objek,
+        lama.as_ref(),
+        Some(&baru),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(baru)
+}
+
+/// Verifikasi realisasi keluaran oleh pimpinan unit atas unitnya. Tanpa
+/// bukti: 422 `tanpa_bukti`; triwulan terkunci: 409 `periode_dikunci`.
+pub async fn verifikasi_keluaran(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    kode: &str,
+    triwulan: i64,
+    m: MasukanVerifikasi,
+) -> Hasil<store::perencanaan::RealisasiTriwulan> {
+    let c = CakupanUnit::untuk(l, k, Aksi::Kelola, Sumber::VerifikasiKeluaran(instansi_id)).await?;
+    let a = k.aktor()?.clone();
+    periksa_tahun(k, tahun)?;
+    if !(1..=4).contains(&triwulan) {
+        return Err(galat_kolom(
+            k,
+            "triwulan",
+            k.t("Triwulan harus 1–4.", "The quarter must be 1–4."),
+        ));
+    }
+    let catatan = m
+        .catatan
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    if let Some(x) = &catatan
+        && let Some(g) =
+            crate::validasi::alasan(k.bahasa, x, 2_000, crate::validasi::JenisTeks::Bebas)
+    {
+        return Err(galat_kolom(k, "catatan", g));
+    }
+    let (b, ind) = butir_berlaku(l, k, instansi_id, tahun, kode).await?;
+    if !c.memuat(b.unit_id.as_deref()) {
+        return Err(k.dilarang());
+    }
+    let i = ind
+        .iter()
+        .find(|i| i.nama_kunci == crate::impor::kunci_nama(&m.indikator))
+        .ok_or_else(|| {
+            galat_kolom(
+                k,
+                "indikator",
+                k.t(
+                    "Indikator tidak ada di sub kegiatan ini.",
+                    "No such indicator in this sub-activity.",
+                ),
+            )
+        })?;
+    let mut tx = l.db.mulai().await?;
+    store::perencanaan::sentuh_rencana(&mut tx, instansi_id, tahun).await?;
+    let kunci = store::perencanaan::kunci_periode(&mut tx, instansi_id, tahun).await?;
+    if let Some(x) = kunci
+        .iter()
+        .find(|x| x.jenis == KELUARAN && x.periode == triwulan)
+    {
+        return Err(periode_terkunci(k, x, "triwulan"));
+    }
+    let Some(lama) =
+        store::perencanaan::realisasi_triwulan(&mut tx, instansi_id, tahun, &i.kunci, triwulan)
+            .await?
+    else {
+        return Err(Galat::TidakDitemukan(
+            k.t(
+                "Belum ada realisasi triwulan ini.",
+                "No result for this quarter yet.",
+            )
+            .into(),
+        ));
+    };
+    if lama.bukti_id.is_none() && lama.bukti_url.is_none() {
+        return Err(Galat::InputTidakValid {
+            kode: "tanpa_bukti".into(),
+            pesan: k
+                .t(
+                    "Realisasi tanpa bukti tidak dapat diverifikasi.",
+                    "A result without evidence cannot be verified.",
+                )
+                .into(),
+            fields: BTreeMap::from([(
+                "bukti".to_string(),
+                k.t(
+                    "Minta pengisi melampirkan bukti dulu.",
+                    "Ask for the evidence to be attached first.",
+                )
+                .to_string(),
+            )]),
+        });
+    }
+    let pada = store::sekarang();
+    store::perencanaan::verifikasi_keluaran(
+        &mut tx,
+        instansi_id,
+        tahun,
+        &i.kunci,
+        triwulan,
+        Some(&a.pengguna_id),
+        &pada,
+        catatan.as_deref(),
+    )
+    .await?;
+    let mut baru = lama.clone();
+    baru.diverifikasi_oleh = Some(a.pengguna_id.clone());
+    baru.diverifikasi_pada = Some(pada);
+    baru.catatan_verifikasi = catatan;
+    baru.versi += 1;
+    let objek = format!("{tahun}:{kode}:{}:{triwulan}", i.kunci);
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "verifikasi",
+        "realisasi_keluaran",
+        &objek,
+        Some(&lama),
+        Some(&baru),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(baru)
+}
+
+/// Jalur kedua melihat bukti: bukti yang dirujuk realisasi keluaran boleh
+/// dilihat pembaca realisasi itu (penuh, atau pimpinan unit atas unitnya).
+pub(crate) async fn boleh_lihat_bukti(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    bukti_id: &str,
+) -> Hasil<bool> {
+    let objek =
+        store::bukti::objek_rujukan(l.pool(), instansi_id, bukti_id, OBJEK_BUKTI_KELUARAN).await?;
+    if objek.is_empty() {
+        return Ok(false);
+    }
+    let Ok(c) = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::Keluaran(instansi_id)).await else {
+        return Ok(false);
+    };
+    if c.semua() {
+        return Ok(true);
+    }
+    for o in objek {
+        let mut bagian = o.splitn(4, ':');
+        let (Some(th), Some(kode)) = (
+            bagian.next().and_then(|x| x.parse::<i64>().ok()),
+            bagian.next(),
+        ) else {
+            continue;
+        };
+        if let Ok((b, _)) = butir_berlaku(l, k, instansi_id, th, kode).await
+            && c.memuat(b.unit_id.as_deref())
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

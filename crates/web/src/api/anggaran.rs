@@ -30,6 +30,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(tetapkan))
         .routes(routes!(buat_perubahan, buang_draf))
         .routes(routes!(lihat_subkegiatan, ubah_subkegiatan))
+        .routes(routes!(isi_realisasi_anggaran))
+        .routes(routes!(isi_realisasi_keluaran))
+        .routes(routes!(verifikasi_keluaran))
         .routes(routes!(nilai_uang))
         .routes(routes!(keselarasan))
         .routes(routes!(daftar_kunci, kunci_periode))
@@ -103,6 +106,104 @@ async fn ubah_subkegiatan(
     ))
 }
 
+/// Parameter jalur satu sel realisasi.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurSel {
+    iid: String,
+    tahun: i64,
+    /// Kode sub kegiatan.
+    kode: String,
+    /// Bulan 1–12 (anggaran) atau triwulan 1–4 (keluaran).
+    periode: i64,
+}
+
+fn periode(p: &Pengunjung, t: &str) -> Result<i64, GalatApi> {
+    t.parse::<i64>().map_err(|_| {
+        GalatApi(
+            Galat::input(
+                p.konteks.t("Periode tidak sah.", "Invalid period."),
+                BTreeMap::from([(
+                    "periode".to_string(),
+                    p.konteks
+                        .t("Periode harus bilangan.", "The period must be a number.")
+                        .to_string(),
+                )]),
+            ),
+            p.bahasa(),
+        )
+    })
+}
+
+/// Isi realisasi anggaran satu bulan (keuangan; versi 0 bila belum berisi)
+#[utoipa::path(put, path = "/instansi/{iid}/anggaran/{tahun}/realisasi-anggaran/{kode}/{periode}", tag = "anggaran",
+    params(JalurSel, super::JikaCocok), request_body = pr::MasukanRealisasiAnggaran,
+    responses((status = 200, description = "Disimpan", body = store::perencanaan::RealisasiBulan),
+        (status = 409, description = "Periode dikunci (`periode_dikunci`) atau diubah orang lain", body = super::openapi::Galat)))]
+async fn isi_realisasi_anggaran(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th, kode, per)): Path<(String, String, String, String)>,
+    JsonMasuk(m): JsonMasuk<pr::MasukanRealisasiAnggaran>,
+) -> HasilApi<store::perencanaan::RealisasiBulan> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let (th, per) = (tahun(&p, &th)?, periode(&p, &per)?);
+    let mut m = m;
+    m.versi = super::versi_dari(&p, &h, m.versi)?;
+    Ok(Json(
+        pr::simpan_realisasi_anggaran(&s.layanan, &p.konteks, &iid, th, &kode, per, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Isi realisasi keluaran satu triwulan dengan bukti (perencana; pimpinan unit untuk unitnya)
+#[utoipa::path(put, path = "/instansi/{iid}/anggaran/{tahun}/realisasi-keluaran/{kode}/{periode}", tag = "anggaran",
+    params(JalurSel, super::JikaCocok), request_body = pr::MasukanRealisasiKeluaran,
+    responses((status = 200, description = "Disimpan", body = store::perencanaan::RealisasiTriwulan),
+        (status = 409, description = "Periode dikunci (`periode_dikunci`) atau diubah orang lain", body = super::openapi::Galat)))]
+async fn isi_realisasi_keluaran(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th, kode, per)): Path<(String, String, String, String)>,
+    JsonMasuk(m): JsonMasuk<pr::MasukanRealisasiKeluaran>,
+) -> HasilApi<store::perencanaan::RealisasiTriwulan> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let (th, per) = (tahun(&p, &th)?, periode(&p, &per)?);
+    let mut m = m;
+    m.versi = super::versi_dari(&p, &h, m.versi)?;
+    Ok(Json(
+        pr::simpan_realisasi_keluaran(&s.layanan, &p.konteks, &iid, th, &kode, per, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Verifikasi realisasi keluaran (pimpinan unit atas unitnya); tanpa bukti 422 `tanpa_bukti`
+#[utoipa::path(post, path = "/instansi/{iid}/anggaran/{tahun}/realisasi-keluaran/{kode}/{periode}/verifikasi", tag = "anggaran",
+    params(JalurSel), request_body = pr::MasukanVerifikasi,
+    responses((status = 200, description = "Diverifikasi", body = store::perencanaan::RealisasiTriwulan),
+        (status = 409, description = "Triwulan dikunci", body = super::openapi::Galat),
+        (status = 422, description = "Tanpa bukti", body = super::openapi::Galat)))]
+async fn verifikasi_keluaran(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th, kode, per)): Path<(String, String, String, String)>,
+    JsonMasuk(m): JsonMasuk<pr::MasukanVerifikasi>,
+) -> HasilApi<store::perencanaan::RealisasiTriwulan> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let (th, per) = (tahun(&p, &th)?, periode(&p, &per)?);
+    Ok(Json(
+        pr::verifikasi_keluaran(&s.layanan, &p.konteks, &iid, th, &kode, per, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
 /// Parameter jalur kunci periode.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Path)]
@@ -161,12 +262,13 @@ struct Ditetapkan {
 }
 
 /// 422 `gerbang_keluaran`: `error.fields` berkunci kode sub kegiatan, dan
-/// `kekurangan` sama persis dengan keluaran kalkulator `gerbang-anggaran`.
+/// `kekurangan` sama persis dengan keluaran kalkulator `gerbang-anggaran`
+/// (422 lain, mis. tahun tidak sah, tanpa `kekurangan`).
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 struct GalatGerbang {
     error: super::openapi::RincianGalat,
-    kekurangan: Vec<pr::KekuranganJson>,
+    kekurangan: Option<Vec<pr::KekuranganJson>>,
 }
 
 /// Tetapkan draf rencana bila setiap sub kegiatan punya keluaran yang lengkap (tanpa penimpaan)
