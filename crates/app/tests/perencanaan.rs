@@ -613,3 +613,165 @@ async fn isian_realisasi_kunci_versi_dan_verifikasi() {
         let _ = sis;
     }
 }
+
+/// Bukti realisasi keluaran: diunggah perencana, dirujuk realisasi sub
+/// kegiatan Dinas PUPR; pimpinan unit PUPR boleh melihatnya lewat rujukan,
+/// pimpinan unit lain tidak, dan bukti unggahan orang lain tidak dapat dirujuk.
+#[tokio::test]
+async fn bukti_realisasi_terlihat_lewat_rujukan() {
+    for b in backend_uji() {
+        let (l, sis, iid) = siapkan(b).await;
+        let pegawai = "nip,nama,jenis_asn,unit\n198001012005011001,Kepala Dinas PUPR,pns,Dinas PUPR\n198001012005011002,Kepala Bidang Kesmas,pns,Dinas Kesehatan > Bidang Kesehatan Masyarakat\n";
+        diterima(
+            &impor::impor_pegawai(&l, &sis, &iid, "p.csv", pegawai.as_bytes())
+                .await
+                .unwrap(),
+        );
+        let pid = |nip: &'static str| {
+            let l = l.clone();
+            let iid = iid.clone();
+            async move {
+                store::organisasi::pegawai_nip(l.pool(), &iid, nip)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .id
+            }
+        };
+        let akun =
+            |username: &str, pegawai_id: Option<String>, peran: Vec<Peran>| app::akun::AkunBaru {
+                instansi_id: iid.clone(),
+                username: username.into(),
+                nama: username.into(),
+                sandi: "sandi-uji-panjang-sekali".into(),
+                pegawai_id,
+                peran,
+            };
+        let konteks = |u: &store::akun::Pengguna, pegawai_id: Option<String>, peran: Vec<Peran>| {
+            Konteks::dengan(
+                Aktor {
+                    instansi_id: iid.clone(),
+                    pengguna_id: u.id.clone(),
+                    username: u.username.clone(),
+                    nama: u.nama.clone(),
+                    pegawai_id,
+                    peran,
+                    hanya_baca: false,
+                },
+                Bahasa::Id,
+            )
+        };
+        let up = app::akun::buat_akun(
+            &l,
+            &sis,
+            akun("perencana.uji", None, vec![Peran::Perencana]),
+        )
+        .await
+        .unwrap();
+        let perencana = konteks(&up, None, vec![Peran::Perencana]);
+        let pupr = pid("198001012005011001").await;
+        let ua = app::akun::buat_akun(
+            &l,
+            &sis,
+            akun("kadis.pupr", Some(pupr.clone()), vec![Peran::PimpinanUnit]),
+        )
+        .await
+        .unwrap();
+        let kadis = konteks(&ua, Some(pupr), vec![Peran::PimpinanUnit]);
+        let kesmas = pid("198001012005011002").await;
+        let ub = app::akun::buat_akun(
+            &l,
+            &sis,
+            akun(
+                "kabid.kesmas",
+                Some(kesmas.clone()),
+                vec![Peran::PimpinanUnit],
+            ),
+        )
+        .await
+        .unwrap();
+        let kabid = konteks(&ub, Some(kesmas), vec![Peran::PimpinanUnit]);
+
+        let lengkap = rencana_draf().replace(
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,,,,,,,,,,500000000",
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,Jumlah Pekerja yang Dilayani,Orang,positif,,200,50,100,150,200,500000000",
+        );
+        diterima(
+            &impor::impor_rencana(&l, &perencana, &iid, TAHUN, "r.csv", lengkap.as_bytes())
+                .await
+                .unwrap(),
+        );
+        pr::tetapkan(&l, &perencana, &iid, TAHUN)
+            .await
+            .unwrap()
+            .unwrap();
+        let pdf = b"%PDF-1.4\n% berita acara\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec();
+        let bukti = app::bukti::unggah(
+            &l,
+            &perencana,
+            &iid,
+            vec![app::bukti::BerkasMasuk {
+                nama: "ba.pdf".into(),
+                isi: pdf,
+            }],
+        )
+        .await
+        .unwrap()
+        .remove(0);
+        // Sebelum dirujuk: hanya pengunggah.
+        assert!(
+            app::bukti::lihat(&l, &kadis, &iid, &bukti.id)
+                .await
+                .is_err()
+        );
+        let m = pr::MasukanRealisasiKeluaran {
+            indikator: "Panjang Jalan yang Direkonstruksi".into(),
+            realisasi: "4".into(),
+            bukti_id: Some(bukti.id.clone()),
+            bukti_url: None,
+            versi: Some(0),
+        };
+        // Bukti milik orang lain tidak dapat dirujuk oleh pimpinan unit.
+        assert!(
+            pr::simpan_realisasi_keluaran(
+                &l,
+                &kadis,
+                &iid,
+                TAHUN,
+                "1.03.02.2.01.0015",
+                1,
+                m.clone()
+            )
+            .await
+            .is_err()
+        );
+        pr::simpan_realisasi_keluaran(&l, &perencana, &iid, TAHUN, "1.03.02.2.01.0015", 1, m)
+            .await
+            .unwrap();
+        assert!(
+            app::bukti::lihat(&l, &kadis, &iid, &bukti.id).await.is_ok(),
+            "{b:?}: pimpinan unit PUPR"
+        );
+        assert!(
+            matches!(
+                app::bukti::lihat(&l, &kabid, &iid, &bukti.id).await,
+                Err(Galat::Dilarang(_))
+            ),
+            "{b:?}: unit lain"
+        );
+        // Pimpinan PUPR memverifikasi; pimpinan Kesmas tidak boleh.
+        let v = pr::MasukanVerifikasi {
+            indikator: "Panjang Jalan yang Direkonstruksi".into(),
+            catatan: Some("Sesuai.".into()),
+        };
+        assert!(matches!(
+            pr::verifikasi_keluaran(&l, &kabid, &iid, TAHUN, "1.03.02.2.01.0015", 1, v.clone())
+                .await,
+            Err(Galat::Dilarang(_))
+        ));
+        let x = pr::verifikasi_keluaran(&l, &kadis, &iid, TAHUN, "1.03.02.2.01.0015", 1, v)
+            .await
+            .unwrap();
+        assert_eq!(x.diverifikasi_oleh.as_deref(), Some(ua.id.as_str()));
+    }
+}
