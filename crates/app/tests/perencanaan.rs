@@ -775,3 +775,191 @@ async fn bukti_realisasi_terlihat_lewat_rujukan() {
         assert_eq!(x.diverifikasi_oleh.as_deref(), Some(ua.id.as_str()));
     }
 }
+
+/// Peringatan diterima dengan justifikasi; bukti berubah → terbuka lagi;
+/// alasan tidak selaras tidak dapat diterima; konfigurasi instansi dipakai.
+#[tokio::test]
+async fn penerimaan_peringatan_dan_konfigurasi() {
+    for b in backend_uji() {
+        let (l, _sis, iid) = siapkan(b).await;
+        let perencana = aktor(&iid, &[Peran::Perencana]);
+        diterima(
+            &impor::impor_rencana(
+                &l,
+                &perencana,
+                &iid,
+                TAHUN,
+                "r.csv",
+                rencana_draf().as_bytes(),
+            )
+            .await
+            .unwrap(),
+        );
+        let belanja = "subkegiatan_kode,kode_rekening,uraian,jumlah\n\
+1.03.02.2.01.0015,5.1.02.04.01.0001,Perjalanan koordinasi lapangan,100000000\n\
+1.03.02.2.01.0015,5.2.04.02.04.0001,Konstruksi jalan,1900000000\n";
+        diterima(
+            &impor::impor_belanja(&l, &perencana, &iid, TAHUN, "b.csv", belanja.as_bytes())
+                .await
+                .unwrap(),
+        );
+        let ks = pr::keselarasan(&l, &perencana, &iid, TAHUN, None)
+            .await
+            .unwrap();
+        let jalan = ks.program.iter().find(|p| p.kode == "1.03.02").unwrap();
+        assert!(jalan.selaras);
+        let kata = jalan
+            .peringatan
+            .iter()
+            .find(|t| t.kode == "kata_penunjang")
+            .expect("kata penunjang");
+        assert!(kata.diterima.is_none());
+        let m = |kode: &str, alasan: &str| pr::MasukanPenerimaan {
+            program_kode: "1.03.02".into(),
+            subkegiatan_kode: kata.subkegiatan.clone(),
+            kode: kode.into(),
+            alasan: alasan.into(),
+        };
+        let alasan =
+            "Perjalanan ke lokasi proyek untuk pengawasan konstruksi, bukan studi banding.";
+        assert_eq!(
+            pr::terima_peringatan(&l, &perencana, &iid, TAHUN, m("kata_penunjang", "pendek"))
+                .await
+                .unwrap_err()
+                .fields()
+                .keys()
+                .collect::<Vec<_>>(),
+            ["alasan"]
+        );
+        assert_eq!(
+            pr::terima_peringatan(
+                &l,
+                &perencana,
+                &iid,
+                TAHUN,
+                m("belanja_penunjang_dominan", alasan)
+            )
+            .await
+            .unwrap_err()
+            .kode(),
+            "alasan_tidak_dapat_diterima"
+        );
+        assert_eq!(
+            pr::terima_peringatan(
+                &l,
+                &perencana,
+                &iid,
+                TAHUN,
+                m("indikator_administratif", alasan)
+            )
+            .await
+            .unwrap_err()
+            .kode(),
+            "peringatan_tidak_ada"
+        );
+        let p = pr::terima_peringatan(&l, &perencana, &iid, TAHUN, m("kata_penunjang", alasan))
+            .await
+            .unwrap();
+        let ks = pr::keselarasan(&l, &perencana, &iid, TAHUN, None)
+            .await
+            .unwrap();
+        let t = ks
+            .program
+            .iter()
+            .find(|p| p.kode == "1.03.02")
+            .unwrap()
+            .peringatan
+            .iter()
+            .find(|t| t.kode == "kata_penunjang")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            t.diterima.as_ref().map(|d| d.id.as_str()),
+            Some(p.id.as_str())
+        );
+        // Bukti berubah (kata baru): penerimaan lama tidak berlaku.
+        let belanja2 = belanja.replace(
+            "Perjalanan koordinasi lapangan",
+            "Perjalanan koordinasi dan sosialisasi",
+        );
+        diterima(
+            &impor::impor_belanja(&l, &perencana, &iid, TAHUN, "b.csv", belanja2.as_bytes())
+                .await
+                .unwrap(),
+        );
+        let ks = pr::keselarasan(&l, &perencana, &iid, TAHUN, None)
+            .await
+            .unwrap();
+        let t = ks
+            .program
+            .iter()
+            .find(|p| p.kode == "1.03.02")
+            .unwrap()
+            .peringatan
+            .iter()
+            .find(|t| t.kode == "kata_penunjang")
+            .unwrap()
+            .clone();
+        assert!(t.diterima.is_none(), "{b:?}: bukti berubah, terbuka lagi");
+        pr::cabut_penerimaan(&l, &perencana, &iid, TAHUN, &p.id)
+            .await
+            .unwrap();
+        assert!(
+            pr::cabut_penerimaan(&l, &perencana, &iid, TAHUN, &p.id)
+                .await
+                .is_err()
+        );
+
+        // Konfigurasi: ambang belanja penunjang 3 % membuat program jalan tidak selaras.
+        let k0 = pr::konfigurasi(&l, &perencana, &iid).await.unwrap();
+        assert_eq!(k0.versi, 0);
+        let mut isi = k0.isi.clone();
+        isi["keselarasan"]["ambang_belanja_penunjang_persen"] = json!("3");
+        let salah = pr::KonfigurasiInstansi {
+            isi: json!({"nilai_uang": {"ambang_penyerapan": "120"}}),
+            versi: 0,
+        };
+        assert!(
+            pr::ubah_konfigurasi(&l, &perencana, &iid, salah)
+                .await
+                .unwrap_err()
+                .fields()
+                .contains_key("isi.nilai_uang.ambang_penyerapan")
+        );
+        let k1 = pr::ubah_konfigurasi(
+            &l,
+            &perencana,
+            &iid,
+            pr::KonfigurasiInstansi { isi, versi: 0 },
+        )
+        .await
+        .unwrap();
+        assert_eq!(k1.versi, 1);
+        let ks = pr::keselarasan(&l, &perencana, &iid, TAHUN, None)
+            .await
+            .unwrap();
+        assert!(
+            !ks.program
+                .iter()
+                .find(|p| p.kode == "1.03.02")
+                .unwrap()
+                .selaras
+        );
+        assert!(matches!(
+            pr::ubah_konfigurasi(&l, &aktor(&iid, &[Peran::Keuangan]), &iid, k1.clone()).await,
+            Err(Galat::Dilarang(_))
+        ));
+        assert_eq!(
+            pr::ubah_konfigurasi(
+                &l,
+                &perencana,
+                &iid,
+                pr::KonfigurasiInstansi { versi: 0, ..k1 }
+            )
+            .await
+            .unwrap_err()
+            .kode(),
+            "konflik"
+        );
+    }
+}

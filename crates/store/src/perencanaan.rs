@@ -807,3 +807,134 @@ pub async fn realisasi_triwulan(
     .fetch_optional(k)
     .await?)
 }
+
+// ---------- penerimaan peringatan dan konfigurasi ----------
+
+/// Peringatan keselarasan yang diterima perencana dengan justifikasi.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct Penerimaan {
+    pub instansi_id: String,
+    pub id: String,
+    pub tahun: i64,
+    pub program_kode: String,
+    /// Kosong = peringatan tingkat program.
+    pub subkegiatan_kode: String,
+    pub kode: String,
+    /// Sidik bukti peringatan saat diterima; bukti berubah → tidak cocok lagi.
+    pub sidik: String,
+    pub alasan: String,
+    pub diterima_oleh: Option<String>,
+    pub diterima_pada: String,
+    pub dicabut_oleh: Option<String>,
+    pub dicabut_pada: Option<String>,
+}
+
+const KOLOM_PENERIMAAN: &str = "instansi_id, id, tahun, program_kode, subkegiatan_kode, kode, sidik, alasan, diterima_oleh, diterima_pada, dicabut_oleh, dicabut_pada";
+
+pub async fn penerimaan_aktif(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<Penerimaan>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_PENERIMAAN} FROM penerimaan_peringatan \
+         WHERE instansi_id = $1 AND tahun = $2 AND dicabut_pada IS NULL ORDER BY diterima_pada"
+    ))
+    .bind(instansi_id)
+    .bind(tahun)
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn sisipkan_penerimaan(k: &mut Koneksi, p: &Penerimaan) -> Hasil<()> {
+    sqlx::query(sqlf!(
+        "INSERT INTO penerimaan_peringatan ({KOLOM_PENERIMAAN}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+    ))
+    .bind(&p.instansi_id)
+    .bind(&p.id)
+    .bind(p.tahun)
+    .bind(&p.program_kode)
+    .bind(&p.subkegiatan_kode)
+    .bind(&p.kode)
+    .bind(&p.sidik)
+    .bind(&p.alasan)
+    .bind(&p.diterima_oleh)
+    .bind(&p.diterima_pada)
+    .bind(&p.dicabut_oleh)
+    .bind(&p.dicabut_pada)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+/// Mencabut penerimaan (baris tetap ada untuk riwayat); false bila tidak aktif.
+pub async fn cabut_penerimaan(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    tahun: i64,
+    id: &str,
+    oleh: Option<&str>,
+    pada: &str,
+) -> Hasil<bool> {
+    let r = sqlx::query(
+        "UPDATE penerimaan_peringatan SET dicabut_oleh = $1, dicabut_pada = $2 \
+         WHERE instansi_id = $3 AND tahun = $4 AND id = $5 AND dicabut_pada IS NULL",
+    )
+    .bind(oleh)
+    .bind(pada)
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(id)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Konfigurasi anggaran instansi: (isi JSON, versi).
+pub async fn konfigurasi_anggaran(
+    pool: &AnyPool,
+    instansi_id: &str,
+) -> Hasil<Option<(String, i64)>> {
+    Ok(
+        sqlx::query_as("SELECT isi, versi FROM konfigurasi_anggaran WHERE instansi_id = $1")
+            .bind(instansi_id)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+/// Menyimpan konfigurasi bila versinya masih `versi` (0 = belum ada); false bila basi.
+pub async fn simpan_konfigurasi_anggaran(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    isi: &str,
+    versi: i64,
+    oleh: Option<&str>,
+    pada: &str,
+) -> Hasil<bool> {
+    let r = if versi == 0 {
+        sqlx::query(
+            "INSERT INTO konfigurasi_anggaran (instansi_id, isi, versi, diubah_oleh, diubah_pada) VALUES ($1, $2, 1, $3, $4) \
+             ON CONFLICT (instansi_id) DO NOTHING",
+        )
+        .bind(instansi_id)
+        .bind(isi)
+        .bind(oleh)
+        .bind(pada)
+        .execute(k)
+        .await?
+    } else {
+        sqlx::query(
+            "UPDATE konfigurasi_anggaran SET isi = $1, versi = versi + 1, diubah_oleh = $2, diubah_pada = $3 \
+             WHERE instansi_id = $4 AND versi = $5",
+        )
+        .bind(isi)
+        .bind(oleh)
+        .bind(pada)
+        .bind(instansi_id)
+        .bind(versi)
+        .execute(k)
+        .await?
+    };
+    Ok(r.rows_affected() == 1)
+}

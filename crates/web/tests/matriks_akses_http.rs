@@ -207,6 +207,13 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("delete", "/instansi/{iid}/anggaran/{tahun}/perubahan") => KelolaRencana(404),
         ("get", "/instansi/{iid}/anggaran/{tahun}/nilai-uang") => BacaAnggaran(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}") => BacaButir(200),
+        // Peringatan yang tidak sedang muncul: 422 sesudah kebijakan.
+        ("post", "/instansi/{iid}/anggaran/{tahun}/keselarasan/penerimaan") => KelolaRencana(422),
+        ("delete", "/instansi/{iid}/anggaran/{tahun}/keselarasan/penerimaan/{id}") => {
+            KelolaRencana(404)
+        }
+        ("get", "/instansi/{iid}/konfigurasi/anggaran") => BacaAnggaran(200),
+        ("put", "/instansi/{iid}/konfigurasi/anggaran") => KelolaRencana(200),
         ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-anggaran/{kode}/{periode}") => {
             KelolaRealisasi(200)
         }
@@ -648,6 +655,8 @@ async fn susun(
         unit.clone()
     } else if jalur.starts_with("/instansi/{iid}/pengguna/{id}") {
         d.sasaran_sandi[&iid].clone()
+    } else if jalur.ends_with("/penerimaan/{id}") {
+        "tidak-ada".to_string()
     } else if jalur == "/token/{id}" {
         if r == R::Diri {
             token_baru(aktor).await
@@ -843,6 +852,15 @@ async fn susun(
                 json!({"indikator": ind.nama, "realisasi": "60", "bukti_url": "https://contoh.go.id/tw3", "versi": versi}),
             )
         }
+        ("post", "/instansi/{iid}/anggaran/{tahun}/keselarasan/penerimaan") => Some(json!({
+            "program_kode": "1.02.02", "subkegiatan_kode": "1.02.02.2.02.0015", "kode": "kata_penunjang",
+            "alasan": "Uji matriks: justifikasi yang cukup panjang untuk diterima."})),
+        ("put", "/instansi/{iid}/konfigurasi/anggaran") => {
+            let x = app::perencanaan::konfigurasi(&d.u.l, &Konteks::sistem(), &iid)
+                .await
+                .unwrap();
+            Some(json!({"isi": x.isi, "versi": x.versi}))
+        }
         (
             "post",
             "/instansi/{iid}/anggaran/{tahun}/realisasi-keluaran/{kode}/{periode}/verifikasi",
@@ -1036,7 +1054,9 @@ async fn matriks_rute_peran_hubungan() {
         );
         // 7 peran berpegawai × 5 hubungan + super admin dan tamu × 3.
         assert_eq!(jumlah, (semua_rute.len() - dilewati) * (7 * 5 + 2 * 3));
-        assert!(jumlah_skema > jumlah / 3, "{jumlah_skema} dari {jumlah}");
+        // Rute anggaran sebagian besar menolak peran lain (403), jadi
+        // bagian jawaban berhasil lebih kecil dari rute organisasi.
+        assert!(jumlah_skema > jumlah / 4, "{jumlah_skema} dari {jumlah}");
         eprintln!(
             "{backend:?}: {jumlah} kasus matriks akses, {jumlah_skema} jawaban diperiksa skemanya"
         );

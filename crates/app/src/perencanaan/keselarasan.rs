@@ -20,6 +20,31 @@ pub struct TemuanJson {
     pub pesan: String,
     /// Baris belanja, kata atau indikator yang membuat temuan ini muncul.
     pub bukti: Vec<String>,
+    /// Peringatan yang diterima perencana dengan justifikasi (selalu null
+    /// untuk alasan: putusan tidak selaras hanya dapat diperbaiki).
+    pub diterima: Option<Diterima>,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Diterima {
+    pub id: String,
+    pub oleh: Option<String>,
+    pub pada: String,
+    pub alasan: String,
+}
+
+/// Sidik bukti sebuah temuan: penerimaan hanya berlaku selama buktinya sama.
+pub(crate) fn sidik(kode: &str, subkegiatan: Option<&str>, bukti: &[String]) -> String {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    h.update(kode.as_bytes());
+    h.update([0x1f]);
+    h.update(subkegiatan.unwrap_or("").as_bytes());
+    for b in bukti {
+        h.update([0x1f]);
+        h.update(b.as_bytes());
+    }
+    hex::encode(h.finalize())[..16].to_string()
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -45,6 +70,7 @@ fn temuan(t: &Temuan, k: &Konteks) -> TemuanJson {
         subkegiatan: t.subkegiatan.clone(),
         pesan: t.pesan(k.bahasa),
         bukti: t.bukti.clone(),
+        diterima: None,
     }
 }
 
@@ -133,7 +159,8 @@ pub async fn keselarasan(
     };
     let n = rencana.revisi;
     let data = DataRencana::muat(l, rencana, true).await?;
-    let konf = KonfigurasiAnggaran::default();
+    let konf: KonfigurasiAnggaran = super::konfigurasi::berlaku(l, instansi_id).await?;
+    let terima = store::perencanaan::penerimaan_aktif(l.pool(), instansi_id, tahun).await?;
     let mut program = Vec::new();
     for m in masukan_program(&data, &c) {
         let h = rules::anggaran::keselarasan(&m, &konf.keselarasan)
@@ -144,7 +171,29 @@ pub async fn keselarasan(
             selaras: h.selaras(),
             porsi_belanja_penunjang_persen: d2(h.porsi_belanja_penunjang_persen),
             alasan: h.alasan.iter().map(|t| temuan(t, k)).collect(),
-            peringatan: h.peringatan.iter().map(|t| temuan(t, k)).collect(),
+            peringatan: h
+                .peringatan
+                .iter()
+                .map(|t| {
+                    let mut j = temuan(t, k);
+                    let s = sidik(&j.kode, j.subkegiatan.as_deref(), &j.bukti);
+                    j.diterima = terima
+                        .iter()
+                        .find(|p| {
+                            p.program_kode == m.program.kode
+                                && p.kode == j.kode
+                                && p.subkegiatan_kode == j.subkegiatan.clone().unwrap_or_default()
+                                && p.sidik == s
+                        })
+                        .map(|p| Diterima {
+                            id: p.id.clone(),
+                            oleh: p.diterima_oleh.clone(),
+                            pada: p.diterima_pada.clone(),
+                            alasan: p.alasan.clone(),
+                        });
+                    j
+                })
+                .collect(),
         });
     }
     Ok(JawabanKeselarasan {
@@ -152,4 +201,164 @@ pub async fn keselarasan(
         revisi: n,
         program,
     })
+}
+
+#[derive(Clone, Debug, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MasukanPenerimaan {
+    pub program_kode: String,
+    /// Kode sub kegiatan peringatan itu (null: peringatan tingkat program).
+    #[serde(default)]
+    pub subkegiatan_kode: Option<String>,
+    /// Kode peringatan, mis. `kata_penunjang`.
+    pub kode: String,
+    /// Justifikasi, 30–2.000 karakter.
+    pub alasan: String,
+}
+
+fn galat_terima(_: &Konteks, kode: &str, kolom: &str, pesan: &str) -> Galat {
+    Galat::InputTidakValid {
+        kode: kode.into(),
+        pesan: pesan.into(),
+        fields: BTreeMap::from([(kolom.to_string(), pesan.to_string())]),
+    }
+}
+
+/// Menerima satu peringatan keselarasan dengan justifikasi (perencana).
+/// Alasan tidak selaras tidak dapat diterima — hanya diperbaiki.
+pub async fn terima_peringatan(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    m: MasukanPenerimaan,
+) -> Hasil<store::perencanaan::Penerimaan> {
+    let a = crate::kebijakan::wajib(k, Aksi::Kelola, Sumber::Rencana(instansi_id))?.clone();
+    periksa_tahun(k, tahun)?;
+    let alasan = m.alasan.trim().to_string();
+    let n = alasan.chars().count();
+    if !(30..=2_000).contains(&n)
+        || crate::validasi::alasan(k.bahasa, &alasan, 2_000, crate::validasi::JenisTeks::Bebas)
+            .is_some()
+    {
+        return Err(galat_terima(
+            k,
+            "input_tidak_valid",
+            "alasan",
+            k.t(
+                "Tulis justifikasi 30–2.000 karakter: mengapa peringatan ini dapat diterima.",
+                "Write a justification of 30–2,000 characters: why this warning is acceptable.",
+            ),
+        ));
+    }
+    if rules::anggaran::KodeTemuan::dari_token(&m.kode).is_some_and(|x| {
+        matches!(
+            x,
+            rules::anggaran::KodeTemuan::KodeDiLuarProgram
+                | rules::anggaran::KodeTemuan::KodeTidakDikenal
+                | rules::anggaran::KodeTemuan::BelanjaPenunjangDominan
+        )
+    }) {
+        return Err(galat_terima(
+            k,
+            "alasan_tidak_dapat_diterima",
+            "kode",
+            k.t(
+                "Putusan tidak selaras hanya dapat diperbaiki, tidak diterima.",
+                "A not-aligned verdict can only be fixed, not accepted.",
+            ),
+        ));
+    }
+    let ks = keselarasan(l, k, instansi_id, tahun, None).await?;
+    let sub = m.subkegiatan_kode.clone().filter(|s| !s.is_empty());
+    let Some(t) = ks
+        .program
+        .iter()
+        .filter(|p| p.kode == m.program_kode)
+        .flat_map(|p| p.peringatan.iter())
+        .find(|t| t.kode == m.kode && t.subkegiatan == sub)
+    else {
+        return Err(galat_terima(
+            k,
+            "peringatan_tidak_ada",
+            "kode",
+            k.t(
+                "Peringatan itu tidak sedang muncul untuk program dan sub kegiatan ini.",
+                "That warning is not currently raised for this programme and sub-activity.",
+            ),
+        ));
+    };
+    let p = store::perencanaan::Penerimaan {
+        instansi_id: instansi_id.into(),
+        id: store::id_baru(),
+        tahun,
+        program_kode: m.program_kode.clone(),
+        subkegiatan_kode: sub.clone().unwrap_or_default(),
+        kode: m.kode.clone(),
+        sidik: sidik(&t.kode, t.subkegiatan.as_deref(), &t.bukti),
+        alasan,
+        diterima_oleh: Some(a.pengguna_id.clone()),
+        diterima_pada: store::sekarang(),
+        dicabut_oleh: None,
+        dicabut_pada: None,
+    };
+    let mut tx = l.db.mulai().await?;
+    store::perencanaan::sisipkan_penerimaan(&mut tx, &p).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "terima_peringatan",
+        "penerimaan_peringatan",
+        &p.id,
+        None,
+        Some(&p),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(p)
+}
+
+/// Mencabut penerimaan; peringatannya terbuka lagi.
+pub async fn cabut_penerimaan(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    id: &str,
+) -> Hasil<()> {
+    let a = crate::kebijakan::wajib(k, Aksi::Kelola, Sumber::Rencana(instansi_id))?.clone();
+    periksa_tahun(k, tahun)?;
+    let mut tx = l.db.mulai().await?;
+    if !store::perencanaan::cabut_penerimaan(
+        &mut tx,
+        instansi_id,
+        tahun,
+        id,
+        Some(&a.pengguna_id),
+        &store::sekarang(),
+    )
+    .await?
+    {
+        return Err(Galat::TidakDitemukan(
+            k.t(
+                "Penerimaan itu tidak ada atau sudah dicabut.",
+                "No such active acceptance.",
+            )
+            .into(),
+        ));
+    }
+    crate::audit::catat::<()>(
+        &mut tx,
+        k,
+        instansi_id,
+        "cabut_penerimaan",
+        "penerimaan_peringatan",
+        id,
+        None,
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -9,12 +9,17 @@
 //! docs/adr/0013-perencanaan-anggaran.md.
 
 mod keselarasan;
+mod konfigurasi;
 mod nilai_uang;
 mod realisasi;
 mod rencana;
 mod subkegiatan;
 
-pub use keselarasan::{JawabanKeselarasan, PutusanProgram, TemuanJson, keselarasan};
+pub use keselarasan::{
+    Diterima, JawabanKeselarasan, MasukanPenerimaan, PutusanProgram, TemuanJson, cabut_penerimaan,
+    keselarasan, terima_peringatan,
+};
+pub use konfigurasi::{KonfigurasiInstansi, konfigurasi, ubah_konfigurasi};
 pub use nilai_uang::{
     BarisNilaiUang, IndikatorNilaiUang, JawabanNilaiUang, RingkasanNilaiUang, TandaJson,
     TanyaNilaiUang, nilai_uang,

@@ -197,7 +197,7 @@ pub async fn nilai_uang(
         }
         _ => None,
     };
-    let konf = KonfigurasiAnggaran::default();
+    let konf: KonfigurasiAnggaran = super::konfigurasi::berlaku(l, instansi_id).await?;
     let ekspektasi = Decimal::from(bulan) * Decimal::ONE_HUNDRED / Decimal::from(12);
     let per_id = data.per_id();
     let ind = data.indikator_per_butir();

@@ -35,6 +35,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(verifikasi_keluaran))
         .routes(routes!(nilai_uang))
         .routes(routes!(keselarasan))
+        .routes(routes!(terima_peringatan))
+        .routes(routes!(cabut_penerimaan))
+        .routes(routes!(lihat_konfigurasi, ubah_konfigurasi))
         .routes(routes!(daftar_kunci, kunci_periode))
         .routes(routes!(buka_kunci))
         .routes(routes!(impor_rencana).layer(DefaultBodyLimit::max(BATAS_UKURAN)))
@@ -387,6 +390,91 @@ async fn keselarasan(
     let th = tahun(&p, &th)?;
     Ok(Json(
         pr::keselarasan(&s.layanan, &p.konteks, &iid, th, q.revisi)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Terima satu peringatan keselarasan dengan justifikasi (perencana; alasan tidak selaras 422)
+#[utoipa::path(post, path = "/instansi/{iid}/anggaran/{tahun}/keselarasan/penerimaan", tag = "anggaran",
+    params(JalurTahun), request_body = pr::MasukanPenerimaan,
+    responses((status = 201, description = "Diterima", body = store::perencanaan::Penerimaan),
+        (status = 422, description = "`alasan_tidak_dapat_diterima`, `peringatan_tidak_ada`, atau justifikasi kurang", body = super::openapi::Galat)))]
+async fn terima_peringatan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th)): Path<(String, String)>,
+    JsonMasuk(m): JsonMasuk<pr::MasukanPenerimaan>,
+) -> Result<(StatusCode, Json<store::perencanaan::Penerimaan>), GalatApi> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let th = tahun(&p, &th)?;
+    let x = pr::terima_peringatan(&s.layanan, &p.konteks, &iid, th, m)
+        .await
+        .api(&p)?;
+    Ok((StatusCode::CREATED, Json(x)))
+}
+
+/// Parameter jalur satu penerimaan.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurPenerimaan {
+    iid: String,
+    tahun: i64,
+    id: String,
+}
+
+/// Cabut penerimaan peringatan (peringatan terbuka lagi; riwayat tetap)
+#[utoipa::path(delete, path = "/instansi/{iid}/anggaran/{tahun}/keselarasan/penerimaan/{id}", tag = "anggaran",
+    params(JalurPenerimaan),
+    responses((status = 204, description = "Dicabut"),
+        (status = 404, description = "Tidak ada", body = super::openapi::Galat)))]
+async fn cabut_penerimaan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((iid, th, id)): Path<(String, String, String)>,
+) -> Result<StatusCode, GalatApi> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let th = tahun(&p, &th)?;
+    pr::cabut_penerimaan(&s.layanan, &p.konteks, &iid, th, &id)
+        .await
+        .api(&p)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Konfigurasi anggaran instansi (ambang tanda, kelompok belanja penunjang)
+#[utoipa::path(get, path = "/instansi/{iid}/konfigurasi/anggaran", tag = "anggaran",
+    params(super::JalurInstansi),
+    responses((status = 200, description = "Konfigurasi", body = pr::KonfigurasiInstansi)))]
+async fn lihat_konfigurasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+) -> HasilApi<pr::KonfigurasiInstansi> {
+    Ok(Json(
+        pr::konfigurasi(&s.layanan, &p.konteks, &iid)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Ubah konfigurasi anggaran (perencana; `versi` 0 bila masih bawaan)
+#[utoipa::path(put, path = "/instansi/{iid}/konfigurasi/anggaran", tag = "anggaran",
+    params(super::JalurInstansi), request_body = pr::KonfigurasiInstansi,
+    responses((status = 200, description = "Disimpan", body = pr::KonfigurasiInstansi),
+        (status = 409, description = "Diubah orang lain", body = super::openapi::Galat)))]
+async fn ubah_konfigurasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path(iid): Path<String>,
+    JsonMasuk(m): JsonMasuk<pr::KonfigurasiInstansi>,
+) -> HasilApi<pr::KonfigurasiInstansi> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    Ok(Json(
+        pr::ubah_konfigurasi(&s.layanan, &p.konteks, &iid, m)
             .await
             .api(&p)?,
     ))
