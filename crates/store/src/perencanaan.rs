@@ -938,3 +938,50 @@ pub async fn simpan_konfigurasi_anggaran(
     };
     Ok(r.rows_affected() == 1)
 }
+
+/// Satu wilayah dalam perbandingan biaya: realisasi anggaran sampai bulan
+/// dan realisasi keluaran indikator utama sampai triwulan, dari rencana yang
+/// ditetapkan.
+#[derive(Debug, Clone, Deserialize)]
+pub struct BarisBiaya {
+    pub instansi_id: String,
+    pub instansi: String,
+    pub kode_wilayah: Option<String>,
+    pub satuan: Option<String>,
+    pub realisasi_sen: i64,
+    pub realisasi_keluaran: Option<String>,
+}
+
+/// Biaya satu kode sub kegiatan di semua instansi (satu-satunya kueri
+/// lintas instansi anggaran; indeks `rencana_butir_kode`).
+pub async fn biaya_subkegiatan(
+    pool: &AnyPool,
+    tahun: i64,
+    kode: &str,
+    sampai_bulan: i64,
+    sampai_triwulan: i64,
+) -> Hasil<Vec<BarisBiaya>> {
+    let mut args = AnyArguments::default();
+    let _ = args.add(tahun);
+    let _ = args.add(kode.to_string());
+    let _ = args.add(sampai_bulan);
+    let _ = args.add(sampai_triwulan);
+    crate::semua_sebagai_json(
+        pool,
+        "instansi_id, instansi, kode_wilayah, satuan, realisasi_sen, realisasi_keluaran",
+        "FROM (SELECT b.instansi_id AS instansi_id, i.nama AS instansi, i.kode_wilayah AS kode_wilayah, ind.satuan AS satuan, \
+           (SELECT CAST(COALESCE(SUM(r.jumlah_sen), 0) AS BIGINT) FROM realisasi_anggaran r \
+             WHERE r.instansi_id = b.instansi_id AND r.tahun = $1 AND r.subkegiatan_kode = b.kode AND r.bulan <= $3) AS realisasi_sen, \
+           (SELECT k.realisasi FROM realisasi_keluaran k \
+             WHERE k.instansi_id = b.instansi_id AND k.tahun = $1 AND k.indikator_kunci = ind.kunci AND k.triwulan <= $4 \
+             ORDER BY k.triwulan DESC LIMIT 1) AS realisasi_keluaran \
+         FROM rencana_butir b \
+         JOIN rencana p ON p.instansi_id = b.instansi_id AND p.id = b.rencana_id AND p.tahun = $1 AND p.status = 'ditetapkan' \
+         JOIN rencana_indikator ind ON ind.instansi_id = b.instansi_id AND ind.butir_id = b.id AND ind.urutan = 0 \
+         JOIN instansi i ON i.id = b.instansi_id \
+         WHERE b.kode = $2 AND b.tingkat = 'subkegiatan') x",
+        "t.instansi",
+        args,
+    )
+    .await
+}

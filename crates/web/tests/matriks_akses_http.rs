@@ -213,6 +213,7 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
             KelolaRencana(404)
         }
         ("get", "/instansi/{iid}/konfigurasi/anggaran") => BacaAnggaran(200),
+        ("get", "/instansi/{iid}/anggaran/{tahun}/biaya/{kode}") => BacaAnggaran(200),
         ("put", "/instansi/{iid}/konfigurasi/anggaran") => KelolaRencana(200),
         ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-anggaran/{kode}/{periode}") => {
             KelolaRealisasi(200)

@@ -414,6 +414,7 @@ pub async fn isi_anggaran(l: &Layanan, maluku: &str, ambon: &str) -> Hasil<()> {
         }
     }
     tahun_penuh(l, ambon, AMBON_2026).await?;
+    pembanding(l).await?;
     // Draf 2027: sistem informasi kesehatan belum punya indikator (skenario peramban).
     impor(
         l,
@@ -423,5 +424,74 @@ pub async fn isi_anggaran(l: &Layanan, maluku: &str, ambon: &str) -> Hasil<()> {
         &csv_rencana(&MALUKU_2026[..4], &["1.02.02.1.03.0002"]),
     )
     .await?;
+    Ok(())
+}
+
+/// Kabupaten/kota pembanding biaya per satuan: sub kegiatan gizi yang sama
+/// dengan Kota Ambon, dengan biaya per dokumen yang wajar; Ambon menjadi
+/// pencilan (contoh Presiden 2023: uangnya habis untuk rapat dan perjalanan).
+const PEMBANDING: &[(&str, &str, &str, i64)] = &[
+    (
+        "Pemerintah Kabupaten Maluku Tengah",
+        "kabupaten",
+        "81.01",
+        2_400,
+    ),
+    (
+        "Pemerintah Kabupaten Maluku Tenggara",
+        "kabupaten",
+        "81.02",
+        2_000,
+    ),
+    ("Pemerintah Kabupaten Buru", "kabupaten", "81.04", 2_200),
+    (
+        "Pemerintah Kabupaten Seram Bagian Barat",
+        "kabupaten",
+        "81.06",
+        2_600,
+    ),
+    (
+        "Pemerintah Kabupaten Kepulauan Aru",
+        "kabupaten",
+        "81.07",
+        2_100,
+    ),
+    ("Pemerintah Kota Tual", "kota", "81.72", 1_900),
+];
+
+async fn pembanding(l: &Layanan) -> Hasil<()> {
+    let k = Konteks::sistem();
+    for (nama, jenis, kode, pagu_juta) in PEMBANDING {
+        let i = crate::organisasi::instansi::buat(
+            l,
+            &k,
+            crate::organisasi::instansi::MasukanInstansi {
+                nama: (*nama).into(),
+                jenis: (*jenis).into(),
+                kode_wilayah: Some((*kode).into()),
+                zona_waktu: Some("WIT".into()),
+                versi: None,
+            },
+        )
+        .await?;
+        crate::organisasi::unit::buat(
+            l,
+            &k,
+            &i.id,
+            crate::organisasi::unit::MasukanUnit {
+                nama: "Dinas Kesehatan".into(),
+                jenis: "perangkat_daerah".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        let baris = [Baris {
+            pagu_juta: *pagu_juta,
+            serapan: 85,
+            belanja: &[("5.1.02.01.01.0039", "Pemberian makanan tambahan", 1_000)],
+            ..AMBON_2026[0]
+        }];
+        tahun_penuh(l, &i.id, &baris).await?;
+    }
     Ok(())
 }

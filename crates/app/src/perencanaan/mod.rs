@@ -8,6 +8,7 @@
 //! Rancangan lengkap: docs/rancangan/perencanaan-anggaran.md; keputusan:
 //! docs/adr/0013-perencanaan-anggaran.md.
 
+mod biaya;
 mod keselarasan;
 mod konfigurasi;
 mod nilai_uang;
@@ -15,6 +16,7 @@ mod realisasi;
 mod rencana;
 mod subkegiatan;
 
+pub use biaya::{BiayaWilayah, PerbandinganBiaya, perbandingan_biaya};
 pub use keselarasan::{
     Diterima, JawabanKeselarasan, MasukanPenerimaan, PutusanProgram, TemuanJson, cabut_penerimaan,
     keselarasan, terima_peringatan,

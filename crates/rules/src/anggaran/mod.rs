@@ -21,6 +21,7 @@ pub mod gerbang;
 pub mod keselarasan;
 pub mod nilai_uang;
 pub mod penunjang;
+pub mod perbandingan;
 
 pub use data::{
     EntriSubkegiatan, JenisPemda, JenisSubkegiatan, VersiNomenklatur, entri_subkegiatan,
@@ -42,6 +43,7 @@ pub use penunjang::{
     BelanjaPenunjang, KelompokPenunjang, daftar_kata_penunjang, indikator_administratif,
     kata_penunjang,
 };
+pub use perbandingan::{AmbangPerbandingan, Pencilan, StatistikBiaya, pencilan, statistik_biaya};
 
 use crate::{Bahasa, angka};
 use rust_decimal::Decimal;
@@ -89,6 +91,8 @@ pub struct KonfigurasiAnggaran {
     pub nilai_uang: AmbangNilaiUang,
     /// Ambang dan kelompok belanja penunjang keselarasan program.
     pub keselarasan: KonfigurasiKeselarasan,
+    /// Perbandingan biaya per satuan antarwilayah.
+    pub perbandingan: AmbangPerbandingan,
 }
 
 #[cfg(test)]

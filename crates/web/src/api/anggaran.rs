@@ -35,6 +35,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(verifikasi_keluaran))
         .routes(routes!(nilai_uang))
         .routes(routes!(keselarasan))
+        .routes(routes!(perbandingan_biaya))
         .routes(routes!(terima_peringatan))
         .routes(routes!(cabut_penerimaan))
         .routes(routes!(lihat_konfigurasi, ubah_konfigurasi))
@@ -475,6 +476,32 @@ async fn ubah_konfigurasi(
     p.periksa_csrf_api(&h).api(&p)?;
     Ok(Json(
         pr::ubah_konfigurasi(&s.layanan, &p.konteks, &iid, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+struct TanyaBulan {
+    /// Bulan yang sudah berjalan (1–12); bawaan menurut tanggal instansi.
+    bulan: Option<u8>,
+}
+
+/// Biaya per satuan keluaran satu kode sub kegiatan dibanding wilayah lain (median, kuartil, pencilan)
+#[utoipa::path(get, path = "/instansi/{iid}/anggaran/{tahun}/biaya/{kode}", tag = "anggaran",
+    params(JalurSubkegiatan, TanyaBulan),
+    responses((status = 200, description = "Perbandingan", body = pr::PerbandinganBiaya)))]
+async fn perbandingan_biaya(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, kode)): Path<(String, String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaBulan>,
+) -> HasilApi<pr::PerbandinganBiaya> {
+    let th = tahun(&p, &th)?;
+    Ok(Json(
+        pr::perbandingan_biaya(&s.layanan, &p.konteks, &iid, th, &kode, q.bulan)
             .await
             .api(&p)?,
     ))
