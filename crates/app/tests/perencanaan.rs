@@ -124,6 +124,28 @@ async fn gerbang_menolak_lalu_menetapkan_dan_realisasi_dinilai() {
             lap.ke_teks(Bahasa::Id)
         );
 
+        // Ekspor rencana → impor kembali: tidak ada yang berubah.
+        let isi = impor::ekspor_anggaran(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            impor::TabelEkspor::Rencana,
+            impor::Format::Xlsx,
+        )
+        .await
+        .unwrap();
+        let lap = impor::impor_rencana(&l, &perencana, &iid, TAHUN, "rencana.xlsx", &isi)
+            .await
+            .unwrap();
+        diterima(&lap);
+        assert_eq!(
+            (lap.dibuat, lap.diperbarui),
+            (0, 0),
+            "{b:?}: {}",
+            lap.ke_teks(Bahasa::Id)
+        );
+
         // Impor ulang melengkapi indikator: hanya yang berubah ditulis.
         let lengkap = rencana_draf().replace(
             "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,,,,,,,,,,500000000",
@@ -210,6 +232,45 @@ async fn gerbang_menolak_lalu_menetapkan_dan_realisasi_dinilai() {
         assert_eq!(nu.ringkasan.pagu, "12500000000.00");
         assert_eq!(nu.ringkasan.realisasi_anggaran, "2900000000.00");
         assert_eq!(nu.ringkasan.tanda["uang_habis_hasil_tidak_jelas"], 1);
+
+        // Ekspor → impor kembali: tidak ada yang berubah.
+        for (tabel, jenis) in [
+            (impor::TabelEkspor::RealisasiAnggaran, "ra"),
+            (impor::TabelEkspor::RealisasiKeluaran, "rk"),
+        ] {
+            let isi =
+                impor::ekspor_anggaran(&l, &perencana, &iid, TAHUN, tabel, impor::Format::Csv)
+                    .await
+                    .unwrap();
+            let lap = if jenis == "ra" {
+                impor::impor_realisasi_anggaran(&l, &keuangan, &iid, TAHUN, "x.csv", &isi)
+                    .await
+                    .unwrap()
+            } else {
+                impor::impor_realisasi_keluaran(&l, &perencana, &iid, TAHUN, "x.csv", &isi)
+                    .await
+                    .unwrap()
+            };
+            diterima(&lap);
+            assert_eq!(
+                (lap.dibuat, lap.diperbarui),
+                (0, 0),
+                "{b:?} {jenis}: {}",
+                lap.ke_teks(Bahasa::Id)
+            );
+            assert!(lap.tidak_berubah > 0);
+        }
+        let xlsx = impor::ekspor_anggaran(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            impor::TabelEkspor::NilaiUang,
+            impor::Format::Xlsx,
+        )
+        .await
+        .unwrap();
+        assert!(xlsx.starts_with(b"PK"));
 
         // Kunci Maret: impor yang menyentuh Maret ditolak utuh, tanpa tulisan.
         let m = MasukanKunci {

@@ -214,6 +214,7 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         }
         ("get", "/instansi/{iid}/konfigurasi/anggaran") => BacaAnggaran(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/biaya/{kode}") => BacaAnggaran(200),
+        ("get", "/instansi/{iid}/anggaran/{tahun}/ekspor/{tabel}") => BacaAnggaran(200),
         ("put", "/instansi/{iid}/konfigurasi/anggaran") => KelolaRencana(200),
         ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-anggaran/{kode}/{periode}") => {
             KelolaRealisasi(200)
@@ -702,6 +703,7 @@ async fn susun(
                 },
             )
             .replace("{kode}", "1.02.02.2.02.0015")
+            .replace("{tabel}", "rencana")
     );
     if jalur.contains("/anggaran/{tahun}/impor/") {
         let unit_rencana = if iid == d.a { &d.unit_akar } else { &d.unit_b };

@@ -32,10 +32,28 @@ mod tulis;
 mod unit;
 
 pub use anggaran::{
-    KOLOM_BELANJA, KOLOM_REALISASI_ANGGARAN, KOLOM_REALISASI_KELUARAN, KOLOM_RENCANA,
-    impor_belanja, impor_realisasi_anggaran, impor_realisasi_keluaran, impor_rencana,
+    KOLOM_BELANJA, KOLOM_NILAI_UANG, KOLOM_REALISASI_ANGGARAN, KOLOM_REALISASI_KELUARAN,
+    KOLOM_RENCANA, TabelEkspor, ekspor_anggaran, impor_belanja, impor_realisasi_anggaran,
+    impor_realisasi_keluaran, impor_rencana,
 };
 pub use pegawai::{KOLOM_PEGAWAI, ekspor_pegawai, impor_pegawai};
+
+/// CSV atau XLSX untuk tabel apa pun (di thread pemblokir).
+async fn tulis_berkas_tabel(
+    k: &Konteks,
+    nama: &'static str,
+    kolom: &'static [Kolom],
+    format: Format,
+    baris: Vec<Vec<String>>,
+) -> Hasil<Vec<u8>> {
+    let b = k.bahasa;
+    tokio::task::spawn_blocking(move || match format {
+        Format::Csv => tulis::csv(kolom, &baris),
+        Format::Xlsx => tulis::xlsx_tabel(b, nama, kolom, &baris),
+    })
+    .await
+    .map_err(|e| Galat::Internal(e.to_string()))?
+}
 
 /// Kunci pembanding nama (huruf kecil, spasi rapat): pencocok indikator.
 pub fn kunci_nama(nama: &str) -> String {

@@ -60,7 +60,17 @@ fn lebar(nama: &str) -> f64 {
 /// Teks (NIP yang diketik tetap 18 digit), daftar pilihan pada kolom
 /// berkode, baris judul dibekukan; lalu lembar petunjuk.
 pub(crate) fn xlsx(b: Bahasa, jenis: Jenis, baris: &[Vec<String>]) -> Hasil<Vec<u8>> {
-    let kolom = jenis.kolom();
+    xlsx_tabel(b, jenis.kode(), jenis.kolom(), baris)
+}
+
+/// XLSX untuk tabel apa pun (ekspor dasbor) dengan penulis dan perlindungan
+/// yang sama dengan templat impor.
+pub(crate) fn xlsx_tabel(
+    b: Bahasa,
+    nama_lembar: &str,
+    kolom: &[Kolom],
+    baris: &[Vec<String>],
+) -> Hasil<Vec<u8>> {
     let mut wb = Workbook::new();
     let teks = Format::new().set_num_format("@");
     let judul = Format::new()
@@ -69,7 +79,7 @@ pub(crate) fn xlsx(b: Bahasa, jenis: Jenis, baris: &[Vec<String>]) -> Hasil<Vec<
         .set_background_color(Color::RGB(0xE6F1F5));
     {
         let ws = wb.add_worksheet();
-        ws.set_name(jenis.kode()).map_err(galat)?;
+        ws.set_name(nama_lembar).map_err(galat)?;
         for (c, k) in kolom.iter().enumerate() {
             let c = c as u16;
             ws.set_column_format(c, &teks).map_err(galat)?;

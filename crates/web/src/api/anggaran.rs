@@ -36,6 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(nilai_uang))
         .routes(routes!(keselarasan))
         .routes(routes!(perbandingan_biaya))
+        .routes(routes!(ekspor))
         .routes(routes!(terima_peringatan))
         .routes(routes!(cabut_penerimaan))
         .routes(routes!(lihat_konfigurasi, ubah_konfigurasi))
@@ -505,6 +506,88 @@ async fn perbandingan_biaya(
             .await
             .api(&p)?,
     ))
+}
+
+/// Parameter jalur ekspor.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurEkspor {
+    iid: String,
+    tahun: i64,
+    /// `rencana`, `belanja`, `realisasi-anggaran`, `realisasi-keluaran` (kolom impor), `nilai-uang`.
+    tabel: String,
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+struct TanyaFormat {
+    /// `csv` (bawaan) atau `xlsx`.
+    #[param(value_type = Option<app::impor::Format>)]
+    format: Option<String>,
+}
+
+/// Ekspor tabel anggaran (CSV/XLSX); tabel impor berkolom sama sehingga dapat diimpor kembali
+#[utoipa::path(get, path = "/instansi/{iid}/anggaran/{tahun}/ekspor/{tabel}", tag = "anggaran",
+    params(JalurEkspor, TanyaFormat),
+    responses((status = 200, description = "Berkas lampiran", content(
+        (super::openapi::Berkas = "text/csv"),
+        (super::openapi::Berkas = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        (status = 404, description = "Tabel tidak dikenal", body = super::openapi::Galat)))]
+async fn ekspor(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, tabel)): Path<(String, String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaFormat>,
+) -> Response {
+    let b = p.bahasa();
+    let hasil = async {
+        let th = tahun(&p, &th)?;
+        let tabel = app::impor::TabelEkspor::dari_kode(&tabel).ok_or_else(|| {
+            GalatApi(
+                Galat::TidakDitemukan(
+                    p.konteks
+                        .t("Tabel ekspor tidak dikenal.", "Unknown export table.")
+                        .into(),
+                ),
+                b,
+            )
+        })?;
+        let format = match q.format.as_deref() {
+            None => app::impor::Format::Csv,
+            Some(f) => app::impor::Format::dari_kode(f).ok_or_else(|| {
+                GalatApi(
+                    Galat::input(
+                        p.konteks.t("Format tidak dikenal.", "Unknown format."),
+                        BTreeMap::from([(
+                            "format".to_string(),
+                            p.konteks
+                                .t(
+                                    "Format harus csv atau xlsx.",
+                                    "The format must be csv or xlsx.",
+                                )
+                                .to_string(),
+                        )]),
+                    ),
+                    b,
+                )
+            })?,
+        };
+        let isi = app::impor::ekspor_anggaran(&s.layanan, &p.konteks, &iid, th, tabel, format)
+            .await
+            .api(&p)?;
+        Ok::<_, GalatApi>(crate::halaman::impor::unduhan(
+            &format!("{}-{th}.{}", tabel.kode(), format.ekstensi()),
+            format,
+            isi,
+        ))
+    }
+    .await;
+    match hasil {
+        Ok(r) => r,
+        Err(g) => g.into_response(),
+    }
 }
 
 /// Periode terkunci (realisasi)
