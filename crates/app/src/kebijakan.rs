@@ -455,6 +455,25 @@ impl CakupanUnit {
     }
 }
 
+/// Tampilan wilayah (agregat anggaran per instansi di satu wilayah): super
+/// admin, atau pembaca penuh rencana dari instansi berjenis provinsi yang
+/// kode wilayahnya `kode` (gubernur sebagai wakil pemerintah pusat
+/// mengevaluasi APBD kabupaten/kota). Isinya hanya agregat per instansi.
+pub async fn wajib_tampilan_wilayah(l: &Layanan, k: &Konteks, kode: &str) -> Hasil<()> {
+    let a = k.aktor()?;
+    if a.super_admin() {
+        return Ok(());
+    }
+    if putuskan(Some(a), Aksi::Baca, Sumber::Rencana(&a.instansi_id)) == Akses::Penuh
+        && let Some(i) = store::organisasi::instansi(l.pool(), &a.instansi_id).await?
+        && i.jenis == "provinsi"
+        && i.kode_wilayah.as_deref() == Some(kode)
+    {
+        return Ok(());
+    }
+    Err(k.dilarang())
+}
+
 /// Izin membaca riwayat audit satu objek; hanya dibuat `izin_riwayat`.
 pub struct IzinRiwayat {
     pribadi: bool,
@@ -671,6 +690,7 @@ mod tes {
             "kebijakan::wajib(",
             "Cakupan::untuk(",
             "CakupanUnit::untuk(",
+            "wajib_tampilan_wilayah(",
             "izin_riwayat(",
             "boleh_kelola_akun(",
             "wajib_tulis(",

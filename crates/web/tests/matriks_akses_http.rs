@@ -121,6 +121,9 @@ enum Jenis {
     KelolaBelanja(u16),
     /// Realisasi anggaran dan kunci periode: keuangan.
     KelolaRealisasi(u16),
+    /// Tampilan wilayah provinsi A (`/wilayah/81`; hubungan lain instansi:
+    /// `/wilayah/81.71`, bukan provinsi): pembaca penuh rencana provinsi.
+    BacaWilayah(u16),
     /// Satu sub kegiatan (milik unit akar): pembaca penuh; pimpinan unit
     /// lain 403.
     BacaButir(u16),
@@ -214,6 +217,7 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         }
         ("get", "/instansi/{iid}/konfigurasi/anggaran") => BacaAnggaran(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/biaya/{kode}") => BacaAnggaran(200),
+        ("get", "/wilayah/{kode}/anggaran/{tahun}") => BacaWilayah(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/ekspor/{tabel}") => BacaAnggaran(200),
         ("put", "/instansi/{iid}/konfigurasi/anggaran") => KelolaRencana(200),
         ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-anggaran/{kode}/{periode}") => {
@@ -561,6 +565,10 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
             let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan | P::Pimpinan);
             if sa || (pembaca && anggota) { ok } else { 403 }
         }
+        Jenis::BacaWilayah(ok) => {
+            let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan);
+            if sa || (pembaca && anggota) { ok } else { 403 }
+        }
         Jenis::BacaButir(ok) => {
             let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan);
             if sa || (pembaca && anggota) { ok } else { 403 }
@@ -702,7 +710,16 @@ async fn susun(
                     "3"
                 },
             )
-            .replace("{kode}", "1.02.02.2.02.0015")
+            .replace(
+                "{kode}",
+                if !jalur.starts_with("/wilayah/") {
+                    "1.02.02.2.02.0015"
+                } else if iid == d.a {
+                    "81"
+                } else {
+                    "81.71"
+                },
+            )
             .replace("{tabel}", "rencana")
     );
     if jalur.contains("/anggaran/{tahun}/impor/") {

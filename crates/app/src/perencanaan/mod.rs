@@ -15,6 +15,7 @@ mod nilai_uang;
 mod realisasi;
 mod rencana;
 mod subkegiatan;
+mod wilayah;
 
 pub use biaya::{BiayaWilayah, PerbandinganBiaya, perbandingan_biaya};
 pub use keselarasan::{
@@ -40,6 +41,7 @@ pub use subkegiatan::{
     DetailSubkegiatan, IsianIndikator, MAKS_INDIKATOR, MasukanSubkegiatan, simpan_subkegiatan,
     subkegiatan,
 };
+pub use wilayah::{BarisWilayah, RekapWilayah, rekap_wilayah};
 
 use crate::kebijakan::CakupanUnit;
 use crate::{Galat, Hasil, Konteks, Layanan};

@@ -37,6 +37,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(keselarasan))
         .routes(routes!(perbandingan_biaya))
         .routes(routes!(ekspor))
+        .routes(routes!(rekap_wilayah))
         .routes(routes!(terima_peringatan))
         .routes(routes!(cabut_penerimaan))
         .routes(routes!(lihat_konfigurasi, ubah_konfigurasi))
@@ -588,6 +589,50 @@ async fn ekspor(
         Ok(r) => r,
         Err(g) => g.into_response(),
     }
+}
+
+/// Parameter jalur tampilan wilayah.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurWilayah {
+    /// Kode wilayah provinsi Kepmendagri, mis. 81.
+    kode: String,
+    tahun: i64,
+}
+
+/// Tampilan provinsi: agregat anggaran setiap instansi di wilayahnya (super admin, pembaca rencana pemerintah provinsi itu)
+#[utoipa::path(get, path = "/wilayah/{kode}/anggaran/{tahun}", tag = "anggaran",
+    params(JalurWilayah, TanyaBulan),
+    responses((status = 200, description = "Agregat per instansi", body = pr::RekapWilayah)))]
+async fn rekap_wilayah(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((kode, th)): Path<(String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaBulan>,
+) -> HasilApi<pr::RekapWilayah> {
+    let th = tahun(&p, &th)?;
+    if let Some(b) = q.bulan
+        && !(1..=12).contains(&b)
+    {
+        return Err(GalatApi(
+            Galat::input(
+                p.konteks.t("Bulan tidak sah.", "Invalid month."),
+                BTreeMap::from([(
+                    "bulan".to_string(),
+                    p.konteks
+                        .t("Bulan harus 1–12.", "The month must be 1–12.")
+                        .to_string(),
+                )]),
+            ),
+            p.bahasa(),
+        ));
+    }
+    Ok(Json(
+        pr::rekap_wilayah(&s.layanan, &p.konteks, &kode, th, q.bulan)
+            .await
+            .api(&p)?,
+    ))
 }
 
 /// Periode terkunci (realisasi)

@@ -8,6 +8,7 @@ use crate::AppState;
 use crate::grafik::{Titik, sebaran};
 use crate::pengunjung::Pengunjung;
 use app::Galat;
+use app::impor::Jenis;
 use app::perencanaan::{
     self as pr, DetailSubkegiatan, IsianIndikator, JawabanKeselarasan, JawabanNilaiUang,
     KekuranganJson, MasukanSubkegiatan, RingkasanAnggaran, TanyaNilaiUang,
@@ -33,6 +34,248 @@ pub fn router() -> Router<AppState> {
             get(subkegiatan).post(simpan_subkegiatan),
         )
         .route("/instansi/{iid}/anggaran/{tahun}/dasbor", get(dasbor))
+        .route(
+            "/instansi/{iid}/anggaran/{tahun}/{jenis}/impor",
+            get(form_impor)
+                .post(unggah)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    app::impor::BATAS_UKURAN + 1024 * 1024,
+                )),
+        )
+        .route(
+            "/instansi/{iid}/anggaran/{tahun}/{jenis}/{berkas}",
+            get(unduh),
+        )
+        .route("/wilayah/{kode}/anggaran/{tahun}", get(wilayah))
+}
+
+/// Jenis impor anggaran dari segmen alamat, dengan sumber kebijakannya.
+fn jenis_impor(
+    p: &Pengunjung,
+    iid: &str,
+    s: &str,
+) -> Result<(Jenis, bool), axum::response::Response> {
+    let j = match s {
+        "rencana" => Jenis::Rencana,
+        "belanja" => Jenis::Belanja,
+        "realisasi-anggaran" => Jenis::RealisasiAnggaran,
+        "realisasi-keluaran" => Jenis::RealisasiKeluaran,
+        _ => {
+            return Err(super::galat(
+                p,
+                Galat::TidakDitemukan(
+                    p.konteks
+                        .t("Halaman tidak ditemukan.", "Page not found.")
+                        .into(),
+                ),
+            ));
+        }
+    };
+    use app::kebijakan::{Aksi, Sumber, putuskan};
+    let sumber = match j {
+        Jenis::Rencana => Sumber::Rencana(iid),
+        Jenis::Belanja => Sumber::Belanja(iid),
+        Jenis::RealisasiAnggaran => Sumber::Realisasi(iid),
+        _ => Sumber::Keluaran(iid),
+    };
+    let boleh = putuskan(p.konteks.aktor.as_ref(), Aksi::Kelola, sumber).boleh();
+    Ok((j, boleh))
+}
+
+async fn form_impor(
+    p: Pengunjung,
+    Path((iid, th, jenis)): Path<(String, String, String)>,
+) -> HasilHalaman {
+    let th = tahun(&p, &th)?;
+    let (j, boleh) = jenis_impor(&p, &iid, &jenis)?;
+    if !boleh {
+        return Err(super::galat(&p, p.konteks.dilarang()));
+    }
+    let dasar = format!("/instansi/{iid}/anggaran/{th}/{jenis}");
+    Ok(super::impor::halaman_impor(
+        &p,
+        j,
+        dasar,
+        format!("/instansi/{iid}/anggaran/{th}"),
+        None,
+        None,
+        StatusCode::OK,
+    ))
+}
+
+async fn unggah(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, jenis)): Path<(String, String, String)>,
+    mp: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> HasilHalaman {
+    let th = tahun(&p, &th)?;
+    let (j, _) = jenis_impor(&p, &iid, &jenis)?;
+    let k = &p.konteks;
+    let dasar = format!("/instansi/{iid}/anggaran/{th}/{jenis}");
+    let kembali = format!("/instansi/{iid}/anggaran/{th}");
+    let gagal = |pesan: &str, st: StatusCode| {
+        super::impor::halaman_impor(
+            &p,
+            j,
+            dasar.clone(),
+            kembali.clone(),
+            None,
+            Some(pesan.to_string()),
+            st,
+        )
+    };
+    let rusak = k.t(
+        "Unggahan tidak terbaca. Pilih berkas lalu kirim lagi dari formulir ini.",
+        "The upload could not be read. Choose the file and submit again from this form.",
+    );
+    let Ok(mp) = mp else {
+        return Ok(gagal(rusak, StatusCode::BAD_REQUEST));
+    };
+    let (csrf, nama, isi) = match super::impor::baca_unggahan(mp).await {
+        super::impor::Unggahan::Ada { csrf, nama, isi } => (csrf, nama, isi),
+        super::impor::Unggahan::TerlaluBesar => {
+            return Ok(gagal(
+                k.t(
+                    "Berkas lebih dari 10 MB; bagi menjadi beberapa berkas.",
+                    "The file is larger than 10 MB; split it into several files.",
+                ),
+                StatusCode::PAYLOAD_TOO_LARGE,
+            ));
+        }
+        super::impor::Unggahan::Rusak => return Ok(gagal(rusak, StatusCode::BAD_REQUEST)),
+    };
+    p.periksa_csrf(&csrf).atau_halaman(&p)?;
+    if isi.is_empty() {
+        return Ok(gagal(
+            k.t(
+                "Pilih berkas CSV atau XLSX lebih dulu.",
+                "Choose a CSV or XLSX file first.",
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    }
+    let l = &s.layanan;
+    let hasil = match j {
+        Jenis::Rencana => app::impor::impor_rencana(l, k, &iid, th, &nama, &isi).await,
+        Jenis::Belanja => app::impor::impor_belanja(l, k, &iid, th, &nama, &isi).await,
+        Jenis::RealisasiAnggaran => {
+            app::impor::impor_realisasi_anggaran(l, k, &iid, th, &nama, &isi).await
+        }
+        _ => app::impor::impor_realisasi_keluaran(l, k, &iid, th, &nama, &isi).await,
+    };
+    match hasil {
+        Ok(lap) => {
+            let st = if lap.diterima {
+                StatusCode::OK
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            Ok(super::impor::halaman_impor(
+                &p,
+                j,
+                dasar,
+                kembali,
+                Some(lap),
+                None,
+                st,
+            ))
+        }
+        Err(Galat::Konflik(pesan)) => Ok(gagal(&pesan, StatusCode::CONFLICT)),
+        Err(g) => Err(super::galat(&p, g)),
+    }
+}
+
+/// `templat.csv|xlsx` dan `ekspor.csv|xlsx` untuk satu jenis impor anggaran.
+async fn unduh(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, jenis, berkas)): Path<(String, String, String, String)>,
+) -> HasilHalaman {
+    let th = tahun(&p, &th)?;
+    let tidak = || {
+        super::galat(
+            &p,
+            Galat::TidakDitemukan(
+                p.konteks
+                    .t("Halaman tidak ditemukan.", "Page not found.")
+                    .into(),
+            ),
+        )
+    };
+    let (j, _) = jenis_impor(&p, &iid, &jenis)?;
+    let (nama, ext) = berkas.rsplit_once('.').ok_or_else(tidak)?;
+    let format = app::impor::Format::dari_kode(ext).ok_or_else(tidak)?;
+    let isi = match nama {
+        "templat" => {
+            app::kebijakan::CakupanUnit::untuk(
+                &s.layanan,
+                &p.konteks,
+                app::kebijakan::Aksi::Baca,
+                app::kebijakan::Sumber::Rencana(&iid),
+            )
+            .await
+            .atau_halaman(&p)?;
+            app::impor::templat(p.bahasa(), format, j).atau_halaman(&p)?
+        }
+        "ekspor" => {
+            let tabel = app::impor::TabelEkspor::dari_kode(&jenis).ok_or_else(tidak)?;
+            app::impor::ekspor_anggaran(&s.layanan, &p.konteks, &iid, th, tabel, format)
+                .await
+                .atau_halaman(&p)?
+        }
+        _ => return Err(tidak()),
+    };
+    Ok(super::impor::unduhan(
+        &format!("{nama}-{jenis}-{th}.{}", format.ekstensi()),
+        format,
+        isi,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "anggaran_wilayah.html")]
+struct HalamanWilayah {
+    b: Bingkai,
+    r: pr::RekapWilayah,
+}
+
+impl HalamanWilayah {
+    fn rupiah(&self, s: &str) -> String {
+        rupiah_tampil(self.b.t.0, s)
+    }
+    fn persen(&self, s: &Option<String>) -> String {
+        match s {
+            Some(x) => format!(
+                "{}%",
+                if self.b.t.0 == app::Bahasa::Id {
+                    x.replace('.', ",")
+                } else {
+                    x.clone()
+                }
+            ),
+            None => "—".into(),
+        }
+    }
+}
+
+async fn wilayah(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((kode, th)): Path<(String, String)>,
+) -> HasilHalaman {
+    let th = tahun(&p, &th)?;
+    let r = pr::rekap_wilayah(&s.layanan, &p.konteks, &kode, th, None)
+        .await
+        .atau_halaman(&p)?;
+    let judul = format!(
+        "{} {kode} · {th}",
+        p.konteks.t("Anggaran wilayah", "Regional budget")
+    );
+    Ok(render(&HalamanWilayah {
+        b: Bingkai::dari(&p, judul),
+        r,
+    }))
 }
 
 fn tahun(p: &Pengunjung, t: &str) -> Result<i64, axum::response::Response> {
@@ -64,6 +307,10 @@ struct HalamanRingkasan {
     pesan_galat: Option<String>,
     pesan_ok: Option<String>,
     boleh_tetapkan: bool,
+    /// Impor yang boleh dilakukan pengunjung: (segmen, judul).
+    impor: Vec<(&'static str, &'static str)>,
+    /// Kode wilayah bila instansi ini provinsi (tautan tampilan wilayah).
+    wilayah: Option<String>,
 }
 
 impl HalamanRingkasan {
@@ -114,6 +361,22 @@ async fn tampil_ringkasan(
         app::kebijakan::Sumber::Rencana(iid),
     )
     .penuh();
+    let b = p.bahasa();
+    let mut impor = Vec::new();
+    for (seg, j) in [
+        ("rencana", Jenis::Rencana),
+        ("belanja", Jenis::Belanja),
+        ("realisasi-anggaran", Jenis::RealisasiAnggaran),
+        ("realisasi-keluaran", Jenis::RealisasiKeluaran),
+    ] {
+        if jenis_impor(p, iid, seg).is_ok_and(|(_, boleh)| boleh) {
+            impor.push((seg, super::impor::judul(b, j)));
+        }
+    }
+    let wilayah = match store::organisasi::instansi(s.layanan.pool(), iid).await {
+        Ok(Some(i)) if i.jenis == "provinsi" => i.kode_wilayah,
+        _ => None,
+    };
     let judul = format!(
         "{} {th}",
         p.konteks.t("Rencana dan anggaran", "Plan and budget")
@@ -121,6 +384,8 @@ async fn tampil_ringkasan(
     Ok((
         st,
         render(&HalamanRingkasan {
+            impor,
+            wilayah,
             b: Bingkai::dari(p, judul),
             iid: iid.into(),
             tahun: th,

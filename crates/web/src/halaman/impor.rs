@@ -98,6 +98,8 @@ struct HalamanImpor {
     b: Bingkai,
     /// Awal alamat: `/instansi/{iid}/pegawai` atau `/instansi/{iid}/unit`.
     dasar: String,
+    /// Halaman yang dituju "Lihat daftar" dan "Kembali".
+    kembali: String,
     kolom: Vec<BarisKolom>,
     laporan: Option<LaporanImpor>,
     ringkasan: String,
@@ -107,7 +109,7 @@ struct HalamanImpor {
     pesan: Option<String>,
 }
 
-fn judul(b: Bahasa, jenis: Jenis) -> &'static str {
+pub(crate) fn judul(b: Bahasa, jenis: Jenis) -> &'static str {
     match jenis {
         Jenis::Pegawai => app::teks::t(b, "Impor pegawai", "Import employees"),
         Jenis::Unit => app::teks::t(b, "Impor unit kerja", "Import units"),
@@ -130,6 +132,21 @@ fn halaman(
     pesan: Option<String>,
     st: StatusCode,
 ) -> Response {
+    let dasar = format!("/instansi/{iid}/{}", jenis.kode());
+    halaman_impor(p, jenis, dasar.clone(), dasar, laporan, pesan, st)
+}
+
+/// Halaman impor dengan laporan per baris; `dasar` menjadi awal tautan
+/// templat dan ekspor (`{dasar}/templat.xlsx`, `{dasar}/ekspor.csv`).
+pub(crate) fn halaman_impor(
+    p: &Pengunjung,
+    jenis: Jenis,
+    dasar: String,
+    kembali: String,
+    laporan: Option<LaporanImpor>,
+    pesan: Option<String>,
+    st: StatusCode,
+) -> Response {
     let b = p.bahasa();
     let (ringkasan, galat, galat_lain, info) = match &laporan {
         Some(l) => (
@@ -144,7 +161,8 @@ fn halaman(
     };
     let tpl = HalamanImpor {
         b: Bingkai::dari(p, judul(b, jenis)),
-        dasar: format!("/instansi/{iid}/{}", jenis.kode()),
+        dasar,
+        kembali,
         kolom: jenis
             .kolom()
             .iter()
@@ -195,7 +213,7 @@ async fn unggah_unit(
     unggah(&s, &p, &iid, Jenis::Unit, mp).await
 }
 
-enum Unggahan {
+pub(crate) enum Unggahan {
     Ada {
         csrf: String,
         nama: String,
@@ -207,7 +225,7 @@ enum Unggahan {
 
 /// Membaca bidang multipart; berkas dibaca per potong dan dihentikan begitu
 /// melewati batas.
-async fn baca_unggahan(mut mp: Multipart) -> Unggahan {
+pub(crate) async fn baca_unggahan(mut mp: Multipart) -> Unggahan {
     let mut csrf = String::new();
     let mut nama = String::new();
     let mut isi = Vec::new();

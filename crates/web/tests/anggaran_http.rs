@@ -1,0 +1,288 @@
+//! Kontrak HTTP anggaran (isu 9) pada SQLite dan PostgreSQL: bentuk persis
+//! jawaban tetapkan (422 `gerbang_keluaran`), nilai-uang dan keselarasan,
+//! impor lewat API, 409 `periode_dikunci`, halaman impor dan tampilan
+//! wilayah. Baris peran × hubungan ada di matriks_akses_http.rs.
+
+mod umum;
+
+use app::Peran;
+use axum::http::{Method, StatusCode};
+use serde_json::Value;
+use store::uji::backend_uji;
+use umum::{Klien, SANDI, akun, siapkan};
+
+const KEPALA: &str = "unit,program_kode,program_nama,kegiatan_kode,kegiatan_nama,subkegiatan_kode,subkegiatan_nama,indikator,satuan,polaritas,baseline,target,target_tw1,target_tw2,target_tw3,target_tw4,pagu\n";
+
+fn dua_desimal(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| {
+        let (a, b) = s.split_once('.').unwrap_or(("", ""));
+        !a.is_empty()
+            && a.trim_start_matches('-')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+            && b.len() == 2
+            && b.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+#[tokio::test]
+async fn kontrak_tetapkan_nilai_uang_keselarasan_dan_kunci() {
+    for backend in backend_uji() {
+        let u = siapkan(backend).await;
+        let iid = u.a.id.clone();
+        akun(&u.l, &iid, "perencana.uji", None, vec![Peran::Perencana]).await;
+        akun(&u.l, &iid, "keuangan.uji", None, vec![Peran::Keuangan]).await;
+        let mut p = Klien::baru(&u);
+        p.masuk("perencana.uji", SANDI).await;
+        let mut k = Klien::baru(&u);
+        k.masuk("keuangan.uji", SANDI).await;
+        let unit = &u.a.unit_id;
+        let rencana = format!(
+            "{KEPALA}{unit},1.02.02,Program Kesehatan,1.02.02.2.02,Layanan Kesehatan,1.02.02.2.02.0015,Gizi Masyarakat,Jumlah Balita Gizi Buruk yang Ditangani,Orang,positif,,100,25,50,75,100,1000000000\n\
+{unit},1.02.02,,1.02.02.2.02,,1.02.02.2.02.0016,Kesehatan Kerja,,,,,,,,,,50000000\n"
+        );
+        let j = p
+            .kirim(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/anggaran/2025/impor/rencana?nama_berkas=r.csv"),
+                Some("text/csv"),
+                rencana.clone().into_bytes(),
+                true,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        assert_eq!(
+            j.json()["laporan"]["dibuat"],
+            2 + 2 + 1,
+            "program, kegiatan, dua sub kegiatan, satu indikator"
+        );
+        // Impor yang salah: 422 impor_ditolak dengan laporan per baris.
+        let salah = format!(
+            "{KEPALA}{unit},1.02.02,,1.02.02.2.02,,1.02.02.2.02.0015,,x,Orang,miring,,-1,,,,,abc\n"
+        );
+        let j = p
+            .kirim(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/anggaran/2025/impor/rencana"),
+                Some("text/csv"),
+                salah.into_bytes(),
+                true,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let v = j.json();
+        assert_eq!(v["error"]["code"], "impor_ditolak");
+        let kolom: Vec<&str> = v["laporan"]["galat"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["kolom"].as_str().unwrap())
+            .collect();
+        assert_eq!(kolom, ["polaritas", "target", "pagu"], "{v}");
+
+        // Tetapkan: 422 gerbang_keluaran, fields berkunci kode sub kegiatan.
+        let j = p
+            .kirim(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/anggaran/2025/tetapkan"),
+                None,
+                Vec::new(),
+                true,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", j.teks);
+        let v = j.json();
+        assert_eq!(v["error"]["code"], "gerbang_keluaran");
+        let f = v["error"]["fields"].as_object().unwrap();
+        assert_eq!(f.keys().collect::<Vec<_>>(), ["1.02.02.2.02.0016"]);
+        let kek = v["kekurangan"].as_array().unwrap();
+        assert_eq!(kek[0]["subkegiatan"], "1.02.02.2.02.0016");
+        assert_eq!(kek[0]["kode"], "tanpa_indikator");
+        // Melengkapi lewat PUT sub kegiatan (versi wajib), lalu tetapkan.
+        let d = p
+            .get(&format!(
+                "/api/v1/instansi/{iid}/anggaran/2025/subkegiatan/1.02.02.2.02.0016"
+            ))
+            .await
+            .json();
+        let badan = serde_json::json!({"nama": d["nama"], "unit_id": d["unit_id"], "pagu": d["pagu"], "versi": d["versi"],
+            "indikator": [{"nama": "Jumlah Pekerja yang Dilayani", "satuan": "Orang", "target": "40", "target_triwulan": ["10", "20", "30", "40"]}]});
+        let j = p
+            .json(
+                Method::PUT,
+                &format!("/api/v1/instansi/{iid}/anggaran/2025/subkegiatan/1.02.02.2.02.0016"),
+                &badan.to_string(),
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        assert!(j.json()["kekurangan"].as_array().unwrap().is_empty());
+        let j = p
+            .kirim(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/anggaran/2025/tetapkan"),
+                None,
+                Vec::new(),
+                true,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        assert_eq!(j.json()["rencana"]["revisi"][0]["status"], "ditetapkan");
+
+        // Realisasi, kunci, nilai uang.
+        let real = "subkegiatan_kode,bulan,jumlah\n1.02.02.2.02.0015,1,450000000\n1.02.02.2.02.0015,2,500000000\n";
+        let j = k
+            .kirim(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/anggaran/2025/impor/realisasi-anggaran"),
+                Some("text/csv"),
+                real.as_bytes().to_vec(),
+                true,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        let kel = "subkegiatan_kode,indikator,triwulan,realisasi,bukti_url\n1.02.02.2.02.0015,Jumlah Balita Gizi Buruk yang Ditangani,4,30,\n";
+        let j = p
+            .kirim(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/anggaran/2025/impor/realisasi-keluaran"),
+                Some("text/csv"),
+                kel.as_bytes().to_vec(),
+                true,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        let j = k
+            .json(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/anggaran/2025/kunci"),
+                r#"{"jenis":"anggaran","periode":2,"alasan":"Tutup buku"}"#,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::CREATED, "{}", j.teks);
+        let j = k
+            .json(
+                Method::PUT,
+                &format!(
+                    "/api/v1/instansi/{iid}/anggaran/2025/realisasi-anggaran/1.02.02.2.02.0015/2"
+                ),
+                r#"{"jumlah":"1","versi":1}"#,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::CONFLICT);
+        assert_eq!(j.json()["error"]["code"], "periode_dikunci");
+        assert!(j.json()["error"]["fields"]["bulan"].is_string());
+        let j = k
+            .json(
+                Method::PUT,
+                &format!(
+                    "/api/v1/instansi/{iid}/anggaran/2025/realisasi-anggaran/1.02.02.2.02.0015/13"
+                ),
+                r#"{"jumlah":"1","versi":0}"#,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let j = p
+            .get(&format!(
+                "/api/v1/instansi/{iid}/anggaran/2025/nilai-uang?bulan=12"
+            ))
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        let v = j.json();
+        let s = &v["subkegiatan"].as_array().unwrap()[0];
+        for kunci in [
+            "kode",
+            "unit",
+            "pagu",
+            "realisasi_anggaran",
+            "penyerapan_persen",
+            "capaian_persen",
+            "biaya_per_satuan",
+            "tanda",
+        ] {
+            assert!(s.get(kunci).is_some(), "{kunci} tidak ada: {s}");
+        }
+        for kunci in [
+            "pagu",
+            "realisasi_anggaran",
+            "penyerapan_persen",
+            "capaian_persen",
+            "biaya_per_satuan",
+        ] {
+            assert!(dua_desimal(&s[kunci]), "{kunci}: {}", s[kunci]);
+        }
+        assert_eq!(s["kode"], "1.02.02.2.02.0015");
+        assert_eq!(s["penyerapan_persen"], "95.00");
+        assert_eq!(s["capaian_persen"], "30.00");
+        let tanda: Vec<&str> = s["tanda"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["kode"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            tanda,
+            [
+                "uang_habis_hasil_tidak_jelas",
+                "hasil_tanpa_bukti",
+                "keluaran_tertinggal"
+            ]
+        );
+        assert!(s["tanda"][0]["pesan"].as_str().unwrap().contains("95"));
+        assert!(v["ringkasan"].is_object());
+        let j = p
+            .get(&format!(
+                "/api/v1/instansi/{iid}/anggaran/2025/nilai-uang?bulan=13"
+            ))
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let j = p
+            .get(&format!("/api/v1/instansi/{iid}/anggaran/2025/keselarasan"))
+            .await;
+        assert_eq!(j.status, StatusCode::OK);
+        let prg = &j.json()["program"][0];
+        for kunci in ["kode", "selaras", "alasan", "peringatan"] {
+            assert!(prg.get(kunci).is_some(), "{kunci}: {prg}");
+        }
+
+        // Halaman: impor realisasi lewat formulir tersedia bagi keuangan, tidak bagi perencana.
+        let j = k
+            .get(&format!(
+                "/instansi/{iid}/anggaran/2025/realisasi-anggaran/impor"
+            ))
+            .await;
+        assert_eq!(j.status, StatusCode::OK);
+        let j = p
+            .get(&format!(
+                "/instansi/{iid}/anggaran/2025/realisasi-anggaran/impor"
+            ))
+            .await;
+        assert_eq!(j.status, StatusCode::FORBIDDEN);
+        let j = p
+            .get(&format!("/instansi/{iid}/anggaran/2025/rencana/ekspor.csv"))
+            .await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(
+            j.teks
+                .trim_start_matches('\u{feff}')
+                .starts_with("unit,program_kode"),
+            "{}",
+            j.teks
+        );
+        let j = p.get("/wilayah/81/anggaran/2025").await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(j.teks.contains("Pemerintah Kota Ambon"));
+        let mut b = Klien::baru(&u);
+        b.masuk("admin.b", SANDI).await;
+        assert_eq!(
+            b.get("/wilayah/81/anggaran/2025").await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            b.get(&format!("/instansi/{iid}/anggaran/2025"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        u.l.db.tutup().await;
+    }
+}
