@@ -71,6 +71,19 @@ pub struct OpsiSeed {
     /// Pegawai per instansi saat --scale (bawaan 2000; satu instansi besar: --per-instansi 100000).
     #[arg(long, default_value_t = 2000)]
     per_instansi: usize,
+    /// Tolok ukur anggaran: instansi kabupaten/kota sintetis dengan rencana
+    /// ditetapkan, realisasi 12 bulan dan keluaran 4 triwulan.
+    #[arg(long)]
+    anggaran_instansi: Option<usize>,
+    /// Unit per instansi anggaran sintetis.
+    #[arg(long, default_value_t = 10)]
+    anggaran_unit: usize,
+    /// Sub kegiatan per instansi anggaran sintetis.
+    #[arg(long, default_value_t = 300)]
+    anggaran_subkegiatan: usize,
+    /// Tahun anggaran sintetis.
+    #[arg(long, default_value_t = 2026)]
+    tahun: i64,
     #[command(flatten)]
     db: OpsiDb,
 }
@@ -404,6 +417,18 @@ pub async fn seed(o: OpsiSeed) -> Result<(), String> {
             }
         );
         cetak_login_demo();
+    }
+    if let Some(n) = o.anggaran_instansi {
+        let mulai = std::time::Instant::now();
+        let baris =
+            app::demo::isi_skala_anggaran(&l, n, o.anggaran_unit, o.anggaran_subkegiatan, o.tahun)
+                .await
+                .map_err(|e| e.to_string())?;
+        eprintln!(
+            "{n} instansi × {} sub kegiatan: {baris} baris realisasi anggaran dalam {:.1?}",
+            o.anggaran_subkegiatan,
+            mulai.elapsed()
+        );
     }
     if let Some(n) = o.scale {
         let mulai = std::time::Instant::now();

@@ -218,6 +218,7 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/instansi/{iid}/konfigurasi/anggaran") => BacaAnggaran(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/biaya/{kode}") => BacaAnggaran(200),
         ("get", "/wilayah/{kode}/anggaran/{tahun}") => BacaWilayah(200),
+        ("get", "/anggaran/{tahun}/rekap") => Nasional(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/ekspor/{tabel}") => BacaAnggaran(200),
         ("put", "/instansi/{iid}/konfigurasi/anggaran") => KelolaRencana(200),
         ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-anggaran/{kode}/{periode}") => {

@@ -495,3 +495,216 @@ async fn pembanding(l: &Layanan) -> Hasil<()> {
     }
     Ok(())
 }
+
+/// Rencana dan realisasi sintetis untuk tolok ukur (bukan demo): `instansi`
+/// pemerintah kabupaten/kota (kode wilayah nyata yang belum berinstansi),
+/// masing-masing `unit` unit dan `subkegiatan` sub kegiatan dengan satu
+/// indikator, rencana ditetapkan, realisasi anggaran 12 bulan dan keluaran 4
+/// triwulan. Ditulis langsung lewat store dengan INSERT berbaris banyak dalam
+/// satu transaksi per instansi (pemuat massal yang sama dengan impor), lalu
+/// statistik disegarkan (ADR 0006). Kode sub kegiatan sama di setiap
+/// instansi, seperti kode nasional. Mengembalikan baris realisasi anggaran.
+pub async fn isi_skala_anggaran(
+    l: &Layanan,
+    instansi: usize,
+    unit: usize,
+    subkegiatan: usize,
+    tahun: i64,
+) -> Hasil<usize> {
+    use store::perencanaan::{Butir, Indikator, RealisasiBulan, RealisasiTriwulan, Rencana};
+    let wilayah = super::sqlx_wilayah(l).await?;
+    let unit = unit.max(1);
+    let mut baris_realisasi = 0usize;
+    let mut acak: u64 = 0x9e37_79b9_7f4a_7c15 ^ (instansi as u64) << 20 ^ subkegiatan as u64;
+    let mut berikut = move || {
+        // xorshift: angka rekaan yang sama di setiap lari.
+        acak ^= acak << 13;
+        acak ^= acak >> 7;
+        acak ^= acak << 17;
+        acak
+    };
+    for (n, (kode, nama, tingkat)) in wilayah.into_iter().take(instansi).enumerate() {
+        let k = Konteks::sistem();
+        let i = crate::organisasi::instansi::buat(
+            l,
+            &k,
+            crate::organisasi::instansi::MasukanInstansi {
+                nama: format!("Pemerintah {nama}"),
+                jenis: tingkat,
+                kode_wilayah: Some(kode),
+                zona_waktu: Some("WIB".into()),
+                versi: None,
+            },
+        )
+        .await?;
+        let iid = i.id;
+        let waktu = store::sekarang();
+        let mut units = Vec::with_capacity(unit);
+        for u in 0..unit {
+            let x = crate::organisasi::unit::buat(
+                l,
+                &k,
+                &iid,
+                crate::organisasi::unit::MasukanUnit {
+                    nama: format!("Perangkat Daerah {}", u + 1),
+                    jenis: "perangkat_daerah".into(),
+                    urutan: Some(u as i64),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            units.push(x.id);
+        }
+        let rencana = Rencana {
+            instansi_id: iid.clone(),
+            id: store::id_baru(),
+            tahun,
+            revisi: 0,
+            status: store::perencanaan::DITETAPKAN.into(),
+            dasar_id: None,
+            alasan_perubahan: None,
+            ditetapkan_oleh: None,
+            ditetapkan_pada: Some(waktu.clone()),
+            versi: 1,
+            dibuat_pada: waktu.clone(),
+            diubah_pada: waktu.clone(),
+        };
+        let butir_baru = |tingkat: &str,
+                          kode: String,
+                          induk: Option<String>,
+                          unit_id: Option<String>,
+                          pagu: Option<i64>,
+                          urutan: i64| Butir {
+            instansi_id: iid.clone(),
+            id: store::id_baru(),
+            rencana_id: rencana.id.clone(),
+            kunci: store::id_baru(),
+            tingkat: tingkat.into(),
+            nama: format!("Butir {kode}"),
+            kode,
+            induk_id: induk,
+            unit_id,
+            pagu_sen: pagu,
+            lokasi: None,
+            urutan,
+            versi: 1,
+            dibuat_pada: waktu.clone(),
+            diubah_pada: waktu.clone(),
+        };
+        let (mut program, mut kegiatan, mut sub) = (Vec::new(), Vec::new(), Vec::new());
+        let mut indikator = Vec::new();
+        let mut real = Vec::new();
+        let mut kel = Vec::new();
+        for s in 0..subkegiatan {
+            // 20 sub kegiatan per kegiatan, 5 kegiatan per program.
+            let (p, g) = (s / 100, s / 20);
+            let kode_p = format!("{}.{:02}.{:02}", 1 + p / 100, 2 + (p / 10) % 10, 2 + p % 10);
+            let kode_g = format!("{kode_p}.2.{:02}", 1 + g % 5);
+            if s % 100 == 0 {
+                program.push(butir_baru(
+                    super::super::perencanaan::PROGRAM,
+                    kode_p.clone(),
+                    None,
+                    None,
+                    None,
+                    p as i64,
+                ));
+            }
+            if s % 20 == 0 {
+                let induk = program.last().map(|b: &Butir| b.id.clone());
+                kegiatan.push(butir_baru(
+                    super::super::perencanaan::KEGIATAN,
+                    kode_g.clone(),
+                    induk,
+                    None,
+                    None,
+                    g as i64,
+                ));
+            }
+            let pagu = 100_000_000_00 + (berikut() % 400) as i64 * 1_000_000_00;
+            let b = butir_baru(
+                super::super::perencanaan::SUBKEGIATAN,
+                format!("{kode_g}.{:04}", 1 + s % 20),
+                kegiatan.last().map(|b: &Butir| b.id.clone()),
+                Some(units[s % unit].clone()),
+                Some(pagu),
+                s as i64,
+            );
+            let target = 10 + (berikut() % 90) as i64;
+            let ind = Indikator {
+                instansi_id: iid.clone(),
+                id: store::id_baru(),
+                rencana_id: rencana.id.clone(),
+                butir_id: b.id.clone(),
+                kunci: store::id_baru(),
+                nama: "Jumlah keluaran".into(),
+                nama_kunci: "jumlah keluaran".into(),
+                satuan: Some("Unit".into()),
+                polaritas: Some("positif".into()),
+                baseline: None,
+                target: Some(target.to_string()),
+                target_tw1: Some((target / 4).to_string()),
+                target_tw2: Some((target / 2).to_string()),
+                target_tw3: Some((target * 3 / 4).to_string()),
+                target_tw4: Some(target.to_string()),
+                urutan: 0,
+                versi: 1,
+                dibuat_pada: waktu.clone(),
+                diubah_pada: waktu.clone(),
+            };
+            // Serapan 0–100 %, capaian 0–110 %: semua tanda muncul di suatu tempat.
+            let serapan = (berikut() % 101) as i64;
+            for bulan in 1..=12 {
+                real.push(RealisasiBulan {
+                    instansi_id: iid.clone(),
+                    tahun,
+                    subkegiatan_kode: b.kode.clone(),
+                    bulan,
+                    jumlah_sen: pagu * serapan / 100 / 12,
+                    versi: 1,
+                    diubah_oleh: None,
+                    diubah_pada: waktu.clone(),
+                });
+            }
+            let capaian = (berikut() % 111) as i64;
+            for tw in 1..=4 {
+                kel.push(RealisasiTriwulan {
+                    instansi_id: iid.clone(),
+                    tahun,
+                    indikator_kunci: ind.kunci.clone(),
+                    triwulan: tw,
+                    subkegiatan_kode: b.kode.clone(),
+                    realisasi: (target * capaian * tw / 400).to_string(),
+                    bukti_id: None,
+                    bukti_url: (berikut() % 3 != 0).then(|| "https://contoh.go.id/b".to_string()),
+                    diverifikasi_oleh: None,
+                    diverifikasi_pada: None,
+                    catatan_verifikasi: None,
+                    versi: 1,
+                    diubah_oleh: None,
+                    diubah_pada: waktu.clone(),
+                });
+            }
+            sub.push(b);
+            indikator.push(ind);
+        }
+        let mut tx = l.db.mulai().await?;
+        store::perencanaan::sisipkan_rencana(&mut tx, &rencana).await?;
+        store::perencanaan::sisipkan_butir_banyak(&mut tx, &program).await?;
+        store::perencanaan::sisipkan_butir_banyak(&mut tx, &kegiatan).await?;
+        store::perencanaan::sisipkan_butir_banyak(&mut tx, &sub).await?;
+        store::perencanaan::sisipkan_indikator_banyak(&mut tx, &indikator).await?;
+        store::perencanaan::tulis_realisasi_anggaran_banyak(&mut tx, &real).await?;
+        store::perencanaan::tulis_realisasi_keluaran_banyak(&mut tx, &kel).await?;
+        baris_realisasi += real.len();
+        // Statistik segar setiap kali baris berlipat dua (ADR 0006).
+        if (n + 1).is_power_of_two() {
+            store::perencanaan::segarkan_statistik_anggaran(&mut tx).await?;
+        }
+        tx.commit().await?;
+    }
+    let mut kon = l.pool().acquire().await?;
+    store::perencanaan::segarkan_statistik_anggaran(&mut kon).await?;
+    store::organisasi::rapikan_setelah_muat(l.pool()).await?;
+    Ok(baris_realisasi)
+}

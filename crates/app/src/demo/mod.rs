@@ -5,6 +5,7 @@
 //! Argon2 untuk 100.000 pegawai akan memakan hampir satu jam).
 
 mod anggaran;
+pub use anggaran::isi_skala_anggaran;
 mod data;
 mod pembangkit;
 

@@ -41,7 +41,7 @@ pub use subkegiatan::{
     DetailSubkegiatan, IsianIndikator, MAKS_INDIKATOR, MasukanSubkegiatan, simpan_subkegiatan,
     subkegiatan,
 };
-pub use wilayah::{BarisWilayah, RekapWilayah, rekap_wilayah};
+pub use wilayah::{BarisWilayah, RekapWilayah, rekap_nasional, rekap_wilayah};
 
 use crate::kebijakan::CakupanUnit;
 use crate::{Galat, Hasil, Konteks, Layanan};

@@ -105,3 +105,70 @@ pub async fn rekap_wilayah(
         instansi,
     })
 }
+
+/// Rekap nasional (super admin): agregat nilai uang setiap instansi yang
+/// punya rencana ditetapkan tahun itu. Setiap instansi dihitung terpisah
+/// (kuerinya satu shard di Citus), paling banyak separuh pool bersamaan.
+/// Tanpa keselarasan (`program_tidak_selaras` = 0): itu per wilayah.
+pub async fn rekap_nasional(
+    l: &Layanan,
+    k: &Konteks,
+    tahun: i64,
+    bulan: Option<u8>,
+) -> Hasil<RekapWilayah> {
+    k.wajib_super_admin()?;
+    periksa_tahun(k, tahun)?;
+    let semua = store::organisasi::semua_instansi(l.pool()).await?;
+    let sejajar = (l.pool().options().get_max_connections() as usize / 2).max(1);
+    let izin = std::sync::Arc::new(tokio::sync::Semaphore::new(sejajar));
+    let mut tugas = tokio::task::JoinSet::new();
+    for (urut, i) in semua.into_iter().enumerate() {
+        let (l, izin) = (l.clone(), izin.clone());
+        let sistem = Konteks {
+            bahasa: k.bahasa,
+            ..Konteks::sistem()
+        };
+        tugas.spawn(async move {
+            let _izin = izin.acquire_owned().await;
+            let t = TanyaNilaiUang {
+                bulan,
+                limit: Some(1),
+                ..Default::default()
+            };
+            let hasil = super::nilai_uang(&l, &sistem, &i.id, tahun, &t).await;
+            (urut, i, hasil)
+        });
+    }
+    let mut baris = Vec::new();
+    while let Some(x) = tugas.join_next().await {
+        let (urut, i, hasil) = x.map_err(|e| crate::Galat::Internal(e.to_string()))?;
+        let r = match hasil {
+            Ok(nu) => nu,
+            Err(crate::Galat::TidakDitemukan(_)) => continue,
+            Err(g) => return Err(g),
+        };
+        baris.push((
+            urut,
+            BarisWilayah {
+                instansi_id: i.id,
+                nama: i.nama,
+                kode_wilayah: i.kode_wilayah,
+                revisi: Some(r.revisi),
+                pagu: r.ringkasan.pagu,
+                realisasi_anggaran: r.ringkasan.realisasi_anggaran,
+                penyerapan_persen: r.ringkasan.penyerapan_persen,
+                capaian_tertimbang_persen: r.ringkasan.capaian_tertimbang_persen,
+                jumlah_subkegiatan: r.ringkasan.jumlah_subkegiatan,
+                jumlah_bertanda: r.ringkasan.jumlah_bertanda,
+                program_tidak_selaras: 0,
+            },
+        ));
+    }
+    baris.sort_by_key(|(u, _)| *u);
+    Ok(RekapWilayah {
+        kode: String::new(),
+        tahun,
+        bulan,
+        instansi: baris.into_iter().map(|(_, b)| b).collect(),
+    })
+}

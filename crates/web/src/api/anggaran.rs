@@ -38,6 +38,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(perbandingan_biaya))
         .routes(routes!(ekspor))
         .routes(routes!(rekap_wilayah))
+        .routes(routes!(rekap_nasional))
         .routes(routes!(terima_peringatan))
         .routes(routes!(cabut_penerimaan))
         .routes(routes!(lihat_konfigurasi, ubah_konfigurasi))
@@ -591,6 +592,24 @@ async fn ekspor(
     }
 }
 
+fn bulan_sah(p: &Pengunjung, b: Option<u8>) -> Result<Option<u8>, GalatApi> {
+    match b {
+        Some(x) if !(1..=12).contains(&x) => Err(GalatApi(
+            Galat::input(
+                p.konteks.t("Bulan tidak sah.", "Invalid month."),
+                BTreeMap::from([(
+                    "bulan".to_string(),
+                    p.konteks
+                        .t("Bulan harus 1–12.", "The month must be 1–12.")
+                        .to_string(),
+                )]),
+            ),
+            p.bahasa(),
+        )),
+        x => Ok(x),
+    }
+}
+
 /// Parameter jalur tampilan wilayah.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Path)]
@@ -630,6 +649,33 @@ async fn rekap_wilayah(
     }
     Ok(Json(
         pr::rekap_wilayah(&s.layanan, &p.konteks, &kode, th, q.bulan)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Parameter jalur tahun saja.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurTahunSaja {
+    tahun: i64,
+}
+
+/// Rekap nasional: agregat nilai uang setiap instansi yang rencananya ditetapkan (super admin)
+#[utoipa::path(get, path = "/anggaran/{tahun}/rekap", tag = "anggaran",
+    params(JalurTahunSaja, TanyaBulan),
+    responses((status = 200, description = "Agregat per instansi", body = pr::RekapWilayah)))]
+async fn rekap_nasional(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(th): Path<String>,
+    QueryMasuk(q): QueryMasuk<TanyaBulan>,
+) -> HasilApi<pr::RekapWilayah> {
+    let th = tahun(&p, &th)?;
+    let bulan = bulan_sah(&p, q.bulan)?;
+    Ok(Json(
+        pr::rekap_nasional(&s.layanan, &p.konteks, th, bulan)
             .await
             .api(&p)?,
     ))

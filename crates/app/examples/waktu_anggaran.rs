@@ -1,0 +1,114 @@
+//! Tolok ukur anggaran (bukan tes), dipanggil scripts/bench_anggaran.sh:
+//!
+//!   waktu_anggaran URL provinsi TAHUN   nilai uang satu instansi terbesar
+//!   waktu_anggaran URL nasional TAHUN   rekap nasional semua instansi
+//!
+//! Setiap waktu dicetak di samping garis dasarnya dari lari yang sama:
+//! `SELECT … SUM(jumlah_sen) … GROUP BY` telanjang atas baris yang sama.
+//! Median dari lima lari setelah satu pemanasan.
+
+use std::time::{Duration, Instant};
+
+async fn median<F, Fut>(mut f: F) -> Duration
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    f().await;
+    let mut w = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        f().await;
+        w.push(t.elapsed());
+    }
+    w.sort();
+    w[2]
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let a: Vec<String> = std::env::args().collect();
+    let (url, mode, tahun) = (&a[1], a[2].as_str(), a[3].parse::<i64>().unwrap());
+    let db = store::Db::buka(url).await.unwrap();
+    let l = app::Layanan::baru(db);
+    let k = app::Konteks::sistem();
+    let t = app::perencanaan::TanyaNilaiUang {
+        bulan: Some(12),
+        limit: Some(50),
+        ..Default::default()
+    };
+    match mode {
+        "provinsi" => {
+            let (iid, n): (String, i64) = sqlx::query_as(
+                "SELECT instansi_id, COUNT(*) FROM realisasi_anggaran WHERE tahun = $1 GROUP BY instansi_id ORDER BY 2 DESC LIMIT 1",
+            )
+            .bind(tahun)
+            .fetch_one(l.pool())
+            .await
+            .unwrap();
+            let hasil = app::perencanaan::nilai_uang(&l, &k, &iid, tahun, &t)
+                .await
+                .unwrap();
+            let w = median(|| async {
+                app::perencanaan::nilai_uang(&l, &k, &iid, tahun, &t)
+                    .await
+                    .unwrap();
+            })
+            .await;
+            let dasar = median(|| async {
+                let _: Vec<(String, i64)> = sqlx::query_as(
+                    "SELECT subkegiatan_kode, CAST(SUM(jumlah_sen) AS BIGINT) FROM realisasi_anggaran \
+                     WHERE instansi_id = $1 AND tahun = $2 GROUP BY subkegiatan_kode",
+                )
+                .bind(&iid)
+                .bind(tahun)
+                .fetch_all(l.pool())
+                .await
+                .unwrap();
+            })
+            .await;
+            println!(
+                "nilai uang satu instansi ({} sub kegiatan, {n} baris realisasi, {} bertanda): {:.1?}; SUM … GROUP BY telanjang {:.1?}; rasio {:.1}×",
+                hasil.total,
+                hasil.ringkasan.jumlah_bertanda,
+                w,
+                dasar,
+                w.as_secs_f64() / dasar.as_secs_f64()
+            );
+        }
+        _ => {
+            let (n,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM realisasi_anggaran WHERE tahun = $1")
+                    .bind(tahun)
+                    .fetch_one(l.pool())
+                    .await
+                    .unwrap();
+            let r = app::perencanaan::rekap_nasional(&l, &k, tahun, Some(12))
+                .await
+                .unwrap();
+            let w = median(|| async {
+                app::perencanaan::rekap_nasional(&l, &k, tahun, Some(12))
+                    .await
+                    .unwrap();
+            })
+            .await;
+            let dasar = median(|| async {
+                let _: Vec<(String, i64)> = sqlx::query_as(
+                    "SELECT instansi_id, CAST(SUM(jumlah_sen) AS BIGINT) FROM realisasi_anggaran WHERE tahun = $1 GROUP BY instansi_id",
+                )
+                .bind(tahun)
+                .fetch_all(l.pool())
+                .await
+                .unwrap();
+            })
+            .await;
+            println!(
+                "rekap nasional ({} instansi, {n} baris realisasi): {:.1?}; SUM … GROUP BY telanjang {:.1?}; rasio {:.1}×",
+                r.instansi.len(),
+                w,
+                dasar,
+                w.as_secs_f64() / dasar.as_secs_f64()
+            );
+        }
+    }
+}
