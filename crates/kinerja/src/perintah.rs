@@ -440,8 +440,8 @@ pub async fn seed(o: OpsiSeed) -> Result<(), String> {
             mulai.elapsed()
         );
     }
-    if !o.demo && o.scale.is_none() {
-        return Err("pilih --demo atau --scale N".into());
+    if !o.demo && o.scale.is_none() && o.anggaran_instansi.is_none() {
+        return Err("pilih --demo, --scale N atau --anggaran-instansi N".into());
     }
     Ok(())
 }
