@@ -985,3 +985,37 @@ pub async fn biaya_subkegiatan(
     )
     .await
 }
+
+/// Realisasi keluaran yang berlaku per indikator: triwulan terakhir yang
+/// dilaporkan sampai `sampai_triwulan` (kumulatif), kolom secukupnya.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KeluaranTerakhir {
+    pub indikator_kunci: String,
+    pub triwulan: i64,
+    pub realisasi: String,
+    pub bukti_id: Option<String>,
+    pub bukti_url: Option<String>,
+    pub diverifikasi_pada: Option<String>,
+}
+
+pub async fn keluaran_terakhir(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+    sampai_triwulan: i64,
+) -> Hasil<Vec<KeluaranTerakhir>> {
+    let mut args = AnyArguments::default();
+    let _ = args.add(instansi_id.to_string());
+    let _ = args.add(tahun);
+    let _ = args.add(sampai_triwulan);
+    crate::semua_sebagai_json(
+        pool,
+        "indikator_kunci, triwulan, realisasi, bukti_id, bukti_url, diverifikasi_pada",
+        "FROM realisasi_keluaran k WHERE k.instansi_id = $1 AND k.tahun = $2 AND k.triwulan = \
+         (SELECT MAX(k2.triwulan) FROM realisasi_keluaran k2 WHERE k2.instansi_id = k.instansi_id \
+          AND k2.tahun = k.tahun AND k2.indikator_kunci = k.indikator_kunci AND k2.triwulan <= $3)",
+        "t.indikator_kunci",
+        args,
+    )
+    .await
+}

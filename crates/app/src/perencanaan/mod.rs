@@ -125,13 +125,17 @@ impl DataRencana {
     pub async fn muat(l: &Layanan, rencana: Rencana, dengan_rincian: bool) -> Hasil<DataRencana> {
         let pool = l.pool();
         let iid = rencana.instansi_id.clone();
-        let butir = store::perencanaan::butir_rencana(pool, &iid, &rencana.id).await?;
-        let indikator = store::perencanaan::indikator_rencana(pool, &iid, &rencana.id).await?;
-        let rincian = if dengan_rincian {
-            store::perencanaan::rincian_rencana(pool, &iid, &rencana.id).await?
-        } else {
-            Vec::new()
-        };
+        let (butir, indikator, rincian) = tokio::try_join!(
+            store::perencanaan::butir_rencana(pool, &iid, &rencana.id),
+            store::perencanaan::indikator_rencana(pool, &iid, &rencana.id),
+            async {
+                if dengan_rincian {
+                    store::perencanaan::rincian_rencana(pool, &iid, &rencana.id).await
+                } else {
+                    Ok(Vec::new())
+                }
+            },
+        )?;
         Ok(DataRencana {
             rencana_revisi: rencana.revisi,
             rencana_status: rencana.status.clone(),

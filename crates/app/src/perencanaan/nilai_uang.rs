@@ -8,12 +8,14 @@ use super::{
 };
 use crate::kebijakan::{Aksi, CakupanUnit, Sumber};
 use crate::{Galat, Hasil, Konteks, Layanan};
-use rules::anggaran::{KodeTanda, KonfigurasiAnggaran, MasukanNilaiUang};
+use rules::anggaran::HasilNilaiUang;
+use rules::anggaran::{KodeTanda, MasukanNilaiUang};
+use rules::galat::GalatInput;
 use rules::permenpanrb_8_2021::{Polaritas, Target};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use store::perencanaan::RealisasiTriwulan;
+use store::perencanaan::{Butir, Indikator, KeluaranTerakhir};
 
 /// Baris per halaman bawaan dan terbesar.
 pub const BATAS_BAWAAN: usize = 500;
@@ -116,7 +118,7 @@ pub struct JawabanNilaiUang {
     pub ringkasan: RingkasanNilaiUang,
 }
 
-fn status_bukti(r: Option<&RealisasiTriwulan>) -> &'static str {
+fn status_bukti(r: Option<&KeluaranTerakhir>) -> &'static str {
     match r {
         Some(x) if x.bukti_id.is_some() || x.bukti_url.is_some() => {
             if x.diverifikasi_pada.is_some() {
@@ -126,6 +128,29 @@ fn status_bukti(r: Option<&RealisasiTriwulan>) -> &'static str {
             }
         }
         _ => "tidak_ada",
+    }
+}
+
+/// Hasil satu indikator sebelum dijadikan teks.
+struct HitungIndikator<'a> {
+    ind: &'a Indikator,
+    r: Option<&'a KeluaranTerakhir>,
+    hasil: Result<HasilNilaiUang, Option<GalatInput>>,
+}
+
+/// Hasil satu sub kegiatan sebelum dijadikan teks: angka eksak dan tanda
+/// dari aturan; pesan hanya disusun untuk baris halaman yang dikirim.
+struct HitungSub<'a> {
+    b: &'a Butir,
+    pagu: Decimal,
+    real: Decimal,
+    penyerapan: Option<Decimal>,
+    indikator: Vec<HitungIndikator<'a>>,
+}
+
+impl HitungSub<'_> {
+    fn utama(&self) -> Option<&HasilNilaiUang> {
+        self.indikator.first().and_then(|i| i.hasil.as_ref().ok())
     }
 }
 
@@ -167,25 +192,32 @@ pub async fn nilai_uang(
     };
     let triwulan = (i64::from(bulan) + 2) / 3;
     let revisi = rencana.revisi;
-    let data = DataRencana::muat(l, rencana, false).await?;
     let pool = l.pool();
-    let realisasi: HashMap<String, i64> =
-        store::perencanaan::jumlah_realisasi(pool, instansi_id, tahun, i64::from(bulan))
-            .await?
-            .into_iter()
-            .map(|r| (r.subkegiatan_kode, r.jumlah_sen))
-            .collect();
-    let mut keluaran: HashMap<String, RealisasiTriwulan> = HashMap::new();
-    for r in store::perencanaan::realisasi_keluaran(pool, instansi_id, tahun, triwulan).await? {
-        // Kumulatif: yang berlaku adalah triwulan terakhir yang dilaporkan.
-        match keluaran.get(&r.indikator_kunci) {
-            Some(x) if x.triwulan >= r.triwulan => {}
-            _ => {
-                keluaran.insert(r.indikator_kunci.clone(), r);
-            }
-        }
-    }
-    let unit = nama_unit(l, instansi_id).await?;
+    // Empat bacaan yang saling lepas berjalan bersamaan (pool, WAL).
+    let (data, jumlah, keluaran, unit, konf) = tokio::try_join!(
+        DataRencana::muat(l, rencana, false),
+        async {
+            Ok::<_, Galat>(
+                store::perencanaan::jumlah_realisasi(pool, instansi_id, tahun, i64::from(bulan))
+                    .await?,
+            )
+        },
+        async {
+            Ok::<_, Galat>(
+                store::perencanaan::keluaran_terakhir(pool, instansi_id, tahun, triwulan).await?,
+            )
+        },
+        nama_unit(l, instansi_id),
+        super::konfigurasi::berlaku(l, instansi_id),
+    )?;
+    let realisasi: HashMap<&str, i64> = jumlah
+        .iter()
+        .map(|r| (r.subkegiatan_kode.as_str(), r.jumlah_sen))
+        .collect();
+    let keluaran: HashMap<&str, &KeluaranTerakhir> = keluaran
+        .iter()
+        .map(|r| (r.indikator_kunci.as_str(), r))
+        .collect();
     let saring_unit: Option<std::collections::HashSet<String>> = match &t.unit {
         Some(u) if !u.is_empty() => {
             let semua = store::organisasi::semua_unit(pool, instansi_id).await?;
@@ -197,11 +229,10 @@ pub async fn nilai_uang(
         }
         _ => None,
     };
-    let konf: KonfigurasiAnggaran = super::konfigurasi::berlaku(l, instansi_id).await?;
+    let saring_tanda = t.tanda.as_deref().filter(|x| !x.is_empty());
     let ekspektasi = Decimal::from(bulan) * Decimal::ONE_HUNDRED / Decimal::from(12);
-    let per_id = data.per_id();
     let ind = data.indikator_per_butir();
-    let mut baris = Vec::new();
+    let mut hitung: Vec<HitungSub> = Vec::new();
     for b in data.subkegiatan_urut() {
         if !terlihat(&c, b) {
             continue;
@@ -211,114 +242,62 @@ pub async fn nilai_uang(
         {
             continue;
         }
-        let pagu_sen = b.pagu_sen.unwrap_or(0);
-        let real_sen = realisasi.get(&b.kode).copied().unwrap_or(0);
-        let pagu = rupiah(pagu_sen);
-        let real = rupiah(real_sen);
-        let penyerapan = rules::pmk_22_2021::penyerapan(real, pagu).ok();
+        let pagu = rupiah(b.pagu_sen.unwrap_or(0));
+        let real = rupiah(realisasi.get(b.kode.as_str()).copied().unwrap_or(0));
         let mut daftar = Vec::new();
         for i in ind.get(b.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-            let r = keluaran.get(&i.kunci);
-            let mut hasil = IndikatorNilaiUang {
-                nama: i.nama.clone(),
-                satuan: i.satuan.clone(),
-                target: i.target.clone(),
-                realisasi: r.map(|x| x.realisasi.clone()),
-                triwulan: r.map(|x| x.triwulan),
-                capaian_persen: None,
-                biaya_per_satuan: None,
-                tanda: Vec::new(),
-                bukti: status_bukti(r).into(),
-                catatan: None,
-            };
-            let Some(target) = desimal(&i.target) else {
-                hasil.catatan = Some(
-                    k.t(
-                        "Target indikator kosong; nilai uang tidak dapat dihitung.",
-                        "The indicator has no target; value for money cannot be computed.",
-                    )
-                    .into(),
-                );
-                daftar.push(hasil);
-                continue;
-            };
-            let m = MasukanNilaiUang {
-                pagu,
-                realisasi_anggaran: real,
-                target: Target::Tunggal(target),
-                realisasi_keluaran: r
-                    .and_then(|x| rules::angka::baca_desimal(&x.realisasi))
-                    .unwrap_or(Decimal::ZERO),
-                polaritas: i
-                    .polaritas
-                    .as_deref()
-                    .and_then(Polaritas::dari_token)
-                    .unwrap_or(Polaritas::Positif),
-                baseline: desimal(&i.baseline),
-                ada_bukti: r.is_some_and(|x| x.bukti_id.is_some() || x.bukti_url.is_some()),
-                bulan,
-            };
-            match rules::anggaran::nilai_uang(&m, &konf.nilai_uang) {
-                Ok(h) => {
-                    hasil.capaian_persen = Some(d2(h.capaian.capaian_persen));
-                    hasil.biaya_per_satuan = h.biaya_per_satuan.map(d2);
-                    hasil.tanda = h
-                        .tanda
-                        .iter()
-                        .map(|x| TandaJson {
-                            kode: x.kode().token().into(),
-                            pesan: x.pesan(k.bahasa),
-                        })
-                        .collect();
+            let r = keluaran.get(i.kunci.as_str()).copied();
+            let hasil = match desimal(&i.target) {
+                None => Err(None),
+                Some(target) => {
+                    let m = MasukanNilaiUang {
+                        pagu,
+                        realisasi_anggaran: real,
+                        target: Target::Tunggal(target),
+                        realisasi_keluaran: r
+                            .and_then(|x| rules::angka::baca_desimal(&x.realisasi))
+                            .unwrap_or(Decimal::ZERO),
+                        polaritas: i
+                            .polaritas
+                            .as_deref()
+                            .and_then(Polaritas::dari_token)
+                            .unwrap_or(Polaritas::Positif),
+                        baseline: desimal(&i.baseline),
+                        ada_bukti: r.is_some_and(|x| x.bukti_id.is_some() || x.bukti_url.is_some()),
+                        bulan,
+                    };
+                    rules::anggaran::nilai_uang(&m, &konf.nilai_uang).map_err(Some)
                 }
-                Err(g) => hasil.catatan = Some(g.pesan(k.bahasa)),
-            }
-            daftar.push(hasil);
+            };
+            daftar.push(HitungIndikator { ind: i, r, hasil });
         }
-        let utama = daftar.first();
-        let catatan = match utama {
-            None => Some(
-                k.t(
-                    "Sub kegiatan tanpa indikator keluaran.",
-                    "A sub-activity without an output indicator.",
-                )
-                .to_string(),
-            ),
-            Some(u) => u.catatan.clone(),
+        let h = HitungSub {
+            b,
+            pagu,
+            real,
+            penyerapan: rules::pmk_22_2021::penyerapan(real, pagu).ok(),
+            indikator: daftar,
         };
-        let tanda = utama.map(|u| u.tanda.clone()).unwrap_or_default();
-        if let Some(kode) = t.tanda.as_deref().filter(|x| !x.is_empty())
-            && !tanda.iter().any(|x| x.kode == kode)
+        if let Some(kode) = saring_tanda
+            && !h
+                .utama()
+                .is_some_and(|u| u.tanda.iter().any(|x| x.kode().token() == kode))
         {
             continue;
         }
-        baris.push(BarisNilaiUang {
-            kode: b.kode.clone(),
-            nama: b.nama.clone(),
-            unit: b.unit_id.as_ref().and_then(|u| unit.get(u).cloned()),
-            unit_id: b.unit_id.clone(),
-            program_kode: data.leluhur(&per_id, b, PROGRAM).map(|p| p.kode.clone()),
-            kegiatan_kode: data.leluhur(&per_id, b, KEGIATAN).map(|p| p.kode.clone()),
-            pagu: d2(pagu),
-            realisasi_anggaran: d2(real),
-            penyerapan_persen: penyerapan.map(d2),
-            capaian_persen: utama.and_then(|u| u.capaian_persen.clone()),
-            ekspektasi_waktu_persen: d2(ekspektasi),
-            biaya_per_satuan: utama.and_then(|u| u.biaya_per_satuan.clone()),
-            satuan: utama.and_then(|u| u.satuan.clone()),
-            tanda,
-            bukti: utama
-                .map(|u| u.bukti.clone())
-                .unwrap_or_else(|| "tidak_ada".into()),
-            catatan,
-            indikator: daftar,
-        });
+        hitung.push(h);
     }
-    let ringkasan = ringkas(&baris, ekspektasi);
-    let total = baris.len();
+    let ringkasan = ringkas(&hitung, ekspektasi);
+    let total = hitung.len();
     let offset = t.offset.unwrap_or(0).min(total);
     let limit = t.limit.unwrap_or(BATAS_BAWAAN).clamp(1, BATAS_MAKS);
-    let subkegiatan = baris.into_iter().skip(offset).take(limit).collect();
+    let per_id = data.per_id();
+    let subkegiatan = hitung
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|h| baris(k, h, &data, &per_id, &unit, ekspektasi))
+        .collect();
     Ok(JawabanNilaiUang {
         tahun,
         revisi,
@@ -329,12 +308,101 @@ pub async fn nilai_uang(
     })
 }
 
-fn angka(t: &Option<String>) -> Option<Decimal> {
-    desimal(t)
+fn tanda_json(k: &Konteks, h: &HasilNilaiUang) -> Vec<TandaJson> {
+    h.tanda
+        .iter()
+        .map(|x| TandaJson {
+            kode: x.kode().token().into(),
+            pesan: x.pesan(k.bahasa),
+        })
+        .collect()
 }
 
-/// Ringkasan atas baris yang sudah dihitung (uang dijumlahkan eksak).
-fn ringkas(baris: &[BarisNilaiUang], ekspektasi: Decimal) -> RingkasanNilaiUang {
+/// Satu baris jawaban (teks dua desimal, pesan dalam bahasa pengguna).
+fn baris(
+    k: &Konteks,
+    h: &HitungSub,
+    data: &DataRencana,
+    per_id: &HashMap<&str, &Butir>,
+    unit: &HashMap<String, String>,
+    ekspektasi: Decimal,
+) -> BarisNilaiUang {
+    let indikator: Vec<IndikatorNilaiUang> = h
+        .indikator
+        .iter()
+        .map(|x| {
+            let (capaian, biaya, tanda, catatan) = match &x.hasil {
+                Ok(r) => (
+                    Some(d2(r.capaian.capaian_persen)),
+                    r.biaya_per_satuan.map(d2),
+                    tanda_json(k, r),
+                    None,
+                ),
+                Err(None) => (
+                    None,
+                    None,
+                    Vec::new(),
+                    Some(
+                        k.t(
+                            "Target indikator kosong; nilai uang tidak dapat dihitung.",
+                            "The indicator has no target; value for money cannot be computed.",
+                        )
+                        .to_string(),
+                    ),
+                ),
+                Err(Some(g)) => (None, None, Vec::new(), Some(g.pesan(k.bahasa))),
+            };
+            IndikatorNilaiUang {
+                nama: x.ind.nama.clone(),
+                satuan: x.ind.satuan.clone(),
+                target: x.ind.target.clone(),
+                realisasi: x.r.map(|r| r.realisasi.clone()),
+                triwulan: x.r.map(|r| r.triwulan),
+                capaian_persen: capaian,
+                biaya_per_satuan: biaya,
+                tanda,
+                bukti: status_bukti(x.r).into(),
+                catatan,
+            }
+        })
+        .collect();
+    let utama = indikator.first();
+    let catatan = match utama {
+        None => Some(
+            k.t(
+                "Sub kegiatan tanpa indikator keluaran.",
+                "A sub-activity without an output indicator.",
+            )
+            .to_string(),
+        ),
+        Some(u) => u.catatan.clone(),
+    };
+    let b = h.b;
+    BarisNilaiUang {
+        kode: b.kode.clone(),
+        nama: b.nama.clone(),
+        unit: b.unit_id.as_ref().and_then(|u| unit.get(u).cloned()),
+        unit_id: b.unit_id.clone(),
+        program_kode: data.leluhur(per_id, b, PROGRAM).map(|p| p.kode.clone()),
+        kegiatan_kode: data.leluhur(per_id, b, KEGIATAN).map(|p| p.kode.clone()),
+        pagu: d2(h.pagu),
+        realisasi_anggaran: d2(h.real),
+        penyerapan_persen: h.penyerapan.map(d2),
+        capaian_persen: utama.and_then(|u| u.capaian_persen.clone()),
+        ekspektasi_waktu_persen: d2(ekspektasi),
+        biaya_per_satuan: utama.and_then(|u| u.biaya_per_satuan.clone()),
+        satuan: utama.and_then(|u| u.satuan.clone()),
+        tanda: utama.map(|u| u.tanda.clone()).unwrap_or_default(),
+        bukti: utama
+            .map(|u| u.bukti.clone())
+            .unwrap_or_else(|| "tidak_ada".into()),
+        catatan,
+        indikator,
+    }
+}
+
+/// Ringkasan atas semua baris yang cocok (angka eksak, bukan teks).
+fn ringkas(hitung: &[HitungSub], ekspektasi: Decimal) -> RingkasanNilaiUang {
     let mut pagu = Decimal::ZERO;
     let mut real = Decimal::ZERO;
     let mut bobot = Decimal::ZERO;
@@ -345,22 +413,26 @@ fn ringkas(baris: &[BarisNilaiUang], ekspektasi: Decimal) -> RingkasanNilaiUang 
         .collect();
     let mut bertanda = 0;
     let mut kuadran = Kuadran::default();
+    // Kuadran dibandingkan pada nilai dua desimal yang ditampilkan.
     let e = rules::angka::bulatkan(ekspektasi);
-    for b in baris {
-        let p = angka(&Some(b.pagu.clone())).unwrap_or_default();
-        pagu += p;
-        real += angka(&Some(b.realisasi_anggaran.clone())).unwrap_or_default();
-        if let Some(c) = angka(&b.capaian_persen) {
-            bobot += p * c;
-            pagu_bercapaian += p;
+    for h in hitung {
+        pagu += h.pagu;
+        real += h.real;
+        let u = h.utama();
+        let capaian = u.map(|u| rules::angka::bulatkan(u.capaian.capaian_persen));
+        if let Some(c) = capaian {
+            bobot += h.pagu * c;
+            pagu_bercapaian += h.pagu;
         }
-        if !b.tanda.is_empty() {
-            bertanda += 1;
+        if let Some(u) = u {
+            if !u.tanda.is_empty() {
+                bertanda += 1;
+            }
+            for x in &u.tanda {
+                *tanda.entry(x.kode().token().to_string()).or_default() += 1;
+            }
         }
-        for x in &b.tanda {
-            *tanda.entry(x.kode.clone()).or_default() += 1;
-        }
-        if let (Some(x), Some(y)) = (angka(&b.penyerapan_persen), angka(&b.capaian_persen)) {
+        if let (Some(x), Some(y)) = (h.penyerapan.map(rules::angka::bulatkan), capaian) {
             match (x >= e, y >= e) {
                 (true, true) => kuadran.seimbang += 1,
                 (true, false) => kuadran.hasil_tertinggal += 1,
@@ -375,7 +447,7 @@ fn ringkas(baris: &[BarisNilaiUang], ekspektasi: Decimal) -> RingkasanNilaiUang 
         penyerapan_persen: rules::pmk_22_2021::penyerapan(real, pagu).ok().map(d2),
         capaian_tertimbang_persen: (!pagu_bercapaian.is_zero())
             .then(|| d2(bobot / pagu_bercapaian)),
-        jumlah_subkegiatan: baris.len(),
+        jumlah_subkegiatan: hitung.len(),
         jumlah_bertanda: bertanda,
         tanda,
         kuadran,
