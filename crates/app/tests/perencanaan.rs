@@ -1024,3 +1024,125 @@ async fn penerimaan_peringatan_dan_konfigurasi() {
         );
     }
 }
+
+/// Perubahan nomenklatur yang dimuat admin berlaku untuk rencana tahunnya;
+/// rencana yang ditetapkan dibaca terhadap nomenklatur yang dipatoknya.
+#[tokio::test]
+async fn perubahan_nomenklatur_dan_patokan() {
+    for b in backend_uji() {
+        let (l, sis, iid) = siapkan(b).await;
+        let perencana = aktor(&iid, &[Peran::Perencana]);
+        let th = 2027;
+        let rencana = rencana_draf().replace(
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,,,,,,,,,,500000000",
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,Jumlah Pekerja yang Dilayani,Orang,positif,,200,50,100,150,200,500000000",
+        );
+        diterima(
+            &impor::impor_rencana(&l, &perencana, &iid, th, "r.csv", rencana.as_bytes())
+                .await
+                .unwrap(),
+        );
+        let tidak_dikenal = |ks: &pr::JawabanKeselarasan| -> Vec<String> {
+            ks.program
+                .iter()
+                .flat_map(|p| p.alasan.iter())
+                .filter(|a| a.kode == "kode_tidak_dikenal")
+                .filter_map(|a| a.subkegiatan.clone())
+                .collect()
+        };
+        let awal = tidak_dikenal(
+            &pr::keselarasan(&l, &perencana, &iid, th, None)
+                .await
+                .unwrap(),
+        );
+        assert!(!awal.contains(&"1.02.02.2.02.0015".to_string()), "{awal:?}");
+        let m = |kode: &str| impor::MasukanVersi {
+            kode: kode.into(),
+            judul: "Perubahan uji".into(),
+            dasar: "pemutakhiran_2027".into(),
+            berlaku_tahun: 2027,
+            tanggal_penetapan: format!("2026-0{}-01", kode.len() % 9 + 1),
+        };
+        let hapus = "tindakan,pemda,kode,nama\nhapus,kabupaten_kota,1.02.02.2.02.0015,\n";
+        // Hanya super admin; berkas salah ditolak dengan baris.
+        assert!(matches!(
+            impor::impor_nomenklatur(&l, &perencana, m("A-1"), "h.csv", hapus.as_bytes()).await,
+            Err(Galat::Dilarang(_))
+        ));
+        let salah = impor::impor_nomenklatur(
+            &l,
+            &sis,
+            m("A-1"),
+            "h.csv",
+            b"tindakan,pemda,kode\nganti,desa,x\n",
+        )
+        .await
+        .unwrap();
+        assert!(!salah.laporan.diterima);
+        assert_eq!(
+            salah
+                .laporan
+                .galat
+                .iter()
+                .map(|c| c.kolom.as_str())
+                .collect::<Vec<_>>(),
+            ["tindakan", "pemda", "kode"]
+        );
+        let h = impor::impor_nomenklatur(&l, &sis, m("A-1"), "h.csv", hapus.as_bytes())
+            .await
+            .unwrap();
+        assert!(h.laporan.diterima, "{}", h.laporan.ke_teks(Bahasa::Id));
+        assert_eq!(h.versi.unwrap().jumlah_hapus, 1);
+        assert!(
+            impor::impor_nomenklatur(&l, &sis, m("A-1"), "h.csv", hapus.as_bytes())
+                .await
+                .is_err(),
+            "nomor ganda"
+        );
+        let ks = pr::keselarasan(&l, &perencana, &iid, th, None)
+            .await
+            .unwrap();
+        assert!(
+            tidak_dikenal(&ks).contains(&"1.02.02.2.02.0015".to_string()),
+            "{b:?}: dihapus perubahan"
+        );
+        // Penetapan mematok versi; perubahan sesudahnya tidak mengubah rencana itu.
+        pr::tetapkan(&l, &perencana, &iid, th)
+            .await
+            .unwrap()
+            .unwrap();
+        let tambah = "tindakan,pemda,kode,nama,jenis\nubah,kabupaten_kota,1.02.02.2.02.0015,Pengelolaan Pelayanan Kesehatan Gizi Masyarakat,Layanan\n";
+        assert!(
+            impor::impor_nomenklatur(&l, &sis, m("B-22"), "t.csv", tambah.as_bytes())
+                .await
+                .unwrap()
+                .laporan
+                .diterima
+        );
+        let ks = pr::keselarasan(&l, &perencana, &iid, th, None)
+            .await
+            .unwrap();
+        assert!(
+            tidak_dikenal(&ks).contains(&"1.02.02.2.02.0015".to_string()),
+            "dipatok"
+        );
+        // Draf perubahan memakai nomenklatur terkini.
+        pr::buat_perubahan(&l, &perencana, &iid, th, "Penyesuaian nomenklatur")
+            .await
+            .unwrap();
+        let ks = pr::keselarasan(&l, &perencana, &iid, th, None)
+            .await
+            .unwrap();
+        assert!(
+            !tidak_dikenal(&ks).contains(&"1.02.02.2.02.0015".to_string()),
+            "{b:?}: draf terkini"
+        );
+        assert_eq!(
+            pr::daftar_versi_nomenklatur(&l, &perencana)
+                .await
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+}

@@ -12,6 +12,7 @@ macro_rules! sqlf {
 pub mod akun;
 pub mod audit;
 pub mod bukti;
+pub mod nomenklatur;
 pub mod notifikasi;
 pub mod organisasi;
 pub mod perencanaan;

@@ -29,6 +29,8 @@ pub struct Rencana {
     pub alasan_perubahan: Option<String>,
     pub ditetapkan_oleh: Option<String>,
     pub ditetapkan_pada: Option<String>,
+    /// Nomenklatur yang dipatok saat ditetapkan: `{"dasar", "perubahan": [id…]}`.
+    pub nomenklatur: Option<String>,
     pub versi: i64,
     pub dibuat_pada: String,
     pub diubah_pada: String,
@@ -143,11 +145,11 @@ pub struct KunciPeriode {
 
 // ---------- rencana ----------
 
-const KOLOM_RENCANA: &str = "instansi_id, id, tahun, revisi, status, dasar_id, alasan_perubahan, ditetapkan_oleh, ditetapkan_pada, versi, dibuat_pada, diubah_pada";
+const KOLOM_RENCANA: &str = "instansi_id, id, tahun, revisi, status, dasar_id, alasan_perubahan, ditetapkan_oleh, ditetapkan_pada, nomenklatur, versi, dibuat_pada, diubah_pada";
 
 pub async fn sisipkan_rencana(k: &mut Koneksi, r: &Rencana) -> Hasil<()> {
     sqlx::query(sqlf!(
-        "INSERT INTO rencana ({KOLOM_RENCANA}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+        "INSERT INTO rencana ({KOLOM_RENCANA}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
     ))
     .bind(&r.instansi_id)
     .bind(&r.id)
@@ -158,6 +160,7 @@ pub async fn sisipkan_rencana(k: &mut Koneksi, r: &Rencana) -> Hasil<()> {
     .bind(&r.alasan_perubahan)
     .bind(&r.ditetapkan_oleh)
     .bind(&r.ditetapkan_pada)
+    .bind(&r.nomenklatur)
     .bind(r.versi)
     .bind(&r.dibuat_pada)
     .bind(&r.diubah_pada)
@@ -214,16 +217,18 @@ pub async fn tandai_ditetapkan(
     versi: i64,
     oleh: Option<&str>,
     pada: &str,
+    nomenklatur: Option<&str>,
 ) -> Hasil<bool> {
     let r = sqlx::query(
-        "UPDATE rencana SET status = 'ditetapkan', ditetapkan_oleh = $1, ditetapkan_pada = $2, diubah_pada = $2, versi = versi + 1 \
-         WHERE instansi_id = $3 AND id = $4 AND status = 'draf' AND versi = $5",
+        "UPDATE rencana SET status = 'ditetapkan', ditetapkan_oleh = $1, ditetapkan_pada = $2, diubah_pada = $2, versi = versi + 1, \
+         nomenklatur = $6 WHERE instansi_id = $3 AND id = $4 AND status = 'draf' AND versi = $5",
     )
     .bind(oleh)
     .bind(pada)
     .bind(instansi_id)
     .bind(id)
     .bind(versi)
+    .bind(nomenklatur)
     .execute(k)
     .await?;
     Ok(r.rows_affected() == 1)

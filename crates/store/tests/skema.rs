@@ -7,16 +7,18 @@ use store::uji::{backend_uji, db_baru};
 /// Tabel kecil/rujukan atau pencarian global yang sengaja tanpa instansi_id
 /// di kuncinya (di Citus: tabel rujukan atau lokal koordinator).
 const DIKECUALIKAN: &[&str] = &[
-    "wilayah",         // rujukan nasional, 552 baris
-    "instansi",        // rujukan, ±600 baris; kolom distribusi itu sendiri
-    "nip_global",      // keunikan NIP nasional (pindah antar-instansi)
-    "login_global",    // nama pengguna → instansi untuk masuk
-    "sesi",            // dicari dengan hash token
-    "token_api",       // dicari dengan hash token
-    "percobaan_masuk", // pembatas percobaan masuk
-    "rahasia_server",  // beberapa baris kunci server
-    "tugas",           // antrean pekerjaan latar, dipindai lintas instansi (lokal koordinator)
-    "tugas_berkas",    // unggahan impor latar, sementara (lokal koordinator)
+    "wilayah",               // rujukan nasional, 552 baris
+    "instansi",              // rujukan, ±600 baris; kolom distribusi itu sendiri
+    "nip_global",            // keunikan NIP nasional (pindah antar-instansi)
+    "login_global",          // nama pengguna → instansi untuk masuk
+    "sesi",                  // dicari dengan hash token
+    "token_api",             // dicari dengan hash token
+    "percobaan_masuk",       // pembatas percobaan masuk
+    "rahasia_server",        // beberapa baris kunci server
+    "tugas",        // antrean pekerjaan latar, dipindai lintas instansi (lokal koordinator)
+    "tugas_berkas", // unggahan impor latar, sementara (lokal koordinator)
+    "nomenklatur_versi", // rujukan nasional: perubahan Kepmendagri yang dimuat admin
+    "nomenklatur_perubahan", // rujukan nasional, ±10⁴ baris
     "_sqlx_migrations",
 ];
 

@@ -219,6 +219,8 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/instansi/{iid}/anggaran/{tahun}/biaya/{kode}") => BacaAnggaran(200),
         ("get", "/wilayah/{kode}/anggaran/{tahun}") => BacaWilayah(200),
         ("get", "/anggaran/{tahun}/rekap") => Nasional(200),
+        ("get", "/nomenklatur/versi") => Masuk(200),
+        ("post", "/nomenklatur/versi") => Nasional(201),
         ("get", "/instansi/{iid}/anggaran/{tahun}/ekspor/{tabel}") => BacaAnggaran(200),
         ("put", "/instansi/{iid}/konfigurasi/anggaran") => KelolaRencana(200),
         ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-anggaran/{kode}/{periode}") => {
@@ -723,6 +725,19 @@ async fn susun(
             )
             .replace("{tabel}", "rencana")
     );
+    if jalur == "/nomenklatur/versi" && metode == "post" {
+        uri.push_str(&format!(
+            "?kode=900.1-{n}%2F2026&judul=Perubahan+uji+{n}&dasar=pemutakhiran_2027&berlaku_tahun=2027&tanggal_penetapan=2026-05-07"
+        ));
+        return Permintaan {
+            metode: Method::POST,
+            uri,
+            jenis_isi: Some("text/csv"),
+            badan:
+                "tindakan,pemda,kode,nama\nubah,provinsi,1.02.02.1.01.0099,Sub kegiatan baru uji\n"
+                    .into(),
+        };
+    }
     if jalur.contains("/anggaran/{tahun}/impor/") {
         let unit_rencana = if iid == d.a { &d.unit_akar } else { &d.unit_b };
         let isi = match jalur.rsplit('/').next().unwrap() {

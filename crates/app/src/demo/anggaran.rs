@@ -565,6 +565,7 @@ pub async fn isi_skala_anggaran(
             alasan_perubahan: None,
             ditetapkan_oleh: None,
             ditetapkan_pada: Some(waktu.clone()),
+            nomenklatur: None,
             versi: 1,
             dibuat_pada: waktu.clone(),
             diubah_pada: waktu.clone(),

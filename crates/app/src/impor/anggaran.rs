@@ -668,6 +668,7 @@ pub async fn impor_rencana(
         alasan_perubahan: None,
         ditetapkan_oleh: None,
         ditetapkan_pada: None,
+        nomenklatur: None,
         versi: 1,
         dibuat_pada: waktu.clone(),
         diubah_pada: waktu.clone(),

@@ -27,6 +27,7 @@
 mod anggaran;
 pub(crate) mod baca;
 mod jalur;
+mod nomenklatur;
 mod pegawai;
 mod tulis;
 mod unit;
@@ -36,6 +37,7 @@ pub use anggaran::{
     KOLOM_RENCANA, TabelEkspor, ekspor_anggaran, impor_belanja, impor_realisasi_anggaran,
     impor_realisasi_keluaran, impor_rencana,
 };
+pub use nomenklatur::{HasilMuatNomenklatur, KOLOM_NOMENKLATUR, MasukanVersi, impor_nomenklatur};
 pub use pegawai::{KOLOM_PEGAWAI, ekspor_pegawai, impor_pegawai};
 
 /// CSV atau XLSX untuk tabel apa pun (di thread pemblokir).
@@ -135,6 +137,8 @@ pub enum Jenis {
     Belanja,
     RealisasiAnggaran,
     RealisasiKeluaran,
+    /// Perubahan nomenklatur Kepmendagri (super admin).
+    Nomenklatur,
 }
 
 impl Jenis {
@@ -146,6 +150,7 @@ impl Jenis {
             Jenis::Belanja => "belanja",
             Jenis::RealisasiAnggaran => "realisasi-anggaran",
             Jenis::RealisasiKeluaran => "realisasi-keluaran",
+            Jenis::Nomenklatur => "nomenklatur",
         }
     }
     pub fn dari_kode(s: &str) -> Option<Jenis> {
@@ -156,6 +161,7 @@ impl Jenis {
             "belanja" => Some(Jenis::Belanja),
             "realisasi-anggaran" | "realisasi_anggaran" => Some(Jenis::RealisasiAnggaran),
             "realisasi-keluaran" | "realisasi_keluaran" => Some(Jenis::RealisasiKeluaran),
+            "nomenklatur" => Some(Jenis::Nomenklatur),
             _ => None,
         }
     }
@@ -167,6 +173,7 @@ impl Jenis {
             Jenis::Belanja => KOLOM_BELANJA,
             Jenis::RealisasiAnggaran => KOLOM_REALISASI_ANGGARAN,
             Jenis::RealisasiKeluaran => KOLOM_REALISASI_KELUARAN,
+            Jenis::Nomenklatur => KOLOM_NOMENKLATUR,
         }
     }
 }

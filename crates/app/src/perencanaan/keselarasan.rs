@@ -158,12 +158,16 @@ pub async fn keselarasan(
         ));
     };
     let n = rencana.revisi;
+    // Rencana yang ditetapkan dibaca terhadap nomenklatur yang dipatoknya.
+    let (kamus, _) =
+        super::nomenklatur::kamus_untuk(l, instansi_id, tahun, rencana.nomenklatur.as_deref())
+            .await?;
     let data = DataRencana::muat(l, rencana, true).await?;
     let konf: KonfigurasiAnggaran = super::konfigurasi::berlaku(l, instansi_id).await?;
     let terima = store::perencanaan::penerimaan_aktif(l.pool(), instansi_id, tahun).await?;
     let mut program = Vec::new();
     for m in masukan_program(&data, &c) {
-        let h = rules::anggaran::keselarasan(&m, &konf.keselarasan)
+        let h = rules::anggaran::keselarasan_dengan(&m, &konf.keselarasan, &kamus)
             .map_err(|g| Galat::Internal(format!("keselarasan {}: {g:?}", m.program.kode)))?;
         program.push(PutusanProgram {
             kode: m.program.kode.clone(),

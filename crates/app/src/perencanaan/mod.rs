@@ -12,6 +12,7 @@ mod biaya;
 mod keselarasan;
 mod konfigurasi;
 mod nilai_uang;
+pub(crate) mod nomenklatur;
 mod realisasi;
 mod rencana;
 mod subkegiatan;
@@ -27,6 +28,7 @@ pub use nilai_uang::{
     BarisNilaiUang, IndikatorNilaiUang, JawabanNilaiUang, RingkasanNilaiUang, TandaJson,
     TanyaNilaiUang, nilai_uang,
 };
+pub use nomenklatur::daftar_versi as daftar_versi_nomenklatur;
 pub(crate) use realisasi::boleh_lihat_bukti;
 pub use realisasi::{
     MasukanKunci, MasukanRealisasiAnggaran, MasukanRealisasiKeluaran, MasukanVerifikasi,

@@ -289,6 +289,11 @@ pub async fn tetapkan(
             kekurangan: j.kekurangan,
         }));
     }
+    let (_, patok) = super::nomenklatur::kamus_untuk(l, instansi_id, tahun, None).await?;
+    let patok = patok
+        .map(|p| serde_json::to_string(&p))
+        .transpose()
+        .map_err(|e| Galat::Internal(e.to_string()))?;
     let pada = store::sekarang();
     let mut tx = l.db.mulai().await?;
     store::perencanaan::sentuh_rencana(&mut tx, instansi_id, tahun).await?;
@@ -306,6 +311,7 @@ pub async fn tetapkan(
         draf.versi,
         Some(&a.pengguna_id),
         &pada,
+        patok.as_deref(),
     )
     .await?
     {
@@ -321,6 +327,7 @@ pub async fn tetapkan(
     sesudah.status = store::perencanaan::DITETAPKAN.into();
     sesudah.ditetapkan_oleh = Some(a.pengguna_id.clone());
     sesudah.ditetapkan_pada = Some(pada.clone());
+    sesudah.nomenklatur = patok;
     sesudah.versi += 1;
     crate::audit::catat(
         &mut tx,
@@ -403,6 +410,7 @@ pub async fn buat_perubahan(
         alasan_perubahan: Some(alasan.to_string()),
         ditetapkan_oleh: None,
         ditetapkan_pada: None,
+        nomenklatur: None,
         versi: 1,
         dibuat_pada: pada.clone(),
         diubah_pada: pada.clone(),

@@ -25,6 +25,7 @@
 
 use super::data::{self, JenisSubkegiatan, normalkan_kode, normalkan_rekening};
 use super::gerbang::di_dalam_program;
+use super::kamus::{KamusBawaan, KamusNomenklatur};
 use super::penunjang::{self, BelanjaPenunjang};
 use crate::galat::{GalatInput, Masalah, bukan_negatif, cek, dalam_rentang};
 use crate::nomenklatur::{KodePemda, TingkatPemda};
@@ -212,16 +213,27 @@ fn persen(bagian: Decimal, total: Decimal, field: &str) -> Result<Decimal, Galat
     )
 }
 
-fn dikenal_di_tingkat(kode: &str, tingkat: TingkatPemda) -> bool {
+fn dikenal_di_tingkat(kamus: &dyn KamusNomenklatur, kode: &str, tingkat: TingkatPemda) -> bool {
     let kode = normalkan_kode(kode);
-    KodePemda::parse(&kode).is_ok_and(|k| k.tingkat() == tingkat) && data::kode_dikenal(&kode)
+    KodePemda::parse(&kode).is_ok_and(|k| k.tingkat() == tingkat) && kamus.dikenal(&kode)
 }
 
-/// Periksa keselarasan program. Galat: daftar kosong (`subkegiatan`), jumlah
+/// Periksa keselarasan program terhadap semua versi nomenklatur yang ditanam
+/// (perilaku kalkulator). Galat: daftar kosong (`subkegiatan`), jumlah
 /// belanja negatif (`subkegiatan[i].belanja[j].jumlah`), ambang di luar 0–100.
 pub fn keselarasan(
     m: &MasukanKeselarasan,
     k: &KonfigurasiKeselarasan,
+) -> Result<HasilKeselarasan, GalatInput> {
+    keselarasan_dengan(m, k, &KamusBawaan)
+}
+
+/// Seperti [`keselarasan`], terhadap kamus nomenklatur tertentu (versi
+/// tahun rencana dengan perubahan yang dimuat admin).
+pub fn keselarasan_dengan(
+    m: &MasukanKeselarasan,
+    k: &KonfigurasiKeselarasan,
+    kamus: &dyn KamusNomenklatur,
 ) -> Result<HasilKeselarasan, GalatInput> {
     if m.subkegiatan.is_empty() {
         return Err(GalatInput::baru("subkegiatan", Masalah::DaftarKosong));
@@ -236,7 +248,7 @@ pub fn keselarasan(
     let penunjang_program = data::program_penunjang(program);
     let mut alasan = Vec::new();
     let mut peringatan = Vec::new();
-    if !dikenal_di_tingkat(program, TingkatPemda::Program) {
+    if !dikenal_di_tingkat(kamus, program, TingkatPemda::Program) {
         alasan.push(Temuan {
             subkegiatan: None,
             rincian: RincianTemuan::KodeTidakDikenal {
@@ -259,7 +271,7 @@ pub fn keselarasan(
                 bukti: vec![kode.clone(), program.to_string()],
             });
         }
-        if !dikenal_di_tingkat(&kode, TingkatPemda::SubKegiatan) {
+        if !dikenal_di_tingkat(kamus, &kode, TingkatPemda::SubKegiatan) {
             alasan.push(Temuan {
                 subkegiatan: Some(kode.clone()),
                 rincian: RincianTemuan::KodeTidakDikenal { kode: kode.clone() },
@@ -319,7 +331,7 @@ pub fn keselarasan(
                 });
             }
         }
-        let jenis = s.jenis.or_else(|| data::jenis_subkegiatan(&kode));
+        let jenis = s.jenis.or_else(|| kamus.jenis(&kode));
         if jenis == Some(JenisSubkegiatan::Layanan)
             && !s.indikator.is_empty()
             && s.indikator

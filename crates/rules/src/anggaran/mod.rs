@@ -18,6 +18,7 @@
 
 pub mod data;
 pub mod gerbang;
+pub mod kamus;
 pub mod keselarasan;
 pub mod nilai_uang;
 pub mod penunjang;
@@ -32,9 +33,13 @@ pub use gerbang::{
     AlasanGerbang, HasilGerbang, IndikatorRencana, Kekurangan, MasalahTriwulan, RincianKekurangan,
     SubkegiatanRencana, gerbang,
 };
+pub use kamus::{
+    KamusBawaan, KamusBerlaku, KamusNomenklatur, PerubahanNomenklatur, Tindakan, versi_untuk,
+};
 pub use keselarasan::{
     BarisBelanja, HasilKeselarasan, IndikatorKeluaran, KodeTemuan, KonfigurasiKeselarasan,
     MasukanKeselarasan, ProgramRencana, RincianTemuan, SubkegiatanBelanja, Temuan, keselarasan,
+    keselarasan_dengan,
 };
 pub use nilai_uang::{
     AmbangNilaiUang, HasilNilaiUang, KodeTanda, MasukanNilaiUang, Tanda, nilai_uang,

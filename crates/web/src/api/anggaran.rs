@@ -39,6 +39,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(ekspor))
         .routes(routes!(rekap_wilayah))
         .routes(routes!(rekap_nasional))
+        .routes(
+            routes!(daftar_nomenklatur, muat_nomenklatur)
+                .layer(DefaultBodyLimit::max(BATAS_UKURAN)),
+        )
         .routes(routes!(terima_peringatan))
         .routes(routes!(cabut_penerimaan))
         .routes(routes!(lihat_konfigurasi, ubah_konfigurasi))
@@ -679,6 +683,63 @@ async fn rekap_nasional(
             .await
             .api(&p)?,
     ))
+}
+
+/// Perubahan nomenklatur Kepmendagri yang dimuat (siapa pun yang masuk)
+#[utoipa::path(get, path = "/nomenklatur/versi", tag = "anggaran",
+    responses((status = 200, description = "Versi", body = Vec<store::nomenklatur::VersiNomenklatur>)))]
+async fn daftar_nomenklatur(
+    State(s): State<AppState>,
+    p: Pengunjung,
+) -> HasilApi<Vec<store::nomenklatur::VersiNomenklatur>> {
+    Ok(Json(
+        pr::daftar_versi_nomenklatur(&s.layanan, &p.konteks)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Muat satu perubahan nomenklatur (super admin): badan = berkas CSV/XLSX `tindakan, pemda, kode, nama, …`
+#[utoipa::path(post, path = "/nomenklatur/versi", tag = "anggaran",
+    params(app::impor::MasukanVersi),
+    request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
+        description = "Isi berkas CSV atau XLSX; kolom tindakan, pemda, kode, nama, kinerja, indikator, satuan, spm, jenis"),
+    responses(
+        (status = 201, description = "Dimuat", body = app::impor::HasilMuatNomenklatur),
+        (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
+async fn muat_nomenklatur(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    QueryMasuk(q): QueryMasuk<app::impor::MasukanVersi>,
+    badan: Result<Bytes, BytesRejection>,
+) -> Response {
+    let b = p.bahasa();
+    if let Err(g) = p.periksa_csrf_api(&h) {
+        return GalatApi(g, b).into_response();
+    }
+    let isi = match badan {
+        Ok(isi) => isi,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return GalatApi(
+                Galat::TerlaluBesar(
+                    p.konteks
+                        .t("Berkas lebih dari 10 MB.", "The file is larger than 10 MB.")
+                        .into(),
+                ),
+                b,
+            )
+            .into_response();
+        }
+        Err(e) => {
+            return GalatApi(Galat::input(e.body_text(), Default::default()), b).into_response();
+        }
+    };
+    match app::impor::impor_nomenklatur(&s.layanan, &p.konteks, q, "nomenklatur", &isi).await {
+        Ok(h) if h.laporan.diterima => (StatusCode::CREATED, Json(h)).into_response(),
+        Ok(h) => super::impor::jawab_laporan(Ok(h.laporan), b),
+        Err(g) => GalatApi(g, b).into_response(),
+    }
 }
 
 /// Periode terkunci (realisasi)

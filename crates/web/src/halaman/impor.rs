@@ -121,6 +121,11 @@ pub(crate) fn judul(b: Bahasa, jenis: Jenis) -> &'static str {
         Jenis::RealisasiKeluaran => {
             app::teks::t(b, "Impor realisasi keluaran", "Import output realisation")
         }
+        Jenis::Nomenklatur => app::teks::t(
+            b,
+            "Muat perubahan nomenklatur",
+            "Load a nomenclature amendment",
+        ),
     }
 }
 
