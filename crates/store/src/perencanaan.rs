@@ -39,10 +39,13 @@ pub struct Rencana {
 /// Program, kegiatan atau sub kegiatan dalam satu revisi rencana.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Butir {
+    #[serde(default)]
     pub instansi_id: String,
     pub id: String,
+    #[serde(default)]
     pub rencana_id: String,
     /// Identitas lintas revisi (disalin saat perubahan).
+    #[serde(default)]
     pub kunci: String,
     /// `program` | `kegiatan` | `subkegiatan`.
     pub tingkat: String,
@@ -53,17 +56,23 @@ pub struct Butir {
     pub unit_id: Option<String>,
     /// Pagu dalam sen rupiah (sub kegiatan).
     pub pagu_sen: Option<i64>,
+    #[serde(default)]
     pub lokasi: Option<String>,
     pub urutan: i64,
+    #[serde(default)]
     pub versi: i64,
+    #[serde(default)]
     pub dibuat_pada: String,
+    #[serde(default)]
     pub diubah_pada: String,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Indikator {
+    #[serde(default)]
     pub instansi_id: String,
     pub id: String,
+    #[serde(default)]
     pub rencana_id: String,
     pub butir_id: String,
     /// Identitas lintas revisi; realisasi keluaran menempel di sini.
@@ -76,13 +85,20 @@ pub struct Indikator {
     pub polaritas: Option<String>,
     pub baseline: Option<String>,
     pub target: Option<String>,
+    #[serde(default)]
     pub target_tw1: Option<String>,
+    #[serde(default)]
     pub target_tw2: Option<String>,
+    #[serde(default)]
     pub target_tw3: Option<String>,
+    #[serde(default)]
     pub target_tw4: Option<String>,
     pub urutan: i64,
+    #[serde(default)]
     pub versi: i64,
+    #[serde(default)]
     pub dibuat_pada: String,
+    #[serde(default)]
     pub diubah_pada: String,
 }
 
@@ -446,6 +462,39 @@ pub async fn butir_rencana(
         KOLOM_BUTIR,
         "FROM rencana_butir WHERE instansi_id = $1 AND rencana_id = $2",
         "t.urutan, t.kode",
+        args_rencana(instansi_id, rencana_id),
+    )
+    .await
+}
+
+/// Butir satu revisi dengan kolom secukupnya untuk perhitungan (nilai uang,
+/// rekap): tanpa kunci, lokasi dan cap waktu — JSON lebih kecil (ADR 0012).
+pub async fn butir_ringkas(
+    pool: &AnyPool,
+    instansi_id: &str,
+    rencana_id: &str,
+) -> Hasil<Vec<Butir>> {
+    crate::semua_sebagai_json(
+        pool,
+        "id, tingkat, kode, nama, induk_id, unit_id, pagu_sen, urutan",
+        "FROM rencana_butir WHERE instansi_id = $1 AND rencana_id = $2",
+        "t.urutan, t.kode",
+        args_rencana(instansi_id, rencana_id),
+    )
+    .await
+}
+
+/// Indikator satu revisi dengan kolom secukupnya untuk perhitungan.
+pub async fn indikator_ringkas(
+    pool: &AnyPool,
+    instansi_id: &str,
+    rencana_id: &str,
+) -> Hasil<Vec<Indikator>> {
+    crate::semua_sebagai_json(
+        pool,
+        "id, butir_id, kunci, nama, nama_kunci, satuan, polaritas, baseline, target, urutan",
+        "FROM rencana_indikator WHERE instansi_id = $1 AND rencana_id = $2",
+        "t.butir_id, t.urutan, t.nama_kunci",
         args_rencana(instansi_id, rencana_id),
     )
     .await
@@ -1016,9 +1065,9 @@ pub async fn keluaran_terakhir(
     crate::semua_sebagai_json(
         pool,
         "indikator_kunci, triwulan, realisasi, bukti_id, bukti_url, diverifikasi_pada",
-        "FROM realisasi_keluaran k WHERE k.instansi_id = $1 AND k.tahun = $2 AND k.triwulan = \
-         (SELECT MAX(k2.triwulan) FROM realisasi_keluaran k2 WHERE k2.instansi_id = k.instansi_id \
-          AND k2.tahun = k.tahun AND k2.indikator_kunci = k.indikator_kunci AND k2.triwulan <= $3)",
+        "FROM (SELECT indikator_kunci, triwulan, realisasi, bukti_id, bukti_url, diverifikasi_pada, \
+           ROW_NUMBER() OVER (PARTITION BY indikator_kunci ORDER BY triwulan DESC) AS urut \
+           FROM realisasi_keluaran WHERE instansi_id = $1 AND tahun = $2 AND triwulan <= $3) k WHERE k.urut = 1",
         "t.indikator_kunci",
         args,
     )

@@ -124,6 +124,23 @@ pub(crate) struct DataRencana {
 }
 
 impl DataRencana {
+    /// Kolom secukupnya untuk perhitungan (nilai uang, rekap).
+    pub async fn muat_ringkas(l: &Layanan, rencana: Rencana) -> Hasil<DataRencana> {
+        let pool = l.pool();
+        let iid = rencana.instansi_id.clone();
+        let (butir, indikator) = tokio::try_join!(
+            store::perencanaan::butir_ringkas(pool, &iid, &rencana.id),
+            store::perencanaan::indikator_ringkas(pool, &iid, &rencana.id),
+        )?;
+        Ok(DataRencana {
+            rencana_revisi: rencana.revisi,
+            rencana_status: rencana.status.clone(),
+            butir,
+            indikator,
+            rincian: Vec::new(),
+        })
+    }
+
     pub async fn muat(l: &Layanan, rencana: Rencana, dengan_rincian: bool) -> Hasil<DataRencana> {
         let pool = l.pool();
         let iid = rencana.instansi_id.clone();

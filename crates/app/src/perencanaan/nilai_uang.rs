@@ -195,7 +195,7 @@ pub async fn nilai_uang(
     let pool = l.pool();
     // Empat bacaan yang saling lepas berjalan bersamaan (pool, WAL).
     let (data, jumlah, keluaran, unit, konf) = tokio::try_join!(
-        DataRencana::muat(l, rencana, false),
+        DataRencana::muat_ringkas(l, rencana),
         async {
             Ok::<_, Galat>(
                 store::perencanaan::jumlah_realisasi(pool, instansi_id, tahun, i64::from(bulan))
