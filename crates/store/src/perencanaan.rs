@@ -1073,3 +1073,19 @@ pub async fn keluaran_terakhir(
     )
     .await
 }
+
+/// Realisasi anggaran satu instansi per bulan (jumlah semua sub kegiatan).
+pub async fn realisasi_per_bulan(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<(i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT bulan, CAST(SUM(jumlah_sen) AS BIGINT) FROM realisasi_anggaran WHERE instansi_id = $1 AND tahun = $2 \
+         GROUP BY bulan ORDER BY bulan",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .fetch_all(pool)
+    .await?)
+}

@@ -134,3 +134,71 @@ mod tes {
         assert_eq!(s.matches("<circle").count(), 1);
     }
 }
+
+/// Garis kumulatif per bulan (persen) dengan garis ekspektasi waktu
+/// (bulan/12 × 100) putus-putus.
+pub fn garis_bulanan(titik: &[(u8, f64)], label: &str, judul: &str) -> String {
+    const W: f64 = 320.0;
+    const H: f64 = 180.0;
+    const KIRI: f64 = 34.0;
+    const BAWAH: f64 = 22.0;
+    let px = |b: f64| KIRI + (b / 12.0) * (W - KIRI - 8.0);
+    let py = |v: f64| (H - BAWAH) - v.clamp(0.0, 110.0) / 110.0 * (H - BAWAH - 8.0);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r##"<svg viewBox="0 0 {W} {H}" width="100%" role="img" aria-label="{}" style="max-width:36rem;background:#fff;font-size:11px"><title>{}</title>"##,
+        esc(judul),
+        esc(judul)
+    );
+    for v in [0, 25, 50, 75, 100] {
+        let v = f64::from(v);
+        let _ = write!(
+            s,
+            r##"<line x1="{a:.1}" y1="{y:.1}" x2="{b:.1}" y2="{y:.1}" stroke="#e6eaee"/><text x="{t:.1}" y="{ty:.1}" text-anchor="end" fill="#5b6675">{v}</text>"##,
+            a = px(0.0),
+            b = px(12.0),
+            y = py(v),
+            t = KIRI - 3.0,
+            ty = py(v) + 4.0
+        );
+    }
+    for b in [3, 6, 9, 12] {
+        let _ = write!(
+            s,
+            r##"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="#5b6675">{b}</text>"##,
+            x = px(f64::from(b)),
+            y = H - 6.0
+        );
+    }
+    let _ = write!(
+        s,
+        r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#0b5d7a" stroke-dasharray="4 3"/>"##,
+        px(0.0),
+        py(0.0),
+        px(12.0),
+        py(100.0)
+    );
+    if !titik.is_empty() {
+        let jalur: Vec<String> = std::iter::once((0u8, 0.0))
+            .chain(titik.iter().copied())
+            .map(|(b, v)| format!("{:.1},{:.1}", px(f64::from(b)), py(v)))
+            .collect();
+        let _ = write!(
+            s,
+            r##"<polyline points="{}" fill="none" stroke="#b3261e" stroke-width="2"/>"##,
+            jalur.join(" ")
+        );
+        for (b, v) in titik {
+            let _ = write!(
+                s,
+                r##"<circle cx="{:.1}" cy="{:.1}" r="3" fill="#b3261e"><title>{} {b}: {v:.2}%</title></circle>"##,
+                px(f64::from(*b)),
+                py(*v),
+                esc(label)
+            );
+        }
+    }
+    s.push_str("</svg>");
+    s
+}

@@ -25,8 +25,8 @@ pub use keselarasan::{
 };
 pub use konfigurasi::{KonfigurasiInstansi, konfigurasi, ubah_konfigurasi};
 pub use nilai_uang::{
-    BarisNilaiUang, IndikatorNilaiUang, JawabanNilaiUang, RingkasanNilaiUang, TandaJson,
-    TanyaNilaiUang, nilai_uang,
+    BarisNilaiUang, IndikatorNilaiUang, JawabanNilaiUang, RekapUnit, RingkasanNilaiUang, TandaJson,
+    TanyaNilaiUang, nilai_uang, serapan_bulanan,
 };
 pub use nomenklatur::daftar_versi as daftar_versi_nomenklatur;
 pub(crate) use realisasi::boleh_lihat_bukti;

@@ -106,6 +106,19 @@ pub struct RingkasanNilaiUang {
     pub kuadran: Kuadran,
 }
 
+/// Rekap per perangkat daerah (unit tingkat pertama di bawah akar instansi).
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct RekapUnit {
+    pub unit_id: Option<String>,
+    pub unit: Option<String>,
+    pub pagu: String,
+    pub realisasi_anggaran: String,
+    pub penyerapan_persen: Option<String>,
+    pub capaian_tertimbang_persen: Option<String>,
+    pub jumlah_subkegiatan: usize,
+    pub jumlah_bertanda: usize,
+}
+
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct JawabanNilaiUang {
     pub tahun: i64,
@@ -116,6 +129,8 @@ pub struct JawabanNilaiUang {
     pub subkegiatan: Vec<BarisNilaiUang>,
     /// Atas seluruh baris yang cocok, bukan hanya halaman ini.
     pub ringkasan: RingkasanNilaiUang,
+    /// Peringkat perangkat daerah: capaian tertimbang menurun, lalu penyerapan.
+    pub unit: Vec<RekapUnit>,
 }
 
 fn status_bukti(r: Option<&KeluaranTerakhir>) -> &'static str {
@@ -288,6 +303,13 @@ pub async fn nilai_uang(
         hitung.push(h);
     }
     let ringkasan = ringkas(&hitung, ekspektasi);
+    let unit_rekap = if t.limit == Some(1) {
+        // Rekap wilayah/nasional hanya memakai ringkasan.
+        Vec::new()
+    } else {
+        let semua = store::organisasi::semua_unit(pool, instansi_id).await?;
+        rekap_unit(&hitung, &semua, &unit, ekspektasi)
+    };
     let total = hitung.len();
     let offset = t.offset.unwrap_or(0).min(total);
     let limit = t.limit.unwrap_or(BATAS_BAWAAN).clamp(1, BATAS_MAKS);
@@ -305,7 +327,75 @@ pub async fn nilai_uang(
         total,
         subkegiatan,
         ringkasan,
+        unit: unit_rekap,
     })
+}
+
+/// Leluhur tingkat pertama (anak langsung akar) sebuah unit.
+fn opd_dari<'a>(per_id: &HashMap<&str, &'a store::organisasi::UnitKerja>, id: &'a str) -> &'a str {
+    let mut x = id;
+    for _ in 0..32 {
+        let Some(u) = per_id.get(x) else { return x };
+        match u.induk_id.as_deref() {
+            Some(i) if per_id.get(i).is_some_and(|p| p.induk_id.is_some()) => x = i,
+            _ => return x,
+        }
+    }
+    x
+}
+
+fn rekap_unit(
+    hitung: &[HitungSub],
+    semua: &[store::organisasi::UnitKerja],
+    nama: &HashMap<String, String>,
+    ekspektasi: Decimal,
+) -> Vec<RekapUnit> {
+    let per_id: HashMap<&str, &store::organisasi::UnitKerja> =
+        semua.iter().map(|u| (u.id.as_str(), u)).collect();
+    let mut kelompok: BTreeMap<Option<&str>, Vec<&HitungSub>> = BTreeMap::new();
+    for h in hitung {
+        let opd = h.b.unit_id.as_deref().map(|u| opd_dari(&per_id, u));
+        kelompok.entry(opd).or_default().push(h);
+    }
+    let mut hasil: Vec<(Option<Decimal>, Option<Decimal>, RekapUnit)> = kelompok
+        .into_iter()
+        .map(|(opd, v)| {
+            let r = ringkas_ref(&v, ekspektasi);
+            let capaian = r
+                .capaian_tertimbang_persen
+                .as_deref()
+                .and_then(rules::angka::baca_desimal);
+            let serapan = r
+                .penyerapan_persen
+                .as_deref()
+                .and_then(rules::angka::baca_desimal);
+            (
+                capaian,
+                serapan,
+                RekapUnit {
+                    unit_id: opd.map(String::from),
+                    unit: opd.and_then(|o| {
+                        per_id
+                            .get(o)
+                            .map(|u| u.nama.clone())
+                            .or_else(|| nama.get(o).cloned())
+                    }),
+                    pagu: r.pagu,
+                    realisasi_anggaran: r.realisasi_anggaran,
+                    penyerapan_persen: r.penyerapan_persen,
+                    capaian_tertimbang_persen: r.capaian_tertimbang_persen,
+                    jumlah_subkegiatan: r.jumlah_subkegiatan,
+                    jumlah_bertanda: r.jumlah_bertanda,
+                },
+            )
+        })
+        .collect();
+    hasil.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.unit.cmp(&b.2.unit))
+    });
+    hasil.into_iter().map(|(_, _, r)| r).collect()
 }
 
 fn tanda_json(k: &Konteks, h: &HasilNilaiUang) -> Vec<TandaJson> {
@@ -401,8 +491,13 @@ fn baris(
     }
 }
 
-/// Ringkasan atas semua baris yang cocok (angka eksak, bukan teks).
 fn ringkas(hitung: &[HitungSub], ekspektasi: Decimal) -> RingkasanNilaiUang {
+    let v: Vec<&HitungSub> = hitung.iter().collect();
+    ringkas_ref(&v, ekspektasi)
+}
+
+/// Ringkasan atas semua baris yang cocok (angka eksak, bukan teks).
+fn ringkas_ref(hitung: &[&HitungSub], ekspektasi: Decimal) -> RingkasanNilaiUang {
     let mut pagu = Decimal::ZERO;
     let mut real = Decimal::ZERO;
     let mut bobot = Decimal::ZERO;
@@ -415,7 +510,7 @@ fn ringkas(hitung: &[HitungSub], ekspektasi: Decimal) -> RingkasanNilaiUang {
     let mut kuadran = Kuadran::default();
     // Kuadran dibandingkan pada nilai dua desimal yang ditampilkan.
     let e = rules::angka::bulatkan(ekspektasi);
-    for h in hitung {
+    for h in hitung.iter().copied() {
         pagu += h.pagu;
         real += h.real;
         let u = h.utama();
@@ -452,4 +547,31 @@ fn ringkas(hitung: &[HitungSub], ekspektasi: Decimal) -> RingkasanNilaiUang {
         tanda,
         kuadran,
     }
+}
+
+/// Realisasi kumulatif per bulan sebagai persen pagu instansi (grafik
+/// dasbor); hanya bagi pembaca seluruh instansi (`None` bagi pimpinan unit).
+pub async fn serapan_bulanan(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    pagu: Decimal,
+) -> Hasil<Option<Vec<(u8, Decimal)>>> {
+    let c = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::Realisasi(instansi_id)).await?;
+    periksa_tahun(k, tahun)?;
+    if !c.semua() || pagu.is_zero() {
+        return Ok(None);
+    }
+    let mut kumulatif = Decimal::ZERO;
+    let mut hasil = Vec::new();
+    for (bulan, sen) in
+        store::perencanaan::realisasi_per_bulan(l.pool(), instansi_id, tahun).await?
+    {
+        kumulatif += rupiah(sen);
+        if let Ok(p) = rules::pmk_22_2021::penyerapan(kumulatif, pagu) {
+            hasil.push((bulan.clamp(1, 12) as u8, p));
+        }
+    }
+    Ok(Some(hasil))
 }

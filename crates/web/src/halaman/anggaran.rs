@@ -688,6 +688,8 @@ struct HalamanDasbor {
     nu: JawabanNilaiUang,
     ks: Option<JawabanKeselarasan>,
     svg: String,
+    /// Garis serapan kumulatif bulanan (pembaca seluruh instansi).
+    svg_bulan: Option<String>,
 }
 
 impl HalamanDasbor {
@@ -788,6 +790,25 @@ async fn dasbor(
             "Absorption against achievement per sub-activity",
         ),
     );
+    let pagu = rules::angka::baca_desimal(&nu.ringkasan.pagu).unwrap_or_default();
+    let svg_bulan = pr::serapan_bulanan(l, &p.konteks, &iid, th, pagu)
+        .await
+        .atau_halaman(&p)?
+        .map(|t| {
+            let titik: Vec<(u8, f64)> = t
+                .into_iter()
+                .filter_map(|(b, x)| Some((b, x.to_string().parse::<f64>().ok()?)))
+                .collect();
+            crate::grafik::garis_bulanan(
+                &titik,
+                p.konteks
+                    .t("Serapan kumulatif bulan", "Cumulative absorption, month"),
+                p.konteks.t(
+                    "Serapan kumulatif per bulan dibanding ekspektasi waktu",
+                    "Cumulative absorption by month against time expectation",
+                ),
+            )
+        });
     let judul = format!(
         "{} {th}",
         p.konteks.t("Dasbor anggaran", "Budget dashboard")
@@ -799,5 +820,6 @@ async fn dasbor(
         nu,
         ks,
         svg,
+        svg_bulan,
     }))
 }
