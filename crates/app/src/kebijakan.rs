@@ -78,7 +78,8 @@ pub enum Sumber<'a> {
     Akun(&'a str),
     /// Rencana kinerja dan anggaran: pohon program–kegiatan–sub kegiatan,
     /// indikator, target, pagu, gerbang, keselarasan, nilai uang, dasbor.
-    /// Baca: perencana, keuangan, admin instansi (penuh), pimpinan unit (unitnya).
+    /// Baca: perencana, keuangan, admin instansi, inspektur (penuh), pimpinan
+    /// unit (unitnya).
     /// Kelola: perencana.
     Rencana(&'a str),
     /// Rincian belanja per kode rekening: dibaca seperti `Rencana`; dikelola
@@ -162,7 +163,11 @@ pub fn putuskan(a: Option<&Aktor>, aksi: Aksi, s: Sumber<'_>) -> Akses {
             | Sumber::VerifikasiKeluaran(_),
             Aksi::Baca,
         ) => {
-            if admin || a.punya(Peran::Perencana) || a.punya(Peran::Keuangan) {
+            if admin
+                || a.punya(Peran::Perencana)
+                || a.punya(Peran::Keuangan)
+                || a.punya(Peran::Inspektur)
+            {
                 Penuh
             } else {
                 jika(a.punya(Peran::PimpinanUnit), Unit)
@@ -655,6 +660,11 @@ mod tes {
         );
         assert_eq!(b(&pimpinan, Aksi::Kelola, Sumber::Rencana("i")), Tolak);
         assert_eq!(b(&pegawai, Aksi::Baca, Sumber::Rencana("i")), Tolak);
+        let inspektur = aktor("i", &[Peran::Inspektur]);
+        assert_eq!(b(&inspektur, Aksi::Baca, Sumber::Realisasi("i")), Penuh);
+        assert_eq!(b(&inspektur, Aksi::Kelola, Sumber::Rencana("i")), Tolak);
+        assert_eq!(b(&inspektur, Aksi::Kelola, Sumber::Realisasi("i")), Tolak);
+        assert_eq!(b(&inspektur, Aksi::Baca, Sumber::Pegawai("i")), Direktori);
     }
 
     #[test]

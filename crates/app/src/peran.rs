@@ -17,10 +17,13 @@ pub enum Peran {
     Pegawai,
     Penilai,
     Mentor,
+    /// Inspektorat (APIP): membaca rencana, anggaran dan realisasi
+    /// instansinya untuk pengawasan, tidak pernah menulis.
+    Inspektur,
 }
 
 impl Peran {
-    pub const SEMUA: [Peran; 8] = [
+    pub const SEMUA: [Peran; 9] = [
         Peran::SuperAdmin,
         Peran::AdminInstansi,
         Peran::Perencana,
@@ -29,6 +32,7 @@ impl Peran {
         Peran::Pegawai,
         Peran::Penilai,
         Peran::Mentor,
+        Peran::Inspektur,
     ];
 
     pub fn kode(self) -> &'static str {
@@ -41,6 +45,7 @@ impl Peran {
             Peran::Pegawai => "pegawai",
             Peran::Penilai => "penilai",
             Peran::Mentor => "mentor",
+            Peran::Inspektur => "inspektur",
         }
     }
 
@@ -59,6 +64,7 @@ impl Peran {
             Peran::Pegawai => t(b, "Pegawai", "Employee"),
             Peran::Penilai => t(b, "Penilai/juri", "Assessor/judge"),
             Peran::Mentor => t(b, "Mentor", "Mentor"),
+            Peran::Inspektur => t(b, "Inspektur (APIP)", "Inspector (internal audit)"),
         }
     }
 }

@@ -40,10 +40,11 @@ enum P {
     Pegawai,
     Penilai,
     Mentor,
+    Inspektur,
     Tamu,
 }
 
-const SEMUA_P: [P; 9] = [
+const SEMUA_P: [P; 10] = [
     P::SuperAdmin,
     P::Admin,
     P::Perencana,
@@ -52,6 +53,7 @@ const SEMUA_P: [P; 9] = [
     P::Pegawai,
     P::Penilai,
     P::Mentor,
+    P::Inspektur,
     P::Tamu,
 ];
 
@@ -66,6 +68,7 @@ impl P {
             P::Pegawai => Peran::Pegawai,
             P::Penilai => Peran::Penilai,
             P::Mentor => Peran::Mentor,
+            P::Inspektur => Peran::Inspektur,
             P::Tamu => return None,
         })
     }
@@ -565,15 +568,18 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
             }
         }
         Jenis::BacaAnggaran(ok) => {
-            let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan | P::Pimpinan);
+            let pembaca = matches!(
+                p,
+                P::Admin | P::Perencana | P::Keuangan | P::Pimpinan | P::Inspektur
+            );
             if sa || (pembaca && anggota) { ok } else { 403 }
         }
         Jenis::BacaWilayah(ok) => {
-            let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan);
+            let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan | P::Inspektur);
             if sa || (pembaca && anggota) { ok } else { 403 }
         }
         Jenis::BacaButir(ok) => {
-            let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan);
+            let pembaca = matches!(p, P::Admin | P::Perencana | P::Keuangan | P::Inspektur);
             if sa || (pembaca && anggota) { ok } else { 403 }
         }
         Jenis::KelolaKeluaranSatu(ok) => {
@@ -1088,8 +1094,8 @@ async fn matriks_rute_peran_hubungan() {
             gagal.len(),
             gagal.join("\n")
         );
-        // 7 peran berpegawai × 5 hubungan + super admin dan tamu × 3.
-        assert_eq!(jumlah, (semua_rute.len() - dilewati) * (7 * 5 + 2 * 3));
+        // 8 peran berpegawai × 5 hubungan + super admin dan tamu × 3.
+        assert_eq!(jumlah, (semua_rute.len() - dilewati) * (8 * 5 + 2 * 3));
         // Rute anggaran sebagian besar menolak peran lain (403), jadi
         // bagian jawaban berhasil lebih kecil dari rute organisasi.
         assert!(jumlah_skema > jumlah / 4, "{jumlah_skema} dari {jumlah}");

@@ -68,6 +68,11 @@ pub fn akun_demo() -> Vec<AkunDemo> {
             instansi: "Pemerintah Provinsi Maluku",
         },
         AkunDemo {
+            login: "inspektur",
+            peran: "inspektur",
+            instansi: "Pemerintah Provinsi Maluku (Inspektorat)",
+        },
+        AkunDemo {
             login: NIP_MENTOR,
             peran: "mentor",
             instansi: "Pemerintah Provinsi Maluku (BPSDM)",
@@ -194,6 +199,13 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
             vec![Peran::Pegawai],
         ),
         akun(&maluku, "juri", "Juri Inovasi", None, vec![Peran::Penilai]),
+        akun(
+            &maluku,
+            "inspektur",
+            "Inspektur Provinsi Maluku",
+            None,
+            vec![Peran::Inspektur],
+        ),
         akun(
             &maluku,
             NIP_MENTOR,
