@@ -1146,3 +1146,84 @@ async fn perubahan_nomenklatur_dan_patokan() {
         );
     }
 }
+
+/// Kementerian/lembaga: program → kegiatan → RO (KRO dari kode RO), akun BAS
+/// enam digit; gerbang memeriksa RO di bawah kegiatannya, keselarasan per
+/// kegiatan dengan kelompok penunjang K/L.
+#[tokio::test]
+async fn rantai_kl_program_kegiatan_ro() {
+    for b in backend_uji() {
+        let l = Layanan::baru(db_baru(b).await.unwrap());
+        let sis = Konteks::sistem();
+        let m = MasukanInstansi {
+            nama: "Kementerian Uji".into(),
+            jenis: "kementerian".into(),
+            kode_wilayah: None,
+            zona_waktu: Some("WIB".into()),
+            versi: None,
+        };
+        let iid = app::organisasi::instansi::buat(&l, &sis, m)
+            .await
+            .unwrap()
+            .id;
+        diterima(
+            &impor::impor_unit(
+                &l,
+                &sis,
+                &iid,
+                "u.csv",
+                b"nama,jenis\nDirektorat Gizi,lainnya\n",
+            )
+            .await
+            .unwrap(),
+        );
+        let perencana = aktor(&iid, &[Peran::Perencana]);
+        let isi = format!(
+            "{KEPALA}Direktorat Gizi,024.01.WA,Program Dukungan Manajemen,4815,Pembinaan Gizi Masyarakat,4815.QDB.001,Bantuan makanan tambahan balita,Jumlah Balita yang Menerima Makanan Tambahan,Orang,positif,,1000,250,500,750,1000,2000000000\n"
+        );
+        let lap = impor::impor_rencana(&l, &perencana, &iid, TAHUN, "r.csv", isi.as_bytes())
+            .await
+            .unwrap();
+        diterima(&lap);
+        assert!(
+            lap.info.iter().all(|c| !c.pesan.contains("nomenklatur")),
+            "K/L tidak dinilai terhadap nomenklatur Kemendagri"
+        );
+        let belanja = "subkegiatan_kode,kode_rekening,uraian,jumlah\n4815.QDB.001,524111,Perjalanan dinas,900000000\n4815.QDB.001,526111,Bantuan makanan,1100000000\n4815.QDB.001,5.1.02.04.01.0001,Kode pemda,1\n";
+        let lap = impor::impor_belanja(&l, &perencana, &iid, TAHUN, "b.csv", belanja.as_bytes())
+            .await
+            .unwrap();
+        assert_eq!(
+            lap.galat
+                .iter()
+                .map(|c| (c.baris, c.kolom.as_str()))
+                .collect::<Vec<_>>(),
+            [(4, "kode_rekening")],
+            "{b:?}"
+        );
+        let belanja: String = belanja.lines().take(3).map(|x| format!("{x}\n")).collect();
+        diterima(
+            &impor::impor_belanja(&l, &perencana, &iid, TAHUN, "b.csv", belanja.as_bytes())
+                .await
+                .unwrap(),
+        );
+        // Gerbang: RO diawali kode kegiatannya → lolos.
+        pr::tetapkan(&l, &perencana, &iid, TAHUN)
+            .await
+            .unwrap()
+            .unwrap();
+        let ks = pr::keselarasan(&l, &perencana, &iid, TAHUN, None)
+            .await
+            .unwrap();
+        assert_eq!(ks.program.len(), 1);
+        assert_eq!(ks.program[0].kode, "4815", "dikelompokkan per kegiatan");
+        assert_eq!(ks.program[0].porsi_belanja_penunjang_persen, "45.00");
+        assert!(ks.program[0].selaras.eq(&false), "45 % ≥ ambang 30 %");
+        assert!(
+            ks.program[0]
+                .alasan
+                .iter()
+                .all(|a| a.kode != "kode_tidak_dikenal" && a.kode != "kode_di_luar_program")
+        );
+    }
+}

@@ -332,6 +332,7 @@ pub async fn impor_rencana(
     }
     let unit_semua = store::organisasi::semua_unit(l.pool(), instansi_id).await?;
     let pohon = PohonUnit::dari(&unit_semua);
+    let kl = crate::perencanaan::skema_kl(l, instansi_id).await?;
     let (mut butir_lama, mut ind_lama) = match &draf {
         Some(d) => (
             store::perencanaan::butir_rencana(l.pool(), instansi_id, &d.id).await?,
@@ -641,7 +642,7 @@ pub async fn impor_rencana(
                 ),
             }
         }
-        if !rules::anggaran::kode_dikenal(sk) {
+        if !kl && !rules::anggaran::kode_dikenal(sk) {
             lap.info.push(CatatanBaris::baru(a.baris, "subkegiatan_kode", pilih(k,
                 format!("Kode {sk} tidak ada di nomenklatur yang dikenal Kinerja; keselarasan akan melaporkannya."),
                 format!("Code {sk} is not in the nomenclature Kinerja knows; the alignment audit will report it."))));
@@ -1040,6 +1041,7 @@ pub async fn impor_belanja(
             ),
         ),
     ));
+    let kl = crate::perencanaan::skema_kl(l, instansi_id).await?;
     let butir = store::perencanaan::butir_rencana(l.pool(), instansi_id, &sasaran.id).await?;
     let per_kode: HashMap<&str, &Butir> = butir
         .iter()
@@ -1088,11 +1090,23 @@ pub async fn impor_belanja(
                 None
             }
         };
-        let rek = sel("kode_rekening")
-            .teks()
-            .map(|t| rules::anggaran::normalkan_rekening(&t));
+        let rek = sel("kode_rekening").teks().map(|t| {
+            if kl {
+                t.trim().to_string()
+            } else {
+                rules::anggaran::normalkan_rekening(&t)
+            }
+        });
         match &rek {
             None => g.tambah(n, "kode_rekening", k.t("Kode rekening wajib diisi.", "An account code is required.")),
+            // K/L: akun BAS enam digit, belanja diawali 5.
+            Some(r) if kl => {
+                if !(r.len() == 6 && r.starts_with('5') && r.chars().all(|c| c.is_ascii_digit())) {
+                    g.tambah(n, "kode_rekening", pilih(k,
+                        format!("Akun {r} bukan akun belanja BAS enam digit (mis. 524111)."),
+                        format!("Account {r} is not a six-digit BAS spending account (e.g. 524111).")));
+                }
+            }
             Some(r) if !r.starts_with("5.") || rules::anggaran::uraian_rekening(r).is_none() => g.tambah(
                 n,
                 "kode_rekening",

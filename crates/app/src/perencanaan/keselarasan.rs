@@ -74,8 +74,14 @@ fn temuan(t: &Temuan, k: &Konteks) -> TemuanJson {
     }
 }
 
-/// Masukan aturan per program dari satu revisi (program tanpa sub kegiatan dilewati).
-pub(crate) fn masukan_program(data: &DataRencana, c: &CakupanUnit) -> Vec<MasukanKeselarasan> {
+/// Masukan aturan per program dari satu revisi (program tanpa sub kegiatan
+/// dilewati). K/L (`kl`): dikelompokkan per kegiatan, karena kode RO diawali
+/// kode kegiatannya.
+pub(crate) fn masukan_program(
+    data: &DataRencana,
+    c: &CakupanUnit,
+    kl: bool,
+) -> Vec<MasukanKeselarasan> {
     let per_id = data.per_id();
     let ind = data.indikator_per_butir();
     let mut belanja: HashMap<&str, Vec<BarisBelanja>> = HashMap::new();
@@ -95,7 +101,7 @@ pub(crate) fn masukan_program(data: &DataRencana, c: &CakupanUnit) -> Vec<Masuka
         if !terlihat(c, b) {
             continue;
         }
-        let Some(p) = data.leluhur(&per_id, b, PROGRAM) else {
+        let Some(p) = data.leluhur(&per_id, b, if kl { super::KEGIATAN } else { PROGRAM }) else {
             continue;
         };
         let m = per_program.entry(p.kode.clone()).or_insert_with(|| {
@@ -166,7 +172,8 @@ pub async fn keselarasan(
     let konf: KonfigurasiAnggaran = super::konfigurasi::berlaku(l, instansi_id).await?;
     let terima = store::perencanaan::penerimaan_aktif(l.pool(), instansi_id, tahun).await?;
     let mut program = Vec::new();
-    for m in masukan_program(&data, &c) {
+    let kl = super::skema_kl(l, instansi_id).await?;
+    for m in masukan_program(&data, &c, kl) {
         let h = rules::anggaran::keselarasan_dengan(&m, &konf.keselarasan, &kamus)
             .map_err(|g| Galat::Internal(format!("keselarasan {}: {g:?}", m.program.kode)))?;
         program.push(PutusanProgram {

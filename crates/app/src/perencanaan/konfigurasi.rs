@@ -25,8 +25,17 @@ pub(crate) async fn berlaku(l: &Layanan, instansi_id: &str) -> Hasil<Konfigurasi
     match store::perencanaan::konfigurasi_anggaran(l.pool(), instansi_id).await? {
         Some((isi, _)) => serde_json::from_str(&isi)
             .map_err(|e| Galat::Internal(format!("konfigurasi anggaran tersimpan rusak: {e}"))),
-        None => Ok(KonfigurasiAnggaran::default()),
+        None => bawaan(l, instansi_id).await,
     }
+}
+
+/// Bawaan menurut jenis instansi: K/L memakai akun BAS enam digit.
+async fn bawaan(l: &Layanan, instansi_id: &str) -> Hasil<KonfigurasiAnggaran> {
+    let mut k = KonfigurasiAnggaran::default();
+    if super::skema_kl(l, instansi_id).await? {
+        k.keselarasan.belanja_penunjang = rules::anggaran::BelanjaPenunjang::kl();
+    }
+    Ok(k)
 }
 
 pub async fn konfigurasi(

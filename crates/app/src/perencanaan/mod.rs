@@ -266,6 +266,15 @@ impl RevisiTahun {
     }
 }
 
+/// Kementerian/lembaga memakai rantai program → kegiatan → KRO → RO (kode RO
+/// penuh di tingkat sub kegiatan, diawali kode kegiatannya), bukan
+/// nomenklatur Kemendagri.
+pub(crate) async fn skema_kl(l: &Layanan, instansi_id: &str) -> Hasil<bool> {
+    Ok(store::organisasi::instansi(l.pool(), instansi_id)
+        .await?
+        .is_some_and(|i| matches!(i.jenis.as_str(), "kementerian" | "lembaga")))
+}
+
 /// Nama unit untuk ditampilkan: "Induk > Unit" (dua tingkat terakhir cukup
 /// membedakan di satu instansi).
 pub(crate) async fn nama_unit(l: &Layanan, instansi_id: &str) -> Hasil<HashMap<String, String>> {

@@ -4,7 +4,7 @@
 
 use crate::{Galat, Hasil, Konteks, Layanan};
 use rules::anggaran::{
-    JenisPemda, JenisSubkegiatan, KamusBawaan, KamusBerlaku, KamusNomenklatur,
+    JenisPemda, JenisSubkegiatan, KamusBawaan, KamusBerlaku, KamusKl, KamusNomenklatur,
     PerubahanNomenklatur, Tindakan, VersiNomenklatur, versi_untuk,
 };
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,7 @@ pub struct Patok {
 /// Kamus pemda atau, untuk K/L, semua data yang ditanam.
 pub enum Kamus {
     Pemda(KamusBerlaku),
+    Kl(KamusKl),
     Bawaan(KamusBawaan),
 }
 
@@ -26,13 +27,22 @@ impl KamusNomenklatur for Kamus {
     fn dikenal(&self, kode: &str) -> bool {
         match self {
             Kamus::Pemda(k) => k.dikenal(kode),
+            Kamus::Kl(k) => k.dikenal(kode),
             Kamus::Bawaan(k) => k.dikenal(kode),
         }
     }
     fn jenis(&self, kode: &str) -> Option<JenisSubkegiatan> {
         match self {
             Kamus::Pemda(k) => k.jenis(kode),
+            Kamus::Kl(k) => k.jenis(kode),
             Kamus::Bawaan(k) => k.jenis(kode),
+        }
+    }
+    fn tingkat_sah(&self, kode: &str, tingkat: rules::nomenklatur::TingkatPemda) -> bool {
+        match self {
+            Kamus::Pemda(k) => k.tingkat_sah(kode, tingkat),
+            Kamus::Kl(k) => k.tingkat_sah(kode, tingkat),
+            Kamus::Bawaan(k) => k.tingkat_sah(kode, tingkat),
         }
     }
 }
@@ -74,6 +84,9 @@ pub(crate) async fn kamus_untuk(
         .await?
         .ok_or_else(|| Galat::TidakDitemukan("instansi".into()))?;
     let Some(pemda) = jenis_pemda(&i.jenis) else {
+        if matches!(i.jenis.as_str(), "kementerian" | "lembaga") {
+            return Ok((Kamus::Kl(KamusKl), None));
+        }
         return Ok((Kamus::Bawaan(KamusBawaan), None));
     };
     if let Some(p) = patok.and_then(|t| serde_json::from_str::<Patok>(t).ok())

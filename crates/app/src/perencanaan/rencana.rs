@@ -74,10 +74,13 @@ fn polaritas(t: &Option<String>) -> Option<Polaritas> {
 
 /// Masukan aturan gerbang dari satu revisi, urut program → kegiatan → sub
 /// kegiatan; `unit` = nama unit (hanya kekosongannya yang dinilai).
+/// K/L (`kl`): kode RO diawali kode kegiatannya, bukan kode program, jadi
+/// induk yang diperiksa aturan `di_luar_program` adalah kegiatannya.
 pub(crate) fn masukan_gerbang(
     data: &DataRencana,
     unit: &HashMap<String, String>,
     c: &CakupanUnit,
+    kl: bool,
 ) -> Vec<SubkegiatanRencana> {
     let per_id = data.per_id();
     let ind = data.indikator_per_butir();
@@ -85,7 +88,11 @@ pub(crate) fn masukan_gerbang(
         .into_iter()
         .filter(|b| terlihat(c, b))
         .map(|b| {
-            let program = data.leluhur(&per_id, b, super::PROGRAM);
+            let program = data.leluhur(
+                &per_id,
+                b,
+                if kl { super::KEGIATAN } else { super::PROGRAM },
+            );
             let indikator = ind
                 .get(b.id.as_str())
                 .map(|v| v.iter().map(|i| indikator_rencana(i)).collect())
@@ -159,6 +166,7 @@ async fn susun_ringkasan(
 ) -> Hasil<RingkasanAnggaran> {
     let rt = RevisiTahun::baca(l, instansi_id, tahun).await?;
     let unit = nama_unit(l, instansi_id).await?;
+    let kl = super::skema_kl(l, instansi_id).await?;
     let mut revisi = Vec::new();
     let mut draf = None;
     for r in &rt.semua {
@@ -174,7 +182,7 @@ async fn susun_ringkasan(
             pagu: d2(rupiah(pagu)),
         });
         if r.status == store::perencanaan::DRAF {
-            let m = masukan_gerbang(&data, &unit, c);
+            let m = masukan_gerbang(&data, &unit, c, kl);
             let h = if m.is_empty() {
                 HasilGerbang::default()
             } else {
@@ -241,7 +249,8 @@ pub async fn tetapkan(
     };
     let data = DataRencana::muat(l, draf.clone(), false).await?;
     let unit = nama_unit(l, instansi_id).await?;
-    let m = masukan_gerbang(&data, &unit, &CakupanUnit::Semua);
+    let kl = super::skema_kl(l, instansi_id).await?;
+    let m = masukan_gerbang(&data, &unit, &CakupanUnit::Semua, kl);
     if m.is_empty() {
         let pesan = k.t(
             "Rencana belum berisi sub kegiatan; tidak ada yang dapat ditetapkan.",

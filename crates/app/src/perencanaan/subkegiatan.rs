@@ -122,7 +122,8 @@ async fn susun(
     let unit = nama_unit(l, instansi_id).await?;
     let per_id = data.per_id();
     let ind = data.indikator_per_butir();
-    let semua = masukan_gerbang(data, &unit, &CakupanUnit::Semua);
+    let kl = super::skema_kl(l, instansi_id).await?;
+    let semua = masukan_gerbang(data, &unit, &CakupanUnit::Semua, kl);
     let sendiri: Vec<_> = semua
         .into_iter()
         .filter(|s| s.kode.as_deref() == Some(b.kode.as_str()))

@@ -10,6 +10,7 @@
 use super::data::{
     self, JenisPemda, JenisSubkegiatan, VersiNomenklatur, kode_dikenal_di, normalkan_kode,
 };
+use crate::nomenklatur::{KodePemda, TingkatPemda};
 use std::collections::BTreeMap;
 
 /// Sumber pengetahuan kode untuk aturan keselarasan.
@@ -18,6 +19,10 @@ pub trait KamusNomenklatur {
     fn dikenal(&self, kode: &str) -> bool;
     /// Jenis sub kegiatan (Layanan/Aktifitas), bila diketahui.
     fn jenis(&self, kode: &str) -> Option<JenisSubkegiatan>;
+    /// Bentuk kode sesuai tingkatnya (bawaan: struktur kode pemda).
+    fn tingkat_sah(&self, kode: &str, tingkat: TingkatPemda) -> bool {
+        KodePemda::parse(&normalkan_kode(kode)).is_ok_and(|k| k.tingkat() == tingkat)
+    }
 }
 
 /// Perilaku kalkulator: semua versi yang ditanam, tanpa perubahan.
@@ -29,6 +34,25 @@ impl KamusNomenklatur for KamusBawaan {
     }
     fn jenis(&self, kode: &str) -> Option<JenisSubkegiatan> {
         data::jenis_subkegiatan(kode)
+    }
+}
+
+/// Kementerian/lembaga: kode program–kegiatan–KRO–RO mengikuti DIPA, bukan
+/// nomenklatur Kemendagri; setiap kode yang berbentuk sah dianggap dikenal
+/// dan jenis Layanan/Aktifitas tidak ada.
+pub struct KamusKl;
+
+impl KamusNomenklatur for KamusKl {
+    fn dikenal(&self, kode: &str) -> bool {
+        let k = kode.trim();
+        !k.is_empty() && k.len() <= 40 && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+    }
+    fn jenis(&self, _: &str) -> Option<JenisSubkegiatan> {
+        None
+    }
+    /// Kode K/L tidak bertingkat seperti kode pemda.
+    fn tingkat_sah(&self, _: &str, _: TingkatPemda) -> bool {
+        true
     }
 }
 

@@ -28,7 +28,7 @@ use super::gerbang::di_dalam_program;
 use super::kamus::{KamusBawaan, KamusNomenklatur};
 use super::penunjang::{self, BelanjaPenunjang};
 use crate::galat::{GalatInput, Masalah, bukan_negatif, cek, dalam_rentang};
-use crate::nomenklatur::{KodePemda, TingkatPemda};
+use crate::nomenklatur::TingkatPemda;
 use crate::{Bahasa, angka};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -215,7 +215,7 @@ fn persen(bagian: Decimal, total: Decimal, field: &str) -> Result<Decimal, Galat
 
 fn dikenal_di_tingkat(kamus: &dyn KamusNomenklatur, kode: &str, tingkat: TingkatPemda) -> bool {
     let kode = normalkan_kode(kode);
-    KodePemda::parse(&kode).is_ok_and(|k| k.tingkat() == tingkat) && kamus.dikenal(&kode)
+    kamus.tingkat_sah(&kode, tingkat) && kamus.dikenal(&kode)
 }
 
 /// Periksa keselarasan program terhadap semua versi nomenklatur yang ditanam

@@ -34,7 +34,8 @@ pub use gerbang::{
     SubkegiatanRencana, gerbang,
 };
 pub use kamus::{
-    KamusBawaan, KamusBerlaku, KamusNomenklatur, PerubahanNomenklatur, Tindakan, versi_untuk,
+    KamusBawaan, KamusBerlaku, KamusKl, KamusNomenklatur, PerubahanNomenklatur, Tindakan,
+    versi_untuk,
 };
 pub use keselarasan::{
     BarisBelanja, HasilKeselarasan, IndikatorKeluaran, KodeTemuan, KonfigurasiKeselarasan,

@@ -66,6 +66,25 @@ impl Default for BelanjaPenunjang {
     }
 }
 
+impl BelanjaPenunjang {
+    /// Kelompok bawaan untuk kementerian/lembaga (akun BAS enam digit) [R]:
+    /// perjalanan dinas biasa, dalam kota, paket rapat dalam dan luar kota
+    /// (524111, 524113, 524114, 524119) dan honor output kegiatan (521213).
+    /// Konsumsi rapat K/L tercampur di belanja bahan (521211), jadi tidak
+    /// dapat dipisahkan; instansi dapat menambah kelompok lewat konfigurasi.
+    pub fn kl() -> Self {
+        BelanjaPenunjang {
+            kelompok: vec![
+                kelompok("honorarium", &["521213"]),
+                kelompok(
+                    "perjalanan_dinas",
+                    &["524111", "524113", "524114", "524119"],
+                ),
+            ],
+        }
+    }
+}
+
 /// `kode` sama dengan `awalan` atau diawali `awalan` diikuti titik.
 fn diawali(kode: &str, awalan: &str) -> bool {
     kode == awalan
