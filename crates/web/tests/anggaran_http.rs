@@ -271,6 +271,89 @@ async fn kontrak_tetapkan_nilai_uang_keselarasan_dan_kunci() {
         let j = p.get("/wilayah/81/anggaran/2025").await;
         assert_eq!(j.status, StatusCode::OK);
         assert!(j.teks.contains("Pemerintah Kota Ambon"));
+        // Halaman sub kegiatan: keuangan mengisi bulan 3; perencana tidak boleh.
+        let jalur = format!("/instansi/{iid}/anggaran/2025/subkegiatan/1.02.02.2.02.0015");
+        let j = k.get(&jalur).await;
+        assert!(j.teks.contains("Simpan realisasi anggaran"), "{}", j.teks);
+        let csrf = k.csrf.clone().unwrap();
+        // Titik ribuan dan koma desimal seperti diketik orang Indonesia.
+        let j = k
+            .form(
+                &format!("{jalur}/realisasi"),
+                &[
+                    ("_csrf", &csrf),
+                    ("aksi", "anggaran"),
+                    ("b3", "1.500.000,50"),
+                    ("l3", ""),
+                    ("v3", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(j.teks.contains("1 bulan disimpan"));
+        assert!(
+            j.teks.contains("1500000.50"),
+            "nilai tersimpan tampil di isian"
+        );
+        let j = k
+            .form(
+                &format!("{jalur}/realisasi"),
+                &[
+                    ("_csrf", &csrf),
+                    ("aksi", "anggaran"),
+                    ("b5", "-3"),
+                    ("l5", ""),
+                    ("v5", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        // Bulan 2 terkunci: pesan di halaman, 409.
+        let j = k
+            .form(
+                &format!("{jalur}/realisasi"),
+                &[
+                    ("_csrf", &csrf),
+                    ("aksi", "anggaran"),
+                    ("b2", "1"),
+                    ("l2", "500000000.00"),
+                    ("v2", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::CONFLICT);
+        assert!(j.teks.contains("dikunci"));
+        let pc = p.csrf.clone().unwrap();
+        let j = p
+            .form(
+                &format!("{jalur}/realisasi"),
+                &[
+                    ("_csrf", &pc),
+                    ("aksi", "anggaran"),
+                    ("b4", "1"),
+                    ("l4", ""),
+                    ("v4", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::FORBIDDEN);
+        // Perencana mengisi keluaran triwulan 1 dengan tautan bukti.
+        let j = p
+            .form(
+                &format!("{jalur}/realisasi"),
+                &[
+                    ("_csrf", &pc),
+                    ("aksi", "keluaran"),
+                    ("indikator", "Jumlah Balita Gizi Buruk yang Ditangani"),
+                    ("triwulan", "1"),
+                    ("realisasi", "20"),
+                    ("bukti_url", "https://contoh.go.id/foto"),
+                    ("versi", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(j.teks.contains("Realisasi keluaran disimpan"));
         let mut b = Klien::baru(&u);
         b.masuk("admin.b", SANDI).await;
         assert_eq!(

@@ -31,9 +31,10 @@ pub use nilai_uang::{
 pub use nomenklatur::daftar_versi as daftar_versi_nomenklatur;
 pub(crate) use realisasi::boleh_lihat_bukti;
 pub use realisasi::{
-    MasukanKunci, MasukanRealisasiAnggaran, MasukanRealisasiKeluaran, MasukanVerifikasi,
-    buka_kunci, daftar_kunci, kunci_periode, nama_periode, simpan_realisasi_anggaran,
-    simpan_realisasi_keluaran, verifikasi_keluaran,
+    KeluaranSel, MasukanKunci, MasukanRealisasiAnggaran, MasukanRealisasiKeluaran,
+    MasukanVerifikasi, RealisasiSub, buka_kunci, daftar_kunci, kunci_periode, nama_periode,
+    realisasi_subkegiatan, simpan_realisasi_anggaran, simpan_realisasi_keluaran,
+    verifikasi_keluaran,
 };
 pub use rencana::{
     GerbangJson, KekuranganJson, PenolakanGerbang, RevisiRingkas, RingkasanAnggaran,

@@ -732,3 +732,96 @@ pub(crate) async fn boleh_lihat_bukti(
     }
     Ok(false)
 }
+
+/// Realisasi satu sub kegiatan (rencana yang ditetapkan) untuk halamannya.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RealisasiSub {
+    /// Bulan 1–12: (jumlah rupiah dua desimal, versi; 0 = belum berisi).
+    pub bulanan: Vec<(i64, String, i64)>,
+    pub keluaran: Vec<KeluaranSel>,
+    /// Pengunjung boleh mengisi realisasi anggaran / keluaran / memverifikasi.
+    pub boleh_anggaran: bool,
+    pub boleh_keluaran: bool,
+    pub boleh_verifikasi: bool,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct KeluaranSel {
+    pub indikator: String,
+    pub triwulan: i64,
+    pub realisasi: Option<String>,
+    pub bukti_url: Option<String>,
+    pub ada_bukti: bool,
+    pub diverifikasi: bool,
+    pub terkunci: bool,
+    pub versi: i64,
+}
+
+/// Realisasi bulanan dan triwulanan satu sub kegiatan; `None` bila rencana
+/// tahun itu belum ditetapkan atau kode tidak ada di sana.
+pub async fn realisasi_subkegiatan(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    kode: &str,
+) -> Hasil<Option<RealisasiSub>> {
+    let c = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::Rencana(instansi_id)).await?;
+    periksa_tahun(k, tahun)?;
+    let Ok((b, ind)) = butir_berlaku(l, k, instansi_id, tahun, kode).await else {
+        return Ok(None);
+    };
+    if !c.memuat(b.unit_id.as_deref()) {
+        return Err(k.dilarang());
+    }
+    let pool = l.pool();
+    let real = store::perencanaan::realisasi_anggaran(pool, instansi_id, tahun).await?;
+    let bulanan = (1..=12)
+        .map(|bl| {
+            let x = real
+                .iter()
+                .find(|r| r.subkegiatan_kode == kode && r.bulan == bl);
+            (
+                bl,
+                x.map(|r| super::d2(super::rupiah(r.jumlah_sen)))
+                    .unwrap_or_default(),
+                x.map(|r| r.versi).unwrap_or(0),
+            )
+        })
+        .collect();
+    let kel = store::perencanaan::realisasi_keluaran(pool, instansi_id, tahun, 4).await?;
+    let mut kon = pool.acquire().await?;
+    let kunci = store::perencanaan::kunci_periode(&mut kon, instansi_id, tahun).await?;
+    drop(kon);
+    let mut keluaran = Vec::new();
+    for i in &ind {
+        for tw in 1..=4 {
+            let x = kel
+                .iter()
+                .find(|r| r.indikator_kunci == i.kunci && r.triwulan == tw);
+            keluaran.push(KeluaranSel {
+                indikator: i.nama.clone(),
+                triwulan: tw,
+                realisasi: x.map(|r| r.realisasi.clone()),
+                bukti_url: x.and_then(|r| r.bukti_url.clone()),
+                ada_bukti: x.is_some_and(|r| r.bukti_id.is_some() || r.bukti_url.is_some()),
+                diverifikasi: x.is_some_and(|r| r.diverifikasi_pada.is_some()),
+                terkunci: kunci.iter().any(|q| q.jenis == KELUARAN && q.periode == tw),
+                versi: x.map(|r| r.versi).unwrap_or(0),
+            });
+        }
+    }
+    let unit = b.unit_id.as_deref();
+    let boleh = |aksi, s| async move {
+        CakupanUnit::untuk(l, k, aksi, s)
+            .await
+            .is_ok_and(|c| c.memuat(unit))
+    };
+    Ok(Some(RealisasiSub {
+        bulanan,
+        keluaran,
+        boleh_anggaran: boleh(Aksi::Kelola, Sumber::Realisasi(instansi_id)).await,
+        boleh_keluaran: boleh(Aksi::Kelola, Sumber::Keluaran(instansi_id)).await,
+        boleh_verifikasi: boleh(Aksi::Kelola, Sumber::VerifikasiKeluaran(instansi_id)).await,
+    }))
+}

@@ -35,6 +35,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/instansi/{iid}/anggaran/{tahun}/dasbor", get(dasbor))
         .route(
+            "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}/realisasi",
+            axum::routing::post(simpan_realisasi),
+        )
+        .route(
             "/instansi/{iid}/anggaran/{tahun}/{jenis}/impor",
             get(form_impor)
                 .post(unggah)
@@ -456,6 +460,10 @@ struct HalamanSubkegiatan {
     baris: Vec<usize>,
     boleh_ubah: bool,
     unit: Vec<(String, String)>,
+    /// Realisasi rencana yang ditetapkan (bila ada).
+    real: Option<pr::RealisasiSub>,
+    /// Pesan hasil simpan realisasi.
+    pesan_real: Option<(bool, String)>,
 }
 
 impl HalamanSubkegiatan {
@@ -534,6 +542,7 @@ fn isian_dari(d: &DetailSubkegiatan) -> Isian {
     f
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn tampil_sub(
     s: &AppState,
     p: &Pengunjung,
@@ -542,6 +551,7 @@ async fn tampil_sub(
     d: DetailSubkegiatan,
     f: Isian,
     st: StatusCode,
+    pesan_real: Option<(bool, String)>,
 ) -> HasilHalaman {
     let n = d.indikator.len().max(
         (0..pr::MAKS_INDIKATOR)
@@ -571,10 +581,15 @@ async fn tampil_sub(
     } else {
         Vec::new()
     };
+    let real = pr::realisasi_subkegiatan(&s.layanan, &p.konteks, iid, th, &d.kode)
+        .await
+        .atau_halaman(p)?;
     let judul = format!("{} {}", p.konteks.t("Sub kegiatan", "Sub-activity"), d.kode);
     Ok((
         st,
         render(&HalamanSubkegiatan {
+            real,
+            pesan_real,
             b: Bingkai::dari(p, judul),
             iid: iid.into(),
             tahun: th,
@@ -598,7 +613,7 @@ async fn subkegiatan(
         .await
         .atau_halaman(&p)?;
     let f = isian_dari(&d);
-    tampil_sub(&s, &p, &iid, th, d, f, StatusCode::OK).await
+    tampil_sub(&s, &p, &iid, th, d, f, StatusCode::OK, None).await
 }
 
 async fn simpan_subkegiatan(
@@ -658,7 +673,7 @@ async fn simpan_subkegiatan(
                 .map(|(k, x)| (kolom_form(k), x.clone()))
                 .collect();
             f.galat = galat.into_iter().collect();
-            tampil_sub(&s, &p, &iid, th, d, f, st).await
+            tampil_sub(&s, &p, &iid, th, d, f, st, None).await
         }
     }
 }
@@ -822,4 +837,118 @@ async fn dasbor(
         svg,
         svg_bulan,
     }))
+}
+
+/// Angka ketikan orang Indonesia: `1.500.000` (titik ribuan), `1.500.000,50`
+/// (koma desimal), atau `1500000.50`.
+fn angka_ketikan(t: &str) -> String {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.contains(',') {
+        return t.replace('.', "").replace(',', ".");
+    }
+    let titik = t.matches('.').count();
+    let ribuan = titik > 1 || (titik == 1 && t.rsplit('.').next().is_some_and(|x| x.len() == 3));
+    if ribuan { t.replace('.', "") } else { t }
+}
+
+/// Menyimpan realisasi dari halaman sub kegiatan: bulan-bulan yang berubah
+/// (keuangan), satu sel keluaran (perencana/pimpinan unit), atau verifikasi.
+async fn simpan_realisasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, kode)): Path<(String, String, String)>,
+    Form(isi): Form<HashMap<String, String>>,
+) -> HasilHalaman {
+    let csrf = isi.get("_csrf").cloned().unwrap_or_default();
+    p.periksa_csrf(&csrf).atau_halaman(&p)?;
+    let th = tahun(&p, &th)?;
+    let l = &s.layanan;
+    let k = &p.konteks;
+    let v = |x: &str| isi.get(x).map(|y| y.trim().to_string()).unwrap_or_default();
+    let angka = |x: &str| v(x).parse::<i64>().unwrap_or(0);
+    let hasil: Result<String, Galat> = match v("aksi").as_str() {
+        "anggaran" => {
+            let mut n = 0;
+            let mut galat = None;
+            for bl in 1..=12 {
+                let baru = v(&format!("b{bl}"));
+                let lama = v(&format!("l{bl}"));
+                if baru == lama || (baru.is_empty() && lama.is_empty()) {
+                    continue;
+                }
+                let m = pr::MasukanRealisasiAnggaran {
+                    jumlah: if baru.is_empty() {
+                        "0".into()
+                    } else {
+                        angka_ketikan(&baru)
+                    },
+                    versi: Some(angka(&format!("v{bl}"))),
+                };
+                match pr::simpan_realisasi_anggaran(l, k, &iid, th, &kode, bl, m).await {
+                    Ok(_) => n += 1,
+                    Err(g) => {
+                        galat = Some(g);
+                        break;
+                    }
+                }
+            }
+            match galat {
+                Some(g) => Err(g),
+                None => Ok(match p.bahasa() {
+                    app::Bahasa::Id => format!("{n} bulan disimpan."),
+                    app::Bahasa::En => format!("{n} months saved."),
+                }),
+            }
+        }
+        "keluaran" => {
+            let m = pr::MasukanRealisasiKeluaran {
+                indikator: v("indikator"),
+                realisasi: angka_ketikan(&v("realisasi")),
+                bukti_id: None,
+                bukti_url: Some(v("bukti_url")).filter(|x| !x.is_empty()),
+                versi: Some(angka("versi")),
+            };
+            pr::simpan_realisasi_keluaran(l, k, &iid, th, &kode, angka("triwulan"), m)
+                .await
+                .map(|_| {
+                    k.t("Realisasi keluaran disimpan.", "Output result saved.")
+                        .to_string()
+                })
+        }
+        "verifikasi" => {
+            let m = pr::MasukanVerifikasi {
+                indikator: v("indikator"),
+                catatan: Some(v("catatan")).filter(|x| !x.is_empty()),
+            };
+            pr::verifikasi_keluaran(l, k, &iid, th, &kode, angka("triwulan"), m)
+                .await
+                .map(|_| {
+                    k.t(
+                        "Realisasi keluaran diverifikasi.",
+                        "Output result verified.",
+                    )
+                    .to_string()
+                })
+        }
+        _ => Err(Galat::input(
+            k.t("Aksi tidak dikenal.", "Unknown action."),
+            Default::default(),
+        )),
+    };
+    let d = pr::subkegiatan(l, k, &iid, th, &kode)
+        .await
+        .atau_halaman(&p)?;
+    let f = isian_dari(&d);
+    match hasil {
+        Ok(pesan) => tampil_sub(&s, &p, &iid, th, d, f, StatusCode::OK, Some((true, pesan))).await,
+        Err(g @ (Galat::Dilarang(_) | Galat::TidakMasuk(_))) => Err(super::galat(&p, g)),
+        Err(g) => {
+            let st = crate::galat::status(&g);
+            let mut pesan = crate::galat::pesan_aman(&g, p.bahasa());
+            if let Some(x) = crate::galat::kolom_galat(&g, p.bahasa()).values().next() {
+                pesan = format!("{pesan} {x}");
+            }
+            tampil_sub(&s, &p, &iid, th, d, f, st, Some((false, pesan))).await
+        }
+    }
 }
