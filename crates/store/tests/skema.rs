@@ -17,6 +17,7 @@ const DIKECUALIKAN: &[&str] = &[
     "rahasia_server",  // beberapa baris kunci server
     "tugas",           // antrean pekerjaan latar, dipindai lintas instansi (lokal koordinator)
     "tugas_berkas",    // unggahan impor latar, sementara (lokal koordinator)
+    "aksi_global",     // id proyek perubahan → instansi alumni (seperti nip_global)
     "_sqlx_migrations",
 ];
 
