@@ -469,6 +469,7 @@ pub struct RingkasAksi {
     pub mentor_pegawai_id: Option<String>,
     pub instansi_nama: String,
     pub kode_wilayah: Option<String>,
+    pub zona_waktu: String,
 }
 
 /// Kolom tonggak yang dibutuhkan aturan status.
@@ -572,7 +573,7 @@ pub async fn ringkas(
     let (w, args) = klausa(c, s);
     let sql = format!(
         "SELECT a.instansi_id, a.id, a.judul, a.pegawai_id, p.nama AS alumni, a.angkatan_id, \
-         a.mentor_pegawai_id, i.nama AS instansi_nama, i.kode_wilayah \
+         a.mentor_pegawai_id, i.nama AS instansi_nama, i.kode_wilayah, i.zona_waktu \
          FROM aksi_perubahan a JOIN instansi i ON i.id = a.instansi_id \
          JOIN pegawai p ON p.instansi_id = a.instansi_id AND p.id = a.pegawai_id \
          WHERE {w} ORDER BY a.dibuat_pada, a.id LIMIT {}",
@@ -616,5 +617,49 @@ pub async fn tonggak_untuk_pengingat(
     .bind(a)
     .bind(b)
     .fetch_all(pool)
+    .await?)
+}
+
+/// Bukti yang dirujuk progres satu proyek: (bukti, progres).
+pub async fn bukti_progres(
+    pool: &AnyPool,
+    instansi_id: &str,
+    aksi_id: &str,
+) -> Hasil<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT r.bukti_id, r.objek_id FROM bukti_rujukan r JOIN progres_aksi p \
+         ON p.instansi_id = r.instansi_id AND p.id = r.objek_id \
+         WHERE r.instansi_id = $1 AND r.jenis_objek = 'progres_aksi' AND p.aksi_id = $2 \
+         ORDER BY r.dibuat_pada, r.bukti_id LIMIT 2000",
+    )
+    .bind(instansi_id)
+    .bind(aksi_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Pengguna admin instansi (BKD) suatu instansi: penerima eskalasi terakhir.
+pub async fn pengguna_admin(
+    pool: &AnyPool,
+    instansi_id: &str,
+) -> Hasil<Vec<(String, Option<String>)>> {
+    Ok(sqlx::query_as(
+        "SELECT p.id, p.pegawai_id FROM peran_pengguna r JOIN pengguna p \
+         ON p.instansi_id = r.instansi_id AND p.id = r.pengguna_id \
+         WHERE r.instansi_id = $1 AND r.peran = 'admin_instansi' AND p.aktif = 1 ORDER BY p.id LIMIT 20",
+    )
+    .bind(instansi_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Proyek dari tonggak (untuk pengingat): instansi, id proyek → proyek.
+pub async fn aksi_di(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Option<Aksi>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_AKSI} FROM aksi_perubahan WHERE instansi_id = $1 AND id = $2"
+    ))
+    .bind(instansi_id)
+    .bind(id)
+    .fetch_optional(pool)
     .await?)
 }
