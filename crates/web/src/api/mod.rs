@@ -1,6 +1,7 @@
 //! API JSON `/api/v1`. Setiap galat berbentuk
 //! `{"error": {"code", "message", "fields"}}`; JSON rusak pun 422.
 
+pub mod aksi_perubahan;
 pub mod akun;
 pub mod bukti;
 pub mod impor;
@@ -34,6 +35,7 @@ pub fn router_openapi() -> OpenApiRouter<AppState> {
         .merge(tugas::router())
         .merge(notifikasi::router())
         .merge(bukti::router())
+        .merge(aksi_perubahan::router())
         .fallback(tidak_ada)
 }
 
