@@ -262,6 +262,73 @@ async fn alur_http_alumni_mentor_bkd() {
         assert_eq!(d["total"], 1);
         let x = admin.get("/api/v1/aksi-perubahan/ekspor").await;
         assert_eq!(x.status, StatusCode::OK);
+
+        // Halaman: alumni mendapat formulir progres berfoto, mentor tombol
+        // verifikasi; BKD lain 403; dasbor ringan.
+        let j = alumni
+            .json(
+                Method::POST,
+                &format!("/api/v1/aksi-perubahan/{id}/tonggak"),
+                r#"{"tahap":"jangka_menengah","uraian":"Dipakai 10 puskesmas","jatuh_tempo":"2099-06-30"}"#,
+            )
+            .await;
+        let tid2 = j.json()["id"].as_str().unwrap().to_string();
+        let h = alumni.get(&format!("/aksi-perubahan/{id}")).await;
+        assert_eq!(h.status, StatusCode::OK);
+        assert!(
+            h.teks.contains("enctype=\"multipart/form-data\""),
+            "{}",
+            h.teks
+        );
+        assert!(h.teks.contains("capture=\"environment\""));
+        assert!(!h.teks.contains("/verifikasi\""));
+        let csrf = alumni.csrf.clone().unwrap();
+        let mut badan =
+            format!("--B\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n")
+                .into_bytes();
+        badan.extend(multipart("40", "Uji coba di 4 puskesmas", Some(&foto)));
+        let j = alumni
+            .kirim(
+                Method::POST,
+                &format!("/aksi-perubahan/{id}/tonggak/{tid2}/progres"),
+                Some(JENIS_MULTIPART),
+                badan,
+                false,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::SEE_OTHER, "{}", j.teks);
+        // Galat di halaman itu sendiri (progres di luar 0–100).
+        let mut badan =
+            format!("--B\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n")
+                .into_bytes();
+        badan.extend(multipart("140", "x", None));
+        let j = alumni
+            .kirim(
+                Method::POST,
+                &format!("/aksi-perubahan/{id}/tonggak/{tid2}/progres"),
+                Some(JENIS_MULTIPART),
+                badan,
+                false,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(j.teks.contains("galat-progres"));
+        let h = km.get(&format!("/aksi-perubahan/{id}")).await;
+        assert!(
+            h.teks.contains("/verifikasi\""),
+            "mentor melihat tombol verifikasi"
+        );
+        assert!(h.teks.contains("varian=mini"));
+        assert_eq!(
+            admin_b.get(&format!("/aksi-perubahan/{id}")).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let h = admin.get("/aksi-perubahan/dasbor").await;
+        assert_eq!(h.status, StatusCode::OK);
+        assert!(h.teks.len() < 14 * 1024, "dasbor {} bita", h.teks.len());
+        // Tonggak baru yang berjalan: proyek kembali sesuai jadwal.
+        let h = admin.get("/aksi-perubahan?status=sesuai_jadwal").await;
+        assert!(h.teks.contains("Satu Data Kesehatan"));
         u.l.db.tutup().await;
     }
 }

@@ -241,21 +241,40 @@ async fn kirim_progres(
             ));
         }
     };
-    let c = &s.layanan.konfigurasi;
+    let (m, bukti, _) = match baca_progres(&mut mp, k, &s.layanan.konfigurasi, false).await {
+        Ok(x) => x,
+        Err(g) => return galat(g),
+    };
+    match ap::kirim_progres(&s.layanan, k, &id, &tid, m, bukti).await {
+        Ok(x) => (StatusCode::CREATED, Json(x)).into_response(),
+        Err(g) => galat(g),
+    }
+}
+
+/// Membaca badan multipart progres (API dan formulir halaman): isian teks
+/// dibatasi 16 KB, berkas `bukti` dibatasi `bukti_maks_bita` selama dibaca.
+/// `formulir`: field `_csrf` diterima dan dikembalikan.
+pub(crate) async fn baca_progres(
+    mp: &mut Multipart,
+    k: &app::Konteks,
+    c: &app::Konfigurasi,
+    formulir: bool,
+) -> Result<(MasukanProgres, Option<BerkasMasuk>, String), Galat> {
     let mut m = MasukanProgres::default();
     let mut bukti: Option<BerkasMasuk> = None;
+    let mut csrf = String::new();
     loop {
         let mut field = match mp.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
             Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return galat(app::bukti::galat_permintaan_terlalu_besar(
+                return Err(app::bukti::galat_permintaan_terlalu_besar(
                     k,
                     c.bukti_maks_permintaan,
                 ));
             }
             Err(_) => {
-                return galat(galat_isian(
+                return Err(galat_isian(
                     k,
                     "bukti",
                     "Badan multipart rusak.",
@@ -267,8 +286,9 @@ async fn kirim_progres(
         let batas = match nama.as_str() {
             "bukti" => c.bukti_maks_bita as usize,
             "progres_persen" | "catatan" => BATAS_FIELD_TEKS,
+            "_csrf" if formulir => BATAS_FIELD_TEKS,
             _ => {
-                return galat(galat_isian(
+                return Err(galat_isian(
                     k,
                     "bukti",
                     "Field tidak dikenal; yang diterima: progres_persen, catatan, bukti.",
@@ -282,7 +302,7 @@ async fn kirim_progres(
             match field.chunk().await {
                 Ok(Some(x)) => {
                     if isi.len() + x.len() > batas {
-                        return galat(if nama == "bukti" {
+                        return Err(if nama == "bukti" {
                             app::bukti::galat_terlalu_besar(k, &nama_berkas, c.bukti_maks_bita)
                         } else {
                             galat_isian(
@@ -297,7 +317,7 @@ async fn kirim_progres(
                 }
                 Ok(None) => break,
                 Err(_) => {
-                    return galat(galat_isian(
+                    return Err(galat_isian(
                         k,
                         "bukti",
                         "Badan multipart rusak.",
@@ -316,7 +336,7 @@ async fn kirim_progres(
             "bukti" => {}
             kolom => {
                 let Ok(t) = String::from_utf8(isi) else {
-                    return galat(galat_isian(
+                    return Err(galat_isian(
                         k,
                         kolom,
                         "Isian harus teks UTF-8.",
@@ -324,25 +344,22 @@ async fn kirim_progres(
                     ));
                 };
                 if t.contains('\0') {
-                    return galat(galat_isian(
+                    return Err(galat_isian(
                         k,
                         kolom,
                         "Isian memuat karakter NUL.",
                         "The field holds a NUL character.",
                     ));
                 }
-                if kolom == "progres_persen" {
-                    m.progres_persen = t;
-                } else {
-                    m.catatan = t;
+                match kolom {
+                    "progres_persen" => m.progres_persen = t,
+                    "_csrf" => csrf = t,
+                    _ => m.catatan = t,
                 }
             }
         }
     }
-    match ap::kirim_progres(&s.layanan, k, &id, &tid, m, bukti).await {
-        Ok(x) => (StatusCode::CREATED, Json(x)).into_response(),
-        Err(g) => galat(g),
-    }
+    Ok((m, bukti, csrf))
 }
 
 /// Verifikasi progres oleh mentor alumni (sekali); progres 100 yang diterima menyelesaikan tonggak
