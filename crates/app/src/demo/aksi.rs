@@ -416,3 +416,112 @@ fn tonggak(
     }
     vec![pendek, menengah, panjang]
 }
+
+/// Tolok ukur (docs/tolok-ukur.md): `n` proyek × `per_proyek` tonggak atas
+/// pegawai provinsi demo dan kabupaten/kotanya, dalam angkatan-angkatan
+/// tambahan (seorang pegawai paling banyak satu proyek per angkatan). Status
+/// tersebar menurut tanggal hari ini. Dipanggil sesudah `isi_demo`.
+pub async fn isi_skala_aksi(l: &Layanan, n: usize, per_proyek: usize) -> Hasil<usize> {
+    let pool = l.pool();
+    let semua = store::organisasi::semua_instansi(pool).await?;
+    let Some(prov) = semua
+        .iter()
+        .find(|i| i.kode_wilayah.as_deref() == Some("81") && i.jenis == "provinsi")
+        .cloned()
+    else {
+        return Ok(0);
+    };
+    let mut pegawai: Vec<Pegawai> = Vec::new();
+    for i in semua.iter().filter(|i| {
+        i.kode_wilayah
+            .as_deref()
+            .is_some_and(|k| k == "81" || k.starts_with("81."))
+    }) {
+        pegawai.extend(store::organisasi::semua_pegawai(pool, &i.id).await?);
+    }
+    if pegawai.is_empty() || per_proyek == 0 {
+        return Ok(0);
+    }
+    let per_proyek = per_proyek.min(crate::aksi_perubahan::MAKS_TONGGAK);
+    let hari_ini =
+        super::super::aksi_perubahan::hari_ini_zona("WIT", time::OffsetDateTime::now_utc());
+    let hari = |d: i64| teks_tanggal(hari_ini + time::Duration::days(d));
+    let w = store::sekarang();
+    let jumlah_angkatan = n.div_ceil(pegawai.len());
+    let mut tx = l.db.mulai().await?;
+    let mut angkatan = Vec::new();
+    for c in 0..jumlah_angkatan {
+        let a = Angkatan {
+            instansi_id: prov.id.clone(),
+            id: store::id_baru(),
+            jenis: ["pka", "pkn_ii", "pkp"][c % 3].into(),
+            nama: format!("Angkatan Tolok Ukur {}", c + 1),
+            penyelenggara: "BPSDM Provinsi Maluku".into(),
+            unit_penyelenggara_id: None,
+            mulai: "2024-01-08".into(),
+            selesai: "2024-05-31".into(),
+            versi: 1,
+            dibuat_pada: w.clone(),
+            diubah_pada: w.clone(),
+        };
+        store::aksi_perubahan::sisipkan_angkatan(&mut tx, &a).await?;
+        angkatan.push(a);
+    }
+    for k in 0..n {
+        let p = &pegawai[k % pegawai.len()];
+        let ang = &angkatan[k / pegawai.len()];
+        let a = Aksi {
+            instansi_id: p.instansi_id.clone(),
+            id: store::id_baru(),
+            pegawai_id: p.id.clone(),
+            angkatan_instansi_id: ang.instansi_id.clone(),
+            angkatan_id: ang.id.clone(),
+            mentor_pegawai_id: p.atasan_id.clone(),
+            coach_nama: None,
+            judul: JUDUL[k % JUDUL.len()].into(),
+            masalah: None,
+            tujuan: None,
+            pemangku_kepentingan: None,
+            kualifikasi: None,
+            usul_inovasi: 0,
+            versi: 1,
+            dibuat_pada: w.clone(),
+            diubah_pada: w.clone(),
+        };
+        store::aksi_perubahan::sisipkan_aksi(&mut tx, &a).await?;
+        for j in 0..per_proyek {
+            // Sebaran: jatuh tempo dari 60 hari lalu sampai 2 tahun lagi,
+            // sebagian selesai, sebagian lama tidak diperbarui.
+            let geser = ((k * 7 + j * 53) % 790) as i64 - 60;
+            let selesai = (k + j) % 5 == 0;
+            let t = Tonggak {
+                instansi_id: a.instansi_id.clone(),
+                id: store::id_baru(),
+                aksi_id: a.id.clone(),
+                urutan: j as i64 + 1,
+                tahap: ["jangka_pendek", "jangka_menengah", "jangka_panjang"][j * 3 / per_proyek]
+                    .into(),
+                uraian: format!("Tonggak {}", j + 1),
+                jatuh_tempo: hari(geser),
+                keluaran: None,
+                indikator: None,
+                progres_persen: if selesai {
+                    "100".into()
+                } else {
+                    ((k + j * 13) % 100).to_string()
+                },
+                diperbarui_pada: hari(-(((k * 11 + j) % 150) as i64)),
+                selesai_pada: selesai.then(|| hari(geser.min(0))),
+                dibatalkan_alasan: None,
+                rhk_id: None,
+                versi: 1,
+                dibuat_pada: w.clone(),
+                diubah_pada: w.clone(),
+            };
+            store::aksi_perubahan::sisipkan_tonggak(&mut tx, &t).await?;
+        }
+    }
+    tx.commit().await?;
+    store::organisasi::rapikan_setelah_muat(pool).await?;
+    Ok(n)
+}

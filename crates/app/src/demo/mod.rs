@@ -8,7 +8,7 @@ mod aksi;
 mod data;
 mod pembangkit;
 
-pub use aksi::isi_demo_aksi;
+pub use aksi::{isi_demo_aksi, isi_skala_aksi};
 
 use pembangkit::Pembangkit;
 
