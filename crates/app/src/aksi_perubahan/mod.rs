@@ -396,6 +396,16 @@ pub(crate) fn hitung_status(
 pub async fn buat_angkatan(l: &Layanan, k: &Konteks, m: MasukanAngkatan) -> Hasil<Angkatan> {
     let iid = k.aktor()?.instansi_id.clone();
     kebijakan::wajib(k, AksiKebijakan::Kelola, Sumber::AksiPerubahan(&iid))?;
+    // Penyelenggara = instansi akun; akun tanpa instansi nyata tidak menyelenggarakan.
+    if store::organisasi::instansi(l.pool(), &iid).await?.is_none() {
+        return Err(Galat::Dilarang(
+            k.t(
+                "Angkatan dibuat oleh akun instansi penyelenggara.",
+                "A cohort is created by an account of the organising agency.",
+            )
+            .into(),
+        ));
+    }
     let b = k.bahasa;
     let mut f = GalatKolom::default();
     let jenis = jenis_pelatihan(&m.jenis);
