@@ -14,7 +14,8 @@ DETIK="${3:-15}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/kinerja-target}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 bash scripts/postgres.sh >/dev/null
-cargo build --release -q -p kinerja -p app --example isi_aksi
+cargo build --release -q -p kinerja
+cargo build --release -q -p app --example isi_aksi
 BIN="$CARGO_TARGET_DIR/release/kinerja"
 ISI="$CARGO_TARGET_DIR/release/examples/isi_aksi"
 kerja=$(mktemp -d)

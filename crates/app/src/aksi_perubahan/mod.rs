@@ -786,31 +786,27 @@ pub(crate) async fn terlihat(
             "Too many projects for one view; filter by cohort or region.",
         ));
     }
-    let mut per_aksi: HashMap<(String, String), Vec<store::aksi_perubahan::TonggakRingkas>> =
-        HashMap::new();
+    // Tonggak per proyek (id proyek UUID: unik lintas instansi).
+    let mut per_aksi: HashMap<String, Vec<store::aksi_perubahan::TonggakRingkas>> = HashMap::new();
     for t in tonggak {
-        per_aksi
-            .entry((t.instansi_id.clone(), t.aksi_id.clone()))
-            .or_default()
-            .push(t);
+        per_aksi.entry(t.aksi_id.clone()).or_default().push(t);
     }
     let sekarang = time::OffsetDateTime::now_utc();
     let konf = KonfigurasiAksiPerubahan::default();
     let mut hasil = Vec::with_capacity(proyek.len());
     for p in proyek {
-        let ts = per_aksi
-            .remove(&(p.instansi_id.clone(), p.id.clone()))
-            .unwrap_or_default();
+        // Hanya tonggak yang terbaca aturan; status dipasangkan menurut urutan.
+        let (ts, aturan_t): (Vec<_>, Vec<_>) = per_aksi
+            .remove(&p.id)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|t| ke_aturan(&t).map(|a| (t, a)))
+            .unzip();
         let tanggal = hari_ini_zona(&p.zona_waktu, sekarang);
-        let h = hitung_status(&ts, tanggal, &konf);
+        let h = aturan::status(tanggal, &aturan_t, &konf);
         if s.status.is_some_and(|x| x != h.status) {
             continue;
         }
-        let st: HashMap<&str, StatusAksi> = h
-            .tonggak
-            .iter()
-            .map(|x| (x.id.as_str(), x.status))
-            .collect();
         let terlambat = h
             .tonggak
             .iter()
@@ -818,13 +814,7 @@ pub(crate) async fn terlihat(
             .count() as i64;
         let tonggak = ts
             .into_iter()
-            .map(|t| {
-                let s = st
-                    .get(t.id.as_str())
-                    .copied()
-                    .unwrap_or(StatusAksi::SesuaiJadwal);
-                (t, s)
-            })
+            .zip(h.tonggak.iter().map(|x| x.status))
             .collect();
         hasil.push(ProyekTerlihat {
             aksi: p,
