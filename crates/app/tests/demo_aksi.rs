@@ -92,9 +92,33 @@ async fn demo_mengisi_aksi_perubahan_sekali() {
                 .unwrap()
                 .is_empty()
         );
-        // Idempoten.
+        // Cakupan besar disimpan sebentar; perubahan di proses ini langsung
+        // terlihat (simpanan basi setiap penulisan).
+        app::demo::isi_skala_aksi(&l, 300, 2).await.unwrap();
+        let semua = ap::daftar(&l, &admin, &SaringanAksi::default())
+            .await
+            .unwrap();
+        assert!(semua.total >= 300 + d.total);
+        let x = ap::lihat(&l, &admin, &semua.isi[0].id).await.unwrap();
+        let ubah = ap::MasukanAksi {
+            judul: "Judul Baru Sesudah Simpanan".into(),
+            masalah: None,
+            tujuan: None,
+            pemangku_kepentingan: None,
+            coach_nama: None,
+            mentor_nip: None,
+            kualifikasi: None,
+            usul_inovasi: None,
+            versi: Some(x.aksi.versi),
+        };
+        ap::ubah(&l, &admin, &x.aksi.id, ubah).await.unwrap();
+        let lagi = ap::daftar(&l, &admin, &SaringanAksi::default())
+            .await
+            .unwrap();
+        assert_eq!(lagi.isi[0].judul, "Judul Baru Sesudah Simpanan", "{b:?}");
+        // Idempoten (3 angkatan demo + 1 angkatan skala di atas).
         assert!(!app::demo::isi_demo(&l).await.unwrap());
-        assert_eq!(ap::daftar_angkatan(&l, &admin).await.unwrap().len(), 3);
+        assert_eq!(ap::daftar_angkatan(&l, &admin).await.unwrap().len(), 4);
         l.db.tutup().await;
     }
 }

@@ -112,7 +112,7 @@ pub async fn dasbor(l: &Layanan, k: &Konteks, s: &SaringanAksi) -> Hasil<Dasbor>
     let mut terlambat = Vec::new();
     let mut jumlah_terlambat = 0;
     let mut nama_angkatan: BTreeMap<String, String> = BTreeMap::new();
-    for p in &semua {
+    for p in semua.iter() {
         *per_status.entry(p.status).or_default() += 1;
         jumlah_terlambat += p.terlambat;
         if !nama_angkatan.contains_key(&p.aksi.angkatan_id) {
@@ -190,7 +190,7 @@ pub async fn dasbor(l: &Layanan, k: &Konteks, s: &SaringanAksi) -> Hasil<Dasbor>
             .collect()
     };
     Ok(Dasbor {
-        total: semua.len() as i64,
+        total: semua.iter().count() as i64,
         per_status: StatusAksi::SEMUA
             .iter()
             .map(|s| JumlahStatus {

@@ -217,6 +217,7 @@ pub async fn impor_peserta(
         .await?;
     }
     tx.commit().await?;
+    super::ada_perubahan();
     lap.diterima = true;
     lap.dibuat = baru.len();
     lap.diperbarui = ubah.len();

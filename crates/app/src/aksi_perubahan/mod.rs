@@ -479,6 +479,7 @@ pub async fn buat_angkatan(l: &Layanan, k: &Konteks, m: MasukanAngkatan) -> Hasi
     )
     .await?;
     tx.commit().await?;
+    ada_perubahan();
     Ok(a)
 }
 
@@ -646,6 +647,7 @@ pub async fn tambah_peserta(
     )
     .await?;
     tx.commit().await?;
+    ada_perubahan();
     Ok(a)
 }
 
@@ -720,16 +722,16 @@ pub async fn lihat(l: &Layanan, k: &Konteks, id: &str) -> Hasil<DetailAksi> {
 pub async fn daftar(l: &Layanan, k: &Konteks, s: &SaringanAksi) -> Hasil<HalamanAksi> {
     let c = CakupanAksi::untuk(l, k).await?;
     let semua = terlihat(l, k, &c, s).await?;
-    let total = semua.len() as i64;
+    let total = semua.iter().count() as i64;
     let halaman = s.halaman.unwrap_or(1).max(1) as usize;
     let isi = semua
-        .into_iter()
+        .iter()
         .skip((halaman - 1) * UKURAN_HALAMAN)
         .take(UKURAN_HALAMAN)
         .map(|p| BarisAksi {
-            id: p.aksi.id,
-            judul: p.aksi.judul,
-            alumni: p.aksi.alumni,
+            id: p.aksi.id.clone(),
+            judul: p.aksi.judul.clone(),
+            alumni: p.aksi.alumni.clone(),
             status: p.status,
             tonggak_terlambat: p.terlambat,
         })
@@ -755,11 +757,120 @@ fn galat_saringan(k: &Konteks, kolom: &str, id: &'static str, en: &'static str) 
     }
 }
 
-/// Semua proyek yang terlihat bagi `c` setelah saringan (tanpa halaman).
+/// Proyek yang terlihat, dengan saringan status diterapkan saat dibaca.
+pub(crate) struct Terlihat {
+    semua: std::sync::Arc<Vec<ProyekTerlihat>>,
+    status: Option<StatusAksi>,
+}
+
+impl Terlihat {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &ProyekTerlihat> {
+        let st = self.status;
+        self.semua
+            .iter()
+            .filter(move |p| st.is_none_or(|x| x == p.status))
+    }
+}
+
+/// Simpanan hasil per (cakupan, saringan) selama `UMUR_SIMPANAN`: dasbor
+/// satu provinsi (5.000 proyek × 8 tonggak) dibaca dan dinilai ±100 ms CPU,
+/// dan banyak pembaca di jam sibuk melihat cakupan yang sama. Setiap
+/// perubahan aksi perubahan di proses ini menaikkan generasi (simpanan
+/// langsung basi); perubahan dari proses lain terlihat paling lambat setelah
+/// umur simpanan (docs/adr/0013).
+struct Simpanan {
+    dibuat: std::time::Instant,
+    generasi: u64,
+    isi: std::sync::Arc<Vec<ProyekTerlihat>>,
+}
+
+const UMUR_SIMPANAN: std::time::Duration = std::time::Duration::from_secs(60);
+/// Entri simpanan paling banyak (setiap entri sebesar satu cakupan).
+const MAKS_SIMPANAN: usize = 8;
+/// Cakupan kecil dihitung langsung (murah), tidak disimpan.
+const MIN_PROYEK_SIMPAN: usize = 200;
+
+static GENERASI: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+static SIMPANAN: std::sync::LazyLock<std::sync::Mutex<HashMap<String, Simpanan>>> =
+    std::sync::LazyLock::new(Default::default);
+/// Satu penghitungan besar pada satu waktu: 20 permintaan serentak yang
+/// meleset tidak menghitung 20 kali (yang menunggu lalu memakai simpanan).
+static SATU_HITUNG: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Dipanggil setiap penulisan aksi perubahan: simpanan basi.
+pub(crate) fn ada_perubahan() {
+    GENERASI.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+}
+
+fn ambil_simpanan(kunci: &str) -> Option<std::sync::Arc<Vec<ProyekTerlihat>>> {
+    let g = GENERASI.load(std::sync::atomic::Ordering::SeqCst);
+    let m = SIMPANAN.lock().unwrap_or_else(|e| e.into_inner());
+    m.get(kunci)
+        .filter(|x| x.generasi == g && x.dibuat.elapsed() < UMUR_SIMPANAN)
+        .map(|x| x.isi.clone())
+}
+
+/// Semua proyek yang terlihat bagi `c` setelah saringan angkatan/wilayah;
+/// saringan status diterapkan oleh `Terlihat::iter`.
 pub(crate) async fn terlihat(
     l: &Layanan,
     k: &Konteks,
     c: &CakupanAksi,
+    s: &SaringanAksi,
+) -> Hasil<Terlihat> {
+    let cakupan = c.saringan();
+    let tanggal = aturan::teks_tanggal(hari_ini_zona("WIT", time::OffsetDateTime::now_utc()));
+    // Basis data ikut dalam kunci (tes menjalankan banyak basis data dalam satu proses).
+    let kunci = format!(
+        "{}|{cakupan:?}|{:?}|{:?}|{tanggal}",
+        l.pool().connect_options().database_url,
+        s.angkatan_id,
+        s.wilayah
+    );
+    let semua = match ambil_simpanan(&kunci) {
+        Some(x) => x,
+        None => {
+            let _giliran = SATU_HITUNG.lock().await;
+            match ambil_simpanan(&kunci) {
+                Some(x) => x,
+                None => {
+                    let generasi = GENERASI.load(std::sync::atomic::Ordering::SeqCst);
+                    let isi = std::sync::Arc::new(hitung_terlihat(l, k, &cakupan, s).await?);
+                    if isi.len() >= MIN_PROYEK_SIMPAN {
+                        let mut m = SIMPANAN.lock().unwrap_or_else(|e| e.into_inner());
+                        m.retain(|_, x| x.dibuat.elapsed() < UMUR_SIMPANAN);
+                        if m.len() >= MAKS_SIMPANAN
+                            && let Some(tertua) = m
+                                .iter()
+                                .min_by_key(|(_, x)| x.dibuat)
+                                .map(|(k, _)| k.clone())
+                        {
+                            m.remove(&tertua);
+                        }
+                        m.insert(
+                            kunci,
+                            Simpanan {
+                                dibuat: std::time::Instant::now(),
+                                generasi,
+                                isi: isi.clone(),
+                            },
+                        );
+                    }
+                    isi
+                }
+            }
+        }
+    };
+    Ok(Terlihat {
+        semua,
+        status: s.status,
+    })
+}
+
+async fn hitung_terlihat(
+    l: &Layanan,
+    k: &Konteks,
+    cakupan: &store::aksi_perubahan::Cakupan,
     s: &SaringanAksi,
 ) -> Hasil<Vec<ProyekTerlihat>> {
     if let Some(w) = &s.wilayah
@@ -776,8 +887,7 @@ pub(crate) async fn terlihat(
         angkatan_id: s.angkatan_id.clone().filter(|x| !x.is_empty()),
         wilayah: s.wilayah.clone(),
     };
-    let (proyek, tonggak) =
-        store::aksi_perubahan::ringkas(l.pool(), &c.saringan(), &saringan).await?;
+    let (proyek, tonggak) = store::aksi_perubahan::ringkas(l.pool(), cakupan, &saringan).await?;
     if proyek.len() as i64 > store::aksi_perubahan::BATAS_PROYEK {
         return Err(galat_saringan(
             k,
@@ -804,9 +914,6 @@ pub(crate) async fn terlihat(
             .unzip();
         let tanggal = hari_ini_zona(&p.zona_waktu, sekarang);
         let h = aturan::status(tanggal, &aturan_t, &konf);
-        if s.status.is_some_and(|x| x != h.status) {
-            continue;
-        }
         let terlambat = h
             .tonggak
             .iter()
@@ -947,6 +1054,7 @@ pub async fn ubah(l: &Layanan, k: &Konteks, id: &str, m: MasukanAksi) -> Hasil<A
     )
     .await?;
     tx.commit().await?;
+    ada_perubahan();
     Ok(baru)
 }
 
@@ -1045,6 +1153,7 @@ pub async fn tambah_tonggak(
     )
     .await?;
     tx.commit().await?;
+    ada_perubahan();
     Ok(t)
 }
 
@@ -1184,6 +1293,7 @@ pub async fn kirim_progres(
     )
     .await?;
     tx.commit().await?;
+    ada_perubahan();
     Ok(p)
 }
 
@@ -1287,6 +1397,7 @@ pub async fn verifikasi(
     )
     .await?;
     tx.commit().await?;
+    ada_perubahan();
     Ok(baru)
 }
 
