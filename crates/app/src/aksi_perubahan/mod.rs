@@ -226,6 +226,8 @@ pub struct DetailAksi {
     pub angkatan: Option<Angkatan>,
     /// Tanggal penilaian status (hari ini di zona instansi alumni).
     pub tanggal: String,
+    /// Zona waktu instansi alumni (WIB/WITA/WIT) untuk menampilkan waktu.
+    pub zona_waktu: String,
     pub status: StatusAksi,
     pub alasan: AlasanProyek,
     pub tonggak: Vec<TonggakBerstatus>,
@@ -671,9 +673,9 @@ pub async fn lihat(l: &Layanan, k: &Konteks, id: &str) -> Hasil<DetailAksi> {
     let progres = store::aksi_perubahan::progres_proyek(pool, &a.instansi_id, &a.id).await?;
     let zona = inst
         .as_ref()
-        .map(|i| i.zona_waktu.as_str())
-        .unwrap_or("WIB");
-    let tanggal = hari_ini_zona(zona, time::OffsetDateTime::now_utc());
+        .map(|i| i.zona_waktu.clone())
+        .unwrap_or_else(|| "WIB".into());
+    let tanggal = hari_ini_zona(&zona, time::OffsetDateTime::now_utc());
     let ringkas: Vec<_> = tonggak.iter().map(ringkas_dari).collect();
     let h = hitung_status(&ringkas, tanggal, &KonfigurasiAksiPerubahan::default());
     let per_id: HashMap<&str, &aturan::StatusTonggak> =
@@ -707,6 +709,7 @@ pub async fn lihat(l: &Layanan, k: &Konteks, id: &str) -> Hasil<DetailAksi> {
         mentor,
         angkatan,
         tanggal: aturan::teks_tanggal(tanggal),
+        zona_waktu: zona,
         status: h.status,
         alasan: h.alasan,
         tonggak,

@@ -255,7 +255,7 @@ async fn halaman_detail(
             tonggak: uraian.get(&x.tonggak_id).cloned().unwrap_or_default(),
             progres: x.progres_persen.clone(),
             catatan: x.catatan.clone(),
-            waktu: t.waktu(&x.dibuat_pada, "WIT"),
+            waktu: t.waktu(&x.dibuat_pada, &d.zona_waktu),
             status: match x.status.as_str() {
                 "diterima" => t.s("diterima mentor", "accepted by the mentor"),
                 "ditolak" => t.s("ditolak mentor", "rejected by the mentor"),
