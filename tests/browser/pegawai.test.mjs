@@ -32,7 +32,8 @@ test('masuk, cari pegawai, ubah, lihat riwayat (360 px)', async () => {
     await tautan.click();
     await page.waitForSelector('h1');
     assert.ok((await page.textContent('h1')).includes(nama));
-    await page.click('text=Ubah');
+    // Tombol persis: tautan kepala "Aksi perubahan" juga memuat "ubah".
+    await page.click('a.tombol:text-is("Ubah")');
     // Isian salah dulu: galat tampil di samping kolom, isian tetap ada.
     await page.fill('#email', 'pegawai.dinkes@malukuprov.go.id');
     await page.fill('#telepon', 'telp 0911');

@@ -94,8 +94,10 @@ pub enum Sumber<'a> {
     VerifikasiKeluaran(&'a str),
     /// Kelak: penilaian; penilai hanya atas yang ditugaskan kepadanya.
     Penilaian(&'a str),
-    /// Kelak: bimbingan; mentor hanya atas yang ditugaskan kepadanya.
-    Bimbingan(&'a str),
+    /// Aksi perubahan alumni pelatihan kepemimpinan (isu 13). Menurut peran:
+    /// admin instansi penuh, anggota instansi `Direktori` (= diputuskan per
+    /// proyek oleh `CakupanAksi`: alumni, mentor, lembaga pelatihan, provinsi).
+    AksiPerubahan(&'a str),
     /// Bukti unggahan: setiap anggota instansi boleh mengunggah buktinya
     /// sendiri; siapa boleh melihat satu bukti diputuskan per rekaman
     /// (`bukti::boleh_lihat`, lewat rujukannya).
@@ -115,7 +117,7 @@ impl Sumber<'_> {
             | Sumber::Keluaran(i)
             | Sumber::VerifikasiKeluaran(i)
             | Sumber::Penilaian(i)
-            | Sumber::Bimbingan(i)
+            | Sumber::AksiPerubahan(i)
             | Sumber::Bukti(i) => Some(i),
         }
     }
@@ -188,7 +190,15 @@ pub fn putuskan(a: Option<&Aktor>, aksi: Aksi, s: Sumber<'_>) -> Akses {
         (Sumber::VerifikasiKeluaran(_), Aksi::Kelola) => jika(a.punya(Peran::PimpinanUnit), Unit),
         // Penugasan per orang diperiksa kelak bersama sumbernya.
         (Sumber::Penilaian(_), _) => jika(a.punya(Peran::Penilai), Penuh),
-        (Sumber::Bimbingan(_), _) => jika(a.punya(Peran::Mentor), Penuh),
+        // Per proyek lewat `CakupanAksi`; angkatan dan peserta: admin instansi.
+        (Sumber::AksiPerubahan(_), Aksi::Baca) => {
+            if admin {
+                Penuh
+            } else {
+                Direktori
+            }
+        }
+        (Sumber::AksiPerubahan(_), Aksi::Kelola) => jika(admin, Penuh),
         (Sumber::Bukti(_), _) => Penuh,
     }
 }
@@ -551,6 +561,170 @@ pub async fn izin_riwayat(
     }
 }
 
+// ---------- aksi perubahan (isu 13) ----------
+
+/// Fakta satu proyek perubahan yang menentukan siapa boleh apa.
+pub struct FaktaAksi<'a> {
+    /// Instansi alumni (pemilik proyek).
+    pub instansi_id: &'a str,
+    pub pegawai_id: &'a str,
+    pub mentor_pegawai_id: Option<&'a str>,
+    /// Instansi penyelenggara angkatan.
+    pub angkatan_instansi_id: &'a str,
+    pub angkatan_id: &'a str,
+    /// Kode wilayah instansi alumni (`81.71`).
+    pub kode_wilayah: Option<&'a str>,
+}
+
+/// Hak aktor atas satu proyek perubahan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct HakAksi {
+    pub baca: bool,
+    /// Mengubah isi proyek dan tonggaknya.
+    pub ubah: bool,
+    /// Mengirim progres: hanya alumninya sendiri.
+    pub kirim_progres: bool,
+    /// Memverifikasi progres: hanya mentornya.
+    pub verifikasi: bool,
+}
+
+/// Hubungan aktor dengan proyek perubahan, dihitung sekali per permintaan:
+/// - alumni: proyeknya sendiri (baca, ubah, kirim progres);
+/// - mentor: proyek yang `mentor_pegawai_id`-nya dia, di instansinya (baca,
+///   verifikasi) — hubungan, bukan peran: mentor biasanya atasan langsung;
+/// - admin instansi (BKD): proyek alumni instansinya (baca, ubah);
+/// - admin instansi provinsi: juga proyek alumni kabupaten/kota di wilayahnya
+///   (kode wilayah `81.xx` di bawah `81`; baca);
+/// - lembaga pelatihan: admin instansi penyelenggara (baca, ubah: hasil
+///   seminar, coach) dan pimpinan unit penyelenggara atau turunannya, juga
+///   Plt./Plh. (baca) atas proyek angkatannya, dari instansi mana pun;
+/// - super admin: baca dan ubah.
+///
+/// Selain itu tolak. Token baca tidak pernah menulis.
+pub struct CakupanAksi {
+    aktor: Aktor,
+    admin: bool,
+    /// Kode wilayah instansi aktor bila ia admin instansi provinsi.
+    provinsi: Option<String>,
+    /// Angkatan instansi aktor yang unit penyelenggaranya ia pimpin.
+    angkatan_dipimpin: HashSet<String>,
+}
+
+impl CakupanAksi {
+    /// 401 tanpa masuk.
+    pub async fn untuk(l: &Layanan, k: &Konteks) -> Hasil<CakupanAksi> {
+        let a = k.aktor()?.clone();
+        let iid = a.instansi_id.clone();
+        let dasar = putuskan(Some(&a), Aksi::Baca, Sumber::AksiPerubahan(&iid));
+        let admin = dasar == Akses::Penuh && !a.super_admin();
+        let mut provinsi = None;
+        if admin
+            && let Some(i) = store::organisasi::instansi(l.pool(), &iid).await?
+            && i.jenis == "provinsi"
+        {
+            provinsi = i.kode_wilayah;
+        }
+        let mut angkatan_dipimpin = HashSet::new();
+        if !admin && !a.super_admin() && a.pegawai_id.is_some() {
+            let daftar = store::aksi_perubahan::daftar_angkatan(l.pool(), &iid).await?;
+            let unit: Vec<&str> = daftar
+                .iter()
+                .filter_map(|x| x.unit_penyelenggara_id.as_deref())
+                .collect();
+            if !unit.is_empty() {
+                let c = Cakupan::untuk(l, k, &iid).await?;
+                for x in &daftar {
+                    if x.unit_penyelenggara_id
+                        .as_deref()
+                        .is_some_and(|u| c.unit_dipimpin.contains(u))
+                    {
+                        angkatan_dipimpin.insert(x.id.clone());
+                    }
+                }
+            }
+        }
+        Ok(CakupanAksi {
+            aktor: a,
+            admin,
+            provinsi,
+            angkatan_dipimpin,
+        })
+    }
+
+    pub fn aktor(&self) -> &Aktor {
+        &self.aktor
+    }
+
+    /// Hak atas satu proyek.
+    pub fn hak(&self, f: &FaktaAksi<'_>) -> HakAksi {
+        let a = &self.aktor;
+        let tulis = !a.hanya_baca;
+        if a.super_admin() {
+            return HakAksi {
+                baca: true,
+                ubah: tulis,
+                ..Default::default()
+            };
+        }
+        let mut h = HakAksi::default();
+        let saya = a.pegawai_id.as_deref();
+        let satu_instansi = a.instansi_id == f.instansi_id;
+        if satu_instansi && saya == Some(f.pegawai_id) {
+            h.baca = true;
+            h.ubah = tulis;
+            h.kirim_progres = tulis;
+        }
+        if satu_instansi && saya.is_some() && saya == f.mentor_pegawai_id {
+            h.baca = true;
+            h.verifikasi = tulis;
+        }
+        if self.admin && satu_instansi {
+            h.baca = true;
+            h.ubah |= tulis;
+        }
+        if let (Some(p), Some(w)) = (&self.provinsi, f.kode_wilayah)
+            && w.strip_prefix(p.as_str())
+                .is_some_and(|r| r.starts_with('.'))
+        {
+            h.baca = true;
+        }
+        if a.instansi_id == f.angkatan_instansi_id {
+            if self.admin {
+                h.baca = true;
+                h.ubah |= tulis;
+            } else if self.angkatan_dipimpin.contains(f.angkatan_id) {
+                h.baca = true;
+            }
+        }
+        h
+    }
+
+    /// Proyek yang boleh dibaca, sebagai saringan SQL (gabungan hubungan di atas).
+    pub fn saringan(&self) -> store::aksi_perubahan::Cakupan {
+        let a = &self.aktor;
+        let mut c = store::aksi_perubahan::Cakupan {
+            semua: a.super_admin(),
+            ..Default::default()
+        };
+        if let Some(p) = &a.pegawai_id {
+            c.alumni.push((a.instansi_id.clone(), p.clone()));
+            c.mentor.push((a.instansi_id.clone(), p.clone()));
+        }
+        if self.admin {
+            c.instansi.push(a.instansi_id.clone());
+            c.penyelenggara.push((a.instansi_id.clone(), None));
+        } else if !self.angkatan_dipimpin.is_empty() {
+            let mut d: Vec<String> = self.angkatan_dipimpin.iter().cloned().collect();
+            d.sort();
+            c.penyelenggara.push((a.instansi_id.clone(), Some(d)));
+        }
+        if let Some(p) = &self.provinsi {
+            c.wilayah_di_bawah.push(p.clone());
+        }
+        c
+    }
+}
+
 #[cfg(test)]
 mod tes {
     use super::*;
@@ -707,6 +881,8 @@ mod tes {
             // bukti: meneruskan ke kebijakan::wajib(Sumber::Bukti).
             "boleh_unggah(",
             ".aktor()",
+            // aksi perubahan: memanggil k.aktor() lalu `putuskan`.
+            "CakupanAksi::untuk(",
         ];
         // Pencatat audit: dipanggil dari layanan yang sudah diperiksa.
         const PENGECUALIAN: &[&str] = &[

@@ -2,6 +2,7 @@
 //! Setiap fungsi publik menerima `Konteks` (siapa dan dalam bahasa apa) dan
 //! memeriksa haknya sendiri; lapisan web hanya meneruskan.
 
+pub mod aksi_perubahan;
 pub mod akun;
 pub mod audit;
 pub mod bukti;

@@ -369,6 +369,11 @@ async fn kerjakan(l: &Layanan, t: &Tugas, pemegang: &str) -> Result<Akhir, Galat
         JENIS_PENGINGAT => crate::notifikasi::pengingat_harian(l, &muatan)
             .await
             .map(Akhir::Hasil),
+        crate::aksi_perubahan::pengingat::JENIS_TUGAS => {
+            crate::aksi_perubahan::pengingat::kerjakan(l, &muatan)
+                .await
+                .map(Akhir::Hasil)
+        }
         JENIS_UJI_TIDUR if l.konfigurasi.tugas_uji => {
             let ms = muatan["ms"].as_u64().unwrap_or(0);
             tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -559,6 +564,9 @@ pub fn mulai_pekerja(
             let sekarang = time::OffsetDateTime::now_utc();
             if let Err(e) = jadwalkan(&l, sekarang).await {
                 tracing::warn!(galat = %e, "penjadwal tugas");
+            }
+            if let Err(e) = crate::aksi_perubahan::pengingat::jadwalkan(&l, sekarang).await {
+                tracing::warn!(galat = %e, "penjadwal pengingat aksi perubahan");
             }
             let batas = store::format_waktu(sekarang - time::Duration::days(HARI_SIMPAN));
             if let Err(e) = store::tugas::hapus_lama(l.pool(), &batas).await {

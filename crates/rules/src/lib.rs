@@ -12,6 +12,7 @@
 //! | [`pp_30_2019`] | nilai kinerja PNS (70/30 atau 60/40) dan predikatnya |
 //! | [`pp_46_2011`] | SKP lama (kuantitas/kualitas/waktu/biaya), nilai prestasi kerja |
 //! | [`permenpanrb_88_2021`] | evaluasi AKIP (SAKIP) |
+//! | [`aksi_perubahan`] | status tonggak dan proyek perubahan alumni pelatihan kepemimpinan |
 //! | [`abk`] | analisis beban kerja, efisiensi jabatan |
 //! | [`pmk_22_2021`] | penyerapan anggaran, efisiensi anggaran |
 //! | [`anggaran`] | gerbang anggaran, nilai uang, keselarasan program; data nomenklatur dan kode rekening belanja |
@@ -37,6 +38,7 @@
 mod token;
 
 pub mod abk;
+pub mod aksi_perubahan;
 pub mod anggaran;
 pub mod angka;
 mod bahasa;

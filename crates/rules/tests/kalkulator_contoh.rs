@@ -214,6 +214,10 @@ fn penjelasan_per_kalkulator() {
         ),
         ("kode-nomenklatur", json!({"kode": "1"})),
         ("nip", json!({"nip": "198503152010011002"})),
+        (
+            "status-aksi-perubahan",
+            json!({"tanggal": "2026-12-01", "tonggak": [{"id": "t", "tahap": "jangka_pendek", "jatuh_tempo": "2026-12-01", "progres_persen": 0, "diperbarui_pada": "2026-12-01"}]}),
+        ),
     ];
     assert_eq!(contoh.len(), DAFTAR.len());
     for (nama, input) in contoh {

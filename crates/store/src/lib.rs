@@ -9,6 +9,7 @@ macro_rules! sqlf {
     ($($t:tt)*) => { sqlx::AssertSqlSafe(format!($($t)*)) };
 }
 
+pub mod aksi_perubahan;
 pub mod akun;
 pub mod audit;
 pub mod bukti;

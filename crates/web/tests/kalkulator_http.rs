@@ -288,12 +288,12 @@ fn blok_isian<'a>(html: &'a str, id: &str) -> &'a str {
 }
 
 #[tokio::test]
-async fn halaman_indeks_mendaftar_16_kalkulator() {
+async fn halaman_indeks_mendaftar_17_kalkulator() {
     let r = aplikasi().await;
     let j = get(&r, "/kalkulator").await;
     assert_eq!(j.status, StatusCode::OK);
     let html = j.teks();
-    assert_eq!(rules::kalkulator::DAFTAR.len(), 16);
+    assert_eq!(rules::kalkulator::DAFTAR.len(), 17);
     for n in rules::kalkulator::DAFTAR {
         assert!(
             html.contains(&format!("href=\"/kalkulator/{n}\"")),

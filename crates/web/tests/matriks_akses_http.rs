@@ -139,6 +139,19 @@ enum Jenis {
     /// Realisasi keluaran: perencana; pimpinan unit hanya untuk unitnya
     /// (sub kegiatan dunia uji milik unit akar: baris ditolak, 422).
     KelolaKeluaran(u16),
+    /// Aksi perubahan (isu 13), sasaran = proyek pegawai sasaran: alumni
+    /// (diri), mentor (proyek bawahan dengan mentor = aktor), admin instansi
+    /// (instansinya; provinsi A juga membaca proyek Kota Ambon), super admin.
+    LihatAksi,
+    /// Ubah proyek / tambah tonggak: alumni, admin instansi proyeknya (bukan
+    /// provinsi atas kota), super admin.
+    UbahAksi(u16),
+    /// Kirim progres: hanya alumni pemilik proyek (super admin pun tidak).
+    AlumniSaja(u16),
+    /// Verifikasi progres: hanya mentor proyek itu.
+    MentorSaja(u16),
+    /// Membuat sesuatu di instansi aktor sendiri: admin instansi dan super admin.
+    KelolaSendiri(u16),
     /// Rute yang matriks perannya diuji di berkas tesnya sendiri (badan
     /// multipart, rekaman milik pengunggah/pemilik tugas); belum dibangkitkan
     /// di sini. Harus menyebut berkas itu.
@@ -206,6 +219,22 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/instansi/{iid}/bukti") => DiujiDi("bukti_http.rs"),
         ("get", "/instansi/{iid}/bukti/{id}") => DiujiDi("bukti_http.rs"),
         ("delete", "/instansi/{iid}/bukti/{id}") => DiujiDi("bukti_http.rs"),
+        // Aksi perubahan (isu 13): daftar/dasbor/ekspor menyaring per aktor.
+        ("get", "/aksi-perubahan") => Masuk(200),
+        ("get", "/aksi-perubahan/dasbor") => Masuk(200),
+        ("get", "/aksi-perubahan/ekspor") => Masuk(200),
+        ("get", "/aksi-perubahan/{id}") => LihatAksi,
+        ("put", "/aksi-perubahan/{id}") => UbahAksi(200),
+        ("post", "/aksi-perubahan/{id}/tonggak") => UbahAksi(201),
+        ("post", "/aksi-perubahan/{id}/tonggak/{tid}/progres") => AlumniSaja(201),
+        ("post", "/aksi-perubahan/{id}/progres/{pid}/verifikasi") => MentorSaja(200),
+        // Bukti progres: perlu progres berbukti per sasaran.
+        ("get", "/aksi-perubahan/{id}/bukti/{bid}") => DiujiDi("aksi_perubahan_http.rs"),
+        ("get", "/angkatan") => Masuk(200),
+        ("post", "/angkatan") => KelolaSendiri(201),
+        // Angkatan sasaran: instansi A, atau Kota Ambon untuk "instansi lain".
+        ("post", "/angkatan/{id}/peserta") => KelolaInstansi(201),
+        ("post", "/angkatan/{id}/peserta/impor") => KelolaInstansi(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}") => BacaAnggaran(200),
         // Draf 2027 sengaja gagal gerbang: kebijakan diperiksa sebelum keadaan.
         ("post", "/instansi/{iid}/anggaran/{tahun}/tetapkan") => KelolaRencana(422),
@@ -326,6 +355,10 @@ struct Dunia {
     regu: HashMap<P, Regu>,
     /// Akun sasaran atur ulang sandi: (instansi, id akun).
     sasaran_sandi: HashMap<String, String>,
+    /// Pegawai sasaran → (proyek, tonggak, progres menunggu).
+    aksi: HashMap<String, (String, String, String)>,
+    /// Instansi → angkatan yang diselenggarakannya.
+    angkatan: HashMap<String, String>,
     nomor: AtomicUsize,
 }
 
@@ -455,6 +488,8 @@ async fn bangun(backend: store::Backend) -> Dunia {
         pegawai_b: u.b.pegawai_id.clone(),
         regu: HashMap::new(),
         sasaran_sandi: HashMap::new(),
+        aksi: HashMap::new(),
+        angkatan: HashMap::new(),
         nomor: AtomicUsize::new(1),
         u,
     };
@@ -495,9 +530,110 @@ async fn bangun(backend: store::Backend) -> Dunia {
         .await;
     let sa = d.akun(&a, "sasaran.a", None, vec![Peran::Pegawai]).await;
     let sb = d.akun(&b, "sasaran.b", None, vec![Peran::Pegawai]).await;
-    d.sasaran_sandi.insert(a, sa);
-    d.sasaran_sandi.insert(b, sb);
+    d.sasaran_sandi.insert(a.clone(), sa.clone());
+    d.sasaran_sandi.insert(b.clone(), sb.clone());
+    bangun_aksi(&mut d, &a, &b, &sa, &sb).await;
     d
+}
+
+/// Aksi perubahan: satu angkatan per instansi; proyek untuk setiap pegawai
+/// sasaran. Proyek "diri" bermentor kepala, proyek "bawahan" bermentor aktor
+/// (regu-nya), sisanya bermentor kepala; masing-masing dengan satu tonggak
+/// dan satu progres yang menunggu verifikasi.
+async fn bangun_aksi(d: &mut Dunia, a: &str, b: &str, pengguna_a: &str, pengguna_b: &str) {
+    use store::aksi_perubahan as sap;
+    let pool = d.u.l.pool().clone();
+    let w = store::sekarang();
+    let mut tx = d.u.l.db.mulai().await.unwrap();
+    for iid in [a, b] {
+        let ang = sap::Angkatan {
+            instansi_id: iid.into(),
+            id: store::id_baru(),
+            jenis: "pka".into(),
+            nama: "PKA Matriks".into(),
+            penyelenggara: "BPSDM".into(),
+            unit_penyelenggara_id: None,
+            mulai: "2025-01-01".into(),
+            selesai: "2025-05-01".into(),
+            versi: 1,
+            dibuat_pada: w.clone(),
+            diubah_pada: w.clone(),
+        };
+        sap::sisipkan_angkatan(&mut tx, &ang).await.unwrap();
+        d.angkatan.insert(iid.to_string(), ang.id);
+    }
+    let mut sasaran: Vec<(String, String, Option<String>)> = vec![
+        (a.into(), d.x.clone(), Some(d.kepala.clone())),
+        (b.into(), d.pegawai_b.clone(), None),
+    ];
+    for g in d.regu.values() {
+        sasaran.push((a.into(), g.diri.clone(), Some(d.kepala.clone())));
+        sasaran.push((a.into(), g.bawahan.clone(), Some(g.diri.clone())));
+        sasaran.push((a.into(), g.rekan.clone(), Some(d.kepala.clone())));
+    }
+    for (iid, pid, mentor) in sasaran {
+        let x = sap::Aksi {
+            instansi_id: iid.clone(),
+            id: store::id_baru(),
+            pegawai_id: pid.clone(),
+            angkatan_instansi_id: iid.clone(),
+            angkatan_id: d.angkatan[&iid].clone(),
+            mentor_pegawai_id: mentor,
+            coach_nama: None,
+            judul: format!("Proyek {pid}"),
+            masalah: None,
+            tujuan: None,
+            pemangku_kepentingan: None,
+            kualifikasi: None,
+            usul_inovasi: 0,
+            versi: 1,
+            dibuat_pada: w.clone(),
+            diubah_pada: w.clone(),
+        };
+        sap::sisipkan_aksi(&mut tx, &x).await.unwrap();
+        let t = sap::Tonggak {
+            instansi_id: iid.clone(),
+            id: store::id_baru(),
+            aksi_id: x.id.clone(),
+            urutan: 1,
+            tahap: "jangka_menengah".into(),
+            uraian: "Tonggak".into(),
+            jatuh_tempo: "2099-12-31".into(),
+            keluaran: None,
+            indikator: None,
+            progres_persen: "10".into(),
+            diperbarui_pada: "2026-12-01".into(),
+            selesai_pada: None,
+            dibatalkan_alasan: None,
+            rhk_id: None,
+            versi: 1,
+            dibuat_pada: w.clone(),
+            diubah_pada: w.clone(),
+        };
+        sap::sisipkan_tonggak(&mut tx, &t).await.unwrap();
+        let pr = sap::Progres {
+            instansi_id: iid.clone(),
+            id: store::id_baru(),
+            aksi_id: x.id.clone(),
+            tonggak_id: t.id.clone(),
+            pengguna_id: if iid == a {
+                pengguna_a.into()
+            } else {
+                pengguna_b.into()
+            },
+            progres_persen: "10".into(),
+            catatan: "Awal".into(),
+            status: "menunggu".into(),
+            verifikator_id: None,
+            diverifikasi_pada: None,
+            catatan_verifikasi: None,
+            dibuat_pada: w.clone(),
+        };
+        sap::sisipkan_progres(&mut tx, &pr).await.unwrap();
+        d.aksi.insert(pid, (x.id, t.id, pr.id));
+    }
+    tx.commit().await.unwrap();
+    drop(pool);
 }
 
 async fn masuk(d: &Dunia, p: P) -> Klien {
@@ -626,6 +762,39 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
                 403
             }
         }
+        Jenis::LihatAksi => match (p, r) {
+            _ if sa => 200,
+            // Admin provinsi A: instansinya dan Kota Ambon (kabupaten/kotanya).
+            (P::Admin, _) | (_, R::Diri | R::Bawahan) => 200,
+            _ => 403,
+        },
+        Jenis::UbahAksi(ok) => match (p, r) {
+            _ if sa => ok,
+            (P::Admin, R::LainInstansi) => 403,
+            (P::Admin, _) | (_, R::Diri) => ok,
+            _ => 403,
+        },
+        Jenis::AlumniSaja(ok) => {
+            if r == R::Diri {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::MentorSaja(ok) => {
+            if r == R::Bawahan {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::KelolaSendiri(ok) => {
+            if sa || p == P::Admin {
+                ok
+            } else {
+                403
+            }
+        }
         Jenis::DiujiDi(_) => unreachable!("dilewati di matriks"),
     }
 }
@@ -674,6 +843,10 @@ async fn susun(
         unit.clone()
     } else if jalur.starts_with("/instansi/{iid}/pengguna/{id}") {
         d.sasaran_sandi[&iid].clone()
+    } else if jalur.starts_with("/aksi-perubahan/{id}") {
+        d.aksi[&pid].0.clone()
+    } else if jalur.starts_with("/angkatan/{id}") {
+        d.angkatan[&iid].clone()
     } else if jalur.ends_with("/penerimaan/{id}") {
         "tidak-ada".to_string()
     } else if jalur == "/token/{id}" {
@@ -699,11 +872,18 @@ async fn susun(
     } else {
         "2025"
     };
+    let (tid, progres_id) = d
+        .aksi
+        .get(&pid)
+        .map(|x| (x.1.clone(), x.2.clone()))
+        .unwrap_or_default();
     let mut uri = format!(
         "/api/v1{}",
         jalur
             .replace("{iid}", &iid)
             .replace("{id}", &id)
+            .replace("{tid}", &tid)
+            .replace("{pid}", &progres_id)
             .replace("{nama}", "nilai-capaian-iki")
             .replace("{tahun}", tahun)
             .replace("{jenis}", "anggaran")
@@ -851,6 +1031,52 @@ async fn susun(
             None
         }
         ("post", "/token") => Some(json!({"nama": format!("t{n}"), "cakupan": "baca", "hari": 1})),
+        ("put", "/aksi-perubahan/{id}") => {
+            let x = store::aksi_perubahan::aksi(pool, &id)
+                .await
+                .unwrap()
+                .unwrap();
+            Some(json!({"judul": format!("{} ({n})", x.judul), "versi": x.versi}))
+        }
+        ("post", "/aksi-perubahan/{id}/tonggak") => Some(json!({"tahap": "jangka_panjang",
+            "uraian": format!("Tonggak {n}"), "jatuh_tempo": "2099-12-31"})),
+        ("post", "/aksi-perubahan/{id}/tonggak/{tid}/progres") => {
+            let badan = format!(
+                "--MATRIKS\r\nContent-Disposition: form-data; name=\"progres_persen\"\r\n\r\n50\r\n\
+                 --MATRIKS\r\nContent-Disposition: form-data; name=\"catatan\"\r\n\r\nProgres {n}\r\n--MATRIKS--\r\n"
+            );
+            return Permintaan {
+                metode: Method::POST,
+                uri,
+                jenis_isi: Some("multipart/form-data; boundary=MATRIKS"),
+                badan: badan.into_bytes(),
+            };
+        }
+        ("post", "/aksi-perubahan/{id}/progres/{pid}/verifikasi") => {
+            Some(json!({"diterima": true}))
+        }
+        ("post", "/angkatan") => Some(json!({"jenis": "pka", "nama": format!("Angkatan {n}"),
+            "penyelenggara": "BPSDM", "mulai": "2026-01-01", "selesai": "2026-03-01"})),
+        ("post", "/angkatan/{id}/peserta") | ("post", "/angkatan/{id}/peserta/impor") => {
+            // Peserta baru di instansi sasaran (NIP belum pernah dipakai).
+            let baru = d.pegawai(&iid, &unit, None).await;
+            let nip_baru = store::organisasi::pegawai(pool, &iid, &baru)
+                .await
+                .unwrap()
+                .unwrap()
+                .nip
+                .unwrap();
+            if jalur.ends_with("/impor") {
+                uri.push_str("?nama_berkas=peserta.csv");
+                return Permintaan {
+                    metode: Method::POST,
+                    uri,
+                    jenis_isi: Some("text/csv"),
+                    badan: format!("nip,judul\n{nip_baru},Impor {n}\n").into_bytes(),
+                };
+            }
+            Some(json!({"nip": nip_baru}))
+        }
         ("post", "/kalkulator/{nama}") => Some(json!({"capaian_persen": "97.89"})),
         ("post", "/instansi/{iid}/anggaran/{tahun}/perubahan") => {
             Some(json!({"alasan": "APBD Perubahan uji matriks"}))

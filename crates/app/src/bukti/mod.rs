@@ -466,7 +466,27 @@ pub async fn ambil(
     id: &str,
     varian: Varian,
 ) -> Hasil<(Bukti, Sajian)> {
+    k.aktor()?;
     let b = lihat(l, k, instansi_id, id).await?;
+    sajikan(l, k, b, varian).await
+}
+
+/// Isi bukti bagi pembaca yang haknya sudah diperiksa layanan pemilik
+/// rujukannya (mis. mentor atas bukti progres aksi perubahan); pembacaan
+/// dicatat seperti [`ambil`].
+pub(crate) async fn sajikan_untuk_rujukan(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    id: &str,
+    varian: Varian,
+) -> Hasil<Sajian> {
+    let b = cari(l, k, instansi_id, id).await?;
+    Ok(sajikan(l, k, b, varian).await?.1)
+}
+
+async fn sajikan(l: &Layanan, k: &Konteks, b: Bukti, varian: Varian) -> Hasil<(Bukti, Sajian)> {
+    let (instansi_id, id) = (b.instansi_id.as_str(), b.id.as_str());
     let a = k.aktor()?;
     if a.pengguna_id != b.pengunggah_id {
         crate::audit::catat_baca(l, k, instansi_id, JENIS_OBJEK, id).await?;

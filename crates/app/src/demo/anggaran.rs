@@ -462,29 +462,42 @@ const PEMBANDING: &[(&str, &str, &str, i64)] = &[
 async fn pembanding(l: &Layanan) -> Hasil<()> {
     let k = Konteks::sistem();
     for (nama, jenis, kode, pagu_juta) in PEMBANDING {
-        let i = crate::organisasi::instansi::buat(
-            l,
-            &k,
-            crate::organisasi::instansi::MasukanInstansi {
-                nama: (*nama).into(),
-                jenis: (*jenis).into(),
-                kode_wilayah: Some((*kode).into()),
-                zona_waktu: Some("WIT".into()),
-                versi: None,
-            },
-        )
-        .await?;
-        crate::organisasi::unit::buat(
-            l,
-            &k,
-            &i.id,
-            crate::organisasi::unit::MasukanUnit {
-                nama: "Dinas Kesehatan".into(),
-                jenis: "perangkat_daerah".into(),
-                ..Default::default()
-            },
-        )
-        .await?;
+        // Kabupaten/kota demo lain (aksi perubahan) mungkin sudah ada: pakai itu.
+        let ada = store::organisasi::semua_instansi(l.pool())
+            .await?
+            .into_iter()
+            .find(|i| i.kode_wilayah.as_deref() == Some(*kode));
+        let i = match ada {
+            Some(i) => i,
+            None => {
+                crate::organisasi::instansi::buat(
+                    l,
+                    &k,
+                    crate::organisasi::instansi::MasukanInstansi {
+                        nama: (*nama).into(),
+                        jenis: (*jenis).into(),
+                        kode_wilayah: Some((*kode).into()),
+                        zona_waktu: Some("WIT".into()),
+                        versi: None,
+                    },
+                )
+                .await?
+            }
+        };
+        let unit = store::organisasi::semua_unit(l.pool(), &i.id).await?;
+        if !unit.iter().any(|u| u.nama == "Dinas Kesehatan") {
+            crate::organisasi::unit::buat(
+                l,
+                &k,
+                &i.id,
+                crate::organisasi::unit::MasukanUnit {
+                    nama: "Dinas Kesehatan".into(),
+                    jenis: "perangkat_daerah".into(),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        }
         let baris = [Baris {
             pagu_juta: *pagu_juta,
             serapan: 85,

@@ -4,10 +4,13 @@
 //! data dan login yang sama. Akun dibuat hanya untuk login peran (hash
 //! Argon2 untuk 100.000 pegawai akan memakan hampir satu jam).
 
+mod aksi;
 mod anggaran;
 pub use anggaran::isi_skala_anggaran;
 mod data;
 mod pembangkit;
+
+pub use aksi::{isi_demo_aksi, isi_skala_aksi};
 
 use pembangkit::Pembangkit;
 
@@ -102,7 +105,8 @@ fn instansi_baru(nama: &str, jenis: &str, kode: Option<&str>, zona: &str) -> Ins
 /// Mengisi provinsi demo bila basis data masih kosong. `false` bila sudah berisi.
 pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
     if store::organisasi::jumlah_instansi(l.pool()).await? > 0 {
-        return Ok(false);
+        // Basis data demo lama: aksi perubahan (isu 13) ditambahkan sekali.
+        return isi_demo_aksi(l).await;
     }
     let mut g = Pembangkit::baru(2026);
     let nasional = instansi_baru("Kementerian PANRB (Nasional)", "nasional", None, "WIB");
@@ -231,6 +235,7 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
         }
         crate::akun::buat_akun(l, &k, a).await?;
     }
+    isi_demo_aksi(l).await?;
     anggaran::isi_anggaran(l, &maluku.id, &ambon.id).await?;
     store::organisasi::rapikan_setelah_muat(l.pool()).await?;
     Ok(true)

@@ -61,6 +61,24 @@ pub(crate) struct Tabel {
 
 static KOSONG: Sel = Sel::Kosong;
 
+/// Bentuk berkas yang dibaca: nama lembar XLSX yang dicari dan kolomnya (kolom
+/// wajib menandai baris judul). Impor lain (mis. peserta aksi perubahan)
+/// memakai pembaca yang sama tanpa menambah varian `Jenis`.
+#[derive(Clone, Copy)]
+pub(crate) struct Bentuk {
+    pub kode: &'static str,
+    pub kolom: &'static [super::Kolom],
+}
+
+impl From<Jenis> for Bentuk {
+    fn from(j: Jenis) -> Self {
+        Bentuk {
+            kode: j.kode(),
+            kolom: j.kolom(),
+        }
+    }
+}
+
 impl Tabel {
     fn baru(
         format: Format,
@@ -132,10 +150,11 @@ fn normal_kepala(s: &str) -> String {
 /// Membaca berkas; galat tingkat berkas sebagai catatan baris 0.
 pub(crate) fn baca(
     k: &Konteks,
-    jenis: Jenis,
+    jenis: impl Into<Bentuk>,
     nama_berkas: &str,
     bytes: &[u8],
 ) -> Result<Tabel, CatatanBaris> {
+    let jenis: Bentuk = jenis.into();
     let galat = |id: String, en: String| CatatanBaris::baru(0, "", pilih(k, id, en));
     if bytes.is_empty() {
         return Err(galat("Berkas kosong.".into(), "The file is empty.".into()));
@@ -164,7 +183,7 @@ pub(crate) fn baca(
 
 // ---------- CSV ----------
 
-fn baca_csv(k: &Konteks, jenis: Jenis, bytes: &[u8]) -> Result<Tabel, CatatanBaris> {
+fn baca_csv(k: &Konteks, jenis: Bentuk, bytes: &[u8]) -> Result<Tabel, CatatanBaris> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut info = Vec::new();
     let teks: Cow<str> = match std::str::from_utf8(bytes) {
@@ -276,7 +295,7 @@ fn baca_csv(k: &Konteks, jenis: Jenis, bytes: &[u8]) -> Result<Tabel, CatatanBar
 /// ada, baris tidak kosong pertama (lalu kolom wajib dilaporkan hilang).
 fn susun_tabel(
     k: &Konteks,
-    jenis: Jenis,
+    jenis: Bentuk,
     format: Format,
     pemisah: Option<char>,
     kolom_awal: usize,
@@ -294,7 +313,7 @@ fn susun_tabel(
         ));
     }
     let wajib: Vec<&str> = jenis
-        .kolom()
+        .kolom
         .iter()
         .filter(|x| x.wajib)
         .map(|x| x.nama)
@@ -428,7 +447,7 @@ fn terlalu_besar(k: &Konteks, id: String, en: String) -> CatatanBaris {
 /// bersama dan jumlah sel diperiksa sebelum dibuka, lalu sel dibaca satu per
 /// satu (tanpa `Range`, yang mengalokasikan seluruh kotak dari sel pertama
 /// sampai sel terakhir: satu sel di XFD1048576 berarti 512 GB).
-fn baca_lembar(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) -> Result<Tabel, CatatanBaris> {
+fn baca_lembar(k: &Konteks, jenis: Bentuk, bytes: &[u8], zip: bool) -> Result<Tabel, CatatanBaris> {
     // calamine dapat panik pada berkas rusak (fuzz: tumpah aritmetika pada
     // referensi sel atau dimensi yang mustahil); itu berkas rusak, bukan
     // galat server.
@@ -449,7 +468,7 @@ fn baca_lembar(k: &Konteks, jenis: Jenis, bytes: &[u8], zip: bool) -> Result<Tab
 
 fn baca_lembar_tanpa_jaring(
     k: &Konteks,
-    jenis: Jenis,
+    jenis: Bentuk,
     bytes: &[u8],
     zip: bool,
 ) -> Result<Tabel, CatatanBaris> {
@@ -502,7 +521,7 @@ fn baca_lembar_tanpa_jaring(
     let nama_lembar = {
         let nama = wb.sheet_names();
         nama.iter()
-            .find(|n| n.trim().eq_ignore_ascii_case(jenis.kode()))
+            .find(|n| n.trim().eq_ignore_ascii_case(jenis.kode))
             .or_else(|| nama.first())
             .cloned()
             .ok_or_else(|| rusak(pilih(k, "tanpa lembar".into(), "no sheet".into())))?

@@ -239,7 +239,7 @@ pub struct LaporanImpor {
 }
 
 impl LaporanImpor {
-    fn baru(jenis: Jenis, nama_berkas: &str) -> Self {
+    pub(crate) fn baru(jenis: Jenis, nama_berkas: &str) -> Self {
         LaporanImpor {
             jenis,
             nama_berkas: nama_berkas.to_string(),
@@ -319,7 +319,7 @@ impl LaporanImpor {
 /// menunggu gilirannya (permintaan tetap terjawab, hanya lebih lambat).
 static GILIRAN_IMPOR: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 
-async fn giliran_impor() -> Hasil<tokio::sync::SemaphorePermit<'static>> {
+pub(crate) async fn giliran_impor() -> Hasil<tokio::sync::SemaphorePermit<'static>> {
     GILIRAN_IMPOR
         .acquire()
         .await
@@ -378,9 +378,9 @@ async fn pastikan_instansi(l: &Layanan, k: &Konteks, instansi_id: &str) -> Hasil
 
 /// Membaca berkas (di thread pemblokir) dan memeriksa baris judulnya.
 /// `None`: berkas ditolak, galatnya sudah di laporan.
-async fn baca_berkas(
+pub(crate) async fn baca_berkas(
     k: &Konteks,
-    jenis: Jenis,
+    jenis: impl Into<baca::Bentuk>,
     nama_berkas: &str,
     bytes: &[u8],
     lap: &mut LaporanImpor,
@@ -388,6 +388,7 @@ async fn baca_berkas(
     let data = bytes.to_vec();
     let nama = nama_berkas.to_string();
     let kk = k.clone();
+    let jenis: baca::Bentuk = jenis.into();
     let hasil = tokio::task::spawn_blocking(move || baca::baca(&kk, jenis, &nama, &data))
         .await
         .map_err(|e| Galat::Internal(e.to_string()))?;
@@ -408,7 +409,7 @@ async fn baca_berkas(
     });
     lap.info.extend(tabel.info.iter().cloned());
     let nb = tabel.baris_kepala;
-    let kolom = jenis.kolom();
+    let kolom = jenis.kolom;
     let mut terlihat = std::collections::HashSet::new();
     for (i, h) in tabel.kepala.iter().enumerate() {
         if h.is_empty() {

@@ -3,7 +3,7 @@
 
 #[cfg(feature = "openapi")]
 use super::skema;
-use super::{anggaran, kinerja, kode, organisasi};
+use super::{aksi_perubahan, anggaran, kinerja, kode, organisasi};
 use crate::{Bahasa, StatusSumber};
 use serde::Serialize;
 
@@ -61,7 +61,7 @@ use StatusSumber::{BelumTerkonfirmasi as R, Primer as P, Sekunder as S};
 
 /// Jumlah kalkulator; menambah satu berarti menaikkan angka ini (kompilator
 /// menolak daftar yang panjangnya tidak sama).
-pub const JUMLAH: usize = 16;
+pub const JUMLAH: usize = 17;
 
 /// Satu-satunya daftar kalkulator: nama, fungsi aturan, dan keterangannya.
 /// Urutan di sini adalah urutan tampilan. Formulir halamannya ada di
@@ -388,6 +388,31 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
                     "Tahun lahir dan TMT dibatasi 1900–2099, TMT sesudah tahun lahir",
                     R,
                 ),
+            ],
+        },
+    },
+    Kalkulator {
+        fungsi: aksi_perubahan::status_aksi_perubahan,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanStatusAksiPerubahan, skema::HasilStatusAksiPerubahan>,
+        info: InfoKalkulator {
+            nama: "status-aksi-perubahan",
+            judul_id: "Status Aksi Perubahan",
+            judul_en: "Change-project status",
+            sumber: "Peraturan LAN No. 5 Tahun 2022 jo. No. 6 Tahun 2022; status pemantauan: kebijakan Kinerja",
+            status: R,
+            penjelasan: "Setiap tonggak proyek perubahan (jangka pendek, menengah, panjang) dinilai berurutan: selesai bila ada tanggal selesai; dibatalkan bila dibatalkan; terlambat bila jatuh temponya sebelum tanggal penilaian; senyap bila 90 hari atau lebih tanpa pembaruan; berisiko bila jatuh tempo dalam 30 hari dan progres di bawah 50%; selebihnya sesuai jadwal. Proyek dibatalkan bila semua tonggaknya dibatalkan, selesai bila semua tonggak yang tidak dibatalkan selesai, selain itu mengikuti tonggak terburuk: terlambat, lalu senyap, lalu berisiko. Pembaruan pada hari yang sama dihitung 0 hari.",
+            belum_terkonfirmasi: &[
+                c(
+                    "Tidak ada aturan nasional yang mewajibkan pemantauan tonggak sesudah pelatihan; status ini kebijakan Kinerja",
+                    S,
+                ),
+                c("Senyap: 90 hari tanpa pembaruan (dapat diatur)", R),
+                c(
+                    "Berisiko: jatuh tempo dalam 30 hari dengan progres di bawah 50% (dapat diatur)",
+                    R,
+                ),
+                c("Proyek tanpa tonggak: sesuai jadwal (belum_ada_tonggak)", R),
             ],
         },
     },

@@ -9,6 +9,7 @@
 //! * Setiap keluaran memuat `"penjelasan"` (cara hitung, pita yang dipakai,
 //!   sumber regulasi, status [P]/[S]/[R]); bandingkan keluaran tanpa field itu.
 
+mod aksi_perubahan;
 mod anggaran;
 mod info;
 mod kinerja;
@@ -23,6 +24,7 @@ pub use info::{CatatanSumber, InfoKalkulator, JUMLAH, Kalkulator, info};
 
 use crate::Bahasa;
 use crate::abk::KonfigurasiAbk;
+use crate::aksi_perubahan::KonfigurasiAksiPerubahan;
 use crate::anggaran::KonfigurasiAnggaran;
 use crate::permenpanrb_1_2023::KonfigurasiAngkaKredit;
 use crate::permenpanrb_6_2022::KebijakanKurva;
@@ -116,6 +118,8 @@ pub struct Konfigurasi {
     pub angka_kredit: KonfigurasiAngkaKredit,
     /// Anggaran: ambang nilai uang, ambang dan kelompok belanja penunjang.
     pub anggaran: KonfigurasiAnggaran,
+    /// Aksi perubahan: ambang hari senyap dan berisiko.
+    pub aksi_perubahan: KonfigurasiAksiPerubahan,
 }
 
 /// Jalankan kalkulator `nama` atas masukan JSON dengan konfigurasi bawaan.

@@ -17,7 +17,9 @@
 
 #![allow(dead_code)]
 
+mod aksi_perubahan;
 mod anggaran;
+pub use aksi_perubahan::*;
 pub use anggaran::*;
 
 use crate::abk::{KategoriEj, PembulatanPegawai};

@@ -1,6 +1,7 @@
 //! API JSON `/api/v1`. Setiap galat berbentuk
 //! `{"error": {"code", "message", "fields"}}`; JSON rusak pun 422.
 
+pub mod aksi_perubahan;
 pub mod akun;
 pub mod anggaran;
 pub mod bukti;
@@ -36,6 +37,7 @@ pub fn router_openapi() -> OpenApiRouter<AppState> {
         .merge(notifikasi::router())
         .merge(bukti::router())
         .merge(anggaran::router())
+        .merge(aksi_perubahan::router())
         .fallback(tidak_ada)
 }
 

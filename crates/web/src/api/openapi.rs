@@ -70,7 +70,8 @@ impl ToSchema for Berkas {}
         (name = "kalkulator", description = "Kalkulator regulasi publik (tanpa login, dibatasi laju); satu operasi per kalkulator"),
         (name = "bukti", description = "Berkas pendukung (JPEG, PNG, WebP, PDF, XLSX, DOCX)"),
         (name = "tugas", description = "Status tugas latar"),
-        (name = "notifikasi", description = "Notifikasi dalam aplikasi")
+        (name = "notifikasi", description = "Notifikasi dalam aplikasi"),
+        (name = "aksi_perubahan", description = "Aksi perubahan alumni pelatihan kepemimpinan: angkatan, peserta, proyek, tonggak, progres, verifikasi mentor, dasbor")
     )
 )]
 struct Dasar;

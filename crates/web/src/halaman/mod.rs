@@ -1,6 +1,7 @@
 //! Halaman HTML: Indonesia dulu, ponsel dulu, terbaca tanpa JavaScript.
 //! Setiap formulir membawa token CSRF dan menyimpan isian saat ada galat.
 
+pub mod aksi_perubahan;
 pub mod akun;
 pub mod anggaran;
 pub mod beranda;
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(tugas::router())
         .merge(notifikasi::router())
         .merge(anggaran::router())
+        .merge(aksi_perubahan::router())
 }
 
 /// Teks dua bahasa di templat: `{{ t.s("Cari", "Search") }}`.

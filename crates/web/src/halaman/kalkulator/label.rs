@@ -60,6 +60,12 @@ pub(crate) fn label_token(nama: &str, kunci: &str, token: &str, b: Bahasa) -> St
             return p.label(b).to_string();
         }
     }
+    if nama == "status-aksi-perubahan"
+        && kunci == "status"
+        && let Some(s) = rules::aksi_perubahan::StatusAksi::dari_token(token)
+    {
+        return s.label(b).to_string();
+    }
     if kunci == "kategori_ej" {
         if let Some(k) = KategoriEj::dari_token(token) {
             return format!("{token} ({})", k.label(b));

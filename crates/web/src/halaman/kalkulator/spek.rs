@@ -3,6 +3,7 @@
 use super::*;
 use app::Bahasa;
 
+mod aksi_perubahan;
 mod anggaran;
 use rules::permenpanrb_1_2023::Jenjang;
 use rules::permenpanrb_6_2022::{PredikatKinerjaPegawai, PredikatOrganisasi, RatingKinerja};
@@ -712,6 +713,7 @@ pub(crate) static SPEK: &[Spek] = &[
     anggaran::GERBANG,
     anggaran::NILAI_UANG,
     anggaran::KESELARASAN,
+    aksi_perubahan::STATUS_AKSI,
     Spek {
         nama: "angka-kredit",
         ringkas: (
