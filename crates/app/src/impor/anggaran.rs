@@ -1744,6 +1744,8 @@ pub enum TabelEkspor {
     RealisasiAnggaran,
     RealisasiKeluaran,
     NilaiUang,
+    Keselarasan,
+    Unit,
 }
 
 impl TabelEkspor {
@@ -1754,6 +1756,8 @@ impl TabelEkspor {
             "realisasi-anggaran" => TabelEkspor::RealisasiAnggaran,
             "realisasi-keluaran" => TabelEkspor::RealisasiKeluaran,
             "nilai-uang" => TabelEkspor::NilaiUang,
+            "keselarasan" => TabelEkspor::Keselarasan,
+            "unit" => TabelEkspor::Unit,
             _ => return None,
         })
     }
@@ -1764,6 +1768,8 @@ impl TabelEkspor {
             TabelEkspor::RealisasiAnggaran => "realisasi-anggaran",
             TabelEkspor::RealisasiKeluaran => "realisasi-keluaran",
             TabelEkspor::NilaiUang => "nilai-uang",
+            TabelEkspor::Keselarasan => "keselarasan",
+            TabelEkspor::Unit => "unit",
         }
     }
     fn kolom(self) -> &'static [Kolom] {
@@ -1773,6 +1779,8 @@ impl TabelEkspor {
             TabelEkspor::RealisasiAnggaran => KOLOM_REALISASI_ANGGARAN,
             TabelEkspor::RealisasiKeluaran => KOLOM_REALISASI_KELUARAN,
             TabelEkspor::NilaiUang => KOLOM_NILAI_UANG,
+            TabelEkspor::Keselarasan => KOLOM_KESELARASAN,
+            TabelEkspor::Unit => KOLOM_UNIT_ANGGARAN,
         }
     }
 }
@@ -1838,6 +1846,89 @@ pub const KOLOM_NILAI_UANG: &[Kolom] = &[
     ),
 ];
 
+pub const KOLOM_KESELARASAN: &[Kolom] = &[
+    kolom(
+        "program_kode",
+        false,
+        "Kode program (K/L: kegiatan).",
+        "Programme code (K/L: activity).",
+    ),
+    kolom("program_nama", false, "Nama program.", "Programme name."),
+    kolom("selaras", false, "ya/tidak.", "yes/no."),
+    kolom(
+        "porsi_belanja_penunjang_persen",
+        false,
+        "Porsi belanja penunjang (%).",
+        "Overhead share (%).",
+    ),
+    kolom(
+        "jenis",
+        false,
+        "alasan (membuat tidak selaras) atau peringatan.",
+        "alasan (makes it not aligned) or peringatan (warning).",
+    ),
+    kolom(
+        "kode",
+        false,
+        "Kode alasan/peringatan.",
+        "Reason/warning code.",
+    ),
+    kolom(
+        "subkegiatan_kode",
+        false,
+        "Sub kegiatan (kosong: program).",
+        "Sub-activity (empty: programme).",
+    ),
+    kolom("pesan", false, "Pesan.", "Message."),
+    kolom(
+        "bukti",
+        false,
+        "Bukti, dipisah titik koma.",
+        "Evidence, separated by semicolons.",
+    ),
+    kolom(
+        "diterima",
+        false,
+        "Justifikasi penerimaan peringatan, bila ada.",
+        "Acceptance justification, if any.",
+    ),
+];
+
+pub const KOLOM_UNIT_ANGGARAN: &[Kolom] = &[
+    kolom("unit", false, "Perangkat daerah.", "Department."),
+    kolom("pagu", false, "Pagu.", "Ceiling."),
+    kolom(
+        "realisasi_anggaran",
+        false,
+        "Realisasi anggaran.",
+        "Spending.",
+    ),
+    kolom(
+        "penyerapan_persen",
+        false,
+        "Penyerapan (%).",
+        "Absorption (%).",
+    ),
+    kolom(
+        "capaian_tertimbang_persen",
+        false,
+        "Capaian tertimbang pagu (%).",
+        "Achievement weighted by ceiling (%).",
+    ),
+    kolom(
+        "jumlah_subkegiatan",
+        false,
+        "Sub kegiatan.",
+        "Sub-activities.",
+    ),
+    kolom(
+        "jumlah_bertanda",
+        false,
+        "Sub kegiatan bertanda merah.",
+        "Red-flagged sub-activities.",
+    ),
+];
+
 /// Ekspor satu tabel anggaran (CSV atau XLSX); pimpinan unit hanya unitnya.
 pub async fn ekspor_anggaran(
     l: &Layanan,
@@ -1853,6 +1944,74 @@ pub async fn ekspor_anggaran(
     let pool = l.pool();
     let uang = |sen: i64| crate::perencanaan::d2(rupiah(sen));
     let baris: Vec<Vec<String>> = match tabel {
+        TabelEkspor::Keselarasan => {
+            let ks = crate::perencanaan::keselarasan(l, k, instansi_id, tahun, None).await?;
+            let mut keluar = Vec::new();
+            for p in ks.program {
+                let selaras = if p.selaras { "ya" } else { "tidak" };
+                let temuan = p
+                    .alasan
+                    .iter()
+                    .map(|t| ("alasan", t))
+                    .chain(p.peringatan.iter().map(|t| ("peringatan", t)));
+                let mut ada = false;
+                for (jenis, t) in temuan {
+                    ada = true;
+                    keluar.push(vec![
+                        p.kode.clone(),
+                        p.nama.clone(),
+                        selaras.into(),
+                        p.porsi_belanja_penunjang_persen.clone(),
+                        jenis.into(),
+                        t.kode.clone(),
+                        t.subkegiatan.clone().unwrap_or_default(),
+                        t.pesan.clone(),
+                        t.bukti.join("; "),
+                        t.diterima
+                            .as_ref()
+                            .map(|d| d.alasan.clone())
+                            .unwrap_or_default(),
+                    ]);
+                }
+                if !ada {
+                    keluar.push(vec![
+                        p.kode.clone(),
+                        p.nama.clone(),
+                        selaras.into(),
+                        p.porsi_belanja_penunjang_persen.clone(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ]);
+                }
+            }
+            keluar
+        }
+        TabelEkspor::Unit => {
+            let t = crate::perencanaan::TanyaNilaiUang {
+                limit: Some(1_000),
+                ..Default::default()
+            };
+            crate::perencanaan::nilai_uang(l, k, instansi_id, tahun, &t)
+                .await?
+                .unit
+                .into_iter()
+                .map(|u| {
+                    vec![
+                        u.unit.unwrap_or_default(),
+                        u.pagu,
+                        u.realisasi_anggaran,
+                        u.penyerapan_persen.unwrap_or_default(),
+                        u.capaian_tertimbang_persen.unwrap_or_default(),
+                        u.jumlah_subkegiatan.to_string(),
+                        u.jumlah_bertanda.to_string(),
+                    ]
+                })
+                .collect()
+        }
         TabelEkspor::NilaiUang => {
             let t = crate::perencanaan::TanyaNilaiUang {
                 limit: Some(5_000),

@@ -521,7 +521,7 @@ async fn perbandingan_biaya(
 struct JalurEkspor {
     iid: String,
     tahun: i64,
-    /// `rencana`, `belanja`, `realisasi-anggaran`, `realisasi-keluaran` (kolom impor), `nilai-uang`.
+    /// `rencana`, `belanja`, `realisasi-anggaran`, `realisasi-keluaran` (kolom impor), `nilai-uang`, `keselarasan`, `unit`.
     tabel: String,
 }
 
