@@ -36,15 +36,29 @@ TOKEN=$(curl -fs -b "$J" -H "x-csrf-token: $CSRF" -H 'content-type: application/
 # dipakai run ini sendiri (GET /token) lalu mencabutnya, sehingga sisa run
 # hanya melihat 401. Pencabutan token diuji di keras_akun_http/keamanan_http.
 echo "== schemathesis $URL (anggaran kecil) =="
-st run "$URL/api/openapi.json" \
-  --url "$URL" \
-  -H "Authorization: Bearer $TOKEN" \
-  --checks not_a_server_error,response_schema_conformance \
-  --max-examples "${ST_CONTOH:-15}" \
-  --max-time "${ST_WAKTU:-240}" \
-  --seed 20261201 \
-  --request-timeout 20 \
-  --workers 2 \
-  --exclude-method DELETE \
-  --no-color \
-  --report junit --report-dir "$KERJA/laporan"
+jalankan() {
+  st run "$URL/api/openapi.json" \
+    --url "$URL" \
+    -H "Authorization: Bearer $TOKEN" \
+    --checks not_a_server_error,response_schema_conformance \
+    --max-examples "${ST_CONTOH:-15}" \
+    --max-time "${ST_WAKTU:-240}" \
+    --seed 20261201 \
+    --request-timeout 20 \
+    --workers 2 \
+    --exclude-method DELETE \
+    --no-color \
+    --report junit --report-dir "$KERJA/laporan"
+}
+# Schemathesis/Hypothesis kadang gagal di dalam dirinya sendiri ("Runtime
+# Error", mis. "AST constructor recursion depth mismatch" saat membaca sumber
+# lambda di CPython 3.11) tanpa satu pun permintaan yang gagal. Hanya kasus itu
+# yang diulang sekali; kegagalan pemeriksaan API tidak pernah diulang.
+if ! jalankan 2>&1 | tee "$KERJA/st.log"; then
+  if grep -q "Runtime Error" "$KERJA/st.log" && ! grep -q "^Failures:" "$KERJA/st.log"; then
+    echo "== schemathesis: galat internal alat (bukan kegagalan API), diulang sekali =="
+    jalankan
+  else
+    exit 1
+  fi
+fi
