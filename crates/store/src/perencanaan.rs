@@ -1089,3 +1089,39 @@ pub async fn realisasi_per_bulan(
     .fetch_all(pool)
     .await?)
 }
+
+/// Realisasi anggaran satu sub kegiatan (12 baris paling banyak; PK).
+pub async fn realisasi_anggaran_kode(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+    kode: &str,
+) -> Hasil<Vec<RealisasiBulan>> {
+    Ok(sqlx::query_as(
+        "SELECT instansi_id, tahun, subkegiatan_kode, bulan, jumlah_sen, versi, diubah_oleh, diubah_pada \
+         FROM realisasi_anggaran WHERE instansi_id = $1 AND tahun = $2 AND subkegiatan_kode = $3 ORDER BY bulan",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(kode)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Realisasi keluaran satu sub kegiatan (indeks `realisasi_keluaran_subkegiatan`).
+pub async fn realisasi_keluaran_kode(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+    kode: &str,
+) -> Hasil<Vec<RealisasiTriwulan>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_KELUARAN} FROM realisasi_keluaran \
+         WHERE instansi_id = $1 AND tahun = $2 AND subkegiatan_kode = $3 ORDER BY indikator_kunci, triwulan"
+    ))
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(kode)
+    .fetch_all(pool)
+    .await?)
+}

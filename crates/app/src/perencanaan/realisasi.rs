@@ -775,7 +775,8 @@ pub async fn realisasi_subkegiatan(
         return Err(k.dilarang());
     }
     let pool = l.pool();
-    let real = store::perencanaan::realisasi_anggaran(pool, instansi_id, tahun).await?;
+    // Hanya baris sub kegiatan ini (bukan seluruh realisasi instansi).
+    let real = store::perencanaan::realisasi_anggaran_kode(pool, instansi_id, tahun, kode).await?;
     let bulanan = (1..=12)
         .map(|bl| {
             let x = real
@@ -789,7 +790,7 @@ pub async fn realisasi_subkegiatan(
             )
         })
         .collect();
-    let kel = store::perencanaan::realisasi_keluaran(pool, instansi_id, tahun, 4).await?;
+    let kel = store::perencanaan::realisasi_keluaran_kode(pool, instansi_id, tahun, kode).await?;
     let mut kon = pool.acquire().await?;
     let kunci = store::perencanaan::kunci_periode(&mut kon, instansi_id, tahun).await?;
     drop(kon);
