@@ -55,6 +55,15 @@ pub enum Masalah {
     PembagiNol,
     /// Angka terlalu besar untuk dihitung.
     TerlaluBesar,
+    /// Pilihan yang tidak dikenal (token, kode, jawaban).
+    PilihanTidakDikenal,
+    /// Kode yang sama muncul lebih dari sekali.
+    Ganda,
+    /// Teks kosong atau melebihi panjang yang diizinkan.
+    PanjangTeks {
+        /// Panjang maksimal (karakter).
+        maks: usize,
+    },
 }
 
 impl GalatInput {
@@ -79,6 +88,9 @@ impl GalatInput {
             Masalah::TotalNol => "total_nol",
             Masalah::PembagiNol => "pembagi_nol",
             Masalah::TerlaluBesar => "angka_terlalu_besar",
+            Masalah::PilihanTidakDikenal => "pilihan_tidak_dikenal",
+            Masalah::Ganda => "ganda",
+            Masalah::PanjangTeks { .. } => "panjang_teks",
         }
     }
 
@@ -123,6 +135,16 @@ impl GalatInput {
                 format!("{f}: angka terlalu besar untuk dihitung")
             }
             (Masalah::TerlaluBesar, Bahasa::En) => format!("{f}: number too large to compute"),
+            (Masalah::PilihanTidakDikenal, Bahasa::Id) => format!("{f}: pilihan tidak dikenal"),
+            (Masalah::PilihanTidakDikenal, Bahasa::En) => format!("{f}: unknown choice"),
+            (Masalah::Ganda, Bahasa::Id) => format!("{f}: kode ganda"),
+            (Masalah::Ganda, Bahasa::En) => format!("{f}: duplicate code"),
+            (Masalah::PanjangTeks { maks }, Bahasa::Id) => {
+                format!("{f} harus diisi, paling panjang {maks} karakter")
+            }
+            (Masalah::PanjangTeks { maks }, Bahasa::En) => {
+                format!("{f} is required, at most {maks} characters")
+            }
         }
     }
 }

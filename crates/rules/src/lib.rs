@@ -12,6 +12,7 @@
 //! | [`pp_30_2019`] | nilai kinerja PNS (70/30 atau 60/40) dan predikatnya |
 //! | [`pp_46_2011`] | SKP lama (kuantitas/kualitas/waktu/biaya), nilai prestasi kerja |
 //! | [`permenpanrb_88_2021`] | evaluasi AKIP (SAKIP) |
+//! | [`sakip`] | capaian indikator organisasi per triwulan, warna pohon kinerja, saran predikat organisasi, nilai LKE |
 //! | [`aksi_perubahan`] | status tonggak dan proyek perubahan alumni pelatihan kepemimpinan |
 //! | [`abk`] | analisis beban kerja, efisiensi jabatan |
 //! | [`pmk_22_2021`] | penyerapan anggaran, efisiensi anggaran |
@@ -54,6 +55,7 @@ pub mod pmk_22_2021;
 pub mod pp_30_2019;
 pub mod pp_46_2011;
 pub mod rezim;
+pub mod sakip;
 pub mod sumber;
 
 pub use bahasa::Bahasa;
