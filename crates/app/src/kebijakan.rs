@@ -94,6 +94,24 @@ pub enum Sumber<'a> {
     VerifikasiKeluaran(&'a str),
     /// Kelak: penilaian; penilai hanya atas yang ditugaskan kepadanya.
     Penilaian(&'a str),
+    /// SAKIP: Renstra (tujuan, sasaran, IKU, target), pohon kinerja dan
+    /// tautannya. Dokumen publik menurut Perpres 29/2014: setiap anggota
+    /// instansi membaca. Kelola: perencana.
+    Sakip(&'a str),
+    /// Realisasi IKU per triwulan dan buktinya: perencana (semua), pimpinan
+    /// unit (sasaran unitnya).
+    CapaianSakip(&'a str),
+    /// Perjanjian Kinerja. Baca: admin, perencana, keuangan, inspektur
+    /// (penuh), pimpinan unit (unitnya dan turunannya). Kelola: perencana
+    /// (menyiapkan), pimpinan unit (unitnya; layanan membatasi ke unitnya
+    /// sendiri). Menyetujui: hanya pihak kedua (hubungan, di layanan).
+    PerjanjianKinerja(&'a str),
+    /// Lembar Kerja Evaluasi AKIP: dibaca admin, perencana dan inspektur;
+    /// jawaban mandiri dan buktinya dikelola perencana.
+    Lke(&'a str),
+    /// Reviu LKE (verifikasi, penjaminan mutu, evaluasi) dan kolom reviu:
+    /// hanya inspektur.
+    ReviuLke(&'a str),
     /// Aksi perubahan alumni pelatihan kepemimpinan (isu 13). Menurut peran:
     /// admin instansi penuh, anggota instansi `Direktori` (= diputuskan per
     /// proyek oleh `CakupanAksi`: alumni, mentor, lembaga pelatihan, provinsi).
@@ -117,6 +135,11 @@ impl Sumber<'_> {
             | Sumber::Keluaran(i)
             | Sumber::VerifikasiKeluaran(i)
             | Sumber::Penilaian(i)
+            | Sumber::Sakip(i)
+            | Sumber::CapaianSakip(i)
+            | Sumber::PerjanjianKinerja(i)
+            | Sumber::Lke(i)
+            | Sumber::ReviuLke(i)
             | Sumber::AksiPerubahan(i)
             | Sumber::Bukti(i) => Some(i),
         }
@@ -188,6 +211,32 @@ pub fn putuskan(a: Option<&Aktor>, aksi: Aksi, s: Sumber<'_>) -> Akses {
             }
         }
         (Sumber::VerifikasiKeluaran(_), Aksi::Kelola) => jika(a.punya(Peran::PimpinanUnit), Unit),
+        (Sumber::Sakip(_) | Sumber::CapaianSakip(_), Aksi::Baca) => Penuh,
+        (Sumber::Sakip(_), Aksi::Kelola) => jika(a.punya(Peran::Perencana), Penuh),
+        (Sumber::CapaianSakip(_) | Sumber::PerjanjianKinerja(_), Aksi::Kelola) => {
+            if a.punya(Peran::Perencana) {
+                Penuh
+            } else {
+                jika(a.punya(Peran::PimpinanUnit), Unit)
+            }
+        }
+        (Sumber::PerjanjianKinerja(_), Aksi::Baca) => {
+            if admin
+                || a.punya(Peran::Perencana)
+                || a.punya(Peran::Keuangan)
+                || a.punya(Peran::Inspektur)
+            {
+                Penuh
+            } else {
+                jika(a.punya(Peran::PimpinanUnit), Unit)
+            }
+        }
+        (Sumber::Lke(_) | Sumber::ReviuLke(_), Aksi::Baca) => jika(
+            admin || a.punya(Peran::Perencana) || a.punya(Peran::Inspektur),
+            Penuh,
+        ),
+        (Sumber::Lke(_), Aksi::Kelola) => jika(a.punya(Peran::Perencana), Penuh),
+        (Sumber::ReviuLke(_), Aksi::Kelola) => jika(a.punya(Peran::Inspektur), Penuh),
         // Penugasan per orang diperiksa kelak bersama sumbernya.
         (Sumber::Penilaian(_), _) => jika(a.punya(Peran::Penilai), Penuh),
         // Per proyek lewat `CakupanAksi`; angkatan dan peserta: admin instansi.

@@ -15,6 +15,7 @@ pub mod notifikasi;
 pub mod organisasi;
 pub mod peran;
 pub mod perencanaan;
+pub mod sakip;
 pub mod teks;
 pub mod tugas;
 pub mod validasi;

@@ -17,6 +17,7 @@ pub mod nomenklatur;
 pub mod notifikasi;
 pub mod organisasi;
 pub mod perencanaan;
+pub mod sakip;
 pub mod tugas;
 pub mod uji;
 pub mod wilayah;

@@ -19,6 +19,7 @@ const DIKECUALIKAN: &[&str] = &[
     "tugas_berkas", // unggahan impor latar, sementara (lokal koordinator)
     "nomenklatur_versi", // rujukan nasional: perubahan Kepmendagri yang dimuat admin
     "nomenklatur_perubahan", // rujukan nasional, ±10⁴ baris
+    "lke_templat",  // rujukan nasional: templat LKE yang dimuat admin
     "aksi_global",  // id proyek perubahan → instansi alumni (seperti nip_global)
     "_sqlx_migrations",
 ];

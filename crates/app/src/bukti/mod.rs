@@ -450,8 +450,12 @@ async fn cari(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Hasil<Bu
 pub async fn lihat(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Hasil<Bukti> {
     let a = k.boleh_baca(instansi_id)?.clone();
     let b = cari(l, k, instansi_id, id).await?;
-    // Jalur kedua: pembaca rekaman yang merujuk bukti ini (realisasi keluaran).
-    if !boleh_lihat(&a, &b) && !crate::perencanaan::boleh_lihat_bukti(l, k, instansi_id, id).await?
+    // Jalur kedua: pembaca rekaman yang merujuk bukti ini (realisasi
+    // keluaran, realisasi IKU, jawaban LKE).
+    if !boleh_lihat(&a, &b)
+        && !crate::perencanaan::boleh_lihat_bukti(l, k, instansi_id, id).await?
+        && !crate::sakip::capaian::boleh_lihat_bukti(l, k, instansi_id, id).await?
+        && !crate::sakip::lke::boleh_lihat_bukti(l, k, instansi_id, id).await?
     {
         return Err(k.dilarang());
     }
