@@ -319,7 +319,10 @@ impl TemplatLke {
     pub fn periksa(&self) -> Result<(), GalatInput> {
         let teks = |s: &str, f: String| {
             if s.trim().is_empty() || s.chars().count() > BATAS_TEKS {
-                Err(GalatInput::baru(f, Masalah::PanjangTeks { maks: BATAS_TEKS }))
+                Err(GalatInput::baru(
+                    f,
+                    Masalah::PanjangTeks { maks: BATAS_TEKS },
+                ))
             } else {
                 Ok(())
             }
@@ -327,10 +330,13 @@ impl TemplatLke {
         teks(&self.nama, "nama".into())?;
         for (j, n) in &self.skala {
             if *n < Decimal::ZERO || *n > Decimal::ONE {
-                return Err(GalatInput::baru(format!("skala.{j}"), Masalah::DiLuarRentang {
-                    min: Some(Decimal::ZERO),
-                    maks: Some(Decimal::ONE),
-                }));
+                return Err(GalatInput::baru(
+                    format!("skala.{j}"),
+                    Masalah::DiLuarRentang {
+                        min: Some(Decimal::ZERO),
+                        maks: Some(Decimal::ONE),
+                    },
+                ));
             }
         }
         let bobot_regulasi: BTreeMap<&str, u32> =
@@ -341,16 +347,22 @@ impl TemplatLke {
         for (i, k) in self.komponen.iter().enumerate() {
             let f = format!("komponen[{i}]");
             let Some(b) = bobot_regulasi.get(k.kode.as_str()) else {
-                return Err(GalatInput::baru(format!("{f}.kode"), Masalah::PilihanTidakDikenal));
+                return Err(GalatInput::baru(
+                    format!("{f}.kode"),
+                    Masalah::PilihanTidakDikenal,
+                ));
             };
             if !kode_komponen.insert(k.kode.as_str()) {
                 return Err(GalatInput::baru(format!("{f}.kode"), Masalah::Ganda));
             }
             teks(&k.nama, format!("{f}.nama"))?;
             if k.bobot != Decimal::from(*b) {
-                return Err(GalatInput::baru(format!("{f}.bobot"), Masalah::MelebihiBobot {
-                    bobot: Decimal::from(*b),
-                }));
+                return Err(GalatInput::baru(
+                    format!("{f}.bobot"),
+                    Masalah::MelebihiBobot {
+                        bobot: Decimal::from(*b),
+                    },
+                ));
             }
             let mut jumlah = Decimal::ZERO;
             if k.sub.is_empty() {
@@ -367,7 +379,10 @@ impl TemplatLke {
                 }
                 jumlah += s.bobot;
                 if s.kriteria.is_empty() {
-                    return Err(GalatInput::baru(format!("{fs}.kriteria"), Masalah::DaftarKosong));
+                    return Err(GalatInput::baru(
+                        format!("{fs}.kriteria"),
+                        Masalah::DaftarKosong,
+                    ));
                 }
                 for (c_i, c) in s.kriteria.iter().enumerate() {
                     let fc = format!("{fs}.kriteria[{c_i}]");
@@ -376,16 +391,25 @@ impl TemplatLke {
                     if !kode.insert(c.kode.clone()) {
                         return Err(GalatInput::baru(format!("{fc}.kode"), Masalah::Ganda));
                     }
-                    if let Some(j) = c.jenis.pilihan().iter().find(|j| !self.skala.contains_key(**j)) {
-                        return Err(GalatInput::baru(format!("skala.{j}"), Masalah::DaftarKosong));
+                    if let Some(j) = c
+                        .jenis
+                        .pilihan()
+                        .iter()
+                        .find(|j| !self.skala.contains_key(**j))
+                    {
+                        return Err(GalatInput::baru(
+                            format!("skala.{j}"),
+                            Masalah::DaftarKosong,
+                        ));
                     }
                     jumlah_kriteria += 1;
                 }
             }
             if jumlah != k.bobot {
-                return Err(GalatInput::baru(format!("{f}.sub"), Masalah::MelebihiBobot {
-                    bobot: k.bobot,
-                }));
+                return Err(GalatInput::baru(
+                    format!("{f}.sub"),
+                    Masalah::MelebihiBobot { bobot: k.bobot },
+                ));
             }
         }
         if kode_komponen.len() != bobot_regulasi.len() {
@@ -470,7 +494,10 @@ pub fn nilai_lke(
             for c in &s.kriteria {
                 if let Some(j) = jawaban.get(&c.kode) {
                     if !c.jenis.pilihan().contains(&j.as_str()) {
-                        return Err(GalatInput::baru(c.kode.clone(), Masalah::PilihanTidakDikenal));
+                        return Err(GalatInput::baru(
+                            c.kode.clone(),
+                            Masalah::PilihanTidakDikenal,
+                        ));
                     }
                     jumlah += t.skala.get(j).copied().unwrap_or_default();
                     dijawab += 1;

@@ -394,12 +394,14 @@ pub async fn ganti_tautan(
     program_kode: &[String],
     pada: &str,
 ) -> Hasil<()> {
-    sqlx::query("DELETE FROM sakip_tautan WHERE instansi_id = $1 AND sasaran_id = $2 AND tahun = $3")
-        .bind(instansi_id)
-        .bind(sasaran_id)
-        .bind(tahun)
-        .execute(&mut *k)
-        .await?;
+    sqlx::query(
+        "DELETE FROM sakip_tautan WHERE instansi_id = $1 AND sasaran_id = $2 AND tahun = $3",
+    )
+    .bind(instansi_id)
+    .bind(sasaran_id)
+    .bind(tahun)
+    .execute(&mut *k)
+    .await?;
     for kode in program_kode {
         let a = argumen!(
             instansi_id.to_string(),
@@ -485,12 +487,14 @@ pub async fn ganti_kontributor(
     unit_id: &[String],
     pada: &str,
 ) -> Hasil<()> {
-    sqlx::query("DELETE FROM sakip_kontributor WHERE instansi_id = $1 AND tahun = $2 AND simpul = $3")
-        .bind(instansi_id)
-        .bind(tahun)
-        .bind(simpul)
-        .execute(&mut *k)
-        .await?;
+    sqlx::query(
+        "DELETE FROM sakip_kontributor WHERE instansi_id = $1 AND tahun = $2 AND simpul = $3",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(simpul)
+    .execute(&mut *k)
+    .await?;
     for u in unit_id {
         let a = argumen!(
             instansi_id.to_string(),
@@ -638,7 +642,12 @@ pub async fn putuskan_pk(
 }
 
 /// Menandai PK yang disetujui sebelumnya sebagai `diganti`.
-pub async fn tandai_pk_diganti(k: &mut Koneksi, instansi_id: &str, id: &str, pada: &str) -> Hasil<()> {
+pub async fn tandai_pk_diganti(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    id: &str,
+    pada: &str,
+) -> Hasil<()> {
     sqlx::query(
         "UPDATE perjanjian_kinerja SET status = 'diganti', versi = versi + 1, diubah_pada = $1 WHERE instansi_id = $2 AND id = $3",
     )
@@ -711,11 +720,7 @@ pub async fn sisipkan_baris_pk(k: &mut Koneksi, baris: &[BarisPk]) -> Hasil<()> 
 }
 
 /// Baris semua PK satu tahun (untuk daftar dan rekap), urut PK dan urutan.
-pub async fn baris_pk_tahun(
-    pool: &AnyPool,
-    instansi_id: &str,
-    tahun: i64,
-) -> Hasil<Vec<BarisPk>> {
+pub async fn baris_pk_tahun(pool: &AnyPool, instansi_id: &str, tahun: i64) -> Hasil<Vec<BarisPk>> {
     crate::semua_sebagai_json(
         pool,
         KOLOM_BARIS_PK,
@@ -837,7 +842,11 @@ pub struct JawabanLke {
 
 const KOLOM_JAWABAN: &str = "instansi_id, lke_id, kriteria_kode, jawaban, catatan, bukti_id, bukti_url, jawaban_reviu, catatan_reviu, versi, diubah_oleh, diubah_pada";
 
-pub async fn jawaban_lke(pool: &AnyPool, instansi_id: &str, lke_id: &str) -> Hasil<Vec<JawabanLke>> {
+pub async fn jawaban_lke(
+    pool: &AnyPool,
+    instansi_id: &str,
+    lke_id: &str,
+) -> Hasil<Vec<JawabanLke>> {
     crate::semua_sebagai_json(
         pool,
         KOLOM_JAWABAN,
@@ -929,7 +938,8 @@ pub struct ReviuLke {
     pub pada: String,
 }
 
-const KOLOM_REVIU: &str = "instansi_id, id, lke_id, tahap, keputusan, komentar, oleh, oleh_nama, pada";
+const KOLOM_REVIU: &str =
+    "instansi_id, id, lke_id, tahap, keputusan, komentar, oleh, oleh_nama, pada";
 
 pub async fn sisipkan_reviu(k: &mut Koneksi, r: &ReviuLke) -> Hasil<()> {
     let a = argumen!(
@@ -958,7 +968,11 @@ pub async fn reviu_lke(pool: &AnyPool, instansi_id: &str, lke_id: &str) -> Hasil
 }
 
 /// Sama, di dalam transaksi tulis.
-pub async fn reviu_lke_di(k: &mut Koneksi, instansi_id: &str, lke_id: &str) -> Hasil<Vec<ReviuLke>> {
+pub async fn reviu_lke_di(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    lke_id: &str,
+) -> Hasil<Vec<ReviuLke>> {
     Ok(sqlx::query_as(sqlf!(
         "SELECT {KOLOM_REVIU} FROM lke_reviu WHERE instansi_id = $1 AND lke_id = $2 ORDER BY pada, id"
     ))

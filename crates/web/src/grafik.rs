@@ -202,3 +202,65 @@ pub fn garis_bulanan(titik: &[(u8, f64)], label: &str, judul: &str) -> String {
     s.push_str("</svg>");
     s
 }
+
+/// Satu baris pohon kinerja untuk SVG cetak.
+pub struct BarisPohon {
+    pub kedalaman: usize,
+    pub kode: String,
+    pub nama: String,
+    /// Capaian dua desimal, bila ada.
+    pub capaian: Option<String>,
+    /// `hijau` | `kuning` | `merah` | `abu`.
+    pub warna: String,
+}
+
+/// Warna isi (latar, tepi) per token warna capaian.
+fn warna_capaian(w: &str) -> (&'static str, &'static str) {
+    match w {
+        "hijau" => ("#e3f4e6", "#1b7a34"),
+        "kuning" => ("#fff4d1", "#9a6b00"),
+        "merah" => ("#fde4e1", "#b3261e"),
+        _ => ("#eef0f2", "#6b7280"),
+    }
+}
+
+/// Pohon kinerja sebagai SVG untuk dicetak: satu baris per simpul,
+/// menjorok menurut kedalaman, diwarnai menurut capaian.
+pub fn pohon(baris: &[BarisPohon], judul: &str) -> String {
+    const W: usize = 760;
+    const T: usize = 26;
+    let h = 40 + baris.len() * T;
+    let mut s = String::with_capacity(200 + baris.len() * 260);
+    let _ = write!(
+        s,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {h}" width="{W}" height="{h}" role="img" aria-label="{j}" style="background:#fff;font-family:sans-serif;font-size:12px"><title>{j}</title><text x="8" y="22" font-size="15" font-weight="bold">{j}</text>"##,
+        j = esc(judul)
+    );
+    for (i, b) in baris.iter().enumerate() {
+        let y = 36 + i * T;
+        let x = 8 + b.kedalaman.min(8) * 22;
+        let (isi, tepi) = warna_capaian(&b.warna);
+        let nama: String = if b.nama.chars().count() > 70 {
+            b.nama.chars().take(69).chain(['…']).collect()
+        } else {
+            b.nama.clone()
+        };
+        let _ = write!(
+            s,
+            r##"<rect x="{x}" y="{y}" width="{w}" height="22" rx="3" fill="{isi}" stroke="{tepi}"/><text x="{tx}" y="{ty}"><tspan font-weight="bold">{kode}</tspan> {nama}</text><text x="{cx}" y="{ty}" text-anchor="end" fill="{tepi}" font-weight="bold">{cap}</text>"##,
+            w = W - x - 8,
+            tx = x + 6,
+            ty = y + 15,
+            cx = W - 14,
+            kode = esc(&b.kode),
+            nama = esc(&nama),
+            cap = b
+                .capaian
+                .as_deref()
+                .map(|c| format!("{c} %"))
+                .unwrap_or_else(|| "–".into()),
+        );
+    }
+    s.push_str("</svg>");
+    s
+}

@@ -9,6 +9,7 @@ mod anggaran;
 pub use anggaran::isi_skala_anggaran;
 mod data;
 mod pembangkit;
+mod sakip;
 
 pub use aksi::{isi_demo_aksi, isi_skala_aksi};
 
@@ -76,6 +77,16 @@ pub fn akun_demo() -> Vec<AkunDemo> {
             instansi: "Pemerintah Provinsi Maluku (Inspektorat)",
         },
         AkunDemo {
+            login: "pengendali.mutu",
+            peran: "inspektur",
+            instansi: "Pemerintah Provinsi Maluku (Inspektorat, penjaminan mutu LKE)",
+        },
+        AkunDemo {
+            login: "pengendali.teknis",
+            peran: "inspektur",
+            instansi: "Pemerintah Provinsi Maluku (Inspektorat, evaluasi LKE)",
+        },
+        AkunDemo {
             login: NIP_MENTOR,
             peran: "mentor",
             instansi: "Pemerintah Provinsi Maluku (BPSDM)",
@@ -105,8 +116,11 @@ fn instansi_baru(nama: &str, jenis: &str, kode: Option<&str>, zona: &str) -> Ins
 /// Mengisi provinsi demo bila basis data masih kosong. `false` bila sudah berisi.
 pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
     if store::organisasi::jumlah_instansi(l.pool()).await? > 0 {
-        // Basis data demo lama: aksi perubahan (isu 13) ditambahkan sekali.
-        return isi_demo_aksi(l).await;
+        // Basis data demo lama: aksi perubahan (isu 13) dan SAKIP (isu 10)
+        // ditambahkan sekali.
+        let aksi = isi_demo_aksi(l).await?;
+        let sakip = sakip::isi_sakip(l).await?;
+        return Ok(aksi || sakip);
     }
     let mut g = Pembangkit::baru(2026);
     let nasional = instansi_baru("Kementerian PANRB (Nasional)", "nasional", None, "WIB");
@@ -237,6 +251,7 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
     }
     isi_demo_aksi(l).await?;
     anggaran::isi_anggaran(l, &maluku.id, &ambon.id).await?;
+    sakip::isi_sakip(l).await?;
     store::organisasi::rapikan_setelah_muat(l.pool()).await?;
     Ok(true)
 }

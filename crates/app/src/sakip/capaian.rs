@@ -64,7 +64,9 @@ impl DataCapaian {
         let (renstra, rencana, keluaran, iku) = tokio::try_join!(
             super::renstra::baca(l, instansi_id, tahun),
             rencana_tahun(l, instansi_id, tahun),
-            async { Ok(store::perencanaan::realisasi_keluaran(pool, instansi_id, tahun, 4).await?) },
+            async {
+                Ok(store::perencanaan::realisasi_keluaran(pool, instansi_id, tahun, 4).await?)
+            },
             async { Ok(store::sakip::realisasi_iku_tahun(pool, instansi_id, tahun).await?) },
         )?;
         Ok(DataCapaian {
@@ -225,7 +227,11 @@ pub async fn simpan_realisasi_iku(
     let a = k.aktor()?.clone();
     periksa_tahun(k, tahun)?;
     if !(1..=4).contains(&triwulan) {
-        return Err(galat_kolom(k, "triwulan", k.t("Triwulan 1–4.", "Quarter 1–4.")));
+        return Err(galat_kolom(
+            k,
+            "triwulan",
+            k.t("Triwulan 1–4.", "Quarter 1–4."),
+        ));
     }
     let Some(versi) = m.versi else {
         return Err(Galat::VersiWajib(
@@ -239,7 +245,12 @@ pub async fn simpan_realisasi_iku(
     let realisasi = rules::angka::baca_desimal(&m.realisasi)
         .filter(|d| !d.is_sign_negative())
         .ok_or_else(|| galat_kolom(k, "realisasi", k.t("Isi angka ≥ 0.", "Enter a number ≥ 0.")))?;
-    let penjelasan = teks_bebas(k, "penjelasan", m.penjelasan, crate::validasi::MAKS_KETERANGAN)?;
+    let penjelasan = teks_bebas(
+        k,
+        "penjelasan",
+        m.penjelasan,
+        crate::validasi::MAKS_KETERANGAN,
+    )?;
     let url = tautan_bukti(k, m.bukti_url)?;
     let bukti_id = m.bukti_id.filter(|x| !x.trim().is_empty());
     if let Some(bid) = &bukti_id {
@@ -264,7 +275,8 @@ pub async fn simpan_realisasi_iku(
         return Err(k.dilarang());
     }
     let mut tx = l.db.mulai().await?;
-    let lama = store::sakip::realisasi_iku_satu(&mut tx, instansi_id, iku_id, tahun, triwulan).await?;
+    let lama =
+        store::sakip::realisasi_iku_satu(&mut tx, instansi_id, iku_id, tahun, triwulan).await?;
     if lama.as_ref().map(|x| x.versi).unwrap_or(0) != versi {
         return Err(basi(k));
     }

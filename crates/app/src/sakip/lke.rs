@@ -15,7 +15,13 @@ use store::sakip::{JawabanLke, Lke, ReviuLke};
 
 pub const OBJEK_BUKTI_LKE: &str = "lke_jawaban";
 /// Urutan status; tiga yang di tengah adalah tahap reviu.
-pub const TAHAP: [&str; 5] = ["pengisian", "verifikasi", "penjaminan_mutu", "evaluasi", "selesai"];
+pub const TAHAP: [&str; 5] = [
+    "pengisian",
+    "verifikasi",
+    "penjaminan_mutu",
+    "evaluasi",
+    "selesai",
+];
 
 #[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -140,7 +146,9 @@ fn ringkas(n: &NilaiLke, k: &Konteks) -> NilaiRingkas {
 async fn templat_tahun(l: &Layanan, tahun: i64) -> Hasil<TemplatLke> {
     let mut kon = l.pool().acquire().await?;
     match store::sakip::templat_untuk_tahun(&mut kon, tahun).await? {
-        Some(t) => serde_json::from_str(&t.isi).map_err(|e| Galat::Internal(format!("templat LKE: {e}"))),
+        Some(t) => {
+            serde_json::from_str(&t.isi).map_err(|e| Galat::Internal(format!("templat LKE: {e}")))
+        }
         None => Ok(rules::sakip::templat_bawaan()),
     }
 }
@@ -153,14 +161,17 @@ fn nilai(t: &TemplatLke, jawaban: &[JawabanLke], reviu: bool) -> NilaiLke {
     let peta: BTreeMap<String, String> = jawaban
         .iter()
         .filter_map(|j| {
-            let x = if reviu { j.jawaban_reviu.clone().or(j.jawaban.clone()) } else { j.jawaban.clone() };
+            let x = if reviu {
+                j.jawaban_reviu.clone().or(j.jawaban.clone())
+            } else {
+                j.jawaban.clone()
+            };
             x.map(|x| (j.kriteria_kode.clone(), x))
         })
         .collect();
     // Jawaban tersimpan sudah diperiksa terhadap templatnya.
-    nilai_lke(t, &peta).unwrap_or_else(|_| {
-        nilai_lke(t, &BTreeMap::new()).expect("templat tersimpan sah")
-    })
+    nilai_lke(t, &peta)
+        .unwrap_or_else(|_| nilai_lke(t, &BTreeMap::new()).expect("templat tersimpan sah"))
 }
 
 /// LKE satu tahun dengan nilai dan predikatnya (belum dimulai: templat kosong).
@@ -176,11 +187,19 @@ pub async fn lke(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> Has
             store::sakip::reviu_lke(pool, instansi_id, &x.id).await?,
             x.status.clone(),
         ),
-        None => (templat_tahun(l, tahun).await?, Vec::new(), Vec::new(), "belum_dimulai".to_string()),
+        None => (
+            templat_tahun(l, tahun).await?,
+            Vec::new(),
+            Vec::new(),
+            "belum_dimulai".to_string(),
+        ),
     };
     let mandiri = nilai(&t, &jawaban, false);
     let akhir = nilai(&t, &jawaban, true);
-    let per_kode: BTreeMap<&str, &JawabanLke> = jawaban.iter().map(|j| (j.kriteria_kode.as_str(), j)).collect();
+    let per_kode: BTreeMap<&str, &JawabanLke> = jawaban
+        .iter()
+        .map(|j| (j.kriteria_kode.as_str(), j))
+        .collect();
     let komponen = t
         .komponen
         .iter()
@@ -241,8 +260,10 @@ pub async fn lke(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> Has
     };
     let boleh_isi = matches!(status.as_str(), "belum_dimulai" | "pengisian")
         && kebijakan::wajib(k, Aksi::Kelola, Sumber::Lke(instansi_id)).is_ok();
-    let boleh_reviu = matches!(status.as_str(), "verifikasi" | "penjaminan_mutu" | "evaluasi")
-        && kebijakan::wajib(k, Aksi::Kelola, Sumber::ReviuLke(instansi_id)).is_ok();
+    let boleh_reviu = matches!(
+        status.as_str(),
+        "verifikasi" | "penjaminan_mutu" | "evaluasi"
+    ) && kebijakan::wajib(k, Aksi::Kelola, Sumber::ReviuLke(instansi_id)).is_ok();
     Ok(LkeLengkap {
         tahun,
         status,
@@ -291,8 +312,11 @@ pub async fn isi_jawaban(
     periksa_tahun(k, tahun)?;
     let Some(versi) = m.versi else {
         return Err(Galat::VersiWajib(
-            k.t("Sertakan versi yang Anda lihat (0 bila belum berisi).", "Include the version you saw (0 if empty).")
-                .into(),
+            k.t(
+                "Sertakan versi yang Anda lihat (0 bila belum berisi).",
+                "Include the version you saw (0 if empty).",
+            )
+            .into(),
         ));
     };
     let catatan = teks_bebas(k, "catatan", m.catatan, crate::validasi::MAKS_KETERANGAN)?;
@@ -301,7 +325,10 @@ pub async fn isi_jawaban(
     if let Some(b) = &bukti_id {
         crate::bukti::lihat(l, k, instansi_id, b).await?;
     }
-    let jawaban = m.jawaban.map(|s| s.trim().to_uppercase()).filter(|s| !s.is_empty());
+    let jawaban = m
+        .jawaban
+        .map(|s| s.trim().to_uppercase())
+        .filter(|s| !s.is_empty());
     let t_baru = templat_tahun(l, tahun).await?;
     let kini = store::sekarang();
     let mut tx = l.db.mulai().await?;
@@ -312,14 +339,25 @@ pub async fn isi_jawaban(
                 instansi_id: instansi_id.into(),
                 id: store::id_baru(),
                 tahun,
-                templat: serde_json::to_string(&t_baru).map_err(|e| Galat::Internal(e.to_string()))?,
+                templat: serde_json::to_string(&t_baru)
+                    .map_err(|e| Galat::Internal(e.to_string()))?,
                 status: "pengisian".into(),
                 versi: 1,
                 dibuat_pada: kini.clone(),
                 diubah_pada: kini.clone(),
             };
             store::sakip::sisipkan_lke(&mut tx, &x).await?;
-            crate::audit::catat(&mut tx, k, instansi_id, "buat", "lke", &x.id, None, Some(&x.tahun)).await?;
+            crate::audit::catat(
+                &mut tx,
+                k,
+                instansi_id,
+                "buat",
+                "lke",
+                &x.id,
+                None,
+                Some(&x.tahun),
+            )
+            .await?;
             x
         }
     };
@@ -329,7 +367,13 @@ pub async fn isi_jawaban(
     store::sakip::sentuh_lke(&mut tx, instansi_id, &x.id, &kini).await?;
     let t = templat_dari(&x)?;
     let Some(c) = t.kriteria().find(|c| c.kode == kode) else {
-        return Err(Galat::TidakDitemukan(k.t("Kriteria tidak ada di LKE ini.", "No such criterion in this evaluation.").into()));
+        return Err(Galat::TidakDitemukan(
+            k.t(
+                "Kriteria tidak ada di LKE ini.",
+                "No such criterion in this evaluation.",
+            )
+            .into(),
+        ));
     };
     if let Some(j) = &jawaban
         && !c.jenis.pilihan().contains(&j.as_str())
@@ -337,7 +381,11 @@ pub async fn isi_jawaban(
         return Err(galat_kolom(
             k,
             "jawaban",
-            format!("{} {}", k.t("Pilihan:", "Choices:"), c.jenis.pilihan().join(", ")),
+            format!(
+                "{} {}",
+                k.t("Pilihan:", "Choices:"),
+                c.jenis.pilihan().join(", ")
+            ),
         ));
     }
     let lama = store::sakip::jawaban_satu(&mut tx, instansi_id, &x.id, kode).await?;
@@ -372,7 +420,17 @@ pub async fn isi_jawaban(
     {
         crate::bukti::rujuk(&mut tx, instansi_id, b, OBJEK_BUKTI_LKE, &objek).await?;
     }
-    crate::audit::catat(&mut tx, k, instansi_id, "ubah", "lke_jawaban", &objek, lama.as_ref(), Some(&baru)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "ubah",
+        "lke_jawaban",
+        &objek,
+        lama.as_ref(),
+        Some(&baru),
+    )
+    .await?;
     tx.commit().await?;
     Ok(baru)
 }
@@ -391,7 +449,13 @@ pub async fn ajukan_lke(
     let kini = store::sekarang();
     let mut tx = l.db.mulai().await?;
     let Some(x) = store::sakip::lke_tahun_di(&mut tx, instansi_id, tahun).await? else {
-        return Err(Galat::TidakDitemukan(k.t("LKE tahun ini belum diisi.", "This year's evaluation has not been started.").into()));
+        return Err(Galat::TidakDitemukan(
+            k.t(
+                "LKE tahun ini belum diisi.",
+                "This year's evaluation has not been started.",
+            )
+            .into(),
+        ));
     };
     if x.status != "pengisian" {
         return Err(status_salah(k, "lke_dalam_reviu"));
@@ -404,16 +468,23 @@ pub async fn ajukan_lke(
     let mut kurang = BTreeMap::new();
     for c in t.kriteria() {
         if !jawaban.iter().any(|j| j.kriteria_kode == c.kode) {
-            kurang.insert(c.kode.clone(), k.t("Belum dijawab.", "Not answered yet.").to_string());
+            kurang.insert(
+                c.kode.clone(),
+                k.t("Belum dijawab.", "Not answered yet.").to_string(),
+            );
         }
     }
     if !kurang.is_empty() {
         return Err(Galat::input(
-            k.t("Masih ada kriteria yang belum dijawab.", "Some criteria are not answered yet."),
+            k.t(
+                "Masih ada kriteria yang belum dijawab.",
+                "Some criteria are not answered yet.",
+            ),
             kurang,
         ));
     }
-    if !store::sakip::ubah_status_lke(&mut tx, instansi_id, &x.id, x.versi, TAHAP[1], &kini).await? {
+    if !store::sakip::ubah_status_lke(&mut tx, instansi_id, &x.id, x.versi, TAHAP[1], &kini).await?
+    {
         return Err(super::basi(k));
     }
     let r = ReviuLke {
@@ -428,7 +499,17 @@ pub async fn ajukan_lke(
         pada: kini,
     };
     store::sakip::sisipkan_reviu(&mut tx, &r).await?;
-    crate::audit::catat(&mut tx, k, instansi_id, "ajukan", "lke", &x.id, None, Some(&r)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "ajukan",
+        "lke",
+        &x.id,
+        None,
+        Some(&r),
+    )
+    .await?;
     tx.commit().await?;
     lke(l, k, instansi_id, tahun).await
 }
@@ -444,12 +525,26 @@ pub async fn reviu_jawaban(
 ) -> Hasil<JawabanLke> {
     let a = kebijakan::wajib(k, Aksi::Kelola, Sumber::ReviuLke(instansi_id))?.clone();
     periksa_tahun(k, tahun)?;
-    let catatan = teks_bebas(k, "catatan_reviu", m.catatan_reviu, crate::validasi::MAKS_KETERANGAN)?;
-    let jawaban = m.jawaban_reviu.map(|s| s.trim().to_uppercase()).filter(|s| !s.is_empty());
+    let catatan = teks_bebas(
+        k,
+        "catatan_reviu",
+        m.catatan_reviu,
+        crate::validasi::MAKS_KETERANGAN,
+    )?;
+    let jawaban = m
+        .jawaban_reviu
+        .map(|s| s.trim().to_uppercase())
+        .filter(|s| !s.is_empty());
     let kini = store::sekarang();
     let mut tx = l.db.mulai().await?;
     let Some(x) = store::sakip::lke_tahun_di(&mut tx, instansi_id, tahun).await? else {
-        return Err(Galat::TidakDitemukan(k.t("LKE tahun ini belum diisi.", "This year's evaluation has not been started.").into()));
+        return Err(Galat::TidakDitemukan(
+            k.t(
+                "LKE tahun ini belum diisi.",
+                "This year's evaluation has not been started.",
+            )
+            .into(),
+        ));
     };
     if !TAHAP[1..4].contains(&x.status.as_str()) {
         return Err(status_salah(k, "lke_bukan_tahap_reviu"));
@@ -457,7 +552,13 @@ pub async fn reviu_jawaban(
     store::sakip::sentuh_lke(&mut tx, instansi_id, &x.id, &kini).await?;
     let t = templat_dari(&x)?;
     let Some(c) = t.kriteria().find(|c| c.kode == kode) else {
-        return Err(Galat::TidakDitemukan(k.t("Kriteria tidak ada di LKE ini.", "No such criterion in this evaluation.").into()));
+        return Err(Galat::TidakDitemukan(
+            k.t(
+                "Kriteria tidak ada di LKE ini.",
+                "No such criterion in this evaluation.",
+            )
+            .into(),
+        ));
     };
     if let Some(j) = &jawaban
         && !c.jenis.pilihan().contains(&j.as_str())
@@ -465,7 +566,11 @@ pub async fn reviu_jawaban(
         return Err(galat_kolom(
             k,
             "jawaban_reviu",
-            format!("{} {}", k.t("Pilihan:", "Choices:"), c.jenis.pilihan().join(", ")),
+            format!(
+                "{} {}",
+                k.t("Pilihan:", "Choices:"),
+                c.jenis.pilihan().join(", ")
+            ),
         ));
     }
     let lama = store::sakip::jawaban_satu(&mut tx, instansi_id, &x.id, kode).await?;
@@ -495,7 +600,17 @@ pub async fn reviu_jawaban(
         return Err(super::basi(k));
     }
     let objek = format!("{tahun}:{kode}");
-    crate::audit::catat(&mut tx, k, instansi_id, "reviu", "lke_jawaban", &objek, lama.as_ref(), Some(&baru)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "reviu",
+        "lke_jawaban",
+        &objek,
+        lama.as_ref(),
+        Some(&baru),
+    )
+    .await?;
     tx.commit().await?;
     Ok(baru)
 }
@@ -515,15 +630,34 @@ pub async fn putuskan_tahap(
     let setuju = match m.keputusan.as_str() {
         "setuju" => true,
         "kembalikan" => false,
-        _ => return Err(galat_kolom(k, "keputusan", k.t("Pilih “setuju” atau “kembalikan”.", "Choose “setuju” or “kembalikan”."))),
+        _ => {
+            return Err(galat_kolom(
+                k,
+                "keputusan",
+                k.t(
+                    "Pilih “setuju” atau “kembalikan”.",
+                    "Choose “setuju” or “kembalikan”.",
+                ),
+            ));
+        }
     };
     if !setuju && komentar.is_none() {
-        return Err(galat_kolom(k, "komentar", k.t("Tulis apa yang perlu diperbaiki.", "Say what needs fixing.")));
+        return Err(galat_kolom(
+            k,
+            "komentar",
+            k.t("Tulis apa yang perlu diperbaiki.", "Say what needs fixing."),
+        ));
     }
     let kini = store::sekarang();
     let mut tx = l.db.mulai().await?;
     let Some(x) = store::sakip::lke_tahun_di(&mut tx, instansi_id, tahun).await? else {
-        return Err(Galat::TidakDitemukan(k.t("LKE tahun ini belum diisi.", "This year's evaluation has not been started.").into()));
+        return Err(Galat::TidakDitemukan(
+            k.t(
+                "LKE tahun ini belum diisi.",
+                "This year's evaluation has not been started.",
+            )
+            .into(),
+        ));
     };
     let Some(i) = TAHAP[1..4].iter().position(|t| *t == x.status) else {
         return Err(status_salah(k, "lke_bukan_tahap_reviu"));
@@ -562,20 +696,43 @@ pub async fn putuskan_tahap(
         pada: kini,
     };
     store::sakip::sisipkan_reviu(&mut tx, &r).await?;
-    crate::audit::catat(&mut tx, k, instansi_id, &m.keputusan, "lke", &x.id, None, Some(&r)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        &m.keputusan,
+        "lke",
+        &x.id,
+        None,
+        Some(&r),
+    )
+    .await?;
     tx.commit().await?;
     lke(l, k, instansi_id, tahun).await
 }
 
 /// Memuat templat LKE baru untuk tahun `tahun` dan sesudahnya (super admin).
 /// Templat diperiksa utuh; LKE yang sudah dibuat tetap memakai salinannya.
-pub async fn muat_templat(l: &Layanan, k: &Konteks, tahun: i64, isi: &str) -> Hasil<store::sakip::TemplatLke> {
+pub async fn muat_templat(
+    l: &Layanan,
+    k: &Konteks,
+    tahun: i64,
+    isi: &str,
+) -> Hasil<store::sakip::TemplatLke> {
     let a = kebijakan::wajib(k, Aksi::Kelola, Sumber::Nasional)?.clone();
     periksa_tahun(k, tahun)?;
     let t: TemplatLke = serde_json::from_str(isi).map_err(|e| {
-        galat_kolom(k, "templat", format!("{} {e}", k.t("JSON templat tidak sah:", "Invalid template JSON:")))
+        galat_kolom(
+            k,
+            "templat",
+            format!(
+                "{} {e}",
+                k.t("JSON templat tidak sah:", "Invalid template JSON:")
+            ),
+        )
     })?;
-    t.periksa().map_err(|g| galat_kolom(k, &g.field, g.pesan(k.bahasa)))?;
+    t.periksa()
+        .map_err(|g| galat_kolom(k, &g.field, g.pesan(k.bahasa)))?;
     let x = store::sakip::TemplatLke {
         id: store::id_baru(),
         tahun,
@@ -586,13 +743,29 @@ pub async fn muat_templat(l: &Layanan, k: &Konteks, tahun: i64, isi: &str) -> Ha
     };
     let mut tx = l.db.mulai().await?;
     store::sakip::sisipkan_templat(&mut tx, &x).await?;
-    crate::audit::catat(&mut tx, k, &a.instansi_id, "muat", "lke_templat", &x.id, None, Some(&x.nama)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        &a.instansi_id,
+        "muat",
+        "lke_templat",
+        &x.id,
+        None,
+        Some(&x.nama),
+    )
+    .await?;
     tx.commit().await?;
     Ok(x)
 }
 
 /// Bukti yang dirujuk jawaban LKE: pembaca LKE instansi itu.
-pub(crate) async fn boleh_lihat_bukti(l: &Layanan, k: &Konteks, instansi_id: &str, bukti_id: &str) -> Hasil<bool> {
-    let objek = store::bukti::objek_rujukan(l.pool(), instansi_id, bukti_id, OBJEK_BUKTI_LKE).await?;
+pub(crate) async fn boleh_lihat_bukti(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    bukti_id: &str,
+) -> Hasil<bool> {
+    let objek =
+        store::bukti::objek_rujukan(l.pool(), instansi_id, bukti_id, OBJEK_BUKTI_LKE).await?;
     Ok(!objek.is_empty() && kebijakan::wajib(k, Aksi::Baca, Sumber::Lke(instansi_id)).is_ok())
 }

@@ -103,7 +103,9 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
     let pool = l.pool();
     let instansi = store::organisasi::instansi(pool, instansi_id)
         .await?
-        .ok_or_else(|| Galat::TidakDitemukan(k.t("Instansi tidak ditemukan.", "Agency not found.").into()))?;
+        .ok_or_else(|| {
+            Galat::TidakDitemukan(k.t("Instansi tidak ditemukan.", "Agency not found.").into())
+        })?;
     let (data, lalu, realisasi_sub, unit, pegawai, jabatan) = tokio::try_join!(
         DataCapaian::muat(l, instansi_id, tahun),
         DataCapaian::muat(l, instansi_id, tahun - 1),
@@ -113,8 +115,17 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
         async { Ok(store::organisasi::semua_jabatan(pool, instansi_id).await?) },
     )?;
     let r = &data.renstra;
-    let nama_sasaran: HashMap<&str, &str> = r.sasaran.iter().map(|s| (s.id.as_str(), s.nama.as_str())).collect();
-    let iku_lalu: HashMap<&str, &store::sakip::Iku> = lalu.renstra.iku.iter().map(|i| (i.id.as_str(), i)).collect();
+    let nama_sasaran: HashMap<&str, &str> = r
+        .sasaran
+        .iter()
+        .map(|s| (s.id.as_str(), s.nama.as_str()))
+        .collect();
+    let iku_lalu: HashMap<&str, &store::sakip::Iku> = lalu
+        .renstra
+        .iku
+        .iter()
+        .map(|i| (i.id.as_str(), i))
+        .collect();
     let iku: Vec<BarisIkuLkjip> = r
         .iku
         .iter()
@@ -129,7 +140,10 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
             };
             BarisIkuLkjip {
                 iku_id: i.id.clone(),
-                sasaran: nama_sasaran.get(i.sasaran_id.as_str()).map(|s| s.to_string()).unwrap_or_default(),
+                sasaran: nama_sasaran
+                    .get(i.sasaran_id.as_str())
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
                 indikator: i.nama.clone(),
                 satuan: i.satuan.clone(),
                 target: target_tampil(&d),
@@ -139,14 +153,21 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
                 kategori: kategori(k.bahasa, warna).into(),
                 realisasi_tahun_lalu,
                 capaian_tahun_lalu,
-                target_akhir_renstra: i.target_akhir.as_deref().and_then(super::baca_target).map(|t| super::tampil_target(&t)),
+                target_akhir_renstra: i
+                    .target_akhir
+                    .as_deref()
+                    .and_then(super::baca_target)
+                    .map(|t| super::tampil_target(&t)),
                 penjelasan: data.penjelasan_iku(&i.id),
             }
         })
         .collect();
 
     // Anggaran per program: pagu sub kegiatan di bawahnya dan realisasinya.
-    let realisasi: HashMap<&str, i64> = realisasi_sub.iter().map(|x| (x.subkegiatan_kode.as_str(), x.jumlah_sen)).collect();
+    let realisasi: HashMap<&str, i64> = realisasi_sub
+        .iter()
+        .map(|x| (x.subkegiatan_kode.as_str(), x.jumlah_sen))
+        .collect();
     let mut program = Vec::new();
     let (mut total_pagu, mut total_real) = (0i64, 0i64);
     if let Some(d) = &data.rencana {
@@ -156,10 +177,12 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
             if let Some(p) = d.leluhur(&per_id, b, PROGRAM) {
                 let e = per_prog.entry(p.id.as_str()).or_default();
                 e.0 = e.0.saturating_add(b.pagu_sen.unwrap_or(0));
-                e.1 = e.1.saturating_add(realisasi.get(b.kode.as_str()).copied().unwrap_or(0));
+                e.1 =
+                    e.1.saturating_add(realisasi.get(b.kode.as_str()).copied().unwrap_or(0));
             }
         }
-        let mut progs: Vec<&store::perencanaan::Butir> = d.butir.iter().filter(|b| b.tingkat == PROGRAM).collect();
+        let mut progs: Vec<&store::perencanaan::Butir> =
+            d.butir.iter().filter(|b| b.tingkat == PROGRAM).collect();
         progs.sort_by(|a, b| a.urutan.cmp(&b.urutan).then(a.kode.cmp(&b.kode)));
         for p in progs {
             let (pagu, real) = per_prog.get(p.id.as_str()).copied().unwrap_or_default();
@@ -177,14 +200,22 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
 
     // Evaluasi AKIP tahun itu bila sudah dimulai.
     let evaluasi = match kebijakan::wajib(k, Aksi::Baca, Sumber::Lke(instansi_id)) {
-        Ok(_) if store::sakip::lke_tahun(pool, instansi_id, tahun).await?.is_some() => {
+        Ok(_)
+            if store::sakip::lke_tahun(pool, instansi_id, tahun)
+                .await?
+                .is_some() =>
+        {
             let x = super::lke::lke(l, k, instansi_id, tahun).await?;
             Some(EvaluasiLkjip {
                 status: x.status.clone(),
                 komponen: x
                     .komponen
                     .iter()
-                    .map(|c| KomponenLkjip { nama: c.nama.clone(), bobot: c.bobot.clone(), nilai: c.nilai.clone() })
+                    .map(|c| KomponenLkjip {
+                        nama: c.nama.clone(),
+                        bobot: c.bobot.clone(),
+                        nilai: c.nilai.clone(),
+                    })
                     .collect(),
                 nilai: x.nilai,
             })
@@ -193,8 +224,14 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
     };
 
     // Kepala instansi: kepala unit puncak.
-    let kelas: HashMap<String, i64> = jabatan.iter().filter_map(|j| j.kelas.map(|x| (j.id.clone(), x))).collect();
-    let puncak = unit.iter().filter(|u| u.induk_id.is_none()).min_by_key(|u| u.urutan);
+    let kelas: HashMap<String, i64> = jabatan
+        .iter()
+        .filter_map(|j| j.kelas.map(|x| (j.id.clone(), x)))
+        .collect();
+    let puncak = unit
+        .iter()
+        .filter(|u| u.induk_id.is_none())
+        .min_by_key(|u| u.urutan);
     let kepala = puncak.and_then(|u| super::kepala_unit(&pegawai, &kelas, &u.id));
     let kepala_jabatan = kepala
         .and_then(|p| p.jabatan_id.as_ref())
@@ -234,8 +271,14 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
     }
     if let Some(e) = &evaluasi {
         ringkasan.push(match k.bahasa {
-            Bahasa::Id => format!("Nilai evaluasi AKIP {} (predikat {}, {}).", e.nilai.nilai, e.nilai.predikat, e.nilai.interpretasi),
-            Bahasa::En => format!("AKIP evaluation score {} (band {}, {}).", e.nilai.nilai, e.nilai.predikat, e.nilai.interpretasi),
+            Bahasa::Id => format!(
+                "Nilai evaluasi AKIP {} (predikat {}, {}).",
+                e.nilai.nilai, e.nilai.predikat, e.nilai.interpretasi
+            ),
+            Bahasa::En => format!(
+                "AKIP evaluation score {} (band {}, {}).",
+                e.nilai.nilai, e.nilai.predikat, e.nilai.interpretasi
+            ),
         });
     }
     Ok(DataLkjip {
@@ -244,9 +287,22 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
         kepala: kepala.map(super::nama_lengkap),
         kepala_nip: kepala.and_then(|p| p.nip.clone()),
         kepala_jabatan,
-        periode_renstra: r.periode.as_ref().map(|p| format!("{}–{}", p.tahun_awal, p.tahun_akhir)),
-        tujuan: r.sasaran.iter().filter(|s| s.jenis == "tujuan").map(|s| format!("{} {}", s.kode, s.nama)).collect(),
-        sasaran: r.sasaran.iter().filter(|s| s.jenis == "sasaran").map(|s| format!("{} {}", s.kode, s.nama)).collect(),
+        periode_renstra: r
+            .periode
+            .as_ref()
+            .map(|p| format!("{}–{}", p.tahun_awal, p.tahun_akhir)),
+        tujuan: r
+            .sasaran
+            .iter()
+            .filter(|s| s.jenis == "tujuan")
+            .map(|s| format!("{} {}", s.kode, s.nama))
+            .collect(),
+        sasaran: r
+            .sasaran
+            .iter()
+            .filter(|s| s.jenis == "sasaran")
+            .map(|s| format!("{} {}", s.kode, s.nama))
+            .collect(),
         iku,
         program,
         total_pagu: d2(rupiah(total_pagu)),
@@ -272,8 +328,10 @@ pub async fn lkjip_xlsx(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64)
         let ws = wb.add_worksheet();
         ws.set_name(nama).map_err(galat)?;
         for (c, j) in judul.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *j, &tebal).map_err(galat)?;
-            ws.set_column_width(c as u16, if c < 2 { 40 } else { 16 }).map_err(galat)?;
+            ws.write_string_with_format(0, c as u16, *j, &tebal)
+                .map_err(galat)?;
+            ws.set_column_width(c as u16, if c < 2 { 40 } else { 16 })
+                .map_err(galat)?;
         }
         ws.set_freeze_panes(1, 0).map_err(galat)?;
         for (r, isi) in baris.iter().enumerate() {
@@ -319,7 +377,15 @@ pub async fn lkjip_xlsx(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64)
     let mut prog: Vec<Vec<String>> = d
         .program
         .iter()
-        .map(|p| vec![p.kode.clone(), p.program.clone(), p.pagu.clone(), p.realisasi.clone(), o(&p.serapan_persen)])
+        .map(|p| {
+            vec![
+                p.kode.clone(),
+                p.program.clone(),
+                p.pagu.clone(),
+                p.realisasi.clone(),
+                o(&p.serapan_persen),
+            ]
+        })
         .collect();
     prog.push(vec![
         String::new(),
@@ -330,14 +396,40 @@ pub async fn lkjip_xlsx(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64)
     ]);
     lembar(
         t("anggaran_program", "programme_budget"),
-        &[t("kode", "code"), "program", "pagu", t("realisasi", "spent"), t("serapan_persen", "absorption_pct")],
+        &[
+            t("kode", "code"),
+            "program",
+            "pagu",
+            t("realisasi", "spent"),
+            t("serapan_persen", "absorption_pct"),
+        ],
         prog,
     )?;
     if let Some(e) = &d.evaluasi {
-        let mut b: Vec<Vec<String>> = e.komponen.iter().map(|c| vec![c.nama.clone(), c.bobot.clone(), c.nilai.clone()]).collect();
-        b.push(vec![t("Nilai", "Score").into(), "100.00".into(), e.nilai.nilai.clone()]);
-        b.push(vec![t("Predikat", "Band").into(), String::new(), format!("{} ({})", e.nilai.predikat, e.nilai.interpretasi)]);
-        lembar(t("evaluasi_akip", "akip_evaluation"), &[t("komponen", "component"), t("bobot", "weight"), t("nilai", "score")], b)?;
+        let mut b: Vec<Vec<String>> = e
+            .komponen
+            .iter()
+            .map(|c| vec![c.nama.clone(), c.bobot.clone(), c.nilai.clone()])
+            .collect();
+        b.push(vec![
+            t("Nilai", "Score").into(),
+            "100.00".into(),
+            e.nilai.nilai.clone(),
+        ]);
+        b.push(vec![
+            t("Predikat", "Band").into(),
+            String::new(),
+            format!("{} ({})", e.nilai.predikat, e.nilai.interpretasi),
+        ]);
+        lembar(
+            t("evaluasi_akip", "akip_evaluation"),
+            &[
+                t("komponen", "component"),
+                t("bobot", "weight"),
+                t("nilai", "score"),
+            ],
+            b,
+        )?;
     }
     wb.save_to_buffer().map_err(galat)
 }

@@ -15,8 +15,8 @@ pub mod renstra;
 
 pub use capaian::{MasukanRealisasiIku, simpan_realisasi_iku};
 pub use lke::{
-    LkeLengkap, MasukanJawaban, MasukanReviuJawaban, MasukanTahap, ajukan_lke, isi_jawaban,
-    lke, putuskan_tahap, reviu_jawaban,
+    LkeLengkap, MasukanJawaban, MasukanReviuJawaban, MasukanTahap, ajukan_lke, isi_jawaban, lke,
+    putuskan_tahap, reviu_jawaban,
 };
 pub use lkjip::{DataLkjip, lkjip, lkjip_xlsx};
 pub use perjanjian::{
@@ -26,8 +26,8 @@ pub use perjanjian::{
 pub use pohon::{Pohon, Simpul, pohon};
 pub use renstra::{
     MasukanIku, MasukanKontributor, MasukanPeriode, MasukanSasaran, MasukanTarget, MasukanTautan,
-    Renstra, buat_periode, renstra, salin_pohon, simpan_kontributor, simpan_target_iku,
-    tambah_iku, tambah_sasaran, tautkan_program,
+    Renstra, buat_periode, renstra, salin_pohon, simpan_kontributor, simpan_target_iku, tambah_iku,
+    tambah_sasaran, tautkan_program,
 };
 
 use crate::{Galat, Hasil, Konteks};
@@ -56,12 +56,7 @@ pub(crate) fn basi(k: &Konteks) -> Galat {
 }
 
 /// Teks satu baris wajib (nama, kode): dipangkas, diperiksa panjang dan karakternya.
-pub(crate) fn teks_wajib(
-    k: &Konteks,
-    kolom: &str,
-    nilai: &str,
-    maks: usize,
-) -> Hasil<String> {
+pub(crate) fn teks_wajib(k: &Konteks, kolom: &str, nilai: &str, maks: usize) -> Hasil<String> {
     let v = nilai.trim();
     if v.is_empty() {
         return Err(galat_kolom(k, kolom, k.t("Wajib diisi.", "Required.")));
@@ -79,10 +74,14 @@ pub(crate) fn teks_bebas(
     nilai: Option<String>,
     maks: usize,
 ) -> Hasil<Option<String>> {
-    let Some(v) = nilai.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) else {
+    let Some(v) = nilai
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+    else {
         return Ok(None);
     };
-    if let Some(a) = crate::validasi::alasan(k.bahasa, &v, maks, crate::validasi::JenisTeks::Bebas) {
+    if let Some(a) = crate::validasi::alasan(k.bahasa, &v, maks, crate::validasi::JenisTeks::Bebas)
+    {
         return Err(galat_kolom(k, kolom, a));
     }
     Ok(Some(v))
@@ -125,7 +124,11 @@ pub fn tampil_target(t: &Target) -> String {
     match t {
         Target::Tunggal(x) => rules::angka::teks_2(*x),
         Target::Rentang { min, max } => {
-            format!("{}–{}", rules::angka::teks_2(*min), rules::angka::teks_2(*max))
+            format!(
+                "{}–{}",
+                rules::angka::teks_2(*min),
+                rules::angka::teks_2(*max)
+            )
         }
     }
 }
@@ -145,7 +148,11 @@ pub(crate) fn target_wajib(k: &Konteks, kolom: &str, teks: &str) -> Hasil<Target
 }
 
 /// Angka opsional ≥ 0 dalam bentuk kanonis.
-pub(crate) fn angka_opsional(k: &Konteks, kolom: &str, teks: Option<&str>) -> Hasil<Option<String>> {
+pub(crate) fn angka_opsional(
+    k: &Konteks,
+    kolom: &str,
+    teks: Option<&str>,
+) -> Hasil<Option<String>> {
     match teks.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(t) => rules::angka::baca_desimal(t)

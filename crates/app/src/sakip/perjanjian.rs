@@ -13,9 +13,7 @@ use crate::{Bahasa, Galat, Hasil, Konteks, Layanan};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use store::sakip::{
-    BarisPk, PK_DIKEMBALIKAN, PK_DISETUJUI, PK_USULAN, PerjanjianKinerja,
-};
+use store::sakip::{BarisPk, PK_DIKEMBALIKAN, PK_DISETUJUI, PK_USULAN, PerjanjianKinerja};
 
 /// Baris PK paling banyak (dokumen dicetak; pohon unit jarang > 30).
 const MAKS_BARIS: usize = 100;
@@ -69,10 +67,17 @@ pub struct PkLengkap {
 /// Indikator usulan pohon untuk satu unit: IKU sasaran unit itu, lalu
 /// indikator program dan kegiatan unit itu; bila keduanya kosong, indikator
 /// sub kegiatannya.
-fn usulan(data: &DataCapaian, unit_id: &str) -> Vec<(String, String, String, Option<String>, String)> {
+fn usulan(
+    data: &DataCapaian,
+    unit_id: &str,
+) -> Vec<(String, String, String, Option<String>, String)> {
     let mut hasil = Vec::new();
     let r = &data.renstra;
-    for s in r.sasaran.iter().filter(|s| s.unit_id.as_deref() == Some(unit_id)) {
+    for s in r
+        .sasaran
+        .iter()
+        .filter(|s| s.unit_id.as_deref() == Some(unit_id))
+    {
         for i in r.iku.iter().filter(|i| i.sasaran_id == s.id) {
             if let Some(t) = data.target_iku(&i.id) {
                 hasil.push((
@@ -89,11 +94,9 @@ fn usulan(data: &DataCapaian, unit_id: &str) -> Vec<(String, String, String, Opt
         let ind = d.indikator_per_butir();
         let mut dari = |tingkat: &[&str]| {
             let mut n = 0;
-            for b in d
-                .butir
-                .iter()
-                .filter(|b| tingkat.contains(&b.tingkat.as_str()) && b.unit_id.as_deref() == Some(unit_id))
-            {
+            for b in d.butir.iter().filter(|b| {
+                tingkat.contains(&b.tingkat.as_str()) && b.unit_id.as_deref() == Some(unit_id)
+            }) {
                 for i in ind.get(b.id.as_str()).into_iter().flatten() {
                     if let Some(t) = &i.target {
                         hasil.push((
@@ -135,7 +138,11 @@ fn data_baris(data: &DataCapaian, b: &BarisPk) -> Option<rules::sakip::DataIndik
     }
 }
 
-pub(crate) fn dengan_capaian(data: &DataCapaian, baris: Vec<BarisPk>, sampai: u8) -> Vec<BarisPkCapaian> {
+pub(crate) fn dengan_capaian(
+    data: &DataCapaian,
+    baris: Vec<BarisPk>,
+    sampai: u8,
+) -> Vec<BarisPkCapaian> {
     baris
         .into_iter()
         .map(|b| {
@@ -145,7 +152,9 @@ pub(crate) fn dengan_capaian(data: &DataCapaian, baris: Vec<BarisPk>, sampai: u8
                 baris: b,
                 realisasi,
                 capaian_persen,
-                warna: rules::sakip::warna(c.map(|c| c.capaian_persen)).token().into(),
+                warna: rules::sakip::warna(c.map(|c| c.capaian_persen))
+                    .token()
+                    .into(),
             }
         })
         .collect()
@@ -172,7 +181,16 @@ pub async fn ajukan_pk(
     let pool = l.pool();
     let unit = store::organisasi::unit(pool, instansi_id, &m.unit_id)
         .await?
-        .ok_or_else(|| galat_kolom(k, "unit_id", k.t("Unit tidak ada di instansi ini.", "No such unit in this agency.")))?;
+        .ok_or_else(|| {
+            galat_kolom(
+                k,
+                "unit_id",
+                k.t(
+                    "Unit tidak ada di instansi ini.",
+                    "No such unit in this agency.",
+                ),
+            )
+        })?;
     // Pimpinan unit hanya atas perjanjiannya sendiri: unit rekamannya (atau Plt./Plh.).
     if !c.semua() {
         let milik = match pegawai_id_aktor(k, instansi_id).await {
@@ -180,27 +198,38 @@ pub async fn ajukan_pk(
             None => None,
         };
         let plt = match pegawai_id_aktor(k, instansi_id).await {
-            Some(pid) => store::organisasi::unit_plt_aktif(
-                pool,
-                instansi_id,
-                &pid,
-                &crate::organisasi::hari_ini_di(l, instansi_id).await?,
-            )
-            .await?,
+            Some(pid) => {
+                store::organisasi::unit_plt_aktif(
+                    pool,
+                    instansi_id,
+                    &pid,
+                    &crate::organisasi::hari_ini_di(l, instansi_id).await?,
+                )
+                .await?
+            }
             None => Vec::new(),
         };
         if milik.as_deref() != Some(unit.id.as_str()) && !plt.contains(&unit.id) {
             return Err(k.dilarang());
         }
     }
-    let alasan = teks_bebas(k, "alasan_perubahan", m.alasan_perubahan, crate::validasi::MAKS_KETERANGAN)?;
+    let alasan = teks_bebas(
+        k,
+        "alasan_perubahan",
+        m.alasan_perubahan,
+        crate::validasi::MAKS_KETERANGAN,
+    )?;
     let data = DataCapaian::muat(l, instansi_id, tahun).await?;
     let semua = usulan(&data, &unit.id);
     let pilih: Vec<_> = match &m.indikator {
         None => semua,
         Some(p) => {
             if p.len() > MAKS_BARIS {
-                return Err(galat_kolom(k, "indikator", k.t("Terlalu banyak indikator.", "Too many indicators.")));
+                return Err(galat_kolom(
+                    k,
+                    "indikator",
+                    k.t("Terlalu banyak indikator.", "Too many indicators."),
+                ));
             }
             let mut v = Vec::new();
             for (i, x) in p.iter().enumerate() {
@@ -234,12 +263,19 @@ pub async fn ajukan_pk(
         });
     }
     if pilih.len() > MAKS_BARIS {
-        return Err(galat_kolom(k, "indikator", k.t("Terlalu banyak indikator.", "Too many indicators.")));
+        return Err(galat_kolom(
+            k,
+            "indikator",
+            k.t("Terlalu banyak indikator.", "Too many indicators."),
+        ));
     }
     // Pihak pertama: kepala unit; pihak kedua: atasannya.
     let org_pegawai = store::organisasi::semua_pegawai(pool, instansi_id).await?;
     let jabatan = store::organisasi::semua_jabatan(pool, instansi_id).await?;
-    let kelas: HashMap<String, i64> = jabatan.iter().filter_map(|j| j.kelas.map(|x| (j.id.clone(), x))).collect();
+    let kelas: HashMap<String, i64> = jabatan
+        .iter()
+        .filter_map(|j| j.kelas.map(|x| (j.id.clone(), x)))
+        .collect();
     let pertama = super::kepala_unit(&org_pegawai, &kelas, &unit.id);
     let pihak_pertama_id = pertama.map(|p| p.id.clone());
     let pihak_kedua_id = pertama.and_then(|p| p.atasan_id.clone());
@@ -294,7 +330,10 @@ pub async fn ajukan_pk(
         .into_iter()
         .enumerate()
         .map(|(i, (kunci, sasaran, indikator, satuan, target))| {
-            let (sumber, sumber_kunci) = kunci.split_once(':').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or_default();
+            let (sumber, sumber_kunci) = kunci
+                .split_once(':')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .unwrap_or_default();
             BarisPk {
                 instansi_id: instansi_id.into(),
                 id: store::id_baru(),
@@ -311,7 +350,17 @@ pub async fn ajukan_pk(
         .collect();
     store::sakip::sisipkan_pk(&mut tx, &pk).await?;
     store::sakip::sisipkan_baris_pk(&mut tx, &baris).await?;
-    crate::audit::catat(&mut tx, k, instansi_id, "ajukan", "perjanjian_kinerja", &pk.id, None, Some(&pk)).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "ajukan",
+        "perjanjian_kinerja",
+        &pk.id,
+        None,
+        Some(&pk),
+    )
+    .await?;
     tx.commit().await?;
     pk_satu(l, k, instansi_id, &pk.id).await
 }
@@ -330,7 +379,9 @@ pub async fn putuskan_pk(
     }
     let pk = store::sakip::pk_satu(l.pool(), instansi_id, id)
         .await?
-        .ok_or_else(|| Galat::TidakDitemukan(k.t("PK tidak ditemukan.", "Agreement not found.").into()))?;
+        .ok_or_else(|| {
+            Galat::TidakDitemukan(k.t("PK tidak ditemukan.", "Agreement not found.").into())
+        })?;
     let saya = pegawai_id_aktor(k, instansi_id).await;
     if saya.is_none() || saya != pk.pihak_kedua_id {
         return Err(Galat::Dilarang(
@@ -345,23 +396,43 @@ pub async fn putuskan_pk(
         "setujui" => true,
         "kembalikan" => false,
         _ => {
-            return Err(galat_kolom(k, "keputusan", k.t("Pilih “setujui” atau “kembalikan”.", "Choose “setujui” or “kembalikan”.")));
+            return Err(galat_kolom(
+                k,
+                "keputusan",
+                k.t(
+                    "Pilih “setujui” atau “kembalikan”.",
+                    "Choose “setujui” or “kembalikan”.",
+                ),
+            ));
         }
     };
     let catatan = teks_bebas(k, "catatan", m.catatan, crate::validasi::MAKS_KETERANGAN)?;
     if !setuju && catatan.is_none() {
-        return Err(galat_kolom(k, "catatan", k.t("Tulis apa yang perlu diperbaiki.", "Say what needs fixing.")));
+        return Err(galat_kolom(
+            k,
+            "catatan",
+            k.t("Tulis apa yang perlu diperbaiki.", "Say what needs fixing."),
+        ));
     }
     if pk.status != PK_USULAN {
         return Err(Galat::Status {
             kode: "pk_bukan_usulan".into(),
-            pesan: k.t("PK ini tidak sedang menunggu keputusan.", "This agreement is not awaiting a decision.").into(),
+            pesan: k
+                .t(
+                    "PK ini tidak sedang menunggu keputusan.",
+                    "This agreement is not awaiting a decision.",
+                )
+                .into(),
             fields: Default::default(),
         });
     }
     let kini = store::sekarang();
     let mut tx = l.db.mulai().await?;
-    let status = if setuju { PK_DISETUJUI } else { PK_DIKEMBALIKAN };
+    let status = if setuju {
+        PK_DISETUJUI
+    } else {
+        PK_DIKEMBALIKAN
+    };
     if setuju {
         for lama in store::sakip::pk_unit_di(&mut tx, instansi_id, pk.tahun, &pk.unit_id).await? {
             if lama.status == PK_DISETUJUI {
@@ -369,7 +440,18 @@ pub async fn putuskan_pk(
             }
         }
     }
-    if !store::sakip::putuskan_pk(&mut tx, instansi_id, id, m.versi, status, &a.pengguna_id, &kini, catatan.as_deref()).await? {
+    if !store::sakip::putuskan_pk(
+        &mut tx,
+        instansi_id,
+        id,
+        m.versi,
+        status,
+        &a.pengguna_id,
+        &kini,
+        catatan.as_deref(),
+    )
+    .await?
+    {
         return Err(super::basi(k));
     }
     crate::audit::catat(
@@ -402,7 +484,10 @@ async fn lengkapi(
         async { Ok(store::sakip::baris_pk_tahun(pool, instansi_id, tahun).await?) },
         async { Ok(store::organisasi::semua_pegawai(pool, instansi_id).await?) },
     )?;
-    let nama: HashMap<&str, String> = pegawai.iter().map(|p| (p.id.as_str(), super::nama_lengkap(p))).collect();
+    let nama: HashMap<&str, String> = pegawai
+        .iter()
+        .map(|p| (p.id.as_str(), super::nama_lengkap(p)))
+        .collect();
     let mut per_pk: HashMap<String, Vec<BarisPk>> = HashMap::new();
     for b in baris {
         per_pk.entry(b.pk_id.clone()).or_default().push(b);
@@ -411,9 +496,19 @@ async fn lengkapi(
     Ok(pk
         .into_iter()
         .map(|p| PkLengkap {
-            unit: org.nama_unit.get(&p.unit_id).cloned().unwrap_or_else(|| p.unit_id.clone()),
-            pihak_pertama: p.pihak_pertama_id.as_deref().and_then(|x| nama.get(x).cloned()),
-            pihak_kedua: p.pihak_kedua_id.as_deref().and_then(|x| nama.get(x).cloned()),
+            unit: org
+                .nama_unit
+                .get(&p.unit_id)
+                .cloned()
+                .unwrap_or_else(|| p.unit_id.clone()),
+            pihak_pertama: p
+                .pihak_pertama_id
+                .as_deref()
+                .and_then(|x| nama.get(x).cloned()),
+            pihak_kedua: p
+                .pihak_kedua_id
+                .as_deref()
+                .and_then(|x| nama.get(x).cloned()),
             baris: dengan_capaian(&data, per_pk.remove(&p.id).unwrap_or_default(), sampai),
             boleh_putuskan: p.status == PK_USULAN && saya.is_some() && saya == p.pihak_kedua_id,
             pk: p,
@@ -422,7 +517,12 @@ async fn lengkapi(
 }
 
 /// Semua PK (semua revisi) satu tahun yang boleh dilihat pengunjung.
-pub async fn daftar_pk(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> Hasil<Vec<PkLengkap>> {
+pub async fn daftar_pk(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<PkLengkap>> {
     let c = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::PerjanjianKinerja(instansi_id)).await?;
     periksa_tahun(k, tahun)?;
     let saya = pegawai_id_aktor(k, instansi_id).await;
@@ -438,7 +538,9 @@ pub async fn pk_satu(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> H
     let c = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::PerjanjianKinerja(instansi_id)).await;
     let pk = store::sakip::pk_satu(l.pool(), instansi_id, id)
         .await?
-        .ok_or_else(|| Galat::TidakDitemukan(k.t("PK tidak ditemukan.", "Agreement not found.").into()))?;
+        .ok_or_else(|| {
+            Galat::TidakDitemukan(k.t("PK tidak ditemukan.", "Agreement not found.").into())
+        })?;
     let saya = pegawai_id_aktor(k, instansi_id).await;
     let boleh = match &c {
         Ok(c) => c.memuat(Some(&pk.unit_id)),
@@ -448,7 +550,9 @@ pub async fn pk_satu(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> H
         return Err(c.err().unwrap_or_else(|| k.dilarang()));
     }
     let tahun = pk.tahun;
-    Ok(lengkapi(l, k, instansi_id, tahun, vec![pk], 4).await?.remove(0))
+    Ok(lengkapi(l, k, instansi_id, tahun, vec![pk], 4)
+        .await?
+        .remove(0))
 }
 
 /// Saran predikat organisasi satu unit untuk kurva distribusi SKP.
@@ -465,7 +569,12 @@ pub struct SaranUnit {
 }
 
 /// Saran predikat per unit dari PK yang disetujui tahun itu.
-pub async fn saran_predikat(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> Hasil<Vec<SaranUnit>> {
+pub async fn saran_predikat(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<SaranUnit>> {
     let semua = daftar_pk(l, k, instansi_id, tahun).await?;
     Ok(semua
         .into_iter()
@@ -474,7 +583,11 @@ pub async fn saran_predikat(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: 
             let capaian: Vec<Decimal> = p
                 .baris
                 .iter()
-                .filter_map(|b| b.capaian_persen.as_deref().and_then(rules::angka::baca_desimal))
+                .filter_map(|b| {
+                    b.capaian_persen
+                        .as_deref()
+                        .and_then(rules::angka::baca_desimal)
+                })
                 .collect();
             let s = rules::sakip::saran_predikat_organisasi(&capaian, k.bahasa);
             SaranUnit {

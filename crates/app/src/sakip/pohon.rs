@@ -125,7 +125,9 @@ fn indikator_simpul(
             target: target_tampil(d),
             realisasi,
             capaian_persen,
-            warna: rules::sakip::warna(c.map(|c| c.capaian_persen)).token().into(),
+            warna: rules::sakip::warna(c.map(|c| c.capaian_persen))
+                .token()
+                .into(),
             triwulan: c.map(|c| c.triwulan),
             bukti_id,
             bukti_url,
@@ -138,7 +140,11 @@ fn indikator_simpul(
 fn nilai_simpul(milik: &[rust_decimal::Decimal], anak: &[Simpul]) -> (Option<String>, String) {
     let dari_anak: Vec<rust_decimal::Decimal> = anak
         .iter()
-        .filter_map(|a| a.capaian_persen.as_deref().and_then(rules::angka::baca_desimal))
+        .filter_map(|a| {
+            a.capaian_persen
+                .as_deref()
+                .and_then(rules::angka::baca_desimal)
+        })
         .collect();
     let rata = rules::sakip::rata_rata_capaian(if milik.is_empty() { &dari_anak } else { milik });
     (
@@ -171,9 +177,12 @@ pub(crate) fn susun(data: &DataCapaian, org: &Org, sampai: u8) -> Pohon {
     let pejabat = |u: &Option<String>| u.as_ref().and_then(|u| org.pejabat.get(u).cloned());
     let kontributor: HashMap<&str, Vec<String>> =
         r.kontributor.iter().fold(HashMap::new(), |mut m, x| {
-            m.entry(x.simpul.as_str())
-                .or_default()
-                .push(org.nama_unit.get(&x.unit_id).cloned().unwrap_or_else(|| x.unit_id.clone()));
+            m.entry(x.simpul.as_str()).or_default().push(
+                org.nama_unit
+                    .get(&x.unit_id)
+                    .cloned()
+                    .unwrap_or_else(|| x.unit_id.clone()),
+            );
             m
         });
     let kontrib = |s: &str| kontributor.get(s).cloned().unwrap_or_default();
@@ -216,9 +225,10 @@ pub(crate) fn susun(data: &DataCapaian, org: &Org, sampai: u8) -> Pohon {
                 v.iter()
                     .map(|i| {
                         let d = data.data_indikator(i);
-                        let (s, c) = indikator_simpul(&i.nama, i.satuan.as_deref(), &d, sampai, |q| {
-                            data.bukti_indikator(&i.kunci, q)
-                        });
+                        let (s, c) =
+                            indikator_simpul(&i.nama, i.satuan.as_deref(), &d, sampai, |q| {
+                                data.bukti_indikator(&i.kunci, q)
+                            });
                         milik.extend(c);
                         s
                     })
@@ -231,7 +241,14 @@ pub(crate) fn susun(data: &DataCapaian, org: &Org, sampai: u8) -> Pohon {
                     v.iter()
                         .map(|c| {
                             simpul_butir(
-                                c, data, sampai, anak, ind, unit_nama, pejabat, kontrib,
+                                c,
+                                data,
+                                sampai,
+                                anak,
+                                ind,
+                                unit_nama,
+                                pejabat,
+                                kontrib,
                                 kedalaman + 1,
                             )
                         })
@@ -298,7 +315,15 @@ pub(crate) fn susun(data: &DataCapaian, org: &Org, sampai: u8) -> Pohon {
             for p in program {
                 program_bertaut.insert(p.kode.clone());
                 anak.push(simpul_butir(
-                    p, data, sampai, &butir_anak, &ind_butir, &unit_nama, &pejabat, &kontrib, 1,
+                    p,
+                    data,
+                    sampai,
+                    &butir_anak,
+                    &ind_butir,
+                    &unit_nama,
+                    &pejabat,
+                    &kontrib,
+                    1,
                 ));
             }
         }
@@ -327,7 +352,12 @@ pub(crate) fn susun(data: &DataCapaian, org: &Org, sampai: u8) -> Pohon {
             .filter(|s| s.jenis == "sasaran" && s.induk_id.as_deref() == Some(t.id.as_str()))
             .map(|s| simpul_sasaran(s, Vec::new(), &mut program_bertaut, &mut sasaran_yatim))
             .collect();
-        akar.push(simpul_sasaran(t, anak, &mut program_bertaut, &mut sasaran_yatim));
+        akar.push(simpul_sasaran(
+            t,
+            anak,
+            &mut program_bertaut,
+            &mut sasaran_yatim,
+        ));
     }
 
     // Sub kegiatan yang programnya tidak bertaut.

@@ -7,7 +7,7 @@ use super::{angka_opsional, galat_kolom, periksa_tahun, target_wajib, teks_targe
 use crate::kebijakan::{self, Aksi, Sumber};
 use crate::{Galat, Hasil, Konteks, Layanan};
 use serde::{Deserialize, Serialize};
-use store::sakip::{Iku, Kontributor, Periode, Sasaran, Tautan, TargetIku};
+use store::sakip::{Iku, Kontributor, Periode, Sasaran, TargetIku, Tautan};
 
 /// Batas agar satu instansi tidak dapat menumpuk baris tanpa ujung.
 const MAKS_SASARAN: usize = 500;
@@ -176,8 +176,17 @@ pub async fn buat_periode(
     };
     let mut tx = l.db.mulai().await?;
     store::sakip::sisipkan_periode(&mut tx, &p).await?;
-    crate::audit::catat(&mut tx, k, instansi_id, "buat", "sakip_periode", &p.id, None, Some(&p))
-        .await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "buat",
+        "sakip_periode",
+        &p.id,
+        None,
+        Some(&p),
+    )
+    .await?;
     tx.commit().await?;
     Ok(p)
 }
@@ -190,7 +199,10 @@ async fn unit_sah(l: &Layanan, k: &Konteks, instansi_id: &str, unit_id: &str) ->
         return Err(galat_kolom(
             k,
             "unit_id",
-            k.t("Unit tidak ada di instansi ini.", "No such unit in this agency."),
+            k.t(
+                "Unit tidak ada di instansi ini.",
+                "No such unit in this agency.",
+            ),
         ));
     }
     Ok(())
@@ -215,7 +227,10 @@ pub async fn tambah_sasaran(
         return Err(galat_kolom(
             k,
             "jenis",
-            k.t("Pilih “tujuan” atau “sasaran”.", "Choose “tujuan” or “sasaran”."),
+            k.t(
+                "Pilih “tujuan” atau “sasaran”.",
+                "Choose “tujuan” or “sasaran”.",
+            ),
         ));
     }
     let kode = teks_wajib(k, "kode", &m.kode, crate::validasi::MAKS_SINGKAT)?;
@@ -223,15 +238,21 @@ pub async fn tambah_sasaran(
     let ada = store::sakip::sasaran_periode(l.pool(), instansi_id, &periode.id).await?;
     if ada.len() >= MAKS_SASARAN {
         return Err(Galat::TerlaluBanyak(
-            k.t("Terlalu banyak tujuan dan sasaran.", "Too many goals and objectives.")
-                .into(),
+            k.t(
+                "Terlalu banyak tujuan dan sasaran.",
+                "Too many goals and objectives.",
+            )
+            .into(),
         ));
     }
     if ada.iter().any(|s| s.kode == kode) {
         return Err(galat_kolom(
             k,
             "kode",
-            k.t("Kode ini sudah dipakai di periode ini.", "This code is already used in this period."),
+            k.t(
+                "Kode ini sudah dipakai di periode ini.",
+                "This code is already used in this period.",
+            ),
         ));
     }
     let induk_id = m.induk_id.filter(|s| !s.trim().is_empty());
@@ -270,8 +291,17 @@ pub async fn tambah_sasaran(
     };
     let mut tx = l.db.mulai().await?;
     store::sakip::sisipkan_sasaran(&mut tx, &s).await?;
-    crate::audit::catat(&mut tx, k, instansi_id, "buat", "sakip_sasaran", &s.id, None, Some(&s))
-        .await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "buat",
+        "sakip_sasaran",
+        &s.id,
+        None,
+        Some(&s),
+    )
+    .await?;
     tx.commit().await?;
     Ok(s)
 }
@@ -315,7 +345,10 @@ pub async fn tambah_iku(
         return Err(galat_kolom(
             k,
             "polaritas",
-            k.t("Pilih “positif” atau “negatif”.", "Choose “positif” or “negatif”."),
+            k.t(
+                "Pilih “positif” atau “negatif”.",
+                "Choose “positif” or “negatif”.",
+            ),
         ));
     }
     let rekap = m.rekap.unwrap_or_else(|| "snapshot".into());
@@ -330,7 +363,12 @@ pub async fn tambah_iku(
         ));
     }
     let baseline = angka_opsional(k, "baseline", m.baseline.as_deref())?;
-    let target_akhir = match m.target_akhir.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let target_akhir = match m
+        .target_akhir
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         Some(t) => Some(teks_target(&target_wajib(k, "target_akhir", t)?)),
         None => None,
     };
@@ -338,7 +376,10 @@ pub async fn tambah_iku(
         return Err(galat_kolom(
             k,
             "target",
-            k.t("Paling banyak 10 tahun target.", "At most 10 yearly targets."),
+            k.t(
+                "Paling banyak 10 tahun target.",
+                "At most 10 yearly targets.",
+            ),
         ));
     }
     let pool = l.pool();
@@ -358,7 +399,10 @@ pub async fn tambah_iku(
         hasil
     };
     let sasaran = sasaran.ok_or_else(|| {
-        Galat::TidakDitemukan(k.t("Sasaran tidak ditemukan.", "Objective not found.").into())
+        Galat::TidakDitemukan(
+            k.t("Sasaran tidak ditemukan.", "Objective not found.")
+                .into(),
+        )
     })?;
     let ada = store::sakip::iku_periode(pool, instansi_id, &sasaran.periode_id)
         .await?
@@ -367,8 +411,11 @@ pub async fn tambah_iku(
         .count();
     if ada >= MAKS_IKU_PER_SASARAN {
         return Err(Galat::TerlaluBanyak(
-            k.t("Terlalu banyak IKU untuk sasaran ini.", "Too many indicators for this objective.")
-                .into(),
+            k.t(
+                "Terlalu banyak IKU untuk sasaran ini.",
+                "Too many indicators for this objective.",
+            )
+            .into(),
         ));
     }
     let kini = store::sekarang();
@@ -397,8 +444,17 @@ pub async fn tambah_iku(
     for t in &target {
         store::sakip::simpan_target_iku(&mut tx, t).await?;
     }
-    crate::audit::catat(&mut tx, k, instansi_id, "buat", "sakip_iku", &iku.id, None, Some(&iku))
-        .await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "buat",
+        "sakip_iku",
+        &iku.id,
+        None,
+        Some(&iku),
+    )
+    .await?;
     tx.commit().await?;
     Ok(iku)
 }
@@ -423,8 +479,17 @@ pub async fn simpan_target_iku(
     }
     store::sakip::simpan_target_iku(&mut tx, &t).await?;
     let objek = format!("{iku_id}:{}", t.tahun);
-    crate::audit::catat(&mut tx, k, instansi_id, "ubah", "sakip_iku_target", &objek, None, Some(&t))
-        .await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "ubah",
+        "sakip_iku_target",
+        &objek,
+        None,
+        Some(&t),
+    )
+    .await?;
     tx.commit().await?;
     Ok(t)
 }
@@ -449,7 +514,11 @@ pub async fn tautkan_program(
         ));
     }
     let r = baca(l, instansi_id, tahun).await?;
-    if !r.sasaran.iter().any(|s| s.id == sasaran_id && s.jenis == "sasaran") {
+    if !r
+        .sasaran
+        .iter()
+        .any(|s| s.id == sasaran_id && s.jenis == "sasaran")
+    {
         return Err(Galat::TidakDitemukan(
             k.t(
                 "Sasaran tidak ditemukan pada periode Renstra tahun ini.",
@@ -480,8 +549,17 @@ pub async fn tautkan_program(
     let mut tx = l.db.mulai().await?;
     store::sakip::ganti_tautan(&mut tx, instansi_id, sasaran_id, tahun, &kode, &kini).await?;
     let objek = format!("{tahun}:{sasaran_id}");
-    crate::audit::catat(&mut tx, k, instansi_id, "ubah", "sakip_tautan", &objek, None, Some(&kode))
-        .await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "ubah",
+        "sakip_tautan",
+        &objek,
+        None,
+        Some(&kode),
+    )
+    .await?;
     tx.commit().await?;
     Ok(store::sakip::tautan_tahun(l.pool(), instansi_id, tahun)
         .await?
@@ -541,11 +619,13 @@ pub async fn simpan_kontributor(
     )
     .await?;
     tx.commit().await?;
-    Ok(store::sakip::kontributor_tahun(l.pool(), instansi_id, tahun)
-        .await?
-        .into_iter()
-        .filter(|x| x.simpul == simpul)
-        .collect())
+    Ok(
+        store::sakip::kontributor_tahun(l.pool(), instansi_id, tahun)
+            .await?
+            .into_iter()
+            .filter(|x| x.simpul == simpul)
+            .collect(),
+    )
 }
 
 /// Pohon tahun `tahun` bermula dari salinan tahun sebelumnya: tautan dan
@@ -557,8 +637,17 @@ pub async fn salin_pohon(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64
     let n = store::sakip::salin_pohon(&mut tx, instansi_id, tahun - 1, tahun, &store::sekarang())
         .await?;
     let objek = format!("{tahun}");
-    crate::audit::catat(&mut tx, k, instansi_id, "salin", "sakip_pohon", &objek, None, Some(&n))
-        .await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "salin",
+        "sakip_pohon",
+        &objek,
+        None,
+        Some(&n),
+    )
+    .await?;
     tx.commit().await?;
     Ok(n)
 }

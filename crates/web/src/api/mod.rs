@@ -11,6 +11,7 @@ pub mod kepegawaian;
 pub mod notifikasi;
 pub mod openapi;
 pub mod organisasi;
+pub mod sakip;
 pub mod tugas;
 
 use crate::AppState;
@@ -38,6 +39,7 @@ pub fn router_openapi() -> OpenApiRouter<AppState> {
         .merge(bukti::router())
         .merge(anggaran::router())
         .merge(aksi_perubahan::router())
+        .merge(sakip::router())
         .fallback(tidak_ada)
 }
 
