@@ -152,6 +152,14 @@ enum Jenis {
     MentorSaja(u16),
     /// Membuat sesuatu di instansi aktor sendiri: admin instansi dan super admin.
     KelolaSendiri(u16),
+    /// LKE: admin instansi, perencana, inspektur (dan super admin) membaca.
+    BacaLke(u16),
+    /// Reviu LKE: inspektur (dan super admin).
+    KelolaReviu(u16),
+    /// Keputusan atas usulan PK: hanya pihak kedua (atasan kepala unit). Dunia
+    /// uji tidak punya pihak kedua, jadi semua 403; jalur positifnya di
+    /// sakip_http.rs.
+    PihakKedua,
     /// Rute yang matriks perannya diuji di berkas tesnya sendiri (badan
     /// multipart, rekaman milik pengunggah/pemilik tugas); belum dibangkitkan
     /// di sini. Harus menyebut berkas itu.
@@ -281,8 +289,182 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("post", "/instansi/{iid}/anggaran/{tahun}/impor/realisasi-keluaran") => {
             KelolaKeluaran(200)
         }
+        // SAKIP (isu 10). Pohon, Renstra, LKjIP: dokumen publik instansi.
+        ("get", "/instansi/{iid}/sakip/{tahun}/pohon") => BacaInstansi(200),
+        ("get", "/instansi/{iid}/sakip/{tahun}/pohon/yatim") => BacaInstansi(200),
+        ("get", "/instansi/{iid}/sakip/{tahun}/renstra") => BacaInstansi(200),
+        ("get", "/instansi/{iid}/sakip/{tahun}/lkjip") => BacaInstansi(200),
+        ("get", "/instansi/{iid}/sakip/{tahun}/lkjip.xlsx") => BacaInstansi(200),
+        ("post", "/instansi/{iid}/sakip/{tahun}/pohon/salin") => KelolaRencana(200),
+        // Periode 2025–2029 sudah ada: tumpang tindih, sesudah kebijakan.
+        ("post", "/instansi/{iid}/sakip/periode") => KelolaRencana(409),
+        ("post", "/instansi/{iid}/sakip/periode/{id}/sasaran") => KelolaRencana(201),
+        ("post", "/instansi/{iid}/sakip/sasaran/{id}/iku") => KelolaRencana(201),
+        ("put", "/instansi/{iid}/sakip/iku/{id}/target") => KelolaRencana(200),
+        ("put", "/instansi/{iid}/sakip/{tahun}/sasaran/{id}/program") => KelolaRencana(200),
+        ("put", "/instansi/{iid}/sakip/{tahun}/kontributor") => KelolaRencana(200),
+        // Sasaran milik unit akar: pimpinan unit uji (bidang) tidak berhak.
+        ("put", "/instansi/{iid}/sakip/{tahun}/iku/{id}/realisasi/{triwulan}") => {
+            KelolaKeluaranSatu(200)
+        }
+        // PK unit akar: pimpinan unit uji membaca daftar (tersaring), bukan PK itu.
+        ("get", "/instansi/{iid}/sakip/{tahun}/perjanjian") => BacaAnggaran(200),
+        ("get", "/instansi/{iid}/sakip/{tahun}/predikat") => BacaAnggaran(200),
+        ("get", "/instansi/{iid}/sakip/perjanjian/{id}") => BacaButir(200),
+        // Usulan unit akar masih menunggu: 409 sesudah kebijakan.
+        ("post", "/instansi/{iid}/sakip/{tahun}/perjanjian") => KelolaRencana(409),
+        ("post", "/instansi/{iid}/sakip/perjanjian/{id}/keputusan") => PihakKedua,
+        ("get", "/instansi/{iid}/sakip/{tahun}/evaluasi") => BacaLke(200),
+        // LKE 2025 pengisian; LKE 2024 pada tahap verifikasi.
+        ("put", "/instansi/{iid}/sakip/{tahun}/evaluasi/kriteria/{kode}") => KelolaRencana(200),
+        ("post", "/instansi/{iid}/sakip/{tahun}/evaluasi/ajukan") => KelolaRencana(422),
+        ("put", "/instansi/{iid}/sakip/{tahun}/evaluasi/kriteria/{kode}/reviu") => KelolaReviu(200),
+        ("post", "/instansi/{iid}/sakip/{tahun}/evaluasi/tahap") => KelolaReviu(409),
+        ("post", "/sakip/lke-templat/{tahun}") => Nasional(201),
         _ => return None,
     })
+}
+
+/// SAKIP dunia uji per instansi: (periode, tujuan, sasaran, IKU, PK usulan).
+struct SakipUji {
+    periode: String,
+    tujuan: String,
+    sasaran: String,
+    iku: String,
+    pk: String,
+}
+
+/// Renstra 2025–2029 dengan satu sasaran unit akar bertaut ke program
+/// rencana 2025, PK usulan unit akar, LKE 2025 (pengisian) dan LKE 2024
+/// (diajukan, tahap verifikasi).
+async fn siapkan_sakip(d: &mut Dunia) {
+    use app::sakip as sk;
+    let l = d.u.l.clone();
+    let k = Konteks::sistem();
+    for (iid, unit) in [
+        (d.a.clone(), d.unit_akar.clone()),
+        (d.b.clone(), d.unit_b.clone()),
+    ] {
+        let p = sk::buat_periode(
+            &l,
+            &k,
+            &iid,
+            sk::MasukanPeriode {
+                nama: "RPJMD uji".into(),
+                tahun_awal: 2025,
+                tahun_akhir: 2029,
+            },
+        )
+        .await
+        .unwrap();
+        let t = sk::tambah_sasaran(
+            &l,
+            &k,
+            &iid,
+            &p.id,
+            sk::MasukanSasaran {
+                jenis: "tujuan".into(),
+                induk_id: None,
+                kode: "T1".into(),
+                nama: "Tujuan uji".into(),
+                unit_id: None,
+            },
+        )
+        .await
+        .unwrap();
+        let s = sk::tambah_sasaran(
+            &l,
+            &k,
+            &iid,
+            &p.id,
+            sk::MasukanSasaran {
+                jenis: "sasaran".into(),
+                induk_id: Some(t.id.clone()),
+                kode: "S1".into(),
+                nama: "Sasaran uji".into(),
+                unit_id: Some(unit.clone()),
+            },
+        )
+        .await
+        .unwrap();
+        let i = sk::tambah_iku(
+            &l,
+            &k,
+            &iid,
+            &s.id,
+            sk::MasukanIku {
+                nama: "IKU uji".into(),
+                satuan: Some("%".into()),
+                polaritas: None,
+                rekap: None,
+                baseline: None,
+                target_akhir: None,
+                target: vec![sk::MasukanTarget {
+                    tahun: 2025,
+                    target: "90".into(),
+                    target_tw: None,
+                }],
+            },
+        )
+        .await
+        .unwrap();
+        sk::tautkan_program(
+            &l,
+            &k,
+            &iid,
+            2025,
+            &s.id,
+            sk::MasukanTautan {
+                program_kode: vec!["1.02.02".into()],
+            },
+        )
+        .await
+        .unwrap();
+        let pk = sk::ajukan_pk(
+            &l,
+            &k,
+            &iid,
+            2025,
+            sk::MasukanPk {
+                unit_id: unit.clone(),
+                indikator: None,
+                alasan_perubahan: None,
+            },
+        )
+        .await
+        .unwrap();
+        let j = |x: &str| sk::MasukanJawaban {
+            jawaban: Some(x.into()),
+            catatan: None,
+            bukti_id: None,
+            bukti_url: None,
+            versi: Some(0),
+        };
+        sk::isi_jawaban(&l, &k, &iid, 2025, "1.a.1", j("Y"))
+            .await
+            .unwrap();
+        for c in rules::sakip::templat_bawaan().kriteria() {
+            let x = if c.jenis == rules::sakip::JenisJawaban::YaTidak {
+                "Y"
+            } else {
+                "B"
+            };
+            sk::isi_jawaban(&l, &k, &iid, 2024, &c.kode, j(x))
+                .await
+                .unwrap();
+        }
+        sk::ajukan_lke(&l, &k, &iid, 2024, None).await.unwrap();
+        d.sakip.insert(
+            iid.clone(),
+            SakipUji {
+                periode: p.id,
+                tujuan: t.id,
+                sasaran: s.id,
+                iku: i.id,
+                pk: pk.pk.id,
+            },
+        );
+    }
 }
 
 const KEPALA_RENCANA: &str = "unit,program_kode,program_nama,kegiatan_kode,kegiatan_nama,subkegiatan_kode,subkegiatan_nama,indikator,satuan,polaritas,baseline,target,target_tw1,target_tw2,target_tw3,target_tw4,pagu\n";
@@ -359,6 +541,8 @@ struct Dunia {
     aksi: HashMap<String, (String, String, String)>,
     /// Instansi → angkatan yang diselenggarakannya.
     angkatan: HashMap<String, String>,
+    /// Instansi → data SAKIP uji.
+    sakip: HashMap<String, SakipUji>,
     nomor: AtomicUsize,
 }
 
@@ -490,6 +674,7 @@ async fn bangun(backend: store::Backend) -> Dunia {
         sasaran_sandi: HashMap::new(),
         aksi: HashMap::new(),
         angkatan: HashMap::new(),
+        sakip: HashMap::new(),
         nomor: AtomicUsize::new(1),
         u,
     };
@@ -795,6 +980,18 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
                 403
             }
         }
+        Jenis::BacaLke(ok) => {
+            let pembaca = matches!(p, P::Admin | P::Perencana | P::Inspektur);
+            if sa || (pembaca && anggota) { ok } else { 403 }
+        }
+        Jenis::KelolaReviu(ok) => {
+            if sa || (p == P::Inspektur && anggota) {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::PihakKedua => 403,
         Jenis::DiujiDi(_) => unreachable!("dilewati di matriks"),
     }
 }
@@ -847,6 +1044,20 @@ async fn susun(
         d.aksi[&pid].0.clone()
     } else if jalur.starts_with("/angkatan/{id}") {
         d.angkatan[&iid].clone()
+    } else if let Some(x) = jalur
+        .strip_prefix("/instansi/{iid}/sakip/")
+        .filter(|_| jalur.contains("{id}"))
+    {
+        let u = &d.sakip[&iid];
+        if x.starts_with("periode/") {
+            u.periode.clone()
+        } else if x.starts_with("perjanjian/") {
+            u.pk.clone()
+        } else if x.contains("iku/") {
+            u.iku.clone()
+        } else {
+            u.sasaran.clone()
+        }
     } else if jalur.ends_with("/penerimaan/{id}") {
         "tidak-ada".to_string()
     } else if jalur == "/token/{id}" {
@@ -867,7 +1078,7 @@ async fn susun(
         || (metode == "post" && jalur.ends_with("/perubahan"))
     {
         "2027"
-    } else if jalur.ends_with("/perubahan") {
+    } else if jalur.ends_with("/perubahan") || jalur.ends_with("/kriteria/{kode}/reviu") {
         "2024"
     } else {
         "2025"
@@ -899,9 +1110,12 @@ async fn susun(
                     "3"
                 },
             )
+            .replace("{triwulan}", "1")
             .replace(
                 "{kode}",
-                if !jalur.starts_with("/wilayah/") {
+                if jalur.contains("/evaluasi/kriteria/") {
+                    "1.a.1"
+                } else if !jalur.starts_with("/wilayah/") {
                     "1.02.02.2.02.0015"
                 } else if iid == d.a {
                     "81"
@@ -1150,6 +1364,80 @@ async fn susun(
                         "indikator": x.indikator, "versi": x.versi}),
             )
         }
+        ("post", "/instansi/{iid}/sakip/periode") => {
+            Some(json!({"nama": "RPJMD tumpang tindih", "tahun_awal": 2027, "tahun_akhir": 2031}))
+        }
+        ("post", "/instansi/{iid}/sakip/periode/{id}/sasaran") => Some(json!({"jenis": "sasaran",
+            "induk_id": d.sakip[&iid].tujuan, "kode": format!("S{n}"), "nama": format!("Sasaran {n}")})),
+        ("post", "/instansi/{iid}/sakip/sasaran/{id}/iku") => {
+            Some(json!({"nama": format!("IKU {n}"),
+            "satuan": "%", "target": [{"tahun": 2025, "target": "80-90"}]}))
+        }
+        ("put", "/instansi/{iid}/sakip/iku/{id}/target") => {
+            Some(json!({"tahun": 2025, "target": "90", "target_tw": ["20", "45", null, "90"]}))
+        }
+        ("put", "/instansi/{iid}/sakip/{tahun}/sasaran/{id}/program") => {
+            Some(json!({"program_kode": ["1.02.02"]}))
+        }
+        ("put", "/instansi/{iid}/sakip/{tahun}/kontributor") => Some(json!({
+            "simpul": format!("sasaran:{}", d.sakip[&iid].sasaran), "unit_id": [unit]})),
+        ("post", "/instansi/{iid}/sakip/{tahun}/pohon/salin") => None,
+        ("put", "/instansi/{iid}/sakip/{tahun}/iku/{id}/realisasi/{triwulan}") => {
+            let mut kon = pool.acquire().await.unwrap();
+            let x = store::sakip::realisasi_iku_satu(&mut kon, &iid, &id, 2025, 1)
+                .await
+                .unwrap();
+            Some(
+                json!({"realisasi": format!("{}", 40 + n % 50), "penjelasan": "Uji matriks",
+                "bukti_url": "https://contoh.go.id/iku", "versi": x.map(|x| x.versi).unwrap_or(0)}),
+            )
+        }
+        ("post", "/instansi/{iid}/sakip/{tahun}/perjanjian") => {
+            Some(json!({"unit_id": if iid == d.a { &d.unit_akar } else { &d.unit_b }}))
+        }
+        ("post", "/instansi/{iid}/sakip/perjanjian/{id}/keputusan") => {
+            Some(json!({"keputusan": "setujui", "versi": 1}))
+        }
+        ("put", "/instansi/{iid}/sakip/{tahun}/evaluasi/kriteria/{kode}") => {
+            let x = store::sakip::lke_tahun(pool, &iid, 2025)
+                .await
+                .unwrap()
+                .unwrap();
+            let mut kon = pool.acquire().await.unwrap();
+            let j = store::sakip::jawaban_satu(&mut kon, &iid, &x.id, "1.a.1")
+                .await
+                .unwrap();
+            Some(
+                json!({"jawaban": if n % 2 == 0 { "Y" } else { "T" }, "catatan": "Uji matriks",
+                "versi": j.map(|j| j.versi).unwrap_or(0)}),
+            )
+        }
+        ("put", "/instansi/{iid}/sakip/{tahun}/evaluasi/kriteria/{kode}/reviu") => {
+            let x = store::sakip::lke_tahun(pool, &iid, 2024)
+                .await
+                .unwrap()
+                .unwrap();
+            let mut kon = pool.acquire().await.unwrap();
+            let j = store::sakip::jawaban_satu(&mut kon, &iid, &x.id, "1.a.1")
+                .await
+                .unwrap();
+            Some(
+                json!({"jawaban_reviu": "T", "catatan_reviu": format!("Reviu {n}"),
+                "versi": j.map(|j| j.versi).unwrap_or(0)}),
+            )
+        }
+        ("post", "/instansi/{iid}/sakip/{tahun}/evaluasi/ajukan") => Some(json!({})),
+        ("post", "/instansi/{iid}/sakip/{tahun}/evaluasi/tahap") => {
+            Some(json!({"keputusan": "setuju", "komentar": "Uji matriks"}))
+        }
+        ("post", "/sakip/lke-templat/{tahun}") => {
+            return Permintaan {
+                metode: Method::POST,
+                uri,
+                jenis_isi: Some("application/json"),
+                badan: rules::sakip::TEMPLAT_BAWAAN_JSON.as_bytes().to_vec(),
+            };
+        }
         (m, _) if m == "get" || m == "delete" => None,
         (m, j) => panic!("tambahkan badan permintaan untuk {} {j}", m.to_uppercase()),
     };
@@ -1238,8 +1526,9 @@ async fn matriks_rute_peran_hubungan() {
         "matriks_akses_http.rs, jenis_rute(): {tanpa:#?}"
     );
     for backend in backend_uji() {
-        let d = bangun(backend).await;
+        let mut d = bangun(backend).await;
         siapkan_anggaran(&d).await;
+        siapkan_sakip(&mut d).await;
         let mut klien: BTreeMap<P, Klien> = BTreeMap::new();
         for p in SEMUA_P {
             klien.insert(p, masuk(&d, p).await);
