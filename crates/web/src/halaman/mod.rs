@@ -12,6 +12,7 @@ pub mod notifikasi;
 pub mod pegawai;
 pub mod pengguna;
 pub mod riwayat;
+pub mod sakip;
 pub mod tugas;
 pub mod unit;
 
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .merge(notifikasi::router())
         .merge(anggaran::router())
         .merge(aksi_perubahan::router())
+        .merge(sakip::router())
 }
 
 /// Teks dua bahasa di templat: `{{ t.s("Cari", "Search") }}`.
