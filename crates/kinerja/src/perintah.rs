@@ -81,6 +81,13 @@ pub struct OpsiSeed {
     /// Sub kegiatan per instansi anggaran sintetis.
     #[arg(long, default_value_t = 300)]
     anggaran_subkegiatan: usize,
+    /// Indikator keluaran per sub kegiatan sintetis.
+    #[arg(long, default_value_t = 1)]
+    anggaran_indikator: usize,
+    /// Tolok ukur SAKIP: Renstra, IKU, tautan pohon dan usulan PK untuk
+    /// instansi sintetis (bersama --anggaran-instansi).
+    #[arg(long)]
+    sakip: bool,
     /// Tahun anggaran sintetis.
     #[arg(long, default_value_t = 2026)]
     tahun: i64,
@@ -420,13 +427,29 @@ pub async fn seed(o: OpsiSeed) -> Result<(), String> {
     }
     if let Some(n) = o.anggaran_instansi {
         let mulai = std::time::Instant::now();
-        let baris =
-            app::demo::isi_skala_anggaran(&l, n, o.anggaran_unit, o.anggaran_subkegiatan, o.tahun)
-                .await
-                .map_err(|e| e.to_string())?;
+        let baris = app::demo::isi_skala_anggaran(
+            &l,
+            n,
+            o.anggaran_unit,
+            o.anggaran_subkegiatan,
+            o.anggaran_indikator,
+            o.tahun,
+        )
+        .await
+        .map_err(|e| e.to_string())?;
         eprintln!(
             "{n} instansi × {} sub kegiatan: {baris} baris realisasi anggaran dalam {:.1?}",
             o.anggaran_subkegiatan,
+            mulai.elapsed()
+        );
+    }
+    if o.sakip {
+        let mulai = std::time::Instant::now();
+        let n = app::demo::isi_skala_sakip(&l, o.tahun)
+            .await
+            .map_err(|e| e.to_string())?;
+        eprintln!(
+            "SAKIP sintetis untuk {n} instansi dalam {:.1?}",
             mulai.elapsed()
         );
     }

@@ -522,9 +522,16 @@ pub async fn isi_skala_anggaran(
     instansi: usize,
     unit: usize,
     subkegiatan: usize,
+    indikator_per_sub: usize,
     tahun: i64,
 ) -> Hasil<usize> {
     use store::perencanaan::{Butir, Indikator, RealisasiBulan, RealisasiTriwulan, Rencana};
+    const NAMA_INDIKATOR: [&str; 4] = [
+        "Jumlah keluaran",
+        "Persentase keluaran tepat waktu",
+        "Jumlah penerima manfaat",
+        "Jumlah dokumen pendukung",
+    ];
     let wilayah = super::sqlx_wilayah(l).await?;
     let unit = unit.max(1);
     let mut baris_realisasi = 0usize;
@@ -644,29 +651,7 @@ pub async fn isi_skala_anggaran(
                 Some(pagu),
                 s as i64,
             );
-            let target = 10 + (berikut() % 90) as i64;
-            let ind = Indikator {
-                instansi_id: iid.clone(),
-                id: store::id_baru(),
-                rencana_id: rencana.id.clone(),
-                butir_id: b.id.clone(),
-                kunci: store::id_baru(),
-                nama: "Jumlah keluaran".into(),
-                nama_kunci: "jumlah keluaran".into(),
-                satuan: Some("Unit".into()),
-                polaritas: Some("positif".into()),
-                baseline: None,
-                target: Some(target.to_string()),
-                target_tw1: Some((target / 4).to_string()),
-                target_tw2: Some((target / 2).to_string()),
-                target_tw3: Some((target * 3 / 4).to_string()),
-                target_tw4: Some(target.to_string()),
-                urutan: 0,
-                versi: 1,
-                dibuat_pada: waktu.clone(),
-                diubah_pada: waktu.clone(),
-            };
-            // Serapan 0–100 %, capaian 0–110 %: semua tanda muncul di suatu tempat.
+            // Serapan 0–100 %: semua tanda muncul di suatu tempat.
             let serapan = (berikut() % 101) as i64;
             for bulan in 1..=12 {
                 real.push(RealisasiBulan {
@@ -680,27 +665,57 @@ pub async fn isi_skala_anggaran(
                     diubah_pada: waktu.clone(),
                 });
             }
-            let capaian = (berikut() % 111) as i64;
-            for tw in 1..=4 {
-                kel.push(RealisasiTriwulan {
+            for j in 0..indikator_per_sub.max(1) {
+                let nama = NAMA_INDIKATOR
+                    .get(j)
+                    .map(|x| x.to_string())
+                    .unwrap_or_else(|| format!("Indikator keluaran {}", j + 1));
+                let target = 10 + (berikut() % 90) as i64;
+                let ind = Indikator {
                     instansi_id: iid.clone(),
-                    tahun,
-                    indikator_kunci: ind.kunci.clone(),
-                    triwulan: tw,
-                    subkegiatan_kode: b.kode.clone(),
-                    realisasi: (target * capaian * tw / 400).to_string(),
-                    bukti_id: None,
-                    bukti_url: (berikut() % 3 != 0).then(|| "https://contoh.go.id/b".to_string()),
-                    diverifikasi_oleh: None,
-                    diverifikasi_pada: None,
-                    catatan_verifikasi: None,
+                    id: store::id_baru(),
+                    rencana_id: rencana.id.clone(),
+                    butir_id: b.id.clone(),
+                    kunci: store::id_baru(),
+                    nama_kunci: nama.to_lowercase(),
+                    nama,
+                    satuan: Some("Unit".into()),
+                    polaritas: Some("positif".into()),
+                    baseline: None,
+                    target: Some(target.to_string()),
+                    target_tw1: Some((target / 4).to_string()),
+                    target_tw2: Some((target / 2).to_string()),
+                    target_tw3: Some((target * 3 / 4).to_string()),
+                    target_tw4: Some(target.to_string()),
+                    urutan: j as i64,
                     versi: 1,
-                    diubah_oleh: None,
+                    dibuat_pada: waktu.clone(),
                     diubah_pada: waktu.clone(),
-                });
+                };
+                // Capaian 0–110 %.
+                let capaian = (berikut() % 111) as i64;
+                for tw in 1..=4 {
+                    kel.push(RealisasiTriwulan {
+                        instansi_id: iid.clone(),
+                        tahun,
+                        indikator_kunci: ind.kunci.clone(),
+                        triwulan: tw,
+                        subkegiatan_kode: b.kode.clone(),
+                        realisasi: (target * capaian * tw / 400).to_string(),
+                        bukti_id: None,
+                        bukti_url: (berikut() % 3 != 0)
+                            .then(|| "https://contoh.go.id/b".to_string()),
+                        diverifikasi_oleh: None,
+                        diverifikasi_pada: None,
+                        catatan_verifikasi: None,
+                        versi: 1,
+                        diubah_oleh: None,
+                        diubah_pada: waktu.clone(),
+                    });
+                }
+                indikator.push(ind);
             }
             sub.push(b);
-            indikator.push(ind);
         }
         let mut tx = l.db.mulai().await?;
         store::perencanaan::sisipkan_rencana(&mut tx, &rencana).await?;

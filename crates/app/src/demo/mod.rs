@@ -7,6 +7,7 @@
 mod aksi;
 mod anggaran;
 pub use anggaran::isi_skala_anggaran;
+pub use sakip::isi_skala_sakip;
 mod data;
 mod pembangkit;
 mod sakip;

@@ -539,6 +539,65 @@ async fn tahap(l: &Layanan, k: &Konteks, iid: &str, tahun: i64, komentar: &str) 
     Ok(())
 }
 
+/// Foto berita acara (PNG kecil yang digambar di sini) sebagai bukti
+/// realisasi TW II tanggul yang merah: bukti di penyimpanan bukti, bukan
+/// tautan luar, agar dapat dibuka di peramban tanpa internet.
+async fn bukti_tanggul(l: &Layanan, iid: &str) -> Hasil<()> {
+    let k = Konteks::sistem();
+    let r = sk::renstra(l, &k, iid, TAHUN).await?;
+    let Some(iku) = r.iku.iter().find(|i| i.nama.starts_with("Panjang tanggul")) else {
+        return Ok(());
+    };
+    let gambar = image::RgbImage::from_fn(320, 200, |x, y| {
+        if y > 140 {
+            image::Rgb([120, 95, 60])
+        } else if (x / 40 + y / 40) % 2 == 0 {
+            image::Rgb([200, 210, 220])
+        } else {
+            image::Rgb([90, 140, 190])
+        }
+    });
+    let mut isi = Vec::new();
+    gambar
+        .write_to(&mut std::io::Cursor::new(&mut isi), image::ImageFormat::Png)
+        .map_err(|e| crate::Galat::Internal(format!("demo bukti: {e}")))?;
+    let b = crate::bukti::unggah(
+        l,
+        &k,
+        iid,
+        vec![crate::bukti::BerkasMasuk {
+            nama: "berita-acara-tanggul-tw2.png".into(),
+            isi,
+        }],
+    )
+    .await?;
+    let versi = store::sakip::realisasi_iku_tahun(l.pool(), iid, TAHUN)
+        .await?
+        .into_iter()
+        .find(|x| x.iku_id == iku.id && x.triwulan == 2)
+        .map(|x| x.versi)
+        .unwrap_or(0);
+    sk::simpan_realisasi_iku(
+        l,
+        &k,
+        iid,
+        TAHUN,
+        &iku.id,
+        2,
+        sk::MasukanRealisasiIku {
+            realisasi: "0,5".into(),
+            penjelasan: Some(
+                "Lelang ulang paket Wai Batu Merah; pekerjaan fisik baru mulai Juni.".into(),
+            ),
+            bukti_id: b.first().map(|x| x.id.clone()),
+            bukti_url: None,
+            versi: Some(versi),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
 /// Mengisi SAKIP demo bila rencana 2026 Maluku ada dan Renstra belum.
 pub async fn isi_sakip(l: &Layanan) -> Hasil<bool> {
     let pool = l.pool();
@@ -562,6 +621,7 @@ pub async fn isi_sakip(l: &Layanan) -> Hasil<bool> {
         return Ok(false);
     }
     renstra(l, &maluku.id, "RPJMD Provinsi Maluku 2025–2029", MALUKU).await?;
+    bukti_tanggul(l, &maluku.id).await?;
     renstra(l, &ambon.id, "RPJMD Kota Ambon 2025–2029", AMBON).await?;
 
     let unit = store::organisasi::semua_unit(pool, &maluku.id).await?;
@@ -616,4 +676,153 @@ pub async fn isi_sakip(l: &Layanan) -> Hasil<bool> {
     )
     .await?;
     Ok(true)
+}
+
+/// Tolok ukur SAKIP: untuk setiap instansi sintetis dengan rencana `tahun`
+/// dan tanpa Renstra: 3 tujuan × 4 sasaran (unit bergiliran) × 2 IKU dengan
+/// realisasi TW I–II, setiap program bertaut ke dua sasaran (simpul
+/// bersama), dan usulan PK untuk setiap unit. Jumlah instansi yang diisi.
+pub async fn isi_skala_sakip(l: &Layanan, tahun: i64) -> Hasil<usize> {
+    let k = Konteks::sistem();
+    let pool = l.pool();
+    let mut n = 0;
+    for i in store::organisasi::semua_instansi(pool).await? {
+        if !store::sakip::daftar_periode(pool, &i.id).await?.is_empty()
+            || store::perencanaan::rencana_tahun(pool, &i.id, tahun)
+                .await?
+                .is_empty()
+        {
+            continue;
+        }
+        let unit = store::organisasi::semua_unit(pool, &i.id).await?;
+        let program: Vec<String> = crate::sakip::capaian::program_tahun(l, &i.id, tahun)
+            .await?
+            .into_iter()
+            .collect();
+        let p = sk::buat_periode(
+            l,
+            &k,
+            &i.id,
+            sk::MasukanPeriode {
+                nama: format!("Renstra {}–{}", tahun - 1, tahun + 3),
+                tahun_awal: tahun - 1,
+                tahun_akhir: tahun + 3,
+            },
+        )
+        .await?;
+        let mut sasaran = Vec::new();
+        for t in 0..3 {
+            let tujuan = sk::tambah_sasaran(
+                l,
+                &k,
+                &i.id,
+                &p.id,
+                MasukanSasaran {
+                    jenis: "tujuan".into(),
+                    induk_id: None,
+                    kode: format!("T{}", t + 1),
+                    nama: format!("Tujuan {}", t + 1),
+                    unit_id: None,
+                },
+            )
+            .await?;
+            for s in 0..4 {
+                let no = t * 4 + s;
+                let x = sk::tambah_sasaran(
+                    l,
+                    &k,
+                    &i.id,
+                    &p.id,
+                    MasukanSasaran {
+                        jenis: "sasaran".into(),
+                        induk_id: Some(tujuan.id.clone()),
+                        kode: format!("S{}.{}", t + 1, s + 1),
+                        nama: format!("Sasaran strategis {}", no + 1),
+                        unit_id: unit.get(no % unit.len().max(1)).map(|u| u.id.clone()),
+                    },
+                )
+                .await?;
+                for j in 0..2 {
+                    let iku = sk::tambah_iku(
+                        l,
+                        &k,
+                        &i.id,
+                        &x.id,
+                        MasukanIku {
+                            nama: format!("IKU {}.{}", no + 1, j + 1),
+                            satuan: Some("%".into()),
+                            polaritas: Some(if j == 0 { "positif" } else { "negatif" }.into()),
+                            rekap: Some(if j == 0 { "kumulatif" } else { "snapshot" }.into()),
+                            baseline: None,
+                            target_akhir: Some("100".into()),
+                            target: vec![MasukanTarget {
+                                tahun,
+                                target: format!("{}", 40 + no * 3),
+                                target_tw: None,
+                            }],
+                        },
+                    )
+                    .await?;
+                    for tw in 1..=2 {
+                        sk::simpan_realisasi_iku(
+                            l,
+                            &k,
+                            &i.id,
+                            tahun,
+                            &iku.id,
+                            tw,
+                            sk::MasukanRealisasiIku {
+                                realisasi: format!(
+                                    "{}",
+                                    10 + (no * 7 + j * 3 + tw as usize * 5) % 40
+                                ),
+                                penjelasan: Some("Realisasi sintetis tolok ukur.".into()),
+                                bukti_id: None,
+                                bukti_url: Some("https://contoh.go.id/bukti".into()),
+                                versi: Some(0),
+                            },
+                        )
+                        .await?;
+                    }
+                }
+                sasaran.push(x.id);
+            }
+        }
+        for (no, kode) in program.iter().enumerate() {
+            for s in [no % sasaran.len(), (no + 5) % sasaran.len()] {
+                let ada: Vec<String> = store::sakip::tautan_tahun(pool, &i.id, tahun)
+                    .await?
+                    .into_iter()
+                    .filter(|t| t.sasaran_id == sasaran[s])
+                    .map(|t| t.program_kode)
+                    .chain([kode.clone()])
+                    .collect();
+                sk::tautkan_program(
+                    l,
+                    &k,
+                    &i.id,
+                    tahun,
+                    &sasaran[s],
+                    sk::MasukanTautan { program_kode: ada },
+                )
+                .await?;
+            }
+        }
+        for u in &unit {
+            let _ = sk::ajukan_pk(
+                l,
+                &k,
+                &i.id,
+                tahun,
+                sk::MasukanPk {
+                    unit_id: u.id.clone(),
+                    indikator: None,
+                    alasan_perubahan: None,
+                },
+            )
+            .await;
+        }
+        n += 1;
+    }
+    Ok(n)
 }
