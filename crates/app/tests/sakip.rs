@@ -230,8 +230,19 @@ async fn akses_sakip_per_peran_dan_hubungan() {
         let inspektur = konteks(&l, "inspektur").await;
         let perencana = konteks(&l, "perencana").await;
         let admin_ambon = konteks(&l, "admin.ambon").await;
-        // Pohon dan LKjIP: dokumen publik instansi, dibaca pegawai biasa.
-        sk::pohon(&l, &pegawai, &maluku, 2026, 4).await.unwrap();
+        // Pohon dan LKjIP: dokumen publik instansi, dibaca pegawai biasa,
+        // termasuk bukti berkas realisasi IKU (foto berita acara tanggul).
+        let p = sk::pohon(&l, &pegawai, &maluku, 2026, 4).await.unwrap();
+        let mut semua = Vec::new();
+        semua_simpul(&p.akar, &mut semua);
+        let tanggul = semua
+            .iter()
+            .flat_map(|s| s.indikator.iter())
+            .find(|i| i.nama.starts_with("Panjang tanggul"))
+            .unwrap();
+        let bid = tanggul.bukti_id.clone().expect("bukti berkas TW II");
+        app::bukti::lihat(&l, &pegawai, &maluku, &bid).await.unwrap();
+        dilarang(app::bukti::lihat(&l, &admin_ambon, &maluku, &bid).await);
         sk::lkjip(&l, &pegawai, &maluku, 2026).await.unwrap();
         // Instansi lain: tidak apa pun.
         dilarang(sk::pohon(&l, &admin_ambon, &maluku, 2026, 4).await);

@@ -543,7 +543,25 @@ async fn tahap(l: &Layanan, k: &Konteks, iid: &str, tahun: i64, komentar: &str) 
 /// realisasi TW II tanggul yang merah: bukti di penyimpanan bukti, bukan
 /// tautan luar, agar dapat dibuka di peramban tanpa internet.
 async fn bukti_tanggul(l: &Layanan, iid: &str) -> Hasil<()> {
-    let k = Konteks::sistem();
+    // Diunggah perencana instansi itu (bukti selalu milik seorang pengguna instansi).
+    let Some(pengguna) = store::akun::pengguna_untuk_masuk(l.pool(), "perencana")
+        .await?
+        .filter(|p| p.instansi_id == iid)
+    else {
+        return Ok(());
+    };
+    let k = Konteks::dengan(
+        Aktor {
+            instansi_id: iid.into(),
+            pengguna_id: pengguna.id,
+            username: pengguna.username,
+            nama: pengguna.nama,
+            pegawai_id: None,
+            peran: vec![Peran::Perencana],
+            hanya_baca: false,
+        },
+        Bahasa::Id,
+    );
     let r = sk::renstra(l, &k, iid, TAHUN).await?;
     let Some(iku) = r.iku.iter().find(|i| i.nama.starts_with("Panjang tanggul")) else {
         return Ok(());
