@@ -320,6 +320,7 @@ fn galat(e: rust_xlsxwriter::XlsxError) -> Galat {
 /// LKjIP sebagai XLSX: lembar capaian IKU, anggaran program, evaluasi.
 pub async fn lkjip_xlsx(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> Hasil<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
+    kebijakan::wajib(k, Aksi::Baca, Sumber::Sakip(instansi_id))?;
     let d = lkjip(l, k, instansi_id, tahun).await?;
     let t = |id: &'static str, en: &'static str| crate::teks::t(k.bahasa, id, en);
     let mut wb = Workbook::new();

@@ -575,6 +575,7 @@ pub async fn saran_predikat(
     instansi_id: &str,
     tahun: i64,
 ) -> Hasil<Vec<SaranUnit>> {
+    CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::PerjanjianKinerja(instansi_id)).await?;
     let semua = daftar_pk(l, k, instansi_id, tahun).await?;
     Ok(semua
         .into_iter()
