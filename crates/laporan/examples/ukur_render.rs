@@ -144,8 +144,30 @@ fn main() {
     ukur("lkjip_1000", &dir, 3, || {
         lkjip_pdf(&lkjip(1000)).expect("LKjIP 1.000")
     });
-    ukur("lkjip_4900", &dir, 1, || {
-        lkjip_pdf(&lkjip(4900)).expect("LKjIP 4.900")
+    // Kasus terburuk yang masih di bawah batas.
+    ukur("pk_4990_program", &dir, 1, || {
+        let mut d = pk();
+        d.anggaran = (0..4990)
+            .map(|i| BarisAnggaranPk {
+                program: format!("Program {i}"),
+                pagu: "Rp1.000".into(),
+            })
+            .collect();
+        perjanjian_kinerja_pdf(&d).expect("PK 4.990")
+    });
+    ukur("lkjip_1200_iku", &dir, 1, || {
+        lkjip_pdf(&lkjip(1200)).expect("LKjIP 1.200")
+    });
+    ukur("lkjip_ringkasan_190rb", &dir, 1, || {
+        let mut d = lkjip(1);
+        d.ringkasan = vec!["kinerja ".repeat(2_370); 10];
+        lkjip_pdf(&d).expect("ringkasan raksasa")
+    });
+    ukur("pk_kata_20rb_tanpa_spasi", &dir, 1, || {
+        let mut d = pk();
+        d.sasaran[0].indikator = "x".repeat(BATAS_TEKS_SATU_ISIAN);
+        d.unit = "y".repeat(BATAS_TEKS_SATU_ISIAN);
+        perjanjian_kinerja_pdf(&d).expect("kata panjang")
     });
     println!("PDF di {}", dir.display());
 }
