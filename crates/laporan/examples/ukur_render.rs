@@ -111,6 +111,44 @@ fn lkjip(iku: usize) -> Lkjip {
     }
 }
 
+fn aksi() -> MonitoringAksi {
+    let baris = |nama: &str| BarisAngkatan {
+        angkatan: nama.into(),
+        peserta: "30".into(),
+        sesuai_jadwal: "18".into(),
+        berisiko: "4".into(),
+        terlambat: "3".into(),
+        senyap: "2".into(),
+        selesai: "3".into(),
+        persen_tonggak_selesai: "41,67".into(),
+    };
+    MonitoringAksi {
+        penyelenggara: "BPSDM Provinsi Maluku".into(),
+        per_tanggal: "15 Mei 2026".into(),
+        angkatan: vec![
+            baris("PKN II Angkatan I 2025"),
+            baris("PKA Angkatan IV 2025"),
+            baris("PKP Angkatan XII 2025"),
+        ],
+        jumlah: Some(baris("Jumlah")),
+        tonggak_terlambat: (0..25)
+            .map(|i| TonggakTerlambat {
+                alumnus: format!("Alumnus Contoh {}", i + 1),
+                instansi: "Pemerintah Kabupaten Maluku Tengah".into(),
+                tonggak: "Peraturan bupati tentang layanan perizinan terpadu".into(),
+                jatuh_tempo: "31 Maret 2026".into(),
+                hari_terlambat: (45 + i).to_string(),
+            })
+            .collect(),
+        penanda_tangan: pihak(
+            "Dra. Maria Tahapary, M.Si.",
+            "19700101 199503 2 001",
+            "Kepala BPSDM Provinsi Maluku",
+        ),
+        tempat_tanggal: "Ambon, 15 Mei 2026".into(),
+    }
+}
+
 fn ukur(nama: &str, dir: &std::path::Path, kali: u32, f: impl Fn() -> Vec<u8>) {
     let t = Instant::now();
     let pdf = f();
@@ -140,6 +178,9 @@ fn main() {
     });
     ukur("lkjip_12", &dir, 20, || {
         lkjip_pdf(&lkjip(12)).expect("LKjIP")
+    });
+    ukur("monitoring_aksi", &dir, 20, || {
+        monitoring_aksi_perubahan_pdf(&aksi()).expect("aksi")
     });
     ukur("lkjip_1000", &dir, 3, || {
         lkjip_pdf(&lkjip(1000)).expect("LKjIP 1.000")

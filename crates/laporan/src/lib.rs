@@ -10,6 +10,7 @@
 //! |---|---|
 //! | [`perjanjian_kinerja_pdf`] | Perjanjian Kinerja (PermenPANRB 53/2014) beserta lampirannya |
 //! | [`lkjip_pdf`] | Laporan Kinerja Instansi Pemerintah (LKjIP) |
+//! | [`monitoring_aksi_perubahan_pdf`] | Laporan Pemantauan Aksi Perubahan |
 //!
 //! Hal yang dijamin:
 //!
@@ -216,6 +217,61 @@ pub struct Lkjip {
     pub evaluasi: Option<Evaluasi>,
 }
 
+/// Rekap status proyek perubahan satu angkatan pelatihan.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BarisAngkatan {
+    /// Nama angkatan, mis. "PKN II Angkatan III 2025".
+    pub angkatan: String,
+    /// Jumlah peserta.
+    pub peserta: String,
+    /// Proyek yang sesuai jadwal.
+    pub sesuai_jadwal: String,
+    /// Proyek berisiko.
+    pub berisiko: String,
+    /// Proyek terlambat.
+    pub terlambat: String,
+    /// Proyek tanpa pembaruan (senyap).
+    pub senyap: String,
+    /// Proyek selesai.
+    pub selesai: String,
+    /// Tonggak jangka menengah/panjang yang selesai, persen tanpa "%".
+    pub persen_tonggak_selesai: String,
+}
+
+/// Satu tonggak yang melewati jatuh tempo.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TonggakTerlambat {
+    /// Nama alumnus.
+    pub alumnus: String,
+    /// Instansi alumnus.
+    pub instansi: String,
+    /// Uraian tonggak.
+    pub tonggak: String,
+    /// Jatuh tempo, sudah diformat ("31 Maret 2026").
+    pub jatuh_tempo: String,
+    /// Hari terlambat, sudah diformat.
+    pub hari_terlambat: String,
+}
+
+/// Laporan pemantauan aksi perubahan alumni pelatihan kepemimpinan.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MonitoringAksi {
+    /// Penyelenggara atau cakupan, mis. "BPSDM Provinsi Maluku".
+    pub penyelenggara: String,
+    /// Tanggal keadaan data, mis. "15 Mei 2026".
+    pub per_tanggal: String,
+    /// Rekap per angkatan.
+    pub angkatan: Vec<BarisAngkatan>,
+    /// Baris jumlah di bawah rekap (tebal); `None` bila tidak dicetak.
+    pub jumlah: Option<BarisAngkatan>,
+    /// Tonggak terlambat, dalam urutan dari pemanggil.
+    pub tonggak_terlambat: Vec<TonggakTerlambat>,
+    /// Penanda tangan laporan.
+    pub penanda_tangan: Pihak,
+    /// Tempat dan tanggal penandatanganan.
+    pub tempat_tanggal: String,
+}
+
 /// Perjanjian Kinerja: halaman perjanjian lalu lampiran (indikator dan
 /// anggaran), masing-masing dengan blok tanda tangan kedua pihak.
 pub fn perjanjian_kinerja_pdf(d: &PerjanjianKinerja) -> Result<Vec<u8>, GalatLaporan> {
@@ -225,4 +281,10 @@ pub fn perjanjian_kinerja_pdf(d: &PerjanjianKinerja) -> Result<Vec<u8>, GalatLap
 /// LKjIP: sampul, ringkasan eksekutif, Bab I–IV, tanda tangan kepala.
 pub fn lkjip_pdf(d: &Lkjip) -> Result<Vec<u8>, GalatLaporan> {
     mesin::render(mesin::Templat::Lkjip, d)
+}
+
+/// Laporan Pemantauan Aksi Perubahan: rekap status proyek per angkatan dan
+/// daftar tonggak yang melewati jatuh tempo.
+pub fn monitoring_aksi_perubahan_pdf(d: &MonitoringAksi) -> Result<Vec<u8>, GalatLaporan> {
+    mesin::render(mesin::Templat::MonitoringAksi, d)
 }

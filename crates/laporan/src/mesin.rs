@@ -25,12 +25,14 @@ pub const BATAS_TEKS_SATU_ISIAN: usize = 20_000;
 const UMUM: &str = include_str!("../templat/umum.typ");
 const PK: &str = include_str!("../templat/perjanjian_kinerja.typ");
 const LKJIP: &str = include_str!("../templat/lkjip.typ");
+const AKSI: &str = include_str!("../templat/monitoring_aksi.typ");
 
 /// Templat yang tersedia; nama berkasnya sama dengan yang didaftarkan di mesin.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Templat {
     PerjanjianKinerja,
     Lkjip,
+    MonitoringAksi,
 }
 
 impl Templat {
@@ -38,6 +40,7 @@ impl Templat {
         match self {
             Templat::PerjanjianKinerja => "perjanjian_kinerja.typ",
             Templat::Lkjip => "lkjip.typ",
+            Templat::MonitoringAksi => "monitoring_aksi.typ",
         }
     }
 }
@@ -51,6 +54,7 @@ static MESIN: LazyLock<TypstEngine<TypstTemplateCollection>> = LazyLock::new(|| 
             ("umum.typ", UMUM),
             (Templat::PerjanjianKinerja.berkas(), PK),
             (Templat::Lkjip.berkas(), LKJIP),
+            (Templat::MonitoringAksi.berkas(), AKSI),
         ])
         .build()
 });
