@@ -17,12 +17,14 @@
 //! - **Tanpa suntikan markup.** Data tidak pernah disisipkan ke teks templat;
 //!   ia masuk sebagai nilai (`sys.inputs.data`) dan ditempatkan sebagai teks,
 //!   sehingga `#panic("x")` atau `*tebal*` tercetak apa adanya.
-//! - **Fon tertanam.** Hanya fon bawaan typst-assets (Libertinus Serif untuk
-//!   seluruh teks) yang dimuat; fon sistem tidak pernah dibaca, jadi hasil di
-//!   mesin pengembang dan CI sama.
-//! - **Terbatas.** Masukan di atas [`BATAS_BARIS`] baris atau
-//!   [`BATAS_KARAKTER`] karakter ditolak dengan [`GalatLaporan::TerlaluBesar`]
-//!   sebelum typst bekerja, karena waktu tata letak sebanding dengan ukuran.
+//! - **Fon tertanam.** Hanya fon typst-assets yang tertanam di biner yang
+//!   dimuat (teks memakai Libertinus Serif; sisanya cadangan untuk glyph yang
+//!   tidak ada); fon sistem tidak pernah dibaca, jadi hasil di mesin
+//!   pengembang dan CI sama.
+//! - **Terbatas.** Masukan di atas [`BATAS_BARIS`] butir daftar,
+//!   [`BATAS_KARAKTER`] karakter, atau [`BATAS_TEKS_SATU_ISIAN`] karakter
+//!   dalam satu isian ditolak dengan [`GalatLaporan::TerlaluBesar`] sebelum
+//!   typst bekerja, karena waktu tata letak sebanding dengan ukuran.
 //!
 //! Rendering memakai CPU puluhan milidetik sampai beberapa detik; dari kode
 //! async panggil lewat `spawn_blocking`.

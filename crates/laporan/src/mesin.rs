@@ -11,15 +11,17 @@ use typst_layout::PagedDocument;
 use crate::GalatLaporan;
 
 /// Jumlah seluruh butir daftar (baris tabel, paragraf, butir tujuan…) dalam
-/// satu dokumen. 5.000 baris ± 150 halaman: jauh di atas dokumen nyata,
-/// tetapi waktu tata letaknya masih beberapa detik.
+/// satu dokumen. Jauh di atas dokumen nyata; pada batas ini render masih
+/// ±3 detik (4.990 baris program: 106 halaman).
 pub const BATAS_BARIS: usize = 5_000;
 
-/// Jumlah karakter seluruh teks dalam satu dokumen.
+/// Jumlah karakter seluruh teks dalam satu dokumen; waktu tata letak naik
+/// kira-kira sebanding (200.000 karakter satu paragraf: ±0,4 detik).
 pub const BATAS_KARAKTER: usize = 200_000;
 
-/// Karakter dalam satu isian. Satu paragraf raksasa dipecah baris oleh typst
-/// dengan biaya lebih dari linear, jadi dibatasi tersendiri.
+/// Karakter dalam satu isian (±4 halaman teks). Isian sepanjang itu bukan data
+/// yang wajar; menolaknya lebih jelas daripada satu sel tabel yang meluap
+/// berhalaman-halaman.
 pub const BATAS_TEKS_SATU_ISIAN: usize = 20_000;
 
 const UMUM: &str = include_str!("../templat/umum.typ");
@@ -122,9 +124,9 @@ fn periksa_ukuran(v: &serde_json::Value) -> Result<(), GalatLaporan> {
     Ok(())
 }
 
-/// Nilai JSON menjadi nilai typst secara langsung. Tidak lewat `json()` typst:
-/// serde_json di ruang kerja memakai `arbitrary_precision`, yang membuat
-/// pengurai JSON typst membaca angka sebagai kamus.
+/// Nilai JSON menjadi nilai typst secara langsung, tanpa teks JSON perantara
+/// yang diurai ulang oleh `json()` di templat: satu salinan lebih sedikit, dan
+/// mesin tidak memerlukan berkas virtual yang berbeda per panggilan.
 fn ke_typst(v: serde_json::Value) -> Value {
     match v {
         serde_json::Value::Null => Value::None,
