@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Tes peramban: memasang Chromium Debian dan playwright-core bila belum ada,
+# Tes peramban: memasang Chromium Debian (dan poppler-utils) serta playwright-core bila belum ada,
 # menyalakan Kinerja demo pada port bebas, lalu menjalankan tests/browser/*.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/kinerja-target}"
-if [ ! -x /usr/bin/chromium ]; then
-  echo "memasang chromium (paket Debian)" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# poppler-utils: pdftotext untuk tes isi PDF crate laporan.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ]; then
+  echo "memasang chromium dan poppler-utils (paket Debian)" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
 fi
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
   (cd tests/browser && npm install --no-audit --no-fund --silent)
