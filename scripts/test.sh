@@ -11,6 +11,11 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/kinerja-target}"
 export KINERJA_WAJIB_PG=1
 
 bash scripts/postgres.sh
+# pdftotext (poppler-utils): tes crates/laporan dan tes peramban membaca isi PDF.
+if ! command -v pdftotext >/dev/null; then
+  echo "memasang poppler-utils (paket Debian)" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
 # Basis data tes baru setiap kali: tes membuat satu skema per tes dan tidak menghapusnya.
 su postgres -c "dropdb --if-exists kinerja_test && createdb -O kinerja kinerja_test"
 export KINERJA_TEST_PG_URL="${KINERJA_TEST_PG_URL:-postgres://kinerja:kinerja@127.0.0.1:5432/kinerja_test}"

@@ -241,7 +241,9 @@ async fn akses_sakip_per_peran_dan_hubungan() {
             .find(|i| i.nama.starts_with("Panjang tanggul"))
             .unwrap();
         let bid = tanggul.bukti_id.clone().expect("bukti berkas TW II");
-        app::bukti::lihat(&l, &pegawai, &maluku, &bid).await.unwrap();
+        app::bukti::lihat(&l, &pegawai, &maluku, &bid)
+            .await
+            .unwrap();
         dilarang(app::bukti::lihat(&l, &admin_ambon, &maluku, &bid).await);
         sk::lkjip(&l, &pegawai, &maluku, 2026).await.unwrap();
         // Instansi lain: tidak apa pun.

@@ -295,6 +295,8 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/instansi/{iid}/sakip/{tahun}/renstra") => BacaInstansi(200),
         ("get", "/instansi/{iid}/sakip/{tahun}/lkjip") => BacaInstansi(200),
         ("get", "/instansi/{iid}/sakip/{tahun}/lkjip.xlsx") => BacaInstansi(200),
+        ("get", "/instansi/{iid}/sakip/{tahun}/lkjip.pdf") => BacaInstansi(200),
+        ("get", "/instansi/{iid}/sakip/perjanjian/{id}/pdf") => BacaButir(200),
         ("post", "/instansi/{iid}/sakip/{tahun}/pohon/salin") => KelolaRencana(200),
         // Periode 2025–2029 sudah ada: tumpang tindih, sesudah kebijakan.
         ("post", "/instansi/{iid}/sakip/periode") => KelolaRencana(409),

@@ -9,6 +9,7 @@
 pub mod capaian;
 pub mod lke;
 pub mod lkjip;
+pub mod pdf;
 pub mod perjanjian;
 pub mod pohon;
 pub mod renstra;
@@ -19,6 +20,7 @@ pub use lke::{
     putuskan_tahap, reviu_jawaban,
 };
 pub use lkjip::{DataLkjip, lkjip, lkjip_xlsx};
+pub use pdf::{lkjip_pdf, pk_pdf};
 pub use perjanjian::{
     MasukanKeputusanPk, MasukanPk, PkLengkap, SaranUnit, ajukan_pk, daftar_pk, pk_satu,
     putuskan_pk, saran_predikat,

@@ -45,6 +45,62 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(muat_templat).layer(DefaultBodyLimit::max(512 * 1024)))
         .routes(routes!(lkjip))
         .routes(routes!(lkjip_xlsx))
+        .routes(routes!(lkjip_pdf))
+        .routes(routes!(pk_pdf))
+}
+
+fn pdf(nama: &str, isi: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{nama}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        isi,
+    )
+        .into_response()
+}
+
+/// LKjIP sebagai PDF (A4, fon tertanam): capaian IKU, anggaran program, hasil evaluasi
+#[utoipa::path(get, path = "/instansi/{iid}/sakip/{tahun}/lkjip.pdf", tag = "sakip",
+    params(JalurTahun), responses((status = 200, description = "PDF", content(
+        (super::openapi::Berkas = "application/pdf")))))]
+async fn lkjip_pdf(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+) -> Response {
+    let hasil = async {
+        let th = tahun(&p, &th)?;
+        let isi = sk::lkjip_pdf(&s.layanan, &p.konteks, &iid, th)
+            .await
+            .api(&p)?;
+        Ok::<_, GalatApi>(pdf(&format!("lkjip-{th}.pdf"), isi))
+    }
+    .await;
+    hasil.unwrap_or_else(|g| g.into_response())
+}
+
+/// Perjanjian Kinerja sebagai PDF dalam tata letak resmi, dengan tempat tanda tangan elektronik
+#[utoipa::path(get, path = "/instansi/{iid}/sakip/perjanjian/{id}/pdf", tag = "sakip",
+    params(super::JalurRekaman), responses((status = 200, description = "PDF", content(
+        (super::openapi::Berkas = "application/pdf")))))]
+async fn pk_pdf(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> Response {
+    let hasil = async {
+        let isi = sk::pk_pdf(&s.layanan, &p.konteks, &iid, &id)
+            .await
+            .api(&p)?;
+        Ok::<_, GalatApi>(pdf("perjanjian-kinerja.pdf", isi))
+    }
+    .await;
+    hasil.unwrap_or_else(|g| g.into_response())
 }
 
 #[derive(utoipa::IntoParams)]
