@@ -83,6 +83,10 @@ test('alumni kirim progres berfoto, mentor verifikasi, dasbor BKD berubah (360 p
     await mentor.page.goto(proyek);
     const gambar = mentor.page.locator('img[src*="varian=mini"]').first();
     await gambar.waitFor();
+    // Gambar dimuat sesudah elemennya ada (dan bisa `loading=lazy`): tunggu muatnya.
+    await gambar.scrollIntoViewIfNeeded();
+    await mentor.page.waitForFunction((g) => g.complete && g.naturalWidth > 0, await gambar.elementHandle(), { timeout: 10000 })
+      .catch(() => {});
     assert.ok(await gambar.evaluate((g) => g.complete && g.naturalWidth > 0), 'foto bukti termuat');
     await tanpaGulirMendatar(mentor.page);
     await mentor.page.locator('button[value=terima]').first().click();

@@ -54,8 +54,11 @@ test('inspektur: pohon kinerja sampai simpul merah, bukti, LKjIP PDF (360 px)', 
     assert.equal(r.status(), 200);
     assert.match(r.headers()['content-type'], /^image\//);
     // Program merah: kegiatan dan sub kegiatan di halamannya sendiri.
-    await merah.locator('details[data-warna="merah"] > summary').first().click();
-    await page.click('a:has-text("Kegiatan dan sub kegiatan")');
+    // Sasaran merah sendiri juga cocok `details > summary`: sebut programnya.
+    const program = page.locator('[id="simpul-1.03.02"]');
+    assert.equal(await program.getAttribute('data-warna'), 'merah');
+    await program.locator(':scope > summary').click();
+    await program.locator('a:has-text("Kegiatan dan sub kegiatan")').click();
     await page.waitForURL(/\/program\//);
     assert.ok(await page.locator('details[id^="simpul-1.03.02.1"]').count() >= 2);
     await tanpaGulirMendatar(page);
