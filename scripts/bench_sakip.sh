@@ -67,7 +67,7 @@ jalan() { # label, opsi basis data...
     python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
   local A="Authorization: Bearer $token"
   local iid
-  iid=$(curl -fs -H "$A" "$url/api/v1/instansi" | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d.get("isi",d); print([i["id"] for i in d if i.get("kode_wilayah")][0])')
+  iid=$(curl -fs -H "$A" "$url/api/v1/instansi" | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d.get("isi",d) if isinstance(d,dict) else d; print([i["id"] for i in d if i.get("kode_wilayah")][0])')
   local dasar="$url/api/v1/instansi/$iid/sakip/2026"
   echo "simpul pohon: $(curl -fs -H "$A" "$dasar/pohon" | python3 -c '
 import json,sys

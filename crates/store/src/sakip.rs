@@ -1017,3 +1017,31 @@ pub async fn templat_untuk_tahun(k: &mut Koneksi, tahun: i64) -> Hasil<Option<Te
     .fetch_optional(k)
     .await?)
 }
+
+// ---------- bacaan ringkas untuk capaian ----------
+
+/// Realisasi keluaran satu indikator rencana pada satu triwulan, kolom
+/// secukupnya untuk capaian dan bukti (pohon dibangun setiap permintaan).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct KeluaranRingkas {
+    pub indikator_kunci: String,
+    pub triwulan: i64,
+    pub realisasi: String,
+    pub bukti_id: Option<String>,
+    pub bukti_url: Option<String>,
+}
+
+pub async fn keluaran_ringkas(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<KeluaranRingkas>> {
+    crate::semua_sebagai_json(
+        pool,
+        "indikator_kunci, triwulan, realisasi, bukti_id, bukti_url",
+        "FROM realisasi_keluaran WHERE instansi_id = $1 AND tahun = $2",
+        "t.indikator_kunci, t.triwulan",
+        argumen!(instansi_id.to_string(), tahun),
+    )
+    .await
+}

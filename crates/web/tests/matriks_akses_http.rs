@@ -231,6 +231,7 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/aksi-perubahan") => Masuk(200),
         ("get", "/aksi-perubahan/dasbor") => Masuk(200),
         ("get", "/aksi-perubahan/ekspor") => Masuk(200),
+        ("get", "/aksi-perubahan/laporan.pdf") => Masuk(200),
         ("get", "/aksi-perubahan/{id}") => LihatAksi,
         ("put", "/aksi-perubahan/{id}") => UbahAksi(200),
         ("post", "/aksi-perubahan/{id}/tonggak") => UbahAksi(201),

@@ -271,3 +271,137 @@ pub async fn ekspor_xlsx(l: &Layanan, k: &Konteks, s: &SaringanAksi) -> Hasil<Ve
     ws.set_freeze_panes(1, 0).map_err(galat)?;
     wb.save_to_buffer().map_err(galat)
 }
+
+/// Laporan pemantauan sebagai PDF (crate `laporan`): per angkatan jumlah
+/// peserta menurut status dan persen tonggak jangka menengah/panjang yang
+/// selesai, lalu tonggak terlambat (paling lama dulu, paling banyak 500).
+/// Cakupan dan saringan sama dengan dasbor.
+pub async fn laporan_pdf(l: &Layanan, k: &Konteks, s: &SaringanAksi) -> Hasil<Vec<u8>> {
+    let c = CakupanAksi::untuk(l, k).await?;
+    let semua = terlihat(l, k, &c, s).await?;
+    let a = k.aktor()?.clone();
+    #[derive(Default)]
+    struct Hitung {
+        nama: String,
+        peserta: i64,
+        status: BTreeMap<StatusAksi, i64>,
+        selesai: i64,
+        total: i64,
+    }
+    let mut per_angkatan: BTreeMap<String, Hitung> = BTreeMap::new();
+    let mut jumlah = Hitung::default();
+    let mut terlambat = Vec::new();
+    for p in semua.iter() {
+        let h = match per_angkatan.get_mut(&p.aksi.angkatan_id) {
+            Some(h) => h,
+            None => {
+                let nama = store::aksi_perubahan::angkatan(l.pool(), &p.aksi.angkatan_id)
+                    .await?
+                    .map(|a| a.nama)
+                    .unwrap_or_else(|| p.aksi.angkatan_id.clone());
+                per_angkatan
+                    .entry(p.aksi.angkatan_id.clone())
+                    .or_insert(Hitung {
+                        nama,
+                        ..Default::default()
+                    })
+            }
+        };
+        let mut c = Capaian::default();
+        tambah(&mut c, p);
+        for x in [&mut *h, &mut jumlah] {
+            x.peserta += 1;
+            *x.status.entry(p.status).or_default() += 1;
+            x.selesai += c.menengah_selesai + c.panjang_selesai;
+            x.total += c.menengah_total + c.panjang_total;
+        }
+        for (t, st) in &p.tonggak {
+            if *st == StatusAksi::Terlambat
+                && let Some(jt) = rules::aksi_perubahan::baca_tanggal(&t.jatuh_tempo)
+            {
+                terlambat.push((
+                    (p.tanggal - jt).whole_days(),
+                    p.aksi.alumni.clone(),
+                    p.aksi.instansi_nama.clone(),
+                    format!("{} ({})", p.aksi.judul, t.tahap.replace('_', " ")),
+                    t.jatuh_tempo.clone(),
+                ));
+            }
+        }
+    }
+    terlambat.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    terlambat.truncate(500);
+    let baris = |h: &Hitung| laporan::BarisAngkatan {
+        angkatan: h.nama.clone(),
+        peserta: h.peserta.to_string(),
+        sesuai_jadwal: h
+            .status
+            .get(&StatusAksi::SesuaiJadwal)
+            .copied()
+            .unwrap_or(0)
+            .to_string(),
+        berisiko: h
+            .status
+            .get(&StatusAksi::Berisiko)
+            .copied()
+            .unwrap_or(0)
+            .to_string(),
+        terlambat: h
+            .status
+            .get(&StatusAksi::Terlambat)
+            .copied()
+            .unwrap_or(0)
+            .to_string(),
+        senyap: h
+            .status
+            .get(&StatusAksi::Senyap)
+            .copied()
+            .unwrap_or(0)
+            .to_string(),
+        selesai: h
+            .status
+            .get(&StatusAksi::Selesai)
+            .copied()
+            .unwrap_or(0)
+            .to_string(),
+        persen_tonggak_selesai: persen(h.selesai, h.total)
+            .map(|p| p.replace('.', ","))
+            .unwrap_or_else(|| "–".into()),
+    };
+    let penyelenggara = store::organisasi::instansi(l.pool(), &a.instansi_id)
+        .await?
+        .map(|i| i.nama)
+        .unwrap_or_else(|| "Kinerja".into());
+    let hari_ini = crate::teks::tanggal(k.bahasa, &crate::organisasi::hari_ini());
+    let d = laporan::MonitoringAksi {
+        penyelenggara,
+        per_tanggal: hari_ini.clone(),
+        angkatan: per_angkatan.values().map(baris).collect(),
+        jumlah: Some(laporan::BarisAngkatan {
+            angkatan: crate::teks::t(k.bahasa, "Jumlah", "Total").into(),
+            ..baris(&jumlah)
+        }),
+        tonggak_terlambat: terlambat
+            .into_iter()
+            .map(
+                |(hari, alumnus, instansi, tonggak, jatuh_tempo)| laporan::TonggakTerlambat {
+                    alumnus,
+                    instansi,
+                    tonggak,
+                    jatuh_tempo: crate::teks::tanggal(k.bahasa, &jatuh_tempo),
+                    hari_terlambat: hari.to_string(),
+                },
+            )
+            .collect(),
+        penanda_tangan: laporan::Pihak {
+            nama: a.nama.clone(),
+            nip: String::new(),
+            jabatan: String::new(),
+        },
+        tempat_tanggal: hari_ini,
+    };
+    tokio::task::spawn_blocking(move || laporan::monitoring_aksi_perubahan_pdf(&d))
+        .await
+        .map_err(|e| Galat::Internal(format!("laporan PDF: {e}")))?
+        .map_err(|e| Galat::Internal(format!("laporan PDF: {e}")))
+}

@@ -11,7 +11,8 @@ use rules::permenpanrb_8_2021::capaian::{Polaritas, Target};
 use rules::sakip::{CapaianIndikator, DataIndikator, Rekap};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use store::perencanaan::{Indikator, RealisasiTriwulan};
+use store::perencanaan::Indikator;
+use store::sakip::KeluaranRingkas;
 use store::sakip::{Iku, RealisasiIku, TargetIku};
 
 /// Jenis objek rujukan bukti realisasi IKU; objeknya `{tahun}:{iku}:{triwulan}`.
@@ -34,6 +35,25 @@ pub(crate) async fn program_tahun(
     })
 }
 
+/// Program rencana tahun itu dengan namanya, urut kode (formulir tautan).
+pub async fn program_tahun_bernama(
+    l: &Layanan,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<(String, String)>> {
+    let mut v: Vec<(String, String)> = match rencana_tahun(l, instansi_id, tahun).await? {
+        Some(d) => d
+            .butir
+            .iter()
+            .filter(|b| b.tingkat == crate::perencanaan::PROGRAM)
+            .map(|b| (b.kode.clone(), b.nama.clone()))
+            .collect(),
+        None => Vec::new(),
+    };
+    v.sort();
+    Ok(v)
+}
+
 /// Rencana tahun itu: revisi yang ditetapkan, atau draf bila belum ada.
 pub(crate) async fn rencana_tahun(
     l: &Layanan,
@@ -53,7 +73,7 @@ pub(crate) struct DataCapaian {
     pub renstra: super::Renstra,
     pub rencana: Option<DataRencana>,
     /// Realisasi keluaran rencana per (kunci indikator, triwulan).
-    pub keluaran: HashMap<(String, i64), RealisasiTriwulan>,
+    pub keluaran: HashMap<(String, i64), KeluaranRingkas>,
     /// Realisasi IKU per (iku, triwulan).
     pub realisasi_iku: HashMap<(String, i64), RealisasiIku>,
 }
@@ -64,9 +84,7 @@ impl DataCapaian {
         let (renstra, rencana, keluaran, iku) = tokio::try_join!(
             super::renstra::baca(l, instansi_id, tahun),
             rencana_tahun(l, instansi_id, tahun),
-            async {
-                Ok(store::perencanaan::realisasi_keluaran(pool, instansi_id, tahun, 4).await?)
-            },
+            async { Ok(store::sakip::keluaran_ringkas(pool, instansi_id, tahun).await?) },
             async { Ok(store::sakip::realisasi_iku_tahun(pool, instansi_id, tahun).await?) },
         )?;
         Ok(DataCapaian {

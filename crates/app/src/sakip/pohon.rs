@@ -280,7 +280,8 @@ pub(crate) fn susun(data: &DataCapaian, org: &Org, sampai: u8) -> Pohon {
     let simpul_sasaran = |s: &store::sakip::Sasaran,
                           anak: Vec<Simpul>,
                           program_bertaut: &mut HashSet<String>,
-                          sasaran_yatim: &mut Vec<Yatim>|
+                          sasaran_yatim: &mut Vec<Yatim>,
+                          cache: &mut HashMap<String, Simpul>|
      -> Simpul {
         let mut milik = Vec::new();
         let indikator: Vec<IndikatorSimpul> = r
@@ -314,17 +315,26 @@ pub(crate) fn susun(data: &DataCapaian, org: &Org, sampai: u8) -> Pohon {
             }
             for p in program {
                 program_bertaut.insert(p.kode.clone());
-                anak.push(simpul_butir(
-                    p,
-                    data,
-                    sampai,
-                    &butir_anak,
-                    &ind_butir,
-                    &unit_nama,
-                    &pejabat,
-                    &kontrib,
-                    1,
-                ));
+                // Program bersama: subpohonnya dihitung sekali, lalu disalin.
+                let x = match cache.get(&p.kode) {
+                    Some(x) => x.clone(),
+                    None => {
+                        let x = simpul_butir(
+                            p,
+                            data,
+                            sampai,
+                            &butir_anak,
+                            &ind_butir,
+                            &unit_nama,
+                            &pejabat,
+                            &kontrib,
+                            1,
+                        );
+                        cache.insert(p.kode.clone(), x.clone());
+                        x
+                    }
+                };
+                anak.push(x);
             }
         }
         let (capaian_persen, warna) = nilai_simpul(&milik, &anak);
@@ -345,18 +355,28 @@ pub(crate) fn susun(data: &DataCapaian, org: &Org, sampai: u8) -> Pohon {
     };
 
     let mut akar = Vec::new();
+    let mut cache = HashMap::new();
     for t in r.sasaran.iter().filter(|s| s.jenis == "tujuan") {
         let anak: Vec<Simpul> = r
             .sasaran
             .iter()
             .filter(|s| s.jenis == "sasaran" && s.induk_id.as_deref() == Some(t.id.as_str()))
-            .map(|s| simpul_sasaran(s, Vec::new(), &mut program_bertaut, &mut sasaran_yatim))
+            .map(|s| {
+                simpul_sasaran(
+                    s,
+                    Vec::new(),
+                    &mut program_bertaut,
+                    &mut sasaran_yatim,
+                    &mut cache,
+                )
+            })
             .collect();
         akar.push(simpul_sasaran(
             t,
             anak,
             &mut program_bertaut,
             &mut sasaran_yatim,
+            &mut cache,
         ));
     }
 

@@ -33,6 +33,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(daftar))
         .routes(routes!(dasbor))
         .routes(routes!(ekspor))
+        .routes(routes!(laporan_pdf))
         .routes(routes!(lihat, ubah))
         .routes(routes!(tambah_tonggak))
         .routes(routes!(kirim_progres).layer(DefaultBodyLimit::max(super::bukti::BATAS_MUTLAK)))
@@ -125,6 +126,31 @@ async fn ekspor(
         Ok(isi) => {
             crate::halaman::impor::unduhan("aksi-perubahan.xlsx", app::impor::Format::Xlsx, isi)
         }
+        Err(g) => GalatApi(g, p.bahasa()).into_response(),
+    }
+}
+
+/// Laporan pemantauan PDF: per angkatan peserta menurut status dan tonggak selesai, tonggak terlambat (saringan sama dengan dasbor)
+#[utoipa::path(get, path = "/aksi-perubahan/laporan.pdf", tag = "aksi_perubahan", params(SaringanAksi),
+    responses((status = 200, description = "PDF", content((super::openapi::Berkas = "application/pdf")))))]
+async fn laporan_pdf(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    QueryMasuk(q): QueryMasuk<SaringanAksi>,
+) -> Response {
+    match ap::dasbor::laporan_pdf(&s.layanan, &p.konteks, &q).await {
+        Ok(isi) => (
+            [
+                (axum::http::header::CONTENT_TYPE, "application/pdf"),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"pemantauan-aksi-perubahan.pdf\"",
+                ),
+                (axum::http::header::CACHE_CONTROL, "no-store"),
+            ],
+            isi,
+        )
+            .into_response(),
         Err(g) => GalatApi(g, p.bahasa()).into_response(),
     }
 }

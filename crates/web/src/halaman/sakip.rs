@@ -28,6 +28,10 @@ pub fn router() -> Router<AppState> {
             get(capaian).post(simpan_capaian),
         )
         .route(
+            "/instansi/{iid}/sakip/{tahun}/renstra",
+            get(renstra).post(simpan_renstra),
+        )
+        .route(
             "/instansi/{iid}/sakip/{tahun}/perjanjian",
             get(perjanjian).post(ajukan_pk),
         )
@@ -914,4 +918,277 @@ async fn putuskan_tahap(
         .konteks
         .t("Keputusan tahap tersimpan.", "Step decision saved.");
     hasil_lke(&s, &p, &iid, th, r, ok, None).await
+}
+
+// ---------- Renstra: periode, tujuan, sasaran, IKU, tautan program ----------
+
+#[derive(Template)]
+#[template(path = "sakip_renstra.html")]
+struct HalamanRenstra {
+    b: Bingkai,
+    iid: String,
+    tahun: i64,
+    r: sk::Renstra,
+    /// Program rencana tahun itu: (kode, nama).
+    program: Vec<(String, String)>,
+    unit: Vec<(String, String)>,
+    boleh: bool,
+    pesan: Option<(bool, String)>,
+    /// Formulir yang ditolak: (nama formulir, isian, galat per kolom).
+    ditolak: Option<(String, BTreeMap<String, String>, BTreeMap<String, String>)>,
+}
+
+impl HalamanRenstra {
+    fn v(&self, form: &str, k: &str) -> &str {
+        match &self.ditolak {
+            Some((f, isi, _)) if f == form => isi.get(k).map(String::as_str).unwrap_or(""),
+            _ => "",
+        }
+    }
+    fn g(&self, form: &str, k: &str) -> Option<&str> {
+        match &self.ditolak {
+            Some((f, _, g)) if f == form => g.get(k).map(String::as_str),
+            _ => None,
+        }
+    }
+    fn iku(&self, sasaran: &str) -> Vec<&store::sakip::Iku> {
+        self.r
+            .iku
+            .iter()
+            .filter(|i| i.sasaran_id == sasaran)
+            .collect()
+    }
+    fn target(&self, iku: &str) -> String {
+        self.r
+            .target
+            .iter()
+            .find(|t| t.iku_id == iku)
+            .map(|t| t.target.clone())
+            .unwrap_or_else(|| "–".into())
+    }
+    fn tertaut(&self, sasaran: &str, program: &str) -> bool {
+        self.r
+            .tautan
+            .iter()
+            .any(|t| t.sasaran_id == sasaran && t.program_kode == program)
+    }
+    fn tujuan(&self) -> Vec<&store::sakip::Sasaran> {
+        self.r
+            .sasaran
+            .iter()
+            .filter(|s| s.jenis == "tujuan")
+            .collect()
+    }
+    fn sasaran_dari(&self, tujuan: &str) -> Vec<&store::sakip::Sasaran> {
+        self.r
+            .sasaran
+            .iter()
+            .filter(|s| s.induk_id.as_deref() == Some(tujuan))
+            .collect()
+    }
+}
+
+async fn tampil_renstra(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    th: i64,
+    pesan: Option<(bool, String)>,
+    ditolak: Option<(String, BTreeMap<String, String>, BTreeMap<String, String>)>,
+    st: StatusCode,
+) -> HasilHalaman {
+    let l = &s.layanan;
+    let r = sk::renstra(l, &p.konteks, iid, th).await.atau_halaman(p)?;
+    use app::kebijakan::{Aksi, Sumber, putuskan};
+    let boleh = putuskan(p.konteks.aktor.as_ref(), Aksi::Kelola, Sumber::Sakip(iid)).boleh();
+    let mut program = Vec::new();
+    let mut unit = Vec::new();
+    if boleh {
+        program = app::sakip::capaian::program_tahun_bernama(l, iid, th)
+            .await
+            .atau_halaman(p)?;
+        unit = store::organisasi::semua_unit(l.pool(), iid)
+            .await
+            .map_err(|e| super::galat(p, Galat::Internal(e.to_string())))?
+            .into_iter()
+            .filter(|u| u.induk_id.is_none() || u.jenis == "perangkat_daerah")
+            .map(|u| (u.id, u.nama))
+            .collect();
+    }
+    let judul = format!(
+        "{} {th}",
+        p.konteks
+            .t("Renstra dan IKU", "Strategic plan and key indicators")
+    );
+    Ok((
+        st,
+        render(&HalamanRenstra {
+            b: Bingkai::dari(p, judul),
+            iid: iid.into(),
+            tahun: th,
+            r,
+            program,
+            unit,
+            boleh,
+            pesan,
+            ditolak,
+        }),
+    )
+        .into_response())
+}
+
+async fn renstra(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+) -> HasilHalaman {
+    let th = tahun(&p, &th)?;
+    tampil_renstra(&s, &p, &iid, th, None, None, StatusCode::OK).await
+}
+
+/// Satu formulir Renstra; `aksi` memilih kasus penggunaannya.
+async fn simpan_renstra(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+    Form(f): Form<BTreeMap<String, String>>,
+) -> HasilHalaman {
+    p.periksa_csrf(f.get("_csrf").map(String::as_str).unwrap_or(""))
+        .atau_halaman(&p)?;
+    let th = tahun(&p, &th)?;
+    let l = &s.layanan;
+    let k = &p.konteks;
+    let v = |x: &str| f.get(x).cloned().unwrap_or_default();
+    let opsi = |x: &str| {
+        f.get(x)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let aksi = v("aksi");
+    let angka = |x: &str| v(x).trim().parse::<i64>().unwrap_or(0);
+    let hasil: Result<String, Galat> = match aksi.as_str() {
+        "periode" => sk::buat_periode(
+            l,
+            k,
+            &iid,
+            sk::MasukanPeriode {
+                nama: v("nama"),
+                tahun_awal: angka("tahun_awal"),
+                tahun_akhir: angka("tahun_akhir"),
+            },
+        )
+        .await
+        .map(|x| x.nama),
+        "sasaran" => sk::tambah_sasaran(
+            l,
+            k,
+            &iid,
+            &v("periode_id"),
+            sk::MasukanSasaran {
+                jenis: v("jenis"),
+                induk_id: opsi("induk_id"),
+                kode: v("kode"),
+                nama: v("nama"),
+                unit_id: opsi("unit_id"),
+            },
+        )
+        .await
+        .map(|x| format!("{} {}", x.kode, x.nama)),
+        "iku" => sk::tambah_iku(
+            l,
+            k,
+            &iid,
+            &v("sasaran_id"),
+            sk::MasukanIku {
+                nama: v("nama"),
+                satuan: opsi("satuan"),
+                polaritas: opsi("polaritas"),
+                rekap: opsi("rekap"),
+                baseline: opsi("baseline"),
+                target_akhir: opsi("target_akhir"),
+                target: opsi("target")
+                    .map(|t| {
+                        vec![sk::MasukanTarget {
+                            tahun: th,
+                            target: t,
+                            target_tw: None,
+                        }]
+                    })
+                    .unwrap_or_default(),
+            },
+        )
+        .await
+        .map(|x| x.nama),
+        "target" => sk::simpan_target_iku(
+            l,
+            k,
+            &iid,
+            &v("iku_id"),
+            sk::MasukanTarget {
+                tahun: th,
+                target: v("target"),
+                target_tw: None,
+            },
+        )
+        .await
+        .map(|x| x.target),
+        "program" => {
+            let kode: Vec<String> = f
+                .iter()
+                .filter(|(k, x)| k.starts_with("program.") && x.as_str() == "1")
+                .map(|(k, _)| k["program.".len()..].to_string())
+                .collect();
+            sk::tautkan_program(
+                l,
+                k,
+                &iid,
+                th,
+                &v("sasaran_id"),
+                sk::MasukanTautan { program_kode: kode },
+            )
+            .await
+            .map(|x| x.len().to_string())
+        }
+        "salin" => sk::salin_pohon(l, k, &iid, th).await.map(|n| n.to_string()),
+        _ => Err(Galat::TidakDitemukan(
+            k.t("Formulir tidak dikenal.", "Unknown form.").into(),
+        )),
+    };
+    match hasil {
+        Ok(x) => {
+            let ok = format!("{} {x}", k.t("Tersimpan:", "Saved:"));
+            tampil_renstra(&s, &p, &iid, th, Some((true, ok)), None, StatusCode::OK).await
+        }
+        Err(
+            g @ (Galat::InputTidakValid { .. }
+            | Galat::Status { .. }
+            | Galat::Konflik(_)
+            | Galat::TerlaluBanyak(_)),
+        ) => {
+            let st = crate::galat::status(&g);
+            let pesan = crate::galat::pesan_aman(&g, p.bahasa());
+            let fields = match g {
+                Galat::InputTidakValid { fields, .. } => fields,
+                _ => BTreeMap::new(),
+            };
+            let mut isi = f.clone();
+            isi.remove("_csrf");
+            let form = match aksi.as_str() {
+                "sasaran" => format!("sasaran:{}", v("induk_id")),
+                "iku" => format!("iku:{}", v("sasaran_id")),
+                x => x.to_string(),
+            };
+            tampil_renstra(
+                &s,
+                &p,
+                &iid,
+                th,
+                Some((false, pesan)),
+                Some((form, isi, fields)),
+                st,
+            )
+            .await
+        }
+        Err(g) => Err(super::galat(&p, g)),
+    }
 }

@@ -194,6 +194,8 @@ pub struct Jawaban {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub teks: String,
+    /// Bita apa adanya (PDF, XLSX); `teks` adalah tafsiran UTF-8-nya.
+    pub byte: Vec<u8>,
 }
 
 impl Jawaban {
@@ -286,6 +288,7 @@ impl Klien {
             status,
             headers,
             teks,
+            byte: byte.to_vec(),
         }
     }
 
