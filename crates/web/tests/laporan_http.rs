@@ -95,11 +95,15 @@ async fn lkjip_pk_dan_pemantauan_aksi_sebagai_pdf() {
         for x in [
             "Prevalensi balita stunting",
             "87,50",
-            "Program Pengelolaan Sumber Daya Air",
-            "Hasil Evaluasi",
+            "1.03.02 Program Pengelolaan",
         ] {
             assert!(semua.contains(x), "{b:?}: LKjIP tanpa {x}");
         }
+        // LKE 2026 masih direviu: hasilnya hanya bagi pembaca LKE.
+        assert!(
+            !semua.contains("Hasil Evaluasi"),
+            "{b:?}: evaluasi yang belum selesai bocor"
+        );
         // PK: pegawai biasa tidak; perencana ya, dengan pihak pertama dan kotak tanda tangan.
         let pk = store::sakip::pk_tahun(l.pool(), &iid, 2026)
             .await
@@ -111,6 +115,23 @@ async fn lkjip_pk_dan_pemantauan_aksi_sebagai_pdf() {
         let (st, _, _) = unduh(&mut pegawai, &jalur).await;
         assert_eq!(st, StatusCode::FORBIDDEN);
         let mut perencana = masuk(&router, "perencana").await;
+        let (_, isi, _) = unduh(
+            &mut perencana,
+            &format!("/api/v1/instansi/{iid}/sakip/2026/lkjip.pdf"),
+        )
+        .await;
+        let teks = teks_pdf(&isi, false);
+        assert!(
+            teks.contains("Hasil Evaluasi") && teks.contains("78,25"),
+            "{teks}"
+        );
+        // LKE 2025 selesai: hasilnya di LKjIP 2025 bagi siapa pun.
+        let (_, isi, _) = unduh(
+            &mut pegawai,
+            &format!("/api/v1/instansi/{iid}/sakip/2025/lkjip.pdf"),
+        )
+        .await;
+        assert!(teks_pdf(&isi, false).contains("Hasil Evaluasi"));
         let (st, isi, _) = unduh(&mut perencana, &jalur).await;
         assert_eq!(st, StatusCode::OK);
         let teks = teks_pdf(&isi, false);

@@ -317,6 +317,63 @@ async fn lke_lkjip_dan_formulir_yang_tidak_kehilangan_isian() {
             "{}",
             &j.teks[..400.min(j.teks.len())]
         );
+        // Renstra lewat halaman: IKU tanpa nama ditolak, target yang diketik tetap ada.
+        let j = perencana
+            .get(&format!("/instansi/{iid}/sakip/2026/renstra"))
+            .await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(j.teks.contains("RPJMD Provinsi Maluku 2025–2029"));
+        let sasaran = j
+            .teks
+            .split("name=\"sasaran_id\" value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        let j = perencana
+            .form(
+                &format!("/instansi/{iid}/sakip/2026/renstra"),
+                &[
+                    ("_csrf", &csrf),
+                    ("aksi", "iku"),
+                    ("sasaran_id", &sasaran),
+                    ("nama", ""),
+                    ("satuan", "%"),
+                    ("polaritas", "positif"),
+                    ("rekap", "snapshot"),
+                    ("target", "77,5"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            j.teks.contains("value=\"77,5\""),
+            "target yang diketik hilang"
+        );
+        let j = perencana
+            .form(
+                &format!("/instansi/{iid}/sakip/2026/renstra"),
+                &[
+                    ("_csrf", &csrf),
+                    ("aksi", "iku"),
+                    ("sasaran_id", &sasaran),
+                    ("nama", "Indeks kepuasan layanan"),
+                    ("satuan", "indeks"),
+                    ("polaritas", "positif"),
+                    ("rekap", "snapshot"),
+                    ("target", "77,5"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            j.status,
+            StatusCode::OK,
+            "{}",
+            &j.teks[..300.min(j.teks.len())]
+        );
+        assert!(j.teks.contains("Indeks kepuasan layanan") && j.teks.contains("77.5"));
         // LKE 2027 lewat halaman: jawaban di luar pilihan ditolak di kriterianya.
         let j = perencana
             .form(

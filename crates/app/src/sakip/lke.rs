@@ -178,6 +178,17 @@ fn nilai(t: &TemplatLke, jawaban: &[JawabanLke], reviu: bool) -> NilaiLke {
 pub async fn lke(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> Hasil<LkeLengkap> {
     kebijakan::wajib(k, Aksi::Baca, Sumber::Lke(instansi_id))?;
     periksa_tahun(k, tahun)?;
+    isi_lke(l, k, instansi_id, tahun).await
+}
+
+/// Isi LKE tanpa pemeriksaan baca: pemanggil sudah memutuskan (LKjIP memuat
+/// hasil evaluasi yang selesai bagi setiap pembacanya).
+pub(crate) async fn isi_lke(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<LkeLengkap> {
     let pool = l.pool();
     let x = store::sakip::lke_tahun(pool, instansi_id, tahun).await?;
     let (t, jawaban, reviu, status) = match &x {

@@ -199,13 +199,12 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
     }
 
     // Evaluasi AKIP tahun itu bila sudah dimulai.
-    let evaluasi = match kebijakan::wajib(k, Aksi::Baca, Sumber::Lke(instansi_id)) {
-        Ok(_)
-            if store::sakip::lke_tahun(pool, instansi_id, tahun)
-                .await?
-                .is_some() =>
-        {
-            let x = super::lke::lke(l, k, instansi_id, tahun).await?;
+    // Hasil evaluasi: yang selesai adalah bagian laporan publik; yang masih
+    // direviu hanya bagi pembaca LKE (dengan statusnya).
+    let pembaca_lke = kebijakan::wajib(k, Aksi::Baca, Sumber::Lke(instansi_id)).is_ok();
+    let evaluasi = match store::sakip::lke_tahun(pool, instansi_id, tahun).await? {
+        Some(x) if pembaca_lke || x.status == store::sakip::LKE_SELESAI => {
+            let x = super::lke::isi_lke(l, k, instansi_id, tahun).await?;
             Some(EvaluasiLkjip {
                 status: x.status.clone(),
                 komponen: x
@@ -256,10 +255,10 @@ pub async fn lkjip(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> H
     if total_pagu > 0 {
         ringkasan.push(match k.bahasa {
             Bahasa::Id => format!(
-                "Anggaran program Rp{} terealisasi Rp{} ({} %).",
-                d2(rupiah(total_pagu)),
-                d2(rupiah(total_real)),
-                persen(total_real, total_pagu).unwrap_or_default()
+                "Anggaran program {} terealisasi {} ({} %).",
+                super::pdf::rupiah_id(&d2(rupiah(total_pagu))),
+                super::pdf::rupiah_id(&d2(rupiah(total_real))),
+                super::pdf::angka_id(&persen(total_real, total_pagu).unwrap_or_default())
             ),
             Bahasa::En => format!(
                 "Programme budget Rp{} of which Rp{} spent ({} %).",
