@@ -160,7 +160,7 @@ pub(crate) fn dengan_capaian(
         .collect()
 }
 
-async fn pegawai_id_aktor(k: &Konteks, instansi_id: &str) -> Option<String> {
+fn pegawai_id_aktor(k: &Konteks, instansi_id: &str) -> Option<String> {
     k.aktor
         .as_ref()
         .filter(|a| a.instansi_id == instansi_id)
@@ -193,11 +193,11 @@ pub async fn ajukan_pk(
         })?;
     // Pimpinan unit hanya atas perjanjiannya sendiri: unit rekamannya (atau Plt./Plh.).
     if !c.semua() {
-        let milik = match pegawai_id_aktor(k, instansi_id).await {
+        let milik = match pegawai_id_aktor(k, instansi_id) {
             Some(pid) => store::organisasi::unit_pegawai(pool, instansi_id, &pid).await?,
             None => None,
         };
-        let plt = match pegawai_id_aktor(k, instansi_id).await {
+        let plt = match pegawai_id_aktor(k, instansi_id) {
             Some(pid) => {
                 store::organisasi::unit_plt_aktif(
                     pool,
@@ -382,7 +382,7 @@ pub async fn putuskan_pk(
         .ok_or_else(|| {
             Galat::TidakDitemukan(k.t("PK tidak ditemukan.", "Agreement not found.").into())
         })?;
-    let saya = pegawai_id_aktor(k, instansi_id).await;
+    let saya = pegawai_id_aktor(k, instansi_id);
     if saya.is_none() || saya != pk.pihak_kedua_id {
         return Err(Galat::Dilarang(
             k.t(
@@ -492,7 +492,7 @@ async fn lengkapi(
     for b in baris {
         per_pk.entry(b.pk_id.clone()).or_default().push(b);
     }
-    let saya = pegawai_id_aktor(k, instansi_id).await;
+    let saya = pegawai_id_aktor(k, instansi_id);
     Ok(pk
         .into_iter()
         .map(|p| PkLengkap {
@@ -525,7 +525,7 @@ pub async fn daftar_pk(
 ) -> Hasil<Vec<PkLengkap>> {
     let c = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::PerjanjianKinerja(instansi_id)).await?;
     periksa_tahun(k, tahun)?;
-    let saya = pegawai_id_aktor(k, instansi_id).await;
+    let saya = pegawai_id_aktor(k, instansi_id);
     let pk: Vec<PerjanjianKinerja> = store::sakip::pk_tahun(l.pool(), instansi_id, tahun)
         .await?
         .into_iter()
@@ -541,7 +541,7 @@ pub async fn pk_satu(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> H
         .ok_or_else(|| {
             Galat::TidakDitemukan(k.t("PK tidak ditemukan.", "Agreement not found.").into())
         })?;
-    let saya = pegawai_id_aktor(k, instansi_id).await;
+    let saya = pegawai_id_aktor(k, instansi_id);
     let boleh = match &c {
         Ok(c) => c.memuat(Some(&pk.unit_id)),
         Err(_) => false,

@@ -227,8 +227,9 @@ struct JalurKunci {
     periode: i64,
 }
 
-/// Tahun dari jalur; yang bukan bilangan menjadi 422 dengan field `tahun`.
-fn tahun(p: &Pengunjung, t: &str) -> Result<i64, GalatApi> {
+/// Tahun dari jalur; yang bukan bilangan menjadi 422 dengan field `tahun`
+/// (dipakai juga API SAKIP).
+pub(super) fn tahun(p: &Pengunjung, t: &str) -> Result<i64, GalatApi> {
     t.parse::<i64>().map_err(|_| {
         GalatApi(
             Galat::input(

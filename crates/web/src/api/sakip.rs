@@ -145,25 +145,7 @@ struct JalurRealisasi {
     triwulan: i64,
 }
 
-fn tahun(p: &Pengunjung, t: &str) -> Result<i64, GalatApi> {
-    t.parse::<i64>().map_err(|_| {
-        GalatApi(
-            Galat::input(
-                p.konteks.t("Tahun tidak sah.", "Invalid year."),
-                BTreeMap::from([(
-                    "tahun".to_string(),
-                    p.konteks
-                        .t(
-                            "Tahun harus bilangan, mis. 2026.",
-                            "The year must be a number, e.g. 2026.",
-                        )
-                        .to_string(),
-                )]),
-            ),
-            p.bahasa(),
-        )
-    })
-}
+use super::anggaran::tahun;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
