@@ -36,13 +36,27 @@ TOKEN=$(curl -fs -b "$J" -H "x-csrf-token: $CSRF" -H 'content-type: application/
 # dipakai run ini sendiri (GET /token) lalu mencabutnya, sehingga sisa run
 # hanya melihat 401. Pencabutan token diuji di keras_akun_http/keamanan_http.
 echo "== schemathesis $URL (anggaran kecil) =="
-# Batas rekursi Python dinaikkan: pada batas bawaan (1000) Hypothesis kadang
-# memanggil ast.parse di tumpukan yang dalam, dan CPython 3.11 melempar
-# "AST constructor recursion depth mismatch" (galat alat, bukan API).
+# Schemathesis dijalankan dari Python agar ast.parse dapat dikunci (lihat di
+# bawah) dan batas rekursi dinaikkan (tumpukan Hypothesis bisa dalam).
 st_dalam() {
   # `pip` di atas memasang ke penerjemah `python3` yang sama.
   if python3 -c 'import schemathesis' 2>/dev/null; then
-    python3 -c 'import sys; sys.setrecursionlimit(5000); from schemathesis.cli import schemathesis; sys.argv = ["st"] + sys.argv[1:]; sys.exit(schemathesis())' "$@"
+    python3 - "$@" <<'PY'
+import ast, sys, threading
+# CPython 3.11 menyimpan penghitung kedalaman rekursi pembangun AST secara
+# global; dua pekerja (--workers 2) yang memanggil ast.parse bersamaan
+# (Hypothesis membaca sumber lambda) merusaknya: "AST constructor recursion
+# depth mismatch". Kunci membuat ast.parse berjalan satu per satu.
+_parse, _kunci = ast.parse, threading.Lock()
+def _parse_berkunci(*a, **k):
+    with _kunci:
+        return _parse(*a, **k)
+ast.parse = _parse_berkunci
+sys.setrecursionlimit(5000)
+from schemathesis.cli import schemathesis
+sys.argv = ["st"] + sys.argv[1:]
+sys.exit(schemathesis())
+PY
   else
     st "$@"
   fi
