@@ -116,6 +116,11 @@ pub enum Sumber<'a> {
     /// admin instansi penuh, anggota instansi `Direktori` (= diputuskan per
     /// proyek oleh `CakupanAksi`: alumni, mentor, lembaga pelatihan, provinsi).
     AksiPerubahan(&'a str),
+    /// SKP (isu 11). Menurut peran: admin instansi (BKD) penuh (membuka
+    /// periode, membetulkan pemetaan penilai); anggota instansi `Direktori`
+    /// (= diputuskan per SKP oleh `hak_skp`: pemilik, penilai, atasan
+    /// penilai, rantai atasan dan pimpinan unitnya).
+    Skp(&'a str),
     /// Bukti unggahan: setiap anggota instansi boleh mengunggah buktinya
     /// sendiri; siapa boleh melihat satu bukti diputuskan per rekaman
     /// (`bukti::boleh_lihat`, lewat rujukannya).
@@ -141,6 +146,7 @@ impl Sumber<'_> {
             | Sumber::Lke(i)
             | Sumber::ReviuLke(i)
             | Sumber::AksiPerubahan(i)
+            | Sumber::Skp(i)
             | Sumber::Bukti(i) => Some(i),
         }
     }
@@ -248,6 +254,14 @@ pub fn putuskan(a: Option<&Aktor>, aksi: Aksi, s: Sumber<'_>) -> Akses {
             }
         }
         (Sumber::AksiPerubahan(_), Aksi::Kelola) => jika(admin, Penuh),
+        // Per SKP lewat `hak_skp`.
+        (Sumber::Skp(_), _) => {
+            if admin {
+                Penuh
+            } else {
+                Direktori
+            }
+        }
         (Sumber::Bukti(_), _) => Penuh,
     }
 }
@@ -987,4 +1001,53 @@ mod tes {
             "fungsi layanan tanpa pemeriksaan kebijakan (panggil kebijakan::wajib/Cakupan): {lupa:#?}"
         );
     }
+}
+
+/// Hak seorang aktor atas satu SKP (isu 11), dari hubungannya dengan pemilik
+/// SKP: dirinya sendiri, pejabat penilainya (atasan langsung atau Plt./Plh.
+/// yang tercatat di SKP), atasan pejabat penilai, rantai atasan dan pimpinan
+/// unitnya (`Cakupan::akses` = penuh), admin instansi (BKD). Rekan kerja
+/// tidak pernah melihat SKP dan predikat orang lain.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct HakSkp {
+    /// Melihat rencana, realisasi, evaluasi.
+    pub baca: bool,
+    /// Pemilik: menyusun RHK, mengajukan, mengirim realisasi.
+    pub pemilik: bool,
+    /// Pejabat penilai: menyetujui/mengembalikan, umpan balik, menilai.
+    pub penilai: bool,
+    /// Atasan pejabat penilai.
+    pub atasan_penilai: bool,
+}
+
+/// Hak atas satu SKP; token baca tidak pernah mendapat hak menulis.
+pub async fn hak_skp(l: &Layanan, k: &Konteks, skp: &store::skp::Skp) -> Hasil<HakSkp> {
+    let a = k.aktor()?;
+    let dasar = putuskan(Some(a), Aksi::Baca, Sumber::Skp(&skp.instansi_id));
+    if !dasar.boleh() {
+        return Ok(HakSkp::default());
+    }
+    let saya = a
+        .pegawai_id
+        .as_deref()
+        .filter(|_| a.instansi_id == skp.instansi_id);
+    let tulis = !a.hanya_baca;
+    let pemilik = saya == Some(skp.pegawai_id.as_str());
+    let penilai = saya.is_some() && saya == skp.penilai_id.as_deref();
+    let atasan_penilai = saya.is_some() && saya == skp.atasan_penilai_id.as_deref();
+    let mut baca = dasar == Akses::Penuh || pemilik || penilai || atasan_penilai;
+    if !baca && saya.is_some() {
+        if let Some(p) =
+            store::organisasi::pegawai(l.pool(), &skp.instansi_id, &skp.pegawai_id).await?
+        {
+            let c = Cakupan::untuk(l, k, &skp.instansi_id).await?;
+            baca = c.akses(l, &p).await? == Akses::Penuh;
+        }
+    }
+    Ok(HakSkp {
+        baca,
+        pemilik: pemilik && tulis,
+        penilai: penilai && tulis,
+        atasan_penilai: atasan_penilai && tulis,
+    })
 }

@@ -16,6 +16,7 @@ pub mod organisasi;
 pub mod peran;
 pub mod perencanaan;
 pub mod sakip;
+pub mod skp;
 pub mod teks;
 pub mod tugas;
 pub mod validasi;

@@ -374,6 +374,9 @@ async fn kerjakan(l: &Layanan, t: &Tugas, pemegang: &str) -> Result<Akhir, Galat
                 .await
                 .map(Akhir::Hasil)
         }
+        crate::skp::periode::JENIS_TUGAS => {
+            kerjakan_skp_periode(l, t, &muatan).await.map(Akhir::Hasil)
+        }
         JENIS_UJI_TIDUR if l.konfigurasi.tugas_uji => {
             let ms = muatan["ms"].as_u64().unwrap_or(0);
             tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -468,6 +471,26 @@ async fn kerjakan_impor(l: &Layanan, t: &Tugas, m: &Value) -> Result<Value, Gala
         }
     };
     Ok(json!({ "laporan": lap, "ringkasan": lap.ringkasan(k.bahasa) }))
+}
+
+/// Membuka periode SKP instansi besar atas nama pemiliknya (dibaca ulang).
+async fn kerjakan_skp_periode(l: &Layanan, t: &Tugas, m: &Value) -> Result<Value, GalatTugas> {
+    let teks = |k: &str| m[k].as_str().unwrap_or_default().to_string();
+    let pengguna = t
+        .pengguna_id
+        .clone()
+        .ok_or_else(|| GalatTugas::tetap("tugas periode SKP tanpa pemilik"))?;
+    let aktor = aktor_pemilik(l, &teks("pemilik_instansi_id"), &pengguna).await?;
+    let k = Konteks::dengan(aktor, Bahasa::dari_kode(&teks("bahasa")));
+    let masukan = crate::skp::periode::MasukanPeriode {
+        tahun: m["tahun"].as_i64().unwrap_or_default(),
+        frekuensi: m["frekuensi"]
+            .as_str()
+            .and_then(rules::skp::Frekuensi::dari_token),
+        ambang_kurva: m["ambang_kurva"].as_i64(),
+    };
+    let h = crate::skp::periode::buka_periode(l, &k, &teks("instansi_id"), &masukan).await?;
+    Ok(serde_json::to_value(h).unwrap_or_default())
 }
 
 /// Pemberitahuan kepada pemilik tugas impor (tidak menggagalkan tugas).

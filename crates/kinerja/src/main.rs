@@ -90,6 +90,11 @@ enum Perintah {
     /// Mengimpor pegawai atau unit kerja dari CSV/XLSX, semua atau tidak sama
     /// sekali; laporan per baris di stdout. Keluar 0 diterima, 2 ditolak, 1 galat.
     Import(perintah::OpsiImpor),
+    /// SKP (PermenPANRB 6/2022): membuka periode untuk seluruh instansi.
+    Skp {
+        #[command(subcommand)]
+        perintah: perintah::PerintahSkp,
+    },
     /// Mengekspor pegawai atau unit kerja ke CSV/XLSX (kolom sama dengan impor).
     Export(perintah::OpsiEkspor),
     /// Kalkulator aturan kinerja: `kinerja calc NAMA 'JSON'`. Tidak membuka basis data.
@@ -135,6 +140,7 @@ fn main() -> ExitCode {
             Perintah::User { perintah } => perintah::user(perintah).await,
             Perintah::Instansi { perintah } => perintah::instansi(perintah).await,
             Perintah::Export(o) => perintah::export(o).await,
+            Perintah::Skp { perintah } => perintah::skp(perintah).await,
             Perintah::Import(_) | Perintah::Calc { .. } => Ok(()),
         }
     });

@@ -712,6 +712,56 @@ pub async fn import(o: OpsiImpor) -> ExitCode {
 }
 
 /// `kinerja export pegawai|unit --instansi ID --format csv|xlsx --output BERKAS`.
+#[derive(Subcommand)]
+pub enum PerintahSkp {
+    /// Membuka periode SKP satu tahun untuk seluruh instansi (idempoten);
+    /// mencetak satu baris JSON `{"dibuat": N, "sudah_ada": M, "tanpa_atasan": K}`.
+    BukaPeriode {
+        /// Id instansi (atau kode wilayahnya, mis. 81).
+        #[arg(long)]
+        instansi: String,
+        #[arg(long)]
+        tahun: i64,
+        /// triwulanan (bawaan), bulanan, semesteran
+        #[arg(long)]
+        frekuensi: Option<String>,
+        #[command(flatten)]
+        db: OpsiDb,
+    },
+}
+
+pub async fn skp(p: PerintahSkp) -> Result<(), String> {
+    pasang_log(false);
+    let k = app::Konteks::sistem();
+    match p {
+        PerintahSkp::BukaPeriode {
+            instansi,
+            tahun,
+            frekuensi,
+            db,
+        } => {
+            let (l, _) = buka(&db).await?;
+            let iid = cari_instansi(&l, &instansi).await?;
+            let frekuensi = match frekuensi.as_deref() {
+                None => None,
+                Some(f) => Some(rules::skp::Frekuensi::dari_token(f).ok_or_else(|| {
+                    format!("frekuensi tidak dikenal: {f} (triwulanan, bulanan, semesteran)")
+                })?),
+            };
+            let m = app::skp::periode::MasukanPeriode {
+                tahun,
+                frekuensi,
+                ambang_kurva: None,
+            };
+            let h = app::skp::periode::buka_periode(&l, &k, &iid, &m)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{}", serde_json::to_string(&h).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+    }
+}
+
 pub async fn export(o: OpsiEkspor) -> Result<(), String> {
     pasang_log(false);
     let (l, _) = buka(&o.db).await?;

@@ -13,6 +13,7 @@
 //! | [`pp_46_2011`] | SKP lama (kuantitas/kualitas/waktu/biaya), nilai prestasi kerja |
 //! | [`permenpanrb_88_2021`] | evaluasi AKIP (SAKIP) |
 //! | [`sakip`] | capaian indikator organisasi per triwulan, warna pohon kinerja, saran predikat organisasi, nilai LKE |
+//! | [`skp`] | periode penilaian SKP, alur persetujuan, pejabat penilai, kelompok kurva, saran rating hasil kerja |
 //! | [`aksi_perubahan`] | status tonggak dan proyek perubahan alumni pelatihan kepemimpinan |
 //! | [`abk`] | analisis beban kerja, efisiensi jabatan |
 //! | [`pmk_22_2021`] | penyerapan anggaran, efisiensi anggaran |
@@ -56,6 +57,7 @@ pub mod pp_30_2019;
 pub mod pp_46_2011;
 pub mod rezim;
 pub mod sakip;
+pub mod skp;
 pub mod sumber;
 
 pub use bahasa::Bahasa;

@@ -18,6 +18,7 @@ pub mod notifikasi;
 pub mod organisasi;
 pub mod perencanaan;
 pub mod sakip;
+pub mod skp;
 pub mod tugas;
 pub mod uji;
 pub mod wilayah;

@@ -456,6 +456,7 @@ pub async fn lihat(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Has
         && !crate::perencanaan::boleh_lihat_bukti(l, k, instansi_id, id).await?
         && !crate::sakip::capaian::boleh_lihat_bukti(l, k, instansi_id, id).await?
         && !crate::sakip::lke::boleh_lihat_bukti(l, k, instansi_id, id).await?
+        && !crate::skp::realisasi::boleh_lihat_bukti(l, k, instansi_id, id).await?
     {
         return Err(k.dilarang());
     }

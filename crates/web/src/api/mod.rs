@@ -12,6 +12,7 @@ pub mod notifikasi;
 pub mod openapi;
 pub mod organisasi;
 pub mod sakip;
+pub mod skp;
 pub mod tugas;
 
 use crate::AppState;
@@ -39,6 +40,7 @@ pub fn router_openapi() -> OpenApiRouter<AppState> {
         .merge(bukti::router())
         .merge(anggaran::router())
         .merge(aksi_perubahan::router())
+        .merge(skp::router())
         .merge(sakip::router())
         .fallback(tidak_ada)
 }

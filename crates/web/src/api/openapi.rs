@@ -71,6 +71,7 @@ impl ToSchema for Berkas {}
         (name = "bukti", description = "Berkas pendukung (JPEG, PNG, WebP, PDF, XLSX, DOCX)"),
         (name = "tugas", description = "Status tugas latar"),
         (name = "notifikasi", description = "Notifikasi dalam aplikasi"),
+        (name = "skp", description = "SKP (PermenPANRB 6/2022): periode, RHK dan indikator, cascading, alur, realisasi dengan bukti, umpan balik, evaluasi, kalibrasi kurva distribusi"),
         (name = "sakip", description = "SAKIP: Renstra dan IKU, pohon kinerja, realisasi IKU, Perjanjian Kinerja, saran predikat organisasi, LKE dan reviunya, LKjIP"),
         (name = "aksi_perubahan", description = "Aksi perubahan alumni pelatihan kepemimpinan: angkatan, peserta, proyek, tonggak, progres, verifikasi mentor, dasbor")
     )

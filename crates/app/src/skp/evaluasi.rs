@@ -1,0 +1,687 @@
+//! Evaluasi per periode: pejabat penilai memberi rating hasil kerja dan
+//! perilaku kerja; predikat dari matriks `rules::permenpanrb_6_2022`.
+//! Kurva distribusi berlaku per unit (unit kecil digabung ke induknya,
+//! `rules::skp::kelompok_kurva`); atasan pejabat penilai menetapkan predikat
+//! organisasi unit (disarankan SAKIP) dan memfinalkan bila kurva terpenuhi
+//! atau dengan alasan pengecualian yang diaudit. Sesudah final, rating unit
+//! itu terkunci.
+
+use super::{galat_status, konflik, muat};
+use crate::galat::GalatKolom;
+use crate::kebijakan::{self, Aksi, Sumber};
+use crate::validasi::{self, JenisTeks};
+use crate::{Galat, Hasil, Konteks, Layanan};
+use rules::permenpanrb_6_2022::{
+    JumlahPredikat, KebijakanKurva, PredikatKinerjaPegawai, PredikatOrganisasi, RatingKinerja,
+    periksa_kurva, predikat_kinerja,
+};
+use rules::skp::{Periode, UnitDinilai, kelompok_kurva};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+pub use store::skp::EvaluasiSkp;
+
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MasukanEvaluasi {
+    /// Kode periode, mis. `2027-TW1` atau `2027-TAHUNAN`.
+    #[schema(max_length = 20)]
+    pub periode: String,
+    pub rating_hasil: RatingKinerja,
+    pub rating_perilaku: RatingKinerja,
+    #[schema(max_length = 4000)]
+    pub catatan: Option<String>,
+    /// Versi evaluasi yang dilihat penilai; kosong hanya untuk evaluasi pertama.
+    pub versi: Option<i64>,
+}
+
+/// Jawaban evaluasi: rekaman dan predikat yang dihasilkan aturan.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct TampilanEvaluasi {
+    pub skp_id: String,
+    pub periode: String,
+    pub rating_hasil: String,
+    pub rating_perilaku: String,
+    pub predikat: String,
+    pub predikat_label: String,
+    pub catatan: Option<String>,
+    pub versi: i64,
+}
+
+fn tampil(e: &EvaluasiSkp, k: &Konteks) -> TampilanEvaluasi {
+    TampilanEvaluasi {
+        skp_id: e.skp_id.clone(),
+        periode: e.periode.clone(),
+        rating_hasil: e.rating_hasil.clone(),
+        rating_perilaku: e.rating_perilaku.clone(),
+        predikat: e.predikat.clone(),
+        predikat_label: PredikatKinerjaPegawai::dari_token(&e.predikat)
+            .map(|p| p.label(k.bahasa).to_string())
+            .unwrap_or_default(),
+        catatan: e.catatan.clone(),
+        versi: e.versi,
+    }
+}
+
+fn periksa_periode(k: &Konteks, teks: &str, tahun: i64) -> Hasil<Periode> {
+    match Periode::urai(teks.trim()) {
+        Ok(p) if i64::from(p.tahun) == tahun => Ok(p),
+        _ => Err(Galat::input(
+            k.t("Periode tidak sah.", "Invalid period."),
+            [(
+                "periode".to_string(),
+                match k.bahasa {
+                    crate::Bahasa::Id => {
+                        format!("Periode tahun {tahun}, mis. {tahun}-TW1 atau {tahun}-TAHUNAN.")
+                    }
+                    crate::Bahasa::En => {
+                        format!("A period of {tahun}, e.g. {tahun}-TW1 or {tahun}-TAHUNAN.")
+                    }
+                },
+            )]
+            .into(),
+        )),
+    }
+}
+
+/// Evaluasi satu SKP (semua periode), bagi pembaca SKP itu.
+pub async fn daftar(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    skp_id: &str,
+) -> Hasil<Vec<TampilanEvaluasi>> {
+    let (s, _) = muat(l, k, instansi_id, skp_id).await?;
+    Ok(store::skp::evaluasi_skp(l.pool(), instansi_id, &s.id)
+        .await?
+        .iter()
+        .map(|e| tampil(e, k))
+        .collect())
+}
+
+/// Pejabat penilai menyimpan rating satu periode. Dua penilai menyimpan
+/// bersamaan: yang kedua mendapat 409 (tidak ada perubahan yang hilang).
+pub async fn nilai(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    skp_id: &str,
+    m: MasukanEvaluasi,
+) -> Hasil<TampilanEvaluasi> {
+    let (s, hak) = muat(l, k, instansi_id, skp_id).await?;
+    if !hak.penilai {
+        return Err(Galat::Dilarang(
+            k.t(
+                "Rating diberikan pejabat penilai SKP ini.",
+                "Ratings are given by this plan's evaluator.",
+            )
+            .into(),
+        ));
+    }
+    let periode = periksa_periode(k, &m.periode, s.tahun)?;
+    let catatan = m
+        .catatan
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let mut f = GalatKolom::default();
+    validasi::periksa_opsional(
+        &mut f,
+        k.bahasa,
+        "catatan",
+        catatan,
+        4_000,
+        JenisTeks::Bebas,
+    );
+    f.jadi_galat(k.t("Periksa kembali evaluasi.", "Please check the evaluation."))?;
+    // Kurva yang sudah final mengunci rating unitnya.
+    let kelompok = kelompok_unit(l, instansi_id, s.tahun, &s.unit_id).await?;
+    let kurva = store::skp::kurva_unit(l.pool(), instansi_id, &periode.kode()).await?;
+    if kurva
+        .iter()
+        .any(|u| u.unit_id == kelompok.unit_id && u.difinalkan == 1)
+    {
+        return Err(galat_status(
+            "kurva_final",
+            k.t(
+                "Kurva unit ini sudah difinalkan; rating tidak dapat diubah.",
+                "This unit's curve is final; ratings can no longer change.",
+            ),
+        ));
+    }
+    let predikat = predikat_kinerja(m.rating_hasil, m.rating_perilaku);
+    let a = k.aktor()?;
+    let lama = store::skp::evaluasi(l.pool(), instansi_id, &s.id, &periode.kode()).await?;
+    let mut e = EvaluasiSkp {
+        instansi_id: instansi_id.to_string(),
+        skp_id: s.id.clone(),
+        periode: periode.kode(),
+        rating_hasil: m.rating_hasil.token().into(),
+        rating_perilaku: m.rating_perilaku.token().into(),
+        predikat: predikat.token().into(),
+        catatan: catatan.map(str::to_string),
+        pengguna_id: Some(a.pengguna_id.clone()),
+        versi: 1,
+        diubah_pada: store::sekarang(),
+    };
+    let mut tx = l.db.mulai().await?;
+    match &lama {
+        None => {
+            if m.versi.is_some_and(|v| v != 0) {
+                return Err(konflik(k));
+            }
+            if let Err(g) = store::skp::sisipkan_evaluasi(&mut tx, &e).await {
+                return Err(if g.pelanggaran_unik() {
+                    konflik(k)
+                } else {
+                    g.into()
+                });
+            }
+        }
+        Some(x) => {
+            let Some(v) = m.versi else {
+                return Err(Galat::VersiWajib(
+                    k.t(
+                        "Periode ini sudah dinilai; sertakan versi yang Anda lihat (field `versi`).",
+                        "This period is already rated; include the version you saw (field `versi`).",
+                    )
+                    .into(),
+                ));
+            };
+            e.versi = x.versi + 1;
+            if !store::skp::ubah_evaluasi(&mut tx, &e, v).await? {
+                return Err(konflik(k));
+            }
+        }
+    }
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "nilai",
+        super::OBJEK_EVALUASI,
+        &format!("{}:{}", s.id, e.periode),
+        lama.as_ref(),
+        Some(&e),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(tampil(&e, k))
+}
+
+// ---------- kalibrasi ----------
+
+/// Kelompok kurva tempat suatu unit berada.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct KelompokUnit {
+    /// Unit yang kurvanya berlaku (unit itu sendiri, atau induk penggabung).
+    pub unit_id: String,
+    pub anggota: Vec<String>,
+    pub jumlah: u64,
+    /// Unit kecil digabung ke induknya.
+    pub digabung: bool,
+}
+
+async fn kelompok_semua(
+    l: &Layanan,
+    instansi_id: &str,
+    tahun: i64,
+    baris: &[store::skp::BarisKalibrasi],
+) -> Hasil<Vec<KelompokUnit>> {
+    let ambang = store::skp::periode(l.pool(), instansi_id, tahun)
+        .await?
+        .map(|p| p.ambang_kurva)
+        .unwrap_or(super::periode::AMBANG_KURVA_BAWAAN)
+        .max(1) as u64;
+    let unit = store::organisasi::semua_unit(l.pool(), instansi_id).await?;
+    let mut jumlah: HashMap<&str, u64> = HashMap::new();
+    for b in baris {
+        *jumlah.entry(b.unit_id.as_str()).or_default() += 1;
+    }
+    let dinilai: Vec<UnitDinilai> = unit
+        .iter()
+        .map(|u| UnitDinilai {
+            unit_id: u.id.clone(),
+            induk_id: u.induk_id.clone(),
+            jumlah: jumlah.get(u.id.as_str()).copied().unwrap_or(0),
+        })
+        .collect();
+    Ok(kelompok_kurva(&dinilai, ambang)
+        .into_iter()
+        .map(|g| KelompokUnit {
+            unit_id: g.unit_id,
+            anggota: g.anggota,
+            jumlah: g.jumlah,
+            digabung: g.digabung,
+        })
+        .collect())
+}
+
+async fn kelompok_unit(
+    l: &Layanan,
+    instansi_id: &str,
+    tahun: i64,
+    unit_id: &str,
+) -> Hasil<KelompokUnit> {
+    let baris =
+        store::skp::baris_kalibrasi(l.pool(), instansi_id, tahun, &format!("{tahun}-TAHUNAN"))
+            .await?;
+    let semua = kelompok_semua(l, instansi_id, tahun, &baris).await?;
+    Ok(semua
+        .into_iter()
+        .find(|g| g.anggota.iter().any(|a| a == unit_id))
+        .unwrap_or(KelompokUnit {
+            unit_id: unit_id.to_string(),
+            anggota: vec![unit_id.to_string()],
+            jumlah: 0,
+            digabung: false,
+        }))
+}
+
+/// Satu aturan kurva yang dilanggar.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct PelanggaranKurva {
+    /// Kode aturan (`baik_maksimal`, …) atau `predikat_organisasi_belum_ditetapkan`,
+    /// `belum_ada_penilaian`.
+    pub aturan: String,
+    pub pesan: String,
+    pub ditemukan: Option<u64>,
+    pub batas: Option<u64>,
+    /// `maksimal` atau `minimal`.
+    pub jenis: Option<String>,
+}
+
+/// `GET …/skp/kalibrasi?tahun=&periode=&unit_id=`.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct HasilKalibrasi {
+    pub memenuhi: bool,
+    pub pelanggaran: Vec<PelanggaranKurva>,
+    /// Banyaknya pegawai per predikat (yang sudah dinilai).
+    pub distribusi: JumlahPredikatJson,
+    pub periode: String,
+    pub kelompok: KelompokUnit,
+    /// Predikat organisasi yang ditetapkan (token), bila ada.
+    pub predikat_organisasi: Option<String>,
+    /// Saran dari capaian Perjanjian Kinerja (SAKIP), bila terbaca.
+    pub saran_predikat_organisasi: Option<String>,
+    pub saran_alasan: Option<String>,
+    /// SKP aktif di kelompok yang belum dinilai periode ini.
+    pub belum_dinilai: u64,
+    #[serde(rename = "final")]
+    pub final_: bool,
+    pub alasan_pengecualian: Option<String>,
+    /// Versi baris kurva (untuk menetapkan/memfinalkan), 0 bila belum ada.
+    pub versi: i64,
+    /// Aktor boleh menetapkan predikat organisasi dan memfinalkan.
+    pub boleh_tetapkan: bool,
+}
+
+#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct JumlahPredikatJson {
+    pub sangat_baik: u64,
+    pub baik: u64,
+    pub butuh_perbaikan: u64,
+    pub kurang: u64,
+    pub sangat_kurang: u64,
+}
+
+impl From<&JumlahPredikat> for JumlahPredikatJson {
+    fn from(j: &JumlahPredikat) -> Self {
+        JumlahPredikatJson {
+            sangat_baik: j.sangat_baik,
+            baik: j.baik,
+            butuh_perbaikan: j.butuh_perbaikan,
+            kurang: j.kurang,
+            sangat_kurang: j.sangat_kurang,
+        }
+    }
+}
+
+/// Siapa boleh melihat kalibrasi satu kelompok dan siapa boleh menetapkan.
+struct HakKurva {
+    lihat: bool,
+    tetapkan: bool,
+}
+
+async fn hak_kurva(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    kelompok: &KelompokUnit,
+    baris: &[&store::skp::BarisKalibrasi],
+) -> Hasil<HakKurva> {
+    let a = kebijakan::wajib(k, Aksi::Baca, Sumber::Skp(instansi_id))?;
+    let bkd = kebijakan::putuskan(Some(a), Aksi::Baca, Sumber::Skp(instansi_id))
+        == kebijakan::Akses::Penuh;
+    let saya = a
+        .pegawai_id
+        .as_deref()
+        .filter(|_| a.instansi_id == instansi_id);
+    let penilai = saya.is_some_and(|p| baris.iter().any(|b| b.penilai_id.as_deref() == Some(p)));
+    let atasan_penilai = saya.is_some_and(|p| {
+        baris
+            .iter()
+            .any(|b| b.atasan_penilai_id.as_deref() == Some(p))
+    });
+    // Pimpinan unit di atas kelompok ini (unit yang dipimpinnya memuat induk kelompok).
+    let unit = store::organisasi::unit(l.pool(), instansi_id, &kelompok.unit_id).await?;
+    let induk = unit.as_ref().and_then(|u| u.induk_id.clone());
+    let pimpinan_atas = match (&induk, saya) {
+        (Some(i), Some(_)) => match crate::kebijakan::CakupanUnit::untuk(
+            l,
+            k,
+            Aksi::Baca,
+            Sumber::Keluaran(instansi_id),
+        )
+        .await
+        {
+            Ok(c) => !c.semua() && c.memuat(Some(i)),
+            Err(_) => false,
+        },
+        _ => false,
+    };
+    let tulis = !a.hanya_baca;
+    // BKD menetapkan hanya untuk unit puncak (atas nama kepala daerah).
+    let puncak = unit.as_ref().is_some_and(|u| u.induk_id.is_none());
+    Ok(HakKurva {
+        lihat: bkd || a.super_admin() || penilai || atasan_penilai || pimpinan_atas,
+        tetapkan: tulis && (atasan_penilai || pimpinan_atas || (bkd && puncak)),
+    })
+}
+
+/// Kalibrasi satu unit pada satu periode lewat aturan `kurva-distribusi`.
+pub async fn kalibrasi(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    periode: &str,
+    unit_id: &str,
+) -> Hasil<HasilKalibrasi> {
+    kebijakan::wajib(k, Aksi::Baca, Sumber::Skp(instansi_id))?;
+    crate::perencanaan::periksa_tahun(k, tahun)?;
+    let periode = periksa_periode(k, periode, tahun)?;
+    if store::organisasi::unit(l.pool(), instansi_id, unit_id)
+        .await?
+        .is_none()
+    {
+        return Err(Galat::TidakDitemukan(
+            k.t("Unit kerja tidak ditemukan.", "Unit not found.").into(),
+        ));
+    }
+    let baris = store::skp::baris_kalibrasi(l.pool(), instansi_id, tahun, &periode.kode()).await?;
+    let kelompok = kelompok_semua(l, instansi_id, tahun, &baris)
+        .await?
+        .into_iter()
+        .find(|g| g.anggota.iter().any(|a| a == unit_id))
+        .unwrap_or(KelompokUnit {
+            unit_id: unit_id.to_string(),
+            anggota: vec![unit_id.to_string()],
+            jumlah: 0,
+            digabung: false,
+        });
+    let anggota: HashSet<&str> = kelompok.anggota.iter().map(String::as_str).collect();
+    let di_kelompok: Vec<&store::skp::BarisKalibrasi> = baris
+        .iter()
+        .filter(|b| anggota.contains(b.unit_id.as_str()))
+        .collect();
+    let hak = hak_kurva(l, k, instansi_id, &kelompok, &di_kelompok).await?;
+    if !hak.lihat {
+        return Err(k.dilarang());
+    }
+    let mut jumlah = JumlahPredikat::default();
+    let mut belum = 0u64;
+    for b in &di_kelompok {
+        match b
+            .predikat
+            .as_deref()
+            .and_then(PredikatKinerjaPegawai::dari_token)
+        {
+            Some(p) => *jumlah.jumlah_mut(p) += 1,
+            None => belum += 1,
+        }
+    }
+    let kurva = store::skp::kurva_unit(l.pool(), instansi_id, &periode.kode())
+        .await?
+        .into_iter()
+        .find(|u| u.unit_id == kelompok.unit_id);
+    let predikat_org = kurva
+        .as_ref()
+        .and_then(|u| u.predikat_organisasi.as_deref())
+        .and_then(PredikatOrganisasi::dari_token);
+    let saran = crate::sakip::perjanjian::saran_predikat(l, k, instansi_id, tahun)
+        .await
+        .ok()
+        .and_then(|v| v.into_iter().find(|s| s.unit_id == kelompok.unit_id));
+    let mut pelanggaran = Vec::new();
+    let total = jumlah.total().unwrap_or(0);
+    match (predikat_org, total) {
+        (None, _) => pelanggaran.push(PelanggaranKurva {
+            aturan: "predikat_organisasi_belum_ditetapkan".into(),
+            pesan: k
+                .t(
+                    "Predikat organisasi unit ini belum ditetapkan atasan pejabat penilai.",
+                    "The unit's organisation predicate has not been set yet.",
+                )
+                .into(),
+            ditemukan: None,
+            batas: None,
+            jenis: None,
+        }),
+        (Some(_), 0) => pelanggaran.push(PelanggaranKurva {
+            aturan: "belum_ada_penilaian".into(),
+            pesan: k
+                .t(
+                    "Belum ada pegawai yang dinilai pada periode ini.",
+                    "No employee has been rated in this period yet.",
+                )
+                .into(),
+            ditemukan: Some(0),
+            batas: None,
+            jenis: None,
+        }),
+        (Some(org), _) => {
+            let h = periksa_kurva(org, &jumlah, &KebijakanKurva::default())
+                .map_err(|g| Galat::Internal(format!("kurva: {g:?}")))?;
+            for p in h.pelanggaran() {
+                pelanggaran.push(PelanggaranKurva {
+                    aturan: p.aturan.token().into(),
+                    pesan: p.pesan(k.bahasa),
+                    ditemukan: Some(p.ditemukan),
+                    batas: Some(p.batas),
+                    jenis: Some(p.jenis.token().into()),
+                });
+            }
+        }
+    }
+    Ok(HasilKalibrasi {
+        memenuhi: pelanggaran.is_empty(),
+        pelanggaran,
+        distribusi: (&jumlah).into(),
+        periode: periode.kode(),
+        predikat_organisasi: predikat_org.map(|p| p.token().to_string()),
+        saran_predikat_organisasi: saran.as_ref().and_then(|s| s.predikat.clone()),
+        saran_alasan: saran.map(|s| s.alasan),
+        belum_dinilai: belum,
+        final_: kurva.as_ref().is_some_and(|u| u.difinalkan == 1),
+        alasan_pengecualian: kurva.as_ref().and_then(|u| u.alasan_pengecualian.clone()),
+        versi: kurva.as_ref().map(|u| u.versi).unwrap_or(0),
+        boleh_tetapkan: hak.tetapkan,
+        kelompok,
+    })
+}
+
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MasukanKurva {
+    pub tahun: i64,
+    #[schema(max_length = 20)]
+    pub periode: String,
+    #[schema(max_length = 64)]
+    pub unit_id: String,
+    /// Menetapkan predikat organisasi (token `istimewa` … `sangat_kurang`).
+    pub predikat_organisasi: Option<PredikatOrganisasi>,
+    /// true: memfinalkan kurva (ditolak 409 `kurva_dilanggar` bila dilanggar
+    /// tanpa `alasan_pengecualian`).
+    #[serde(default)]
+    pub finalkan: bool,
+    #[schema(max_length = 2000)]
+    pub alasan_pengecualian: Option<String>,
+    /// Versi baris kurva yang dilihat (0 bila belum ada).
+    pub versi: Option<i64>,
+}
+
+/// Atasan pejabat penilai menetapkan predikat organisasi dan/atau memfinalkan kurva.
+pub async fn simpan_kurva(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    m: MasukanKurva,
+) -> Hasil<HasilKalibrasi> {
+    let h = kalibrasi(l, k, instansi_id, m.tahun, &m.periode, &m.unit_id).await?;
+    if !h.boleh_tetapkan {
+        return Err(Galat::Dilarang(
+            k.t(
+                "Predikat organisasi dan finalisasi kurva ditetapkan atasan pejabat penilai.",
+                "The organisation predicate and curve are set by the evaluators' superior.",
+            )
+            .into(),
+        ));
+    }
+    let alasan = m
+        .alasan_pengecualian
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty());
+    let mut f = GalatKolom::default();
+    validasi::periksa_opsional(
+        &mut f,
+        k.bahasa,
+        "alasan_pengecualian",
+        alasan,
+        2_000,
+        JenisTeks::Bebas,
+    );
+    f.jadi_galat(k.t("Periksa kembali isian.", "Please check the fields."))?;
+    let versi = m.versi.unwrap_or(0);
+    if versi != h.versi {
+        return Err(konflik(k));
+    }
+    if h.final_ {
+        return Err(galat_status(
+            "kurva_final",
+            k.t(
+                "Kurva unit ini sudah final.",
+                "This unit's curve is already final.",
+            ),
+        ));
+    }
+    let predikat = m
+        .predikat_organisasi
+        .map(|p| p.token().to_string())
+        .or(h.predikat_organisasi.clone());
+    if m.finalkan {
+        // Nilai kurva dengan predikat yang akan disimpan.
+        let cek = if m.predikat_organisasi.is_some()
+            && m.predikat_organisasi.map(|p| p.token().to_string()) != h.predikat_organisasi
+        {
+            None
+        } else {
+            Some(h.memenuhi)
+        };
+        let memenuhi = match cek {
+            Some(x) => x,
+            None => {
+                let org = m.predikat_organisasi.unwrap_or(PredikatOrganisasi::Baik);
+                let j = JumlahPredikat {
+                    sangat_baik: h.distribusi.sangat_baik,
+                    baik: h.distribusi.baik,
+                    butuh_perbaikan: h.distribusi.butuh_perbaikan,
+                    kurang: h.distribusi.kurang,
+                    sangat_kurang: h.distribusi.sangat_kurang,
+                };
+                periksa_kurva(org, &j, &KebijakanKurva::default())
+                    .map(|x| x.valid())
+                    .unwrap_or(false)
+            }
+        };
+        if predikat.is_none() {
+            return Err(galat_status(
+                "predikat_organisasi_belum_ditetapkan",
+                k.t(
+                    "Tetapkan predikat organisasi sebelum memfinalkan.",
+                    "Set the organisation predicate before finalising.",
+                ),
+            ));
+        }
+        if h.belum_dinilai > 0 && alasan.is_none() {
+            return Err(galat_status(
+                "belum_semua_dinilai",
+                k.t(
+                    "Masih ada pegawai yang belum dinilai; nilai dahulu atau tulis alasan pengecualian.",
+                    "Some employees are not rated yet; rate them or give a reason for the exception.",
+                ),
+            ));
+        }
+        if !memenuhi && alasan.is_none() {
+            let mut g = galat_status(
+                "kurva_dilanggar",
+                k.t(
+                    "Kurva distribusi belum terpenuhi; sesuaikan rating atau tulis alasan pengecualian.",
+                    "The distribution curve is not met; adjust ratings or give a reason for the exception.",
+                ),
+            );
+            if let Galat::Status { fields, .. } = &mut g {
+                for p in &h.pelanggaran {
+                    fields.insert(format!("pelanggaran.{}", p.aturan), p.pesan.clone());
+                }
+            }
+            return Err(g);
+        }
+    }
+    let a = k.aktor()?;
+    let u = store::skp::KurvaUnit {
+        instansi_id: instansi_id.to_string(),
+        periode: h.periode.clone(),
+        unit_id: h.kelompok.unit_id.clone(),
+        predikat_organisasi: predikat,
+        difinalkan: i64::from(m.finalkan),
+        alasan_pengecualian: if m.finalkan {
+            alasan.map(str::to_string)
+        } else {
+            None
+        },
+        pengguna_id: Some(a.pengguna_id.clone()),
+        versi: h.versi + 1,
+        diubah_pada: store::sekarang(),
+    };
+    let mut tx = l.db.mulai().await?;
+    let ok =
+        match store::skp::simpan_kurva_unit(&mut tx, &u, (h.versi > 0).then_some(h.versi)).await {
+            Ok(ok) => ok,
+            Err(g) if g.pelanggaran_unik() => false,
+            Err(g) => return Err(g.into()),
+        };
+    if !ok {
+        return Err(konflik(k));
+    }
+    let aksi = if m.finalkan && alasan.is_some() {
+        "finalkan_pengecualian"
+    } else if m.finalkan {
+        "finalkan"
+    } else {
+        "tetapkan_predikat"
+    };
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        aksi,
+        super::OBJEK_KURVA,
+        &format!("{}:{}", u.periode, u.unit_id),
+        None,
+        Some(&u),
+    )
+    .await?;
+    tx.commit().await?;
+    kalibrasi(l, k, instansi_id, m.tahun, &m.periode, &m.unit_id).await
+}

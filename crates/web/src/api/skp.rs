@@ -1,0 +1,710 @@
+//! API SKP (isu 11): membuka periode, SKP dan RHK (cascading), alur,
+//! ekspektasi perilaku, realisasi multipart dengan bukti (hanya pemilik),
+//! umpan balik, evaluasi, kalibrasi kurva per unit. Penangan tipis: hak dan
+//! aturan di `app::skp`.
+
+use super::{HasilApi, JsonMasuk, KeApi, QueryMasuk};
+use crate::AppState;
+use crate::galat::GalatApi;
+use crate::pengunjung::Pengunjung;
+use app::Galat;
+use app::bukti::BerkasMasuk;
+use app::skp::evaluasi::{HasilKalibrasi, MasukanEvaluasi, MasukanKurva, TampilanEvaluasi};
+use app::skp::periode::{HasilBukaPeriode, MasukanPeriode, Pemetaan};
+use app::skp::realisasi::{HasilRealisasi, MasukanRealisasi, MasukanUmpanBalik, RealisasiSkp};
+use app::skp::{
+    self as sk, MasukanEkspektasi, MasukanLangkah, MasukanRhk, MasukanTurunkan, TampilanSkp,
+};
+use axum::Json;
+use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
+
+/// Batas teks satu field multipart realisasi (selain berkas).
+const BATAS_FIELD_TEKS: usize = 16 * 1024;
+/// Field teks multipart realisasi.
+pub(crate) const KOLOM_REALISASI: &[&str] = &[
+    "indikator_id",
+    "periode",
+    "realisasi",
+    "catatan",
+    "tautan",
+    "kunci_klien",
+];
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(buka_periode))
+        .routes(routes!(pemetaan))
+        .routes(routes!(skp_pegawai))
+        .routes(routes!(dinilai))
+        .routes(routes!(kalibrasi, simpan_kurva))
+        .routes(routes!(skp_satu))
+        .routes(routes!(tambah_rhk))
+        .routes(routes!(ubah_rhk, hapus_rhk))
+        .routes(routes!(turunkan_rhk))
+        .routes(routes!(riwayat_langkah, langkah))
+        .routes(routes!(simpan_ekspektasi))
+        .routes(
+            routes!(daftar_realisasi, kirim_realisasi)
+                .layer(DefaultBodyLimit::max(super::bukti::BATAS_MUTLAK)),
+        )
+        .routes(routes!(umpan_balik))
+        .routes(routes!(daftar_evaluasi, nilai))
+}
+
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurInstansi {
+    /// Id instansi.
+    iid: String,
+}
+
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurSkp {
+    iid: String,
+    /// Id SKP.
+    skp_id: String,
+}
+
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurRhk {
+    iid: String,
+    skp_id: String,
+    /// Id RHK.
+    rhk_id: String,
+}
+
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurRealisasi {
+    iid: String,
+    skp_id: String,
+    /// Id entri realisasi.
+    rid: String,
+}
+
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurTahun {
+    iid: String,
+    /// Tahun SKP.
+    tahun: String,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+struct SaringanSkp {
+    /// Tahun SKP.
+    tahun: i64,
+    /// Pegawai; kosong: diri sendiri.
+    #[param(max_length = 64)]
+    pegawai_id: Option<String>,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+struct SaringanTahun {
+    tahun: i64,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+struct SaringanKalibrasi {
+    tahun: i64,
+    /// Kode periode, mis. `2027-TW1` atau `2027-TAHUNAN`.
+    #[param(max_length = 20)]
+    periode: String,
+    #[param(max_length = 64)]
+    unit_id: String,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+struct VersiQuery {
+    /// Versi SKP yang dilihat.
+    versi: Option<i64>,
+}
+
+/// Buka periode SKP untuk seluruh instansi (BKD)
+///
+/// Idempoten: `{"dibuat", "sudah_ada", "tanpa_atasan"}`; menjalankan ulang
+/// tidak membuat apa pun yang sudah ada (menyelaraskan penilai, pindah unit,
+/// pensiun). Instansi di atas 5.000 pegawai: 202 tugas latar.
+#[utoipa::path(post, path = "/instansi/{iid}/skp/periode", tag = "skp", params(JalurInstansi),
+    request_body = MasukanPeriode,
+    responses((status = 200, description = "Dibuka", body = HasilBukaPeriode),
+        (status = 202, description = "Tugas latar (header Location)", body = super::tugas::TugasDiterima)))]
+async fn buka_periode(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    JsonMasuk(m): JsonMasuk<MasukanPeriode>,
+) -> Response {
+    match sk::periode::buka_atau_antre(&s.layanan, &p.konteks, &iid, &m).await {
+        Ok(Ok(h)) => Json(h).into_response(),
+        Ok(Err(t)) => super::tugas::diterima_latar(&t),
+        Err(g) => GalatApi(g, p.bahasa()).into_response(),
+    }
+}
+
+/// Pemetaan penilai yang perlu dibetulkan BKD; pegawai yang tidak ber-SKP ditampilkan terpisah
+#[utoipa::path(get, path = "/instansi/{iid}/skp/periode/{tahun}/pemetaan", tag = "skp",
+    params(JalurTahun), responses((status = 200, description = "Pemetaan", body = Pemetaan)))]
+async fn pemetaan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th)): Path<(String, String)>,
+) -> HasilApi<Pemetaan> {
+    let th = super::anggaran::tahun(&p, &th)?;
+    Ok(Json(
+        sk::periode::pemetaan(&s.layanan, &p.konteks, &iid, th)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// SKP seorang pegawai pada satu tahun
+///
+/// RHK dengan indikatornya; RHK atasan yang diintervensi dirujuk dengan id.
+/// Pegawai melihat miliknya; rantai penilai melihat bawahannya; BKD melihat
+/// instansinya.
+#[utoipa::path(get, path = "/instansi/{iid}/skp", tag = "skp", params(JalurInstansi, SaringanSkp),
+    responses((status = 200, description = "SKP", body = TampilanSkp)))]
+async fn skp_pegawai(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    QueryMasuk(q): QueryMasuk<SaringanSkp>,
+) -> HasilApi<TampilanSkp> {
+    let pid = match q.pegawai_id {
+        Some(x) => x,
+        None => p
+            .konteks
+            .aktor()
+            .ok()
+            .and_then(|a| a.pegawai_id.clone())
+            .unwrap_or_default(),
+    };
+    Ok(Json(
+        sk::skp_pegawai(&s.layanan, &p.konteks, &iid, q.tahun, &pid)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// SKP yang saya nilai (bawahan langsung, atau lewat Plt./Plh.)
+#[utoipa::path(get, path = "/instansi/{iid}/skp/dinilai", tag = "skp",
+    params(JalurInstansi, SaringanTahun),
+    responses((status = 200, description = "SKP", body = Vec<store::skp::Skp>)))]
+async fn dinilai(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    QueryMasuk(q): QueryMasuk<SaringanTahun>,
+) -> HasilApi<Vec<store::skp::Skp>> {
+    Ok(Json(
+        sk::dinilai_saya(&s.layanan, &p.konteks, &iid, q.tahun)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Kalibrasi kurva distribusi satu unit pada satu periode
+///
+/// `{"memenuhi", "pelanggaran", "distribusi"}` lewat aturan
+/// `kurva-distribusi`; unit kecil digabung ke induknya (`kelompok`).
+#[utoipa::path(get, path = "/instansi/{iid}/skp/kalibrasi", tag = "skp",
+    params(JalurInstansi, SaringanKalibrasi),
+    responses((status = 200, description = "Kalibrasi", body = HasilKalibrasi)))]
+async fn kalibrasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    QueryMasuk(q): QueryMasuk<SaringanKalibrasi>,
+) -> HasilApi<HasilKalibrasi> {
+    Ok(Json(
+        sk::evaluasi::kalibrasi(
+            &s.layanan, &p.konteks, &iid, q.tahun, &q.periode, &q.unit_id,
+        )
+        .await
+        .api(&p)?,
+    ))
+}
+
+/// Tetapkan predikat organisasi unit dan/atau finalkan kurvanya (atasan pejabat penilai)
+///
+/// Finalisasi ditolak 409 `kurva_dilanggar` selama kurva dilanggar, kecuali
+/// dengan `alasan_pengecualian` (diaudit).
+#[utoipa::path(post, path = "/instansi/{iid}/skp/kalibrasi", tag = "skp", params(JalurInstansi),
+    request_body = MasukanKurva,
+    responses((status = 200, description = "Tersimpan", body = HasilKalibrasi)))]
+async fn simpan_kurva(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    JsonMasuk(m): JsonMasuk<MasukanKurva>,
+) -> HasilApi<HasilKalibrasi> {
+    Ok(Json(
+        sk::evaluasi::simpan_kurva(&s.layanan, &p.konteks, &iid, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Satu SKP menurut id
+#[utoipa::path(get, path = "/instansi/{iid}/skp/{skp_id}", tag = "skp", params(JalurSkp),
+    responses((status = 200, description = "SKP", body = TampilanSkp)))]
+async fn skp_satu(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> HasilApi<TampilanSkp> {
+    Ok(Json(
+        sk::skp_satu(&s.layanan, &p.konteks, &iid, &id)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Tambah RHK dengan indikatornya (pemilik, SKP draf/dikembalikan)
+///
+/// `rhk_atasan_id` boleh kosong dahulu: pegawai menyusun sebelum RHK atasan
+/// ada, lalu menautkan kelak.
+#[utoipa::path(post, path = "/instansi/{iid}/skp/{skp_id}/rhk", tag = "skp", params(JalurSkp),
+    request_body = MasukanRhk,
+    responses((status = 201, description = "SKP sesudahnya", body = TampilanSkp)))]
+async fn tambah_rhk(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    JsonMasuk(mut m): JsonMasuk<MasukanRhk>,
+) -> Result<(StatusCode, Json<TampilanSkp>), GalatApi> {
+    m.versi = super::versi_dari(&p, &headers, m.versi)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            sk::tambah_rhk(&s.layanan, &p.konteks, &iid, &id, m)
+                .await
+                .api(&p)?,
+        ),
+    ))
+}
+
+/// Ubah RHK (indikator diganti; yang sudah berealisasi dipertahankan)
+#[utoipa::path(put, path = "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}", tag = "skp",
+    params(JalurRhk, super::JikaCocok), request_body = MasukanRhk,
+    responses((status = 200, description = "SKP sesudahnya", body = TampilanSkp)))]
+async fn ubah_rhk(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id, rid)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    JsonMasuk(mut m): JsonMasuk<MasukanRhk>,
+) -> HasilApi<TampilanSkp> {
+    m.versi = super::versi_dari(&p, &headers, m.versi)?;
+    Ok(Json(
+        sk::ubah_rhk(&s.layanan, &p.konteks, &iid, &id, &rid, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Hapus RHK (RHK bawahan yang mengintervensinya kehilangan tautan)
+#[utoipa::path(delete, path = "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}", tag = "skp",
+    params(JalurRhk, VersiQuery, super::JikaCocok),
+    responses((status = 200, description = "SKP sesudahnya", body = TampilanSkp)))]
+async fn hapus_rhk(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id, rid)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    QueryMasuk(q): QueryMasuk<VersiQuery>,
+) -> HasilApi<TampilanSkp> {
+    let v = super::versi_dari(&p, &headers, q.versi)?;
+    Ok(Json(
+        sk::hapus_rhk(&s.layanan, &p.konteks, &iid, &id, &rid, v)
+            .await
+            .api(&p)?,
+    ))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+struct JawabanTurunkan {
+    /// RHK baru di SKP bawahan.
+    rhk_id: Vec<String>,
+}
+
+/// Turunkan satu RHK ke beberapa bawahan sekaligus (pemilik RHK = penilai mereka)
+#[utoipa::path(post, path = "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}/turunkan", tag = "skp",
+    params(JalurRhk), request_body = MasukanTurunkan,
+    responses((status = 201, description = "RHK bawahan dibuat", body = JawabanTurunkan)))]
+async fn turunkan_rhk(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id, rid)): Path<(String, String, String)>,
+    JsonMasuk(m): JsonMasuk<MasukanTurunkan>,
+) -> Result<(StatusCode, Json<JawabanTurunkan>), GalatApi> {
+    // RHK harus milik SKP di jalur.
+    let r = store::skp::rhk(s.layanan.pool(), &iid, &rid)
+        .await
+        .map_err(|e| GalatApi(e.into(), p.bahasa()))?;
+    if r.is_none_or(|r| r.skp_id != id) {
+        return Err(GalatApi(
+            Galat::TidakDitemukan(
+                p.konteks
+                    .t("RHK tidak ditemukan.", "Result not found.")
+                    .into(),
+            ),
+            p.bahasa(),
+        ));
+    }
+    Ok((
+        StatusCode::CREATED,
+        Json(JawabanTurunkan {
+            rhk_id: sk::turunkan_rhk(&s.layanan, &p.konteks, &iid, &rid, m)
+                .await
+                .api(&p)?,
+        }),
+    ))
+}
+
+/// Riwayat alur SKP (diajukan, dikembalikan dengan catatan, disetujui)
+#[utoipa::path(get, path = "/instansi/{iid}/skp/{skp_id}/langkah", tag = "skp", params(JalurSkp),
+    responses((status = 200, description = "Riwayat", body = Vec<store::skp::LangkahSkp>)))]
+async fn riwayat_langkah(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> HasilApi<Vec<store::skp::LangkahSkp>> {
+    Ok(Json(
+        sk::riwayat_langkah(&s.layanan, &p.konteks, &iid, &id)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Langkah alur: `ajukan` (pemilik), `setujui`, `kembalikan` (dengan catatan), `buka_revisi` (penilai)
+#[utoipa::path(post, path = "/instansi/{iid}/skp/{skp_id}/langkah", tag = "skp",
+    params(JalurSkp, super::JikaCocok), request_body = MasukanLangkah,
+    responses((status = 200, description = "SKP sesudahnya", body = TampilanSkp)))]
+async fn langkah(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    JsonMasuk(mut m): JsonMasuk<MasukanLangkah>,
+) -> HasilApi<TampilanSkp> {
+    m.versi = super::versi_dari(&p, &headers, m.versi)?;
+    Ok(Json(
+        sk::langkah(&s.layanan, &p.konteks, &iid, &id, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Ekspektasi khusus pimpinan per nilai BerAKHLAK (pejabat penilai)
+#[utoipa::path(put, path = "/instansi/{iid}/skp/{skp_id}/ekspektasi", tag = "skp",
+    params(JalurSkp), request_body = MasukanEkspektasi,
+    responses((status = 200, description = "SKP sesudahnya", body = TampilanSkp)))]
+async fn simpan_ekspektasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    JsonMasuk(m): JsonMasuk<MasukanEkspektasi>,
+) -> HasilApi<TampilanSkp> {
+    Ok(Json(
+        sk::simpan_ekspektasi(&s.layanan, &p.konteks, &iid, &id, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Realisasi satu SKP (semua periode; status `menunggu`, `diverifikasi`, `ditolak`)
+#[utoipa::path(get, path = "/instansi/{iid}/skp/{skp_id}/realisasi", tag = "skp",
+    params(JalurSkp),
+    responses((status = 200, description = "Realisasi", body = Vec<RealisasiSkp>)))]
+async fn daftar_realisasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> HasilApi<Vec<RealisasiSkp>> {
+    Ok(Json(
+        sk::realisasi::daftar(&s.layanan, &p.konteks, &iid, &id)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Badan realisasi multipart.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+struct BadanRealisasi {
+    indikator_id: String,
+    /// Kode periode, mis. `2027-TW1`.
+    periode: String,
+    /// Desimal (`12`, `95,5`).
+    realisasi: String,
+    catatan: Option<String>,
+    /// Tautan bukti (https://…).
+    tautan: Option<String>,
+    /// Kunci idempoten antrean luring: kiriman ulang tidak menggandakan.
+    kunci_klien: Option<String>,
+    /// Foto (JPEG, PNG, WebP) atau PDF/XLSX/DOCX.
+    #[schema(value_type = Option<super::openapi::Berkas>)]
+    bukti: Option<Vec<u8>>,
+}
+
+fn galat_isian(k: &app::Konteks, kolom: &str, id: &'static str, en: &'static str) -> Galat {
+    let pesan = k.t(id, en);
+    Galat::InputTidakValid {
+        kode: "multipart_tidak_valid".into(),
+        fields: BTreeMap::from([(kolom.to_string(), pesan.to_string())]),
+        pesan: pesan.into(),
+    }
+}
+
+/// Catat realisasi satu indikator pada satu periode, dengan bukti; hanya pegawai pemilik SKP
+///
+/// Multipart: `indikator_id`, `periode`, `realisasi`, `catatan`, `tautan`,
+/// `kunci_klien`, berkas `bukti` opsional. 201 dengan `id` dan, bila ada
+/// berkas, `bukti: {"sha256", "ukuran"}` berkas sebagaimana diterima. Kiriman
+/// ulang dengan `kunci_klien` yang sama: 200 dengan entri yang sudah ada.
+#[utoipa::path(post, path = "/instansi/{iid}/skp/{skp_id}/realisasi", tag = "skp",
+    params(JalurSkp),
+    request_body(content = BadanRealisasi, content_type = "multipart/form-data"),
+    responses((status = 201, description = "Tersimpan", body = HasilRealisasi),
+        (status = 200, description = "Kiriman ulang (kunci_klien sama)", body = HasilRealisasi),
+        (status = 415, description = "Jenis bukti tidak diterima", body = super::openapi::Galat)))]
+async fn kirim_realisasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let b = p.bahasa();
+    let k = &p.konteks;
+    let galat = |g: Galat| GalatApi(g, b).into_response();
+    if let Err(g) = k
+        .aktor()
+        .map(|_| ())
+        .and_then(|_| p.periksa_csrf_api(&headers))
+    {
+        return galat(g);
+    }
+    let Ok(mut mp) = multipart else {
+        return galat(galat_isian(
+            k,
+            "realisasi",
+            "Kirim sebagai multipart/form-data: indikator_id, periode, realisasi, catatan, bukti (opsional).",
+            "Send multipart/form-data: indikator_id, periode, realisasi, catatan, bukti (optional).",
+        ));
+    };
+    let (isian, bukti, _) =
+        match baca_multipart(&mut mp, k, &s.layanan.konfigurasi, KOLOM_REALISASI, false).await {
+            Ok(x) => x,
+            Err(g) => return galat(g),
+        };
+    let ambil = |x: &str| isian.get(x).cloned().unwrap_or_default();
+    let m = MasukanRealisasi {
+        indikator_id: ambil("indikator_id"),
+        periode: ambil("periode"),
+        realisasi: ambil("realisasi"),
+        catatan: ambil("catatan"),
+        tautan: ambil("tautan"),
+        kunci_klien: ambil("kunci_klien"),
+    };
+    match sk::realisasi::kirim(&s.layanan, k, &iid, &id, m, bukti).await {
+        Ok(x) if x.baru => (StatusCode::CREATED, Json(x)).into_response(),
+        Ok(x) => Json(x).into_response(),
+        Err(g) => galat(g),
+    }
+}
+
+/// Membaca badan multipart dengan field teks tertentu (masing-masing ≤ 16
+/// KB) dan berkas `bukti` opsional (dibatasi `bukti_maks_bita` selama
+/// dibaca). `formulir`: field `_csrf` diterima dan dikembalikan.
+pub(crate) async fn baca_multipart(
+    mp: &mut Multipart,
+    k: &app::Konteks,
+    c: &app::Konfigurasi,
+    kolom_teks: &[&str],
+    formulir: bool,
+) -> Result<(BTreeMap<String, String>, Option<BerkasMasuk>, String), Galat> {
+    let mut isian = BTreeMap::new();
+    let mut bukti: Option<BerkasMasuk> = None;
+    let mut csrf = String::new();
+    loop {
+        let mut field = match mp.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(app::bukti::galat_permintaan_terlalu_besar(
+                    k,
+                    c.bukti_maks_permintaan,
+                ));
+            }
+            Err(_) => {
+                return Err(galat_isian(
+                    k,
+                    "bukti",
+                    "Badan multipart rusak.",
+                    "Malformed multipart body.",
+                ));
+            }
+        };
+        let nama = field.name().unwrap_or("").to_string();
+        let batas = if nama == "bukti" {
+            c.bukti_maks_bita as usize
+        } else if kolom_teks.contains(&nama.as_str()) || (formulir && nama == "_csrf") {
+            BATAS_FIELD_TEKS
+        } else {
+            let pesan = match k.bahasa {
+                app::Bahasa::Id => format!(
+                    "Field tidak dikenal; yang diterima: {}, bukti.",
+                    kolom_teks.join(", ")
+                ),
+                app::Bahasa::En => {
+                    format!("Unknown field; accepted: {}, bukti.", kolom_teks.join(", "))
+                }
+            };
+            return Err(Galat::InputTidakValid {
+                kode: "multipart_tidak_valid".into(),
+                fields: BTreeMap::from([(nama.chars().take(64).collect(), pesan.clone())]),
+                pesan,
+            });
+        };
+        let nama_berkas = field.file_name().unwrap_or("").to_string();
+        let mut isi: Vec<u8> = Vec::new();
+        loop {
+            match field.chunk().await {
+                Ok(Some(x)) => {
+                    if isi.len() + x.len() > batas {
+                        return Err(if nama == "bukti" {
+                            app::bukti::galat_terlalu_besar(k, &nama_berkas, c.bukti_maks_bita)
+                        } else {
+                            galat_isian(
+                                k,
+                                &nama,
+                                "Isian terlalu panjang.",
+                                "The field is too long.",
+                            )
+                        });
+                    }
+                    isi.extend_from_slice(&x);
+                }
+                Ok(None) => break,
+                Err(_) => {
+                    return Err(galat_isian(
+                        k,
+                        "bukti",
+                        "Badan multipart rusak.",
+                        "Malformed multipart body.",
+                    ));
+                }
+            }
+        }
+        if nama == "bukti" {
+            if !isi.is_empty() {
+                bukti = Some(BerkasMasuk {
+                    nama: nama_berkas,
+                    isi,
+                });
+            }
+            continue;
+        }
+        let Ok(t) = String::from_utf8(isi) else {
+            return Err(galat_isian(
+                k,
+                &nama,
+                "Isian harus teks UTF-8.",
+                "The field must be UTF-8 text.",
+            ));
+        };
+        if t.contains('\0') {
+            return Err(galat_isian(
+                k,
+                &nama,
+                "Isian memuat karakter NUL.",
+                "The field holds a NUL character.",
+            ));
+        }
+        if nama == "_csrf" {
+            csrf = t;
+        } else {
+            isian.insert(nama, t);
+        }
+    }
+    Ok((isian, bukti, csrf))
+}
+
+/// Umpan balik pejabat penilai atas satu entri realisasi (diverifikasi atau ditolak)
+#[utoipa::path(post, path = "/instansi/{iid}/skp/{skp_id}/realisasi/{rid}/umpan-balik", tag = "skp",
+    params(JalurRealisasi), request_body = MasukanUmpanBalik,
+    responses((status = 200, description = "Entri sesudahnya", body = RealisasiSkp)))]
+async fn umpan_balik(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id, rid)): Path<(String, String, String)>,
+    JsonMasuk(m): JsonMasuk<MasukanUmpanBalik>,
+) -> HasilApi<RealisasiSkp> {
+    Ok(Json(
+        sk::realisasi::umpan_balik(&s.layanan, &p.konteks, &iid, &id, &rid, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Evaluasi SKP per periode (rating dan predikat)
+#[utoipa::path(get, path = "/instansi/{iid}/skp/{skp_id}/evaluasi", tag = "skp", params(JalurSkp),
+    responses((status = 200, description = "Evaluasi", body = Vec<TampilanEvaluasi>)))]
+async fn daftar_evaluasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> HasilApi<Vec<TampilanEvaluasi>> {
+    Ok(Json(
+        sk::evaluasi::daftar(&s.layanan, &p.konteks, &iid, &id)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Nilai satu periode: rating hasil kerja dan perilaku kerja → predikat (pejabat penilai)
+///
+/// Dua penilai menyimpan bersamaan: yang kedua 409. Sesudah kurva unit final: 409 `kurva_final`.
+#[utoipa::path(post, path = "/instansi/{iid}/skp/{skp_id}/evaluasi", tag = "skp",
+    params(JalurSkp, super::JikaCocok), request_body = MasukanEvaluasi,
+    responses((status = 200, description = "Tersimpan", body = TampilanEvaluasi)))]
+async fn nilai(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    JsonMasuk(mut m): JsonMasuk<MasukanEvaluasi>,
+) -> HasilApi<TampilanEvaluasi> {
+    m.versi = super::versi_dari(&p, &headers, m.versi)?;
+    Ok(Json(
+        sk::evaluasi::nilai(&s.layanan, &p.konteks, &iid, &id, m)
+            .await
+            .api(&p)?,
+    ))
+}
