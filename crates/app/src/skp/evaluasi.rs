@@ -613,15 +613,6 @@ pub async fn simpan_kurva(
                 ),
             ));
         }
-        if h.belum_dinilai > 0 && alasan.is_none() {
-            return Err(galat_status(
-                "belum_semua_dinilai",
-                k.t(
-                    "Masih ada pegawai yang belum dinilai; nilai dahulu atau tulis alasan pengecualian.",
-                    "Some employees are not rated yet; rate them or give a reason for the exception.",
-                ),
-            ));
-        }
         if !memenuhi && alasan.is_none() {
             let mut g = galat_status(
                 "kurva_dilanggar",
@@ -636,6 +627,15 @@ pub async fn simpan_kurva(
                 }
             }
             return Err(g);
+        }
+        if h.belum_dinilai > 0 && alasan.is_none() {
+            return Err(galat_status(
+                "belum_semua_dinilai",
+                k.t(
+                    "Masih ada pegawai yang belum dinilai; nilai dahulu atau tulis alasan pengecualian.",
+                    "Some employees are not rated yet; rate them or give a reason for the exception.",
+                ),
+            ));
         }
     }
     let a = k.aktor()?;
