@@ -1051,3 +1051,79 @@ pub async fn hak_skp(l: &Layanan, k: &Konteks, skp: &store::skp::Skp) -> Hasil<H
         atasan_penilai: atasan_penilai && tulis,
     })
 }
+
+/// Hak atas kurva distribusi satu kelompok unit (isu 11).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HakKurva {
+    /// Melihat distribusi dan pelanggarannya (tanpa nama).
+    pub lihat: bool,
+    /// Menetapkan predikat organisasi dan memfinalkan kurva.
+    pub tetapkan: bool,
+}
+
+/// Melihat: BKD, super admin, pejabat penilai atau atasan penilai salah
+/// satu SKP di kelompok, pimpinan unit di atas kelompok. Menetapkan
+/// ("pimpinan satu tingkat di atas", PermenPANRB 6/2022): pejabat penilai
+/// pucuk kelompok (pegawai unit kelompok yang penilainya di luar kelompok),
+/// pimpinan unit induknya; BKD atas nama kepala daerah bila kelompoknya
+/// unit puncak atau pucuknya tidak punya penilai di sistem.
+pub async fn hak_kurva(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    unit_kelompok: &str,
+    anggota: &[String],
+    semua: &[store::skp::BarisKalibrasi],
+) -> Hasil<HakKurva> {
+    let a = wajib(k, Aksi::Baca, Sumber::Skp(instansi_id))?;
+    let bkd = putuskan(Some(a), Aksi::Baca, Sumber::Skp(instansi_id)) == Akses::Penuh;
+    let saya = a
+        .pegawai_id
+        .as_deref()
+        .filter(|_| a.instansi_id == instansi_id);
+    let di_kelompok = |u: &str| anggota.iter().any(|x| x == u);
+    let unit_pegawai: HashMap<&str, &str> = semua
+        .iter()
+        .map(|b| (b.pegawai_id.as_str(), b.unit_id.as_str()))
+        .collect();
+    let kelompok: Vec<&store::skp::BarisKalibrasi> =
+        semua.iter().filter(|b| di_kelompok(&b.unit_id)).collect();
+    let penilai = saya.is_some_and(|p| kelompok.iter().any(|b| b.penilai_id.as_deref() == Some(p)));
+    let atasan_penilai = saya.is_some_and(|p| {
+        kelompok
+            .iter()
+            .any(|b| b.atasan_penilai_id.as_deref() == Some(p))
+    });
+    // Pucuk: pegawai unit kelompok yang penilainya tidak di kelompok.
+    let pucuk: Vec<&&store::skp::BarisKalibrasi> = kelompok
+        .iter()
+        .filter(|b| b.unit_id == unit_kelompok)
+        .filter(|b| {
+            b.penilai_id
+                .as_deref()
+                .and_then(|p| unit_pegawai.get(p))
+                .is_none_or(|u| !di_kelompok(u))
+        })
+        .collect();
+    let penilai_pucuk =
+        saya.is_some_and(|p| pucuk.iter().any(|b| b.penilai_id.as_deref() == Some(p)));
+    let pucuk_tanpa_penilai = pucuk.iter().all(|b| b.penilai_id.is_none());
+    let unit = store::organisasi::unit(l.pool(), instansi_id, unit_kelompok).await?;
+    let induk = unit.as_ref().and_then(|u| u.induk_id.clone());
+    let pimpinan_atas = match (&induk, saya) {
+        (Some(i), Some(_)) => {
+            match CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::Keluaran(instansi_id)).await {
+                Ok(c) => !c.semua() && c.memuat(Some(i)),
+                Err(_) => false,
+            }
+        }
+        _ => false,
+    };
+    let puncak = unit.as_ref().is_some_and(|u| u.induk_id.is_none());
+    let tulis = !a.hanya_baca;
+    Ok(HakKurva {
+        lihat: bkd || penilai || atasan_penilai || pimpinan_atas,
+        tetapkan: tulis
+            && (penilai_pucuk || pimpinan_atas || (bkd && (puncak || pucuk_tanpa_penilai))),
+    })
+}

@@ -767,7 +767,9 @@ async fn kalibrasi_kurva_pindah_unit_dan_tahun_berikutnya() {
         assert!(!k.boleh_tetapkan, "kabid menilai, bukan atasan penilai");
         dilarang(app::skp::evaluasi::kalibrasi(l, &rekan, &d.prov, TAHUN, &periode, &bidang).await);
 
-        // Kadis (atasan pejabat penilai) menetapkan predikat Baik: harus ada BP/Kurang → dilanggar.
+        // Pucuk kelompok Dinas adalah Kadis, yang dinilai kepala daerah (di luar
+        // sistem): BKD menetapkan atas namanya; Kadis dan Kabid tidak.
+        // Predikat Baik: harus ada Butuh Perbaikan/Kurang → dilanggar.
         let kurva = |predikat: Option<PredikatOrganisasi>,
                      finalkan: bool,
                      alasan: Option<&str>,
@@ -791,7 +793,7 @@ async fn kalibrasi_kurva_pindah_unit_dan_tahun_berikutnya() {
         );
         let k = app::skp::evaluasi::simpan_kurva(
             l,
-            &kadis,
+            &admin,
             &d.prov,
             kurva(Some(PredikatOrganisasi::Baik), false, None, 0),
         )
@@ -803,7 +805,7 @@ async fn kalibrasi_kurva_pindah_unit_dan_tahun_berikutnya() {
         assert_eq!(aturan, ["harus_ada_butuh_perbaikan_atau_kurang"]);
         // Finalisasi ditolak selama kurva dilanggar.
         kode_status(
-            app::skp::evaluasi::simpan_kurva(l, &kadis, &d.prov, kurva(None, true, None, k.versi))
+            app::skp::evaluasi::simpan_kurva(l, &admin, &d.prov, kurva(None, true, None, k.versi))
                 .await,
             "kurva_dilanggar",
         );
@@ -824,13 +826,13 @@ async fn kalibrasi_kurva_pindah_unit_dan_tahun_berikutnya() {
         assert!(k.memenuhi, "{:?}", k.pelanggaran);
         // Masih ada yang belum dinilai: perlu alasan pengecualian (diaudit).
         kode_status(
-            app::skp::evaluasi::simpan_kurva(l, &kadis, &d.prov, kurva(None, true, None, k.versi))
+            app::skp::evaluasi::simpan_kurva(l, &admin, &d.prov, kurva(None, true, None, k.versi))
                 .await,
             "belum_semua_dinilai",
         );
         let k = app::skp::evaluasi::simpan_kurva(
             l,
-            &kadis,
+            &admin,
             &d.prov,
             kurva(
                 None,

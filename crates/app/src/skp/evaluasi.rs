@@ -336,58 +336,6 @@ impl From<&JumlahPredikat> for JumlahPredikatJson {
     }
 }
 
-/// Siapa boleh melihat kalibrasi satu kelompok dan siapa boleh menetapkan.
-struct HakKurva {
-    lihat: bool,
-    tetapkan: bool,
-}
-
-async fn hak_kurva(
-    l: &Layanan,
-    k: &Konteks,
-    instansi_id: &str,
-    kelompok: &KelompokUnit,
-    baris: &[&store::skp::BarisKalibrasi],
-) -> Hasil<HakKurva> {
-    let a = kebijakan::wajib(k, Aksi::Baca, Sumber::Skp(instansi_id))?;
-    let bkd = kebijakan::putuskan(Some(a), Aksi::Baca, Sumber::Skp(instansi_id))
-        == kebijakan::Akses::Penuh;
-    let saya = a
-        .pegawai_id
-        .as_deref()
-        .filter(|_| a.instansi_id == instansi_id);
-    let penilai = saya.is_some_and(|p| baris.iter().any(|b| b.penilai_id.as_deref() == Some(p)));
-    let atasan_penilai = saya.is_some_and(|p| {
-        baris
-            .iter()
-            .any(|b| b.atasan_penilai_id.as_deref() == Some(p))
-    });
-    // Pimpinan unit di atas kelompok ini (unit yang dipimpinnya memuat induk kelompok).
-    let unit = store::organisasi::unit(l.pool(), instansi_id, &kelompok.unit_id).await?;
-    let induk = unit.as_ref().and_then(|u| u.induk_id.clone());
-    let pimpinan_atas = match (&induk, saya) {
-        (Some(i), Some(_)) => match crate::kebijakan::CakupanUnit::untuk(
-            l,
-            k,
-            Aksi::Baca,
-            Sumber::Keluaran(instansi_id),
-        )
-        .await
-        {
-            Ok(c) => !c.semua() && c.memuat(Some(i)),
-            Err(_) => false,
-        },
-        _ => false,
-    };
-    let tulis = !a.hanya_baca;
-    // BKD menetapkan hanya untuk unit puncak (atas nama kepala daerah).
-    let puncak = unit.as_ref().is_some_and(|u| u.induk_id.is_none());
-    Ok(HakKurva {
-        lihat: bkd || a.super_admin() || penilai || atasan_penilai || pimpinan_atas,
-        tetapkan: tulis && (atasan_penilai || pimpinan_atas || (bkd && puncak)),
-    })
-}
-
 /// Kalibrasi satu unit pada satu periode lewat aturan `kurva-distribusi`.
 pub async fn kalibrasi(
     l: &Layanan,
@@ -424,7 +372,15 @@ pub async fn kalibrasi(
         .iter()
         .filter(|b| anggota.contains(b.unit_id.as_str()))
         .collect();
-    let hak = hak_kurva(l, k, instansi_id, &kelompok, &di_kelompok).await?;
+    let hak = kebijakan::hak_kurva(
+        l,
+        k,
+        instansi_id,
+        &kelompok.unit_id,
+        &kelompok.anggota,
+        &baris,
+    )
+    .await?;
     if !hak.lihat {
         return Err(k.dilarang());
     }
