@@ -482,7 +482,7 @@ async fn kerjakan_skp_periode(l: &Layanan, t: &Tugas, m: &Value) -> Result<Value
         .ok_or_else(|| GalatTugas::tetap("tugas periode SKP tanpa pemilik"))?;
     let aktor = aktor_pemilik(l, &teks("pemilik_instansi_id"), &pengguna).await?;
     let k = Konteks::dengan(aktor, Bahasa::dari_kode(&teks("bahasa")));
-    let masukan = crate::skp::periode::MasukanPeriode {
+    let masukan = crate::skp::periode::MasukanPeriodeSkp {
         tahun: m["tahun"].as_i64().unwrap_or_default(),
         frekuensi: m["frekuensi"]
             .as_str()

@@ -10,7 +10,7 @@ use app::organisasi::instansi::MasukanInstansi;
 use app::organisasi::pegawai::MasukanPegawai;
 use app::organisasi::unit::MasukanUnit;
 use app::skp::evaluasi::{MasukanEvaluasi, MasukanKurva};
-use app::skp::periode::MasukanPeriode;
+use app::skp::periode::MasukanPeriodeSkp;
 use app::skp::realisasi::{MasukanRealisasi, MasukanUmpanBalik};
 use app::skp::{MasukanIndikator, MasukanLangkah, MasukanRhk, MasukanTurunkan};
 use app::{Aktor, Bahasa, Galat, Konteks, Layanan, Peran};
@@ -212,7 +212,7 @@ async fn buka(d: &Dunia, k: &Konteks, tahun: i64) -> app::skp::periode::HasilBuk
         &d.l,
         k,
         &d.prov,
-        &MasukanPeriode {
+        &MasukanPeriodeSkp {
             tahun,
             frekuensi: None,
             ambang_kurva: None,
@@ -264,7 +264,7 @@ async fn periode_rencana_alur_dan_akses() {
                 l,
                 &staf1,
                 &d.prov,
-                &MasukanPeriode {
+                &MasukanPeriodeSkp {
                     tahun: TAHUN,
                     frekuensi: None,
                     ambang_kurva: None,

@@ -748,7 +748,7 @@ pub async fn skp(p: PerintahSkp) -> Result<(), String> {
                     format!("frekuensi tidak dikenal: {f} (triwulanan, bulanan, semesteran)")
                 })?),
             };
-            let m = app::skp::periode::MasukanPeriode {
+            let m = app::skp::periode::MasukanPeriodeSkp {
                 tahun,
                 frekuensi,
                 ambang_kurva: None,

@@ -126,7 +126,7 @@ pub struct RealisasiSkp {
 const KOLOM_REALISASI: &str = "instansi_id, id, skp_id, indikator_id, periode, realisasi, catatan, bukti_id, tautan, kunci_klien, pengguna_id, status, umpan_balik, umpan_balik_oleh, umpan_balik_pada, versi, dibuat_pada";
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
-pub struct LangkahSkp {
+pub struct RiwayatLangkah {
     pub instansi_id: String,
     pub id: String,
     pub skp_id: String,
@@ -830,7 +830,7 @@ pub async fn beri_umpan_balik(k: &mut Koneksi, r: &RealisasiSkp, versi_lama: i64
 
 // ---------- langkah alur ----------
 
-pub async fn sisipkan_langkah(k: &mut Koneksi, l: &LangkahSkp) -> Hasil<()> {
+pub async fn sisipkan_langkah(k: &mut Koneksi, l: &RiwayatLangkah) -> Hasil<()> {
     sqlx::query(
         "INSERT INTO langkah_skp (instansi_id, id, skp_id, langkah, dari, ke, pengguna_id, catatan, pada) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -853,7 +853,7 @@ pub async fn langkah_skp(
     pool: &AnyPool,
     instansi_id: &str,
     skp_id: &str,
-) -> Hasil<Vec<LangkahSkp>> {
+) -> Hasil<Vec<RiwayatLangkah>> {
     Ok(sqlx::query_as(
         "SELECT instansi_id, id, skp_id, langkah, dari, ke, pengguna_id, catatan, pada FROM langkah_skp \
          WHERE instansi_id = $1 AND skp_id = $2 ORDER BY pada, id",

@@ -160,6 +160,20 @@ enum Jenis {
     /// uji tidak punya pihak kedua, jadi semua 403; jalur positifnya di
     /// sakip_http.rs.
     PihakKedua,
+    /// SKP (isu 11), sasaran = SKP pegawai sasaran (hubungan "bawahan": SKP
+    /// bawahan langsung, yang penilainya aktor): pemilik, penilai, rantai
+    /// atasan, pimpinan unitnya, admin instansi, super admin.
+    BacaSkp,
+    /// Menyusun SKP, mengajukan, mencatat realisasi: hanya pemiliknya.
+    PemilikSkp(u16),
+    /// Umpan balik, rating, ekspektasi: hanya pejabat penilainya.
+    PenilaiSkp(u16),
+    /// Kalibrasi kurva (unit sasaran digabung ke unit akar): penilai dan
+    /// atasan penilai di kelompok, admin instansi, super admin.
+    KalibrasiLihat(u16),
+    /// Predikat organisasi dan finalisasi kelompok unit puncak: BKD (admin
+    /// instansi) atas nama kepala daerah, super admin.
+    KalibrasiKelola(u16),
     /// Rute yang matriks perannya diuji di berkas tesnya sendiri (badan
     /// multipart, rekaman milik pengunggah/pemilik tugas); belum dibangkitkan
     /// di sini. Harus menyebut berkas itu.
@@ -324,8 +338,107 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("put", "/instansi/{iid}/sakip/{tahun}/evaluasi/kriteria/{kode}/reviu") => KelolaReviu(200),
         ("post", "/instansi/{iid}/sakip/{tahun}/evaluasi/tahap") => KelolaReviu(409),
         ("post", "/sakip/lke-templat/{tahun}") => Nasional(201),
+        // SKP (isu 11). Periode 2025 sudah dibuka: idempoten.
+        ("post", "/instansi/{iid}/skp/periode") => KelolaInstansi(200),
+        ("get", "/instansi/{iid}/skp/periode/{tahun}/pemetaan") => KelolaInstansi(200),
+        ("get", "/instansi/{iid}/skp") => BacaSkp,
+        ("get", "/instansi/{iid}/skp/dinilai") => BacaInstansi(200),
+        ("get", "/instansi/{iid}/skp/kalibrasi") => KalibrasiLihat(200),
+        ("post", "/instansi/{iid}/skp/kalibrasi") => KalibrasiKelola(200),
+        ("get", "/instansi/{iid}/skp/{skp_id}") => BacaSkp,
+        ("post", "/instansi/{iid}/skp/{skp_id}/rhk") => PemilikSkp(201),
+        ("put", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}") => PemilikSkp(200),
+        // Versi basi (0): kebijakan sebelum versi.
+        ("delete", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}") => PemilikSkp(409),
+        ("post", "/instansi/{iid}/skp/{skp_id}/langkah") => PemilikSkp(409),
+        // SKP bawahan yang tidak ada: 422 sesudah kebijakan.
+        ("post", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}/turunkan") => PemilikSkp(422),
+        ("get", "/instansi/{iid}/skp/{skp_id}/langkah") => BacaSkp,
+        ("put", "/instansi/{iid}/skp/{skp_id}/ekspektasi") => PenilaiSkp(200),
+        ("get", "/instansi/{iid}/skp/{skp_id}/realisasi") => BacaSkp,
+        ("post", "/instansi/{iid}/skp/{skp_id}/realisasi") => PemilikSkp(201),
+        ("post", "/instansi/{iid}/skp/{skp_id}/realisasi/{rid}/umpan-balik") => PenilaiSkp(200),
+        ("get", "/instansi/{iid}/skp/{skp_id}/evaluasi") => BacaSkp,
+        ("post", "/instansi/{iid}/skp/{skp_id}/evaluasi") => PenilaiSkp(200),
         _ => return None,
     })
+}
+
+/// SKP 2025 untuk kedua instansi (periode dibuka seperti BKD), masing-masing
+/// dengan satu RHK berindikator dan satu realisasi yang menunggu umpan balik.
+async fn siapkan_skp(d: &mut Dunia) {
+    let l = d.u.l.clone();
+    let w = store::sekarang();
+    for iid in [d.a.clone(), d.b.clone()] {
+        app::skp::periode::buka_periode(
+            &l,
+            &Konteks::sistem(),
+            &iid,
+            &app::skp::periode::MasukanPeriodeSkp {
+                tahun: 2025,
+                frekuensi: None,
+                ambang_kurva: None,
+            },
+        )
+        .await
+        .unwrap();
+        let mut tx = l.db.mulai().await.unwrap();
+        for s in store::skp::daftar_skp(l.pool(), &iid, 2025, None)
+            .await
+            .unwrap()
+        {
+            let r = store::skp::Rhk {
+                instansi_id: iid.clone(),
+                id: store::id_baru(),
+                skp_id: s.id.clone(),
+                jenis: "utama".into(),
+                uraian: "RHK uji".into(),
+                rhk_atasan_id: None,
+                perspektif: None,
+                sumber_pk: None,
+                jam_beban: None,
+                urutan: 0,
+                versi: 1,
+                dibuat_pada: w.clone(),
+                diubah_pada: w.clone(),
+            };
+            store::skp::sisipkan_rhk(&mut tx, &r).await.unwrap();
+            let i = store::skp::IndikatorSkp {
+                instansi_id: iid.clone(),
+                id: store::id_baru(),
+                rhk_id: r.id.clone(),
+                skp_id: s.id.clone(),
+                aspek: "kuantitas".into(),
+                uraian: "Jumlah laporan".into(),
+                target: "4".into(),
+                satuan: "laporan".into(),
+                urutan: 0,
+            };
+            store::skp::sisipkan_indikator(&mut tx, &i).await.unwrap();
+            let x = store::skp::RealisasiSkp {
+                instansi_id: iid.clone(),
+                id: store::id_baru(),
+                skp_id: s.id.clone(),
+                indikator_id: i.id.clone(),
+                periode: "2025-TW1".into(),
+                realisasi: "1".into(),
+                catatan: None,
+                bukti_id: None,
+                tautan: None,
+                kunci_klien: None,
+                pengguna_id: "sistem".into(),
+                status: "menunggu".into(),
+                umpan_balik: None,
+                umpan_balik_oleh: None,
+                umpan_balik_pada: None,
+                versi: 1,
+                dibuat_pada: w.clone(),
+            };
+            store::skp::sisipkan_realisasi(&mut tx, &x).await.unwrap();
+            d.skp.insert(s.pegawai_id.clone(), (s.id, r.id, x.id));
+        }
+        tx.commit().await.unwrap();
+    }
 }
 
 /// SAKIP dunia uji per instansi: (periode, tujuan, sasaran, IKU, PK usulan).
@@ -546,6 +659,8 @@ struct Dunia {
     angkatan: HashMap<String, String>,
     /// Instansi → data SAKIP uji.
     sakip: HashMap<String, SakipUji>,
+    /// Pegawai → (SKP 2025, RHK, realisasi menunggu).
+    skp: HashMap<String, (String, String, String)>,
     nomor: AtomicUsize,
 }
 
@@ -678,6 +793,7 @@ async fn bangun(backend: store::Backend) -> Dunia {
         aksi: HashMap::new(),
         angkatan: HashMap::new(),
         sakip: HashMap::new(),
+        skp: HashMap::new(),
         nomor: AtomicUsize::new(1),
         u,
     };
@@ -995,6 +1111,43 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
             }
         }
         Jenis::PihakKedua => 403,
+        Jenis::BacaSkp => match (p, r) {
+            _ if sa => 200,
+            (_, R::LainInstansi) => 403,
+            (P::Admin, _) | (_, R::Diri | R::Bawahan) => 200,
+            // Pimpinan unit: rekan satu bidang ada di unit yang dipimpinnya.
+            (P::Pimpinan, R::SatuUnit) => 200,
+            _ => 403,
+        },
+        Jenis::PemilikSkp(ok) => {
+            if r == R::Diri {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::PenilaiSkp(ok) => {
+            if r == R::Bawahan {
+                ok
+            } else {
+                403
+            }
+        }
+        Jenis::KalibrasiLihat(ok) => match (p, r) {
+            _ if sa => ok,
+            (_, R::LainInstansi) => 403,
+            (P::Admin, _) => ok,
+            // Kelompok unit akar: aktor menilai bawahan langsungnya di sana.
+            (_, R::Diri | R::Bawahan | R::SatuUnit) => ok,
+            _ => 403,
+        },
+        Jenis::KalibrasiKelola(ok) => {
+            if admin {
+                ok
+            } else {
+                403
+            }
+        }
         Jenis::DiujiDi(_) => unreachable!("dilewati di matriks"),
     }
 }
@@ -1037,6 +1190,11 @@ async fn susun(
         // Mutasi mengubah rekamannya: super admin memindahkan rekaman baru.
         pid = d.pegawai(&iid, &unit, None).await;
     }
+    // SKP: hubungan "bawahan" = bawahan langsung (penilainya aktor).
+    if jalur.starts_with("/instansi/{iid}/skp") && r == R::Bawahan {
+        pid = d.regu(p).tengah.clone();
+    }
+    let (skp_id, rhk_id, realisasi_id) = d.skp.get(&pid).cloned().unwrap_or_default();
     let id = if jalur.starts_with("/instansi/{iid}/pegawai/{id}") {
         pid.clone()
     } else if jalur.starts_with("/instansi/{iid}/unit/{id}") {
@@ -1127,6 +1285,9 @@ async fn susun(
                 },
             )
             .replace("{tabel}", "rencana")
+            .replace("{skp_id}", &skp_id)
+            .replace("{rhk_id}", &rhk_id)
+            .replace("{rid}", &realisasi_id)
     );
     if jalur == "/nomenklatur/versi" && metode == "post" {
         uri.push_str(&format!(
@@ -1295,6 +1456,91 @@ async fn susun(
             Some(json!({"nip": nip_baru}))
         }
         ("post", "/kalkulator/{nama}") => Some(json!({"capaian_persen": "97.89"})),
+        ("post", "/instansi/{iid}/skp/periode") => Some(json!({"tahun": 2025})),
+        ("get", "/instansi/{iid}/skp") => {
+            uri.push_str(&format!("?tahun=2025&pegawai_id={pid}"));
+            None
+        }
+        ("get", "/instansi/{iid}/skp/dinilai") => {
+            uri.push_str("?tahun=2025");
+            None
+        }
+        ("get", "/instansi/{iid}/skp/kalibrasi") => {
+            uri.push_str(&format!("?tahun=2025&periode=2025-TW1&unit_id={unit}"));
+            None
+        }
+        ("post", "/instansi/{iid}/skp/kalibrasi") => {
+            // Kelompok: unit akar instansi sasaran, atau unit lain (puncak sendiri).
+            let kelompok = if iid == d.b {
+                d.unit_b.clone()
+            } else if unit == d.unit_lain {
+                d.unit_lain.clone()
+            } else {
+                d.unit_akar.clone()
+            };
+            let versi = store::skp::kurva_unit(pool, &iid, "2025-TW1")
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|u| u.unit_id == kelompok)
+                .map(|u| u.versi)
+                .unwrap_or(0);
+            Some(
+                json!({"tahun": 2025, "periode": "2025-TW1", "unit_id": unit,
+                "predikat_organisasi": "baik", "versi": versi}),
+            )
+        }
+        ("post", "/instansi/{iid}/skp/{skp_id}/rhk")
+        | ("put", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}") => {
+            let versi = store::skp::skp(pool, &iid, &skp_id)
+                .await
+                .unwrap()
+                .map(|s| s.versi)
+                .unwrap_or(0);
+            Some(
+                json!({"jenis": "utama", "uraian": format!("RHK matriks {n}"), "versi": versi,
+                "indikator": [{"aspek": "kuantitas", "uraian": "Jumlah laporan", "target": "4", "satuan": "laporan"}]}),
+            )
+        }
+        ("delete", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}") => {
+            uri.push_str("?versi=1000");
+            None
+        }
+        ("post", "/instansi/{iid}/skp/{skp_id}/langkah") => {
+            Some(json!({"langkah": "ajukan", "versi": 1000}))
+        }
+        ("post", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}/turunkan") => {
+            Some(json!({"skp_id": ["tidak-ada"]}))
+        }
+        ("put", "/instansi/{iid}/skp/{skp_id}/ekspektasi") => Some(
+            json!({"ekspektasi": [{"nilai": "akuntabel", "ekspektasi": format!("Tepat waktu {n}")}]}),
+        ),
+        ("post", "/instansi/{iid}/skp/{skp_id}/realisasi") => {
+            let ind = store::skp::indikator_skp(pool, &iid, &skp_id)
+                .await
+                .unwrap()
+                .into_iter()
+                .next()
+                .map(|i| i.id)
+                .unwrap_or_default();
+            let badan = format!(
+                "--MATRIKS\r\nContent-Disposition: form-data; name=\"indikator_id\"\r\n\r\n{ind}\r\n\
+                 --MATRIKS\r\nContent-Disposition: form-data; name=\"periode\"\r\n\r\n2025-TW1\r\n\
+                 --MATRIKS\r\nContent-Disposition: form-data; name=\"realisasi\"\r\n\r\n1\r\n\
+                 --MATRIKS\r\nContent-Disposition: form-data; name=\"catatan\"\r\n\r\nRealisasi {n}\r\n--MATRIKS--\r\n"
+            );
+            return Permintaan {
+                metode: Method::POST,
+                uri,
+                jenis_isi: Some("multipart/form-data; boundary=MATRIKS"),
+                badan: badan.into_bytes(),
+            };
+        }
+        ("post", "/instansi/{iid}/skp/{skp_id}/realisasi/{rid}/umpan-balik") => {
+            Some(json!({"diterima": true, "umpan_balik": "Terverifikasi", "versi": 1}))
+        }
+        ("post", "/instansi/{iid}/skp/{skp_id}/evaluasi") => Some(json!({"periode": "2025-TW1",
+            "rating_hasil": "sesuai_ekspektasi", "rating_perilaku": "sesuai_ekspektasi"})),
         ("post", "/instansi/{iid}/anggaran/{tahun}/perubahan") => {
             Some(json!({"alasan": "APBD Perubahan uji matriks"}))
         }
@@ -1532,6 +1778,7 @@ async fn matriks_rute_peran_hubungan() {
         let mut d = bangun(backend).await;
         siapkan_anggaran(&d).await;
         siapkan_sakip(&mut d).await;
+        siapkan_skp(&mut d).await;
         let mut klien: BTreeMap<P, Klien> = BTreeMap::new();
         for p in SEMUA_P {
             klien.insert(p, masuk(&d, p).await);

@@ -279,7 +279,7 @@ async fn kelompok_unit(
 
 /// Satu aturan kurva yang dilanggar.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
-pub struct PelanggaranKurva {
+pub struct PelanggaranKalibrasi {
     /// Kode aturan (`baik_maksimal`, …) atau `predikat_organisasi_belum_ditetapkan`,
     /// `belum_ada_penilaian`.
     pub aturan: String,
@@ -294,7 +294,7 @@ pub struct PelanggaranKurva {
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct HasilKalibrasi {
     pub memenuhi: bool,
-    pub pelanggaran: Vec<PelanggaranKurva>,
+    pub pelanggaran: Vec<PelanggaranKalibrasi>,
     /// Banyaknya pegawai per predikat (yang sudah dinilai).
     pub distribusi: JumlahPredikatJson,
     pub periode: String,
@@ -411,7 +411,7 @@ pub async fn kalibrasi(
     let mut pelanggaran = Vec::new();
     let total = jumlah.total().unwrap_or(0);
     match (predikat_org, total) {
-        (None, _) => pelanggaran.push(PelanggaranKurva {
+        (None, _) => pelanggaran.push(PelanggaranKalibrasi {
             aturan: "predikat_organisasi_belum_ditetapkan".into(),
             pesan: k
                 .t(
@@ -423,7 +423,7 @@ pub async fn kalibrasi(
             batas: None,
             jenis: None,
         }),
-        (Some(_), 0) => pelanggaran.push(PelanggaranKurva {
+        (Some(_), 0) => pelanggaran.push(PelanggaranKalibrasi {
             aturan: "belum_ada_penilaian".into(),
             pesan: k
                 .t(
@@ -439,7 +439,7 @@ pub async fn kalibrasi(
             let h = periksa_kurva(org, &jumlah, &KebijakanKurva::default())
                 .map_err(|g| Galat::Internal(format!("kurva: {g:?}")))?;
             for p in h.pelanggaran() {
-                pelanggaran.push(PelanggaranKurva {
+                pelanggaran.push(PelanggaranKalibrasi {
                     aturan: p.aturan.token().into(),
                     pesan: p.pesan(k.bahasa),
                     ditemukan: Some(p.ditemukan),

@@ -999,7 +999,7 @@ pub async fn langkah(
     ))?;
     let w = store::sekarang();
     let a = k.aktor()?;
-    let catat = store::skp::LangkahSkp {
+    let catat = store::skp::RiwayatLangkah {
         instansi_id: instansi_id.into(),
         id: store::id_baru(),
         skp_id: s.id.clone(),
@@ -1036,7 +1036,7 @@ pub async fn riwayat_langkah(
     k: &Konteks,
     instansi_id: &str,
     skp_id: &str,
-) -> Hasil<Vec<store::skp::LangkahSkp>> {
+) -> Hasil<Vec<store::skp::RiwayatLangkah>> {
     let (s, _) = muat(l, k, instansi_id, skp_id).await?;
     Ok(store::skp::langkah_skp(l.pool(), instansi_id, &s.id).await?)
 }

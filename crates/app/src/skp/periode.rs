@@ -45,7 +45,7 @@ pub struct HasilBukaPeriode {
 
 #[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct MasukanPeriode {
+pub struct MasukanPeriodeSkp {
     pub tahun: i64,
     /// `triwulanan` (bawaan), `bulanan`, `semesteran`; hanya saat pertama dibuka.
     pub frekuensi: Option<Frekuensi>,
@@ -132,7 +132,7 @@ pub async fn buka_atau_antre(
     l: &Layanan,
     k: &Konteks,
     instansi_id: &str,
-    m: &MasukanPeriode,
+    m: &MasukanPeriodeSkp,
 ) -> Hasil<Result<HasilBukaPeriode, store::tugas::Tugas>> {
     let a = wajib_bkd(k, instansi_id)?.clone();
     crate::perencanaan::periksa_tahun(k, m.tahun)?;
@@ -162,7 +162,7 @@ pub async fn buka_periode(
     l: &Layanan,
     k: &Konteks,
     instansi_id: &str,
-    m: &MasukanPeriode,
+    m: &MasukanPeriodeSkp,
 ) -> Hasil<HasilBukaPeriode> {
     wajib_bkd(k, instansi_id)?;
     crate::perencanaan::periksa_tahun(k, m.tahun)?;

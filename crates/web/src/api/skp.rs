@@ -10,7 +10,7 @@ use crate::pengunjung::Pengunjung;
 use app::Galat;
 use app::bukti::BerkasMasuk;
 use app::skp::evaluasi::{HasilKalibrasi, MasukanEvaluasi, MasukanKurva, TampilanEvaluasi};
-use app::skp::periode::{HasilBukaPeriode, MasukanPeriode, Pemetaan};
+use app::skp::periode::{HasilBukaPeriode, MasukanPeriodeSkp, Pemetaan};
 use app::skp::realisasi::{HasilRealisasi, MasukanRealisasi, MasukanUmpanBalik, RealisasiSkp};
 use app::skp::{
     self as sk, MasukanEkspektasi, MasukanLangkah, MasukanRhk, MasukanTurunkan, TampilanSkp,
@@ -148,14 +148,14 @@ struct VersiQuery {
 /// tidak membuat apa pun yang sudah ada (menyelaraskan penilai, pindah unit,
 /// pensiun). Instansi di atas 5.000 pegawai: 202 tugas latar.
 #[utoipa::path(post, path = "/instansi/{iid}/skp/periode", tag = "skp", params(JalurInstansi),
-    request_body = MasukanPeriode,
+    request_body = MasukanPeriodeSkp,
     responses((status = 200, description = "Dibuka", body = HasilBukaPeriode),
         (status = 202, description = "Tugas latar (header Location)", body = super::tugas::TugasDiterima)))]
 async fn buka_periode(
     State(s): State<AppState>,
     p: Pengunjung,
     Path(iid): Path<String>,
-    JsonMasuk(m): JsonMasuk<MasukanPeriode>,
+    JsonMasuk(m): JsonMasuk<MasukanPeriodeSkp>,
 ) -> Response {
     match sk::periode::buka_atau_antre(&s.layanan, &p.konteks, &iid, &m).await {
         Ok(Ok(h)) => Json(h).into_response(),
@@ -388,12 +388,12 @@ async fn turunkan_rhk(
 
 /// Riwayat alur SKP (diajukan, dikembalikan dengan catatan, disetujui)
 #[utoipa::path(get, path = "/instansi/{iid}/skp/{skp_id}/langkah", tag = "skp", params(JalurSkp),
-    responses((status = 200, description = "Riwayat", body = Vec<store::skp::LangkahSkp>)))]
+    responses((status = 200, description = "Riwayat", body = Vec<store::skp::RiwayatLangkah>)))]
 async fn riwayat_langkah(
     State(s): State<AppState>,
     p: Pengunjung,
     Path((iid, id)): Path<(String, String)>,
-) -> HasilApi<Vec<store::skp::LangkahSkp>> {
+) -> HasilApi<Vec<store::skp::RiwayatLangkah>> {
     Ok(Json(
         sk::riwayat_langkah(&s.layanan, &p.konteks, &iid, &id)
             .await
