@@ -717,7 +717,7 @@ pub enum PerintahSkp {
     /// Membuka periode SKP satu tahun untuk seluruh instansi (idempoten);
     /// mencetak satu baris JSON `{"dibuat": N, "sudah_ada": M, "tanpa_atasan": K}`.
     BukaPeriode {
-        /// Id instansi (atau kode wilayahnya, mis. 81).
+        /// Id instansi (atau namanya persis; lihat `kinerja instansi list`)
         #[arg(long)]
         instansi: String,
         #[arg(long)]

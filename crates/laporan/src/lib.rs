@@ -30,10 +30,15 @@
 //! async panggil lewat `spawn_blocking`.
 
 mod mesin;
+mod skp;
 
 use serde::Serialize;
 
 pub use mesin::{BATAS_BARIS, BATAS_KARAKTER, BATAS_TEKS_SATU_ISIAN};
+pub use skp::{
+    BarisIndikatorDokumen, BarisRhkDokumen, DokumenEvaluasi, DokumenSkp, IdentitasPegawai,
+    LampiranSkp, PerilakuDokumen, evaluasi_kinerja_pdf, skp_pdf,
+};
 
 /// Galat pembuatan laporan.
 #[derive(Debug, thiserror::Error)]

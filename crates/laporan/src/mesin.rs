@@ -28,6 +28,9 @@ const UMUM: &str = include_str!("../templat/umum.typ");
 const PK: &str = include_str!("../templat/perjanjian_kinerja.typ");
 const LKJIP: &str = include_str!("../templat/lkjip.typ");
 const AKSI: &str = include_str!("../templat/monitoring_aksi.typ");
+const SKP_UMUM: &str = include_str!("../templat/skp_umum.typ");
+const SKP: &str = include_str!("../templat/skp.typ");
+const EVALUASI: &str = include_str!("../templat/evaluasi_kinerja.typ");
 
 /// Templat yang tersedia; nama berkasnya sama dengan yang didaftarkan di mesin.
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +38,8 @@ pub(crate) enum Templat {
     PerjanjianKinerja,
     Lkjip,
     MonitoringAksi,
+    Skp,
+    EvaluasiKinerja,
 }
 
 impl Templat {
@@ -43,6 +48,8 @@ impl Templat {
             Templat::PerjanjianKinerja => "perjanjian_kinerja.typ",
             Templat::Lkjip => "lkjip.typ",
             Templat::MonitoringAksi => "monitoring_aksi.typ",
+            Templat::Skp => "skp.typ",
+            Templat::EvaluasiKinerja => "evaluasi_kinerja.typ",
         }
     }
 }
@@ -57,6 +64,9 @@ static MESIN: LazyLock<TypstEngine<TypstTemplateCollection>> = LazyLock::new(|| 
             (Templat::PerjanjianKinerja.berkas(), PK),
             (Templat::Lkjip.berkas(), LKJIP),
             (Templat::MonitoringAksi.berkas(), AKSI),
+            ("skp_umum.typ", SKP_UMUM),
+            (Templat::Skp.berkas(), SKP),
+            (Templat::EvaluasiKinerja.berkas(), EVALUASI),
         ])
         .build()
 });

@@ -1028,3 +1028,122 @@ pub async fn simpan_kurva_unit(
     };
     Ok(x.rows_affected() == 1)
 }
+
+// ---------- muat massal (demo, tolok ukur) ----------
+
+pub async fn sisipkan_langkah_banyak(k: &mut Koneksi, daftar: &[RiwayatLangkah]) -> Hasil<()> {
+    let be = crate::Backend::dari_koneksi(k);
+    for potong in daftar.chunks(be.baris_per_sisip(9)) {
+        let sql = format!(
+            "INSERT INTO langkah_skp (instansi_id, id, skp_id, langkah, dari, ke, pengguna_id, catatan, pada) VALUES {}",
+            crate::nilai_banyak(potong.len(), 9)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for l in potong {
+            q = q
+                .bind(&l.instansi_id)
+                .bind(&l.id)
+                .bind(&l.skp_id)
+                .bind(&l.langkah)
+                .bind(&l.dari)
+                .bind(&l.ke)
+                .bind(&l.pengguna_id)
+                .bind(&l.catatan)
+                .bind(&l.pada);
+        }
+        q.execute(&mut *k).await?;
+    }
+    Ok(())
+}
+
+pub async fn sisipkan_realisasi_banyak(k: &mut Koneksi, daftar: &[RealisasiSkp]) -> Hasil<()> {
+    let be = crate::Backend::dari_koneksi(k);
+    for potong in daftar.chunks(be.baris_per_sisip(17)) {
+        let sql = format!(
+            "INSERT INTO realisasi_skp ({KOLOM_REALISASI}) VALUES {}",
+            crate::nilai_banyak(potong.len(), 17)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for r in potong {
+            q = q
+                .bind(&r.instansi_id)
+                .bind(&r.id)
+                .bind(&r.skp_id)
+                .bind(&r.indikator_id)
+                .bind(&r.periode)
+                .bind(&r.realisasi)
+                .bind(&r.catatan)
+                .bind(&r.bukti_id)
+                .bind(&r.tautan)
+                .bind(&r.kunci_klien)
+                .bind(&r.pengguna_id)
+                .bind(&r.status)
+                .bind(&r.umpan_balik)
+                .bind(&r.umpan_balik_oleh)
+                .bind(&r.umpan_balik_pada)
+                .bind(r.versi)
+                .bind(&r.dibuat_pada);
+        }
+        q.execute(&mut *k).await?;
+    }
+    Ok(())
+}
+
+pub async fn sisipkan_evaluasi_banyak(k: &mut Koneksi, daftar: &[EvaluasiSkp]) -> Hasil<()> {
+    let be = crate::Backend::dari_koneksi(k);
+    for potong in daftar.chunks(be.baris_per_sisip(10)) {
+        let sql = format!(
+            "INSERT INTO evaluasi_skp ({KOLOM_EVALUASI}) VALUES {}",
+            crate::nilai_banyak(potong.len(), 10)
+        );
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for e in potong {
+            q = q
+                .bind(&e.instansi_id)
+                .bind(&e.skp_id)
+                .bind(&e.periode)
+                .bind(&e.rating_hasil)
+                .bind(&e.rating_perilaku)
+                .bind(&e.predikat)
+                .bind(&e.catatan)
+                .bind(&e.pengguna_id)
+                .bind(e.versi)
+                .bind(&e.diubah_pada);
+        }
+        q.execute(&mut *k).await?;
+    }
+    Ok(())
+}
+
+/// Satu status untuk semua SKP aktif satu tahun (muat demo).
+pub async fn atur_status_tahun(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    tahun: i64,
+    status: &str,
+) -> Hasil<()> {
+    sqlx::query("UPDATE skp SET status = $1 WHERE instansi_id = $2 AND tahun = $3 AND aktif = 1")
+        .bind(status)
+        .bind(instansi_id)
+        .bind(tahun)
+        .execute(k)
+        .await?;
+    Ok(())
+}
+
+/// Status SKP banyak sekaligus (muat demo): (id, status).
+pub async fn atur_status_banyak(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    status: &[(String, String)],
+) -> Hasil<()> {
+    for (id, st) in status {
+        sqlx::query("UPDATE skp SET status = $1 WHERE instansi_id = $2 AND id = $3")
+            .bind(st)
+            .bind(instansi_id)
+            .bind(id)
+            .execute(&mut *k)
+            .await?;
+    }
+    Ok(())
+}

@@ -345,6 +345,8 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/instansi/{iid}/skp/dinilai") => BacaInstansi(200),
         ("get", "/instansi/{iid}/skp/kalibrasi") => KalibrasiLihat(200),
         ("post", "/instansi/{iid}/skp/kalibrasi") => KalibrasiKelola(200),
+        // Tersaring per aktor (kosong bila tidak menilai siapa pun).
+        ("get", "/instansi/{iid}/skp/kalibrasi/ringkasan") => BacaInstansi(200),
         ("get", "/instansi/{iid}/skp/{skp_id}") => BacaSkp,
         ("post", "/instansi/{iid}/skp/{skp_id}/rhk") => PemilikSkp(201),
         ("put", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}") => PemilikSkp(200),
@@ -1463,6 +1465,10 @@ async fn susun(
         }
         ("get", "/instansi/{iid}/skp/dinilai") => {
             uri.push_str("?tahun=2025");
+            None
+        }
+        ("get", "/instansi/{iid}/skp/kalibrasi/ringkasan") => {
+            uri.push_str("?tahun=2025&periode=2025-TW1");
             None
         }
         ("get", "/instansi/{iid}/skp/kalibrasi") => {

@@ -167,8 +167,8 @@ fn sha256_hex(data: &[u8]) -> String {
     m.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
     for blok in m.chunks(64) {
         let mut w = [0u32; 64];
-        for i in 0..16 {
-            w[i] = u32::from_be_bytes(blok[4 * i..4 * i + 4].try_into().unwrap());
+        for (wi, c) in w.iter_mut().zip(blok.chunks(4)) {
+            *wi = u32::from_be_bytes(c.try_into().unwrap());
         }
         for i in 16..64 {
             let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
@@ -179,14 +179,14 @@ fn sha256_hex(data: &[u8]) -> String {
                 .wrapping_add(s1);
         }
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for i in 0..64 {
+        for (ki, wi) in K.iter().zip(w) {
             let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
             let ch = (e & f) ^ (!e & g);
             let t1 = hh
                 .wrapping_add(s1)
                 .wrapping_add(ch)
-                .wrapping_add(K[i])
-                .wrapping_add(w[i]);
+                .wrapping_add(*ki)
+                .wrapping_add(wi);
             let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
@@ -367,6 +367,21 @@ async fn periode_kontrak_skp_dan_akses_http() {
             j.json()["error"]["fields"]["tahun"].is_string(),
             "{}",
             j.teks
+        );
+        // Frekuensi yang tidak dikenal: 422, tidak membuka apa pun.
+        let j = admin
+            .json(
+                Method::POST,
+                &jalur,
+                r#"{"tahun": 2027, "frekuensi": "mingguan"}"#,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", j.teks);
+        assert!(
+            store::skp::periode(d.u.l.pool(), &iid, 2027)
+                .await
+                .unwrap()
+                .is_none()
         );
         // Pegawai yang pensiun tidak punya SKP.
         let p_pensiun = pid(&d, PENSIUN).await;

@@ -11,6 +11,7 @@ pub use sakip::isi_skala_sakip;
 mod data;
 mod pembangkit;
 mod sakip;
+mod skp;
 
 pub use aksi::{isi_demo_aksi, isi_skala_aksi};
 
@@ -93,6 +94,16 @@ pub fn akun_demo() -> Vec<AkunDemo> {
             instansi: "Pemerintah Provinsi Maluku (BPSDM)",
         },
         AkunDemo {
+            login: skp::LOGIN_PENILAI,
+            peran: "pegawai, pimpinan_unit",
+            instansi: "Pemerintah Provinsi Maluku (Kepala Seksi, penilai SKP pegawai demo)",
+        },
+        AkunDemo {
+            login: skp::LOGIN_ATASAN_PENILAI,
+            peran: "pegawai, pimpinan_unit",
+            instansi: "Pemerintah Provinsi Maluku (Kepala Bidang, menetapkan kurva)",
+        },
+        AkunDemo {
             login: "admin.ambon",
             peran: "admin_instansi",
             instansi: "Pemerintah Kota Ambon",
@@ -121,7 +132,8 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
         // ditambahkan sekali.
         let aksi = isi_demo_aksi(l).await?;
         let sakip = sakip::isi_sakip(l).await?;
-        return Ok(aksi || sakip);
+        let skp = skp::isi_skp(l).await?;
+        return Ok(aksi || sakip || skp);
     }
     let mut g = Pembangkit::baru(2026);
     let nasional = instansi_baru("Kementerian PANRB (Nasional)", "nasional", None, "WIB");
@@ -253,6 +265,7 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
     isi_demo_aksi(l).await?;
     anggaran::isi_anggaran(l, &maluku.id, &ambon.id).await?;
     sakip::isi_sakip(l).await?;
+    skp::isi_skp(l).await?;
     store::organisasi::rapikan_setelah_muat(l.pool()).await?;
     Ok(true)
 }

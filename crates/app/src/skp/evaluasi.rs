@@ -336,6 +336,149 @@ impl From<&JumlahPredikat> for JumlahPredikatJson {
     }
 }
 
+/// Pelanggaran kurva satu kelompok (predikat organisasi belum ada, belum ada
+/// penilaian, atau aturan `kurva-distribusi` yang dilanggar).
+fn periksa_kelompok(
+    k: &Konteks,
+    predikat_org: Option<PredikatOrganisasi>,
+    jumlah: &JumlahPredikat,
+) -> Hasil<Vec<PelanggaranKalibrasi>> {
+    let mut pelanggaran = Vec::new();
+    let total = jumlah.total().unwrap_or(0);
+    match (predikat_org, total) {
+        (None, _) => pelanggaran.push(PelanggaranKalibrasi {
+            aturan: "predikat_organisasi_belum_ditetapkan".into(),
+            pesan: k
+                .t(
+                    "Predikat organisasi unit ini belum ditetapkan atasan pejabat penilai.",
+                    "The unit's organisation predicate has not been set yet.",
+                )
+                .into(),
+            ditemukan: None,
+            batas: None,
+            jenis: None,
+        }),
+        (Some(_), 0) => pelanggaran.push(PelanggaranKalibrasi {
+            aturan: "belum_ada_penilaian".into(),
+            pesan: k
+                .t(
+                    "Belum ada pegawai yang dinilai pada periode ini.",
+                    "No employee has been rated in this period yet.",
+                )
+                .into(),
+            ditemukan: Some(0),
+            batas: None,
+            jenis: None,
+        }),
+        (Some(org), _) => {
+            let h = periksa_kurva(org, jumlah, &KebijakanKurva::default())
+                .map_err(|g| Galat::Internal(format!("kurva: {g:?}")))?;
+            for p in h.pelanggaran() {
+                pelanggaran.push(PelanggaranKalibrasi {
+                    aturan: p.aturan.token().into(),
+                    pesan: p.pesan(k.bahasa),
+                    ditemukan: Some(p.ditemukan),
+                    batas: Some(p.batas),
+                    jenis: Some(p.jenis.token().into()),
+                });
+            }
+        }
+    }
+    Ok(pelanggaran)
+}
+
+/// Satu baris ringkasan kalibrasi instansi.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct RingkasKelompok {
+    pub unit_id: String,
+    pub jumlah: u64,
+    pub belum_dinilai: u64,
+    pub digabung: bool,
+    pub predikat_organisasi: Option<String>,
+    pub memenuhi: bool,
+    pub pelanggaran: Vec<String>,
+    #[serde(rename = "final")]
+    pub final_: bool,
+}
+
+/// Semua kelompok kurva satu periode yang boleh dilihat aktor: BKD semuanya;
+/// penilai dan atasan penilai kelompok yang memuat SKP yang mereka nilai.
+/// Satu kueri SKP+evaluasi, satu kueri kurva; dihitung di memori.
+pub async fn ringkasan(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    periode: &str,
+) -> Hasil<Vec<RingkasKelompok>> {
+    let a = kebijakan::wajib(k, Aksi::Baca, Sumber::Skp(instansi_id))?;
+    crate::perencanaan::periksa_tahun(k, tahun)?;
+    let periode = periksa_periode(k, periode, tahun)?;
+    let bkd = kebijakan::putuskan(Some(a), Aksi::Baca, Sumber::Skp(instansi_id))
+        == kebijakan::Akses::Penuh;
+    let saya = a
+        .pegawai_id
+        .clone()
+        .filter(|_| a.instansi_id == instansi_id);
+    let baris = store::skp::baris_kalibrasi(l.pool(), instansi_id, tahun, &periode.kode()).await?;
+    let kelompok = kelompok_semua(l, instansi_id, tahun, &baris).await?;
+    let kurva: HashMap<String, store::skp::KurvaUnit> =
+        store::skp::kurva_unit(l.pool(), instansi_id, &periode.kode())
+            .await?
+            .into_iter()
+            .map(|u| (u.unit_id.clone(), u))
+            .collect();
+    let mut ke_kelompok: HashMap<&str, usize> = HashMap::new();
+    for (i, g) in kelompok.iter().enumerate() {
+        for u in &g.anggota {
+            ke_kelompok.insert(u.as_str(), i);
+        }
+    }
+    let mut jumlah = vec![JumlahPredikat::default(); kelompok.len()];
+    let mut belum = vec![0u64; kelompok.len()];
+    let mut terlihat = vec![bkd; kelompok.len()];
+    for b in &baris {
+        let Some(&i) = ke_kelompok.get(b.unit_id.as_str()) else {
+            continue;
+        };
+        match b
+            .predikat
+            .as_deref()
+            .and_then(PredikatKinerjaPegawai::dari_token)
+        {
+            Some(p) => *jumlah[i].jumlah_mut(p) += 1,
+            None => belum[i] += 1,
+        }
+        if let Some(s) = &saya {
+            if b.penilai_id.as_ref() == Some(s) || b.atasan_penilai_id.as_ref() == Some(s) {
+                terlihat[i] = true;
+            }
+        }
+    }
+    let mut hasil = Vec::new();
+    for (i, g) in kelompok.into_iter().enumerate() {
+        if !terlihat[i] {
+            continue;
+        }
+        let u = kurva.get(&g.unit_id);
+        let org = u
+            .and_then(|u| u.predikat_organisasi.as_deref())
+            .and_then(PredikatOrganisasi::dari_token);
+        let p = periksa_kelompok(k, org, &jumlah[i])?;
+        hasil.push(RingkasKelompok {
+            memenuhi: p.is_empty(),
+            pelanggaran: p.into_iter().map(|x| x.pesan).collect(),
+            unit_id: g.unit_id,
+            jumlah: g.jumlah,
+            belum_dinilai: belum[i],
+            digabung: g.digabung,
+            predikat_organisasi: org.map(|o| o.token().to_string()),
+            final_: u.is_some_and(|u| u.difinalkan == 1),
+        });
+    }
+    Ok(hasil)
+}
+
 /// Kalibrasi satu unit pada satu periode lewat aturan `kurva-distribusi`.
 pub async fn kalibrasi(
     l: &Layanan,
@@ -408,47 +551,7 @@ pub async fn kalibrasi(
         .await
         .ok()
         .and_then(|v| v.into_iter().find(|s| s.unit_id == kelompok.unit_id));
-    let mut pelanggaran = Vec::new();
-    let total = jumlah.total().unwrap_or(0);
-    match (predikat_org, total) {
-        (None, _) => pelanggaran.push(PelanggaranKalibrasi {
-            aturan: "predikat_organisasi_belum_ditetapkan".into(),
-            pesan: k
-                .t(
-                    "Predikat organisasi unit ini belum ditetapkan atasan pejabat penilai.",
-                    "The unit's organisation predicate has not been set yet.",
-                )
-                .into(),
-            ditemukan: None,
-            batas: None,
-            jenis: None,
-        }),
-        (Some(_), 0) => pelanggaran.push(PelanggaranKalibrasi {
-            aturan: "belum_ada_penilaian".into(),
-            pesan: k
-                .t(
-                    "Belum ada pegawai yang dinilai pada periode ini.",
-                    "No employee has been rated in this period yet.",
-                )
-                .into(),
-            ditemukan: Some(0),
-            batas: None,
-            jenis: None,
-        }),
-        (Some(org), _) => {
-            let h = periksa_kurva(org, &jumlah, &KebijakanKurva::default())
-                .map_err(|g| Galat::Internal(format!("kurva: {g:?}")))?;
-            for p in h.pelanggaran() {
-                pelanggaran.push(PelanggaranKalibrasi {
-                    aturan: p.aturan.token().into(),
-                    pesan: p.pesan(k.bahasa),
-                    ditemukan: Some(p.ditemukan),
-                    batas: Some(p.batas),
-                    jenis: Some(p.jenis.token().into()),
-                });
-            }
-        }
-    }
+    let pelanggaran = periksa_kelompok(k, predikat_org, &jumlah)?;
     Ok(HasilKalibrasi {
         memenuhi: pelanggaran.is_empty(),
         pelanggaran,

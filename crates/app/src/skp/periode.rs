@@ -416,7 +416,7 @@ async fn salin_tahun_lalu(
 }
 
 /// RHK diurutkan sehingga setiap RHK atasan (bila ada di daftar) lebih dulu.
-fn urut_induk_dulu(rhk: Vec<Rhk>) -> Vec<Rhk> {
+pub(crate) fn urut_induk_dulu(rhk: Vec<Rhk>) -> Vec<Rhk> {
     let ids: std::collections::HashSet<String> = rhk.iter().map(|r| r.id.clone()).collect();
     let mut sudah: std::collections::HashSet<String> = Default::default();
     let mut sisa = rhk;

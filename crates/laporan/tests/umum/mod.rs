@@ -29,6 +29,13 @@ pub fn halaman_tata_letak(pdf: &[u8]) -> Vec<String> {
     per_halaman(&pdftotext(pdf, &["-layout"]))
 }
 
+/// Seperti [`halaman`], tetapi dengan `-raw` (urutan aliran isi PDF). Teks
+/// miring seperti tanda air keluar huruf demi huruf dan teracak tanpa `-raw`;
+/// dengan `-raw` hurufnya berurutan walau dipisah spasi.
+pub fn halaman_mentah(pdf: &[u8]) -> Vec<String> {
+    per_halaman(&pdftotext(pdf, &["-raw"]))
+}
+
 fn per_halaman(semua: &str) -> Vec<String> {
     let mut h: Vec<String> = semua.split('\u{c}').map(rapikan).collect();
     if h.last().is_some_and(|s| s.is_empty()) {

@@ -44,6 +44,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(skp_pegawai))
         .routes(routes!(dinilai))
         .routes(routes!(kalibrasi, simpan_kurva))
+        .routes(routes!(ringkasan_kalibrasi))
         .routes(routes!(skp_satu))
         .routes(routes!(tambah_rhk))
         .routes(routes!(ubah_rhk, hapus_rhk))
@@ -245,6 +246,33 @@ async fn kalibrasi(
         )
         .await
         .api(&p)?,
+    ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+struct SaringanRingkasan {
+    tahun: i64,
+    /// Kode periode, mis. `2027-TW1`.
+    #[param(max_length = 20)]
+    periode: String,
+}
+
+/// Ringkasan kurva semua kelompok unit yang boleh dilihat (BKD: semuanya; penilai: kelompok bawahannya)
+#[utoipa::path(get, path = "/instansi/{iid}/skp/kalibrasi/ringkasan", tag = "skp",
+    params(JalurInstansi, SaringanRingkasan),
+    responses((status = 200, description = "Ringkasan", body = Vec<app::skp::evaluasi::RingkasKelompok>)))]
+async fn ringkasan_kalibrasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    QueryMasuk(q): QueryMasuk<SaringanRingkasan>,
+) -> HasilApi<Vec<app::skp::evaluasi::RingkasKelompok>> {
+    Ok(Json(
+        sk::evaluasi::ringkasan(&s.layanan, &p.konteks, &iid, q.tahun, &q.periode)
+            .await
+            .api(&p)?,
     ))
 }
 

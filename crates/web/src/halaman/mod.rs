@@ -13,6 +13,7 @@ pub mod pegawai;
 pub mod pengguna;
 pub mod riwayat;
 pub mod sakip;
+pub mod skp;
 pub mod tugas;
 pub mod unit;
 
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .merge(tugas::router())
         .merge(notifikasi::router())
         .merge(anggaran::router())
+        .merge(skp::router())
         .merge(aksi_perubahan::router())
         .merge(sakip::router())
 }
