@@ -731,4 +731,23 @@ fn dokumen_besar_di_bawah_batas_selesai() {
         pdf.len()
     );
     assert!(halaman(&pdf).join(" ").contains("IKI 0999-2"));
+
+    // Sel hampir sebesar batas satu isian di kolom sempit: sel RHK yang
+    // merentang dan sel realisasi memanjang lintas halaman tanpa teks hilang.
+    let teks = "panjang ".repeat(2_499);
+    let mut e = contoh_evaluasi();
+    e.utama = rhk_banyak(4, 1);
+    for r in &mut e.utama {
+        r.rhk = teks.clone();
+        r.indikator[0].realisasi = teks.clone();
+    }
+    let mulai = Instant::now();
+    let pdf = evaluasi_kinerja_pdf(&e).expect("render");
+    eprintln!(
+        "evaluasi 8 isian 20.000 karakter: {} ms",
+        mulai.elapsed().as_millis()
+    );
+    let h = halaman(&pdf);
+    assert!(h.len() > 100, "{} halaman", h.len());
+    assert_eq!(h.join(" ").matches("panjang").count(), 8 * 2_499);
 }

@@ -45,10 +45,46 @@ pub struct TampilanEvaluasi {
     pub predikat_label: String,
     pub catatan: Option<String>,
     pub versi: i64,
+    /// Jabatan fungsional: angka kredit periode ini (PermenPANRB 1/2023,
+    /// koefisien jenjang × pengali predikat × bulan/12), dua desimal.
+    pub angka_kredit: Option<String>,
 }
 
-fn tampil(e: &EvaluasiSkp, k: &Konteks) -> TampilanEvaluasi {
+/// Jenjang jabatan fungsional pemilik SKP (None bila bukan fungsional).
+async fn jenjang_fungsional(
+    l: &Layanan,
+    s: &store::skp::Skp,
+) -> Hasil<Option<rules::permenpanrb_1_2023::Jenjang>> {
+    let Some(j) = &s.jabatan_id else {
+        return Ok(None);
+    };
+    Ok(store::organisasi::jabatan(l.pool(), &s.instansi_id, j)
+        .await?
+        .filter(|j| j.jenis == "fungsional")
+        .and_then(|j| j.jenjang)
+        .and_then(|x| rules::permenpanrb_1_2023::Jenjang::dari_token(&x)))
+}
+
+fn angka_kredit(
+    e: &EvaluasiSkp,
+    jenjang: Option<rules::permenpanrb_1_2023::Jenjang>,
+) -> Option<String> {
+    let jenjang = jenjang?;
+    let predikat = PredikatKinerjaPegawai::dari_token(&e.predikat)?;
+    let p = Periode::urai(&e.periode).ok()?;
+    let bulan = (p.selesai().month() as u8).saturating_sub(p.mulai().month() as u8) + 1;
+    let h = rules::permenpanrb_1_2023::angka_kredit(jenjang, predikat, bulan, &Default::default())
+        .ok()?;
+    Some(rules::angka::teks_2(h.angka_kredit))
+}
+
+fn tampil(
+    e: &EvaluasiSkp,
+    k: &Konteks,
+    jenjang: Option<rules::permenpanrb_1_2023::Jenjang>,
+) -> TampilanEvaluasi {
     TampilanEvaluasi {
+        angka_kredit: angka_kredit(e, jenjang),
         skp_id: e.skp_id.clone(),
         periode: e.periode.clone(),
         rating_hasil: e.rating_hasil.clone(),
@@ -62,9 +98,25 @@ fn tampil(e: &EvaluasiSkp, k: &Konteks) -> TampilanEvaluasi {
     }
 }
 
-fn periksa_periode(k: &Konteks, teks: &str, tahun: i64) -> Hasil<Periode> {
+/// Periode evaluasi: periode berkala instansi tahun itu (menurut
+/// frekuensinya) atau `TAHUNAN`.
+async fn periksa_periode(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    teks: &str,
+    tahun: i64,
+) -> Hasil<Periode> {
+    let frek = store::skp::periode(l.pool(), instansi_id, tahun)
+        .await?
+        .and_then(|p| rules::skp::Frekuensi::dari_token(&p.frekuensi))
+        .unwrap_or(rules::skp::Frekuensi::Triwulanan);
     match Periode::urai(teks.trim()) {
-        Ok(p) if i64::from(p.tahun) == tahun => Ok(p),
+        Ok(p) if i64::from(p.tahun) == tahun
+            && (p.frekuensi().is_none() || p.frekuensi() == Some(frek)) =>
+        {
+            Ok(p)
+        }
         _ => Err(Galat::input(
             k.t("Periode tidak sah.", "Invalid period."),
             [(
@@ -91,10 +143,11 @@ pub async fn daftar(
     skp_id: &str,
 ) -> Hasil<Vec<TampilanEvaluasi>> {
     let (s, _) = muat(l, k, instansi_id, skp_id).await?;
+    let jenjang = jenjang_fungsional(l, &s).await?;
     Ok(store::skp::evaluasi_skp(l.pool(), instansi_id, &s.id)
         .await?
         .iter()
-        .map(|e| tampil(e, k))
+        .map(|e| tampil(e, k, jenjang))
         .collect())
 }
 
@@ -117,7 +170,7 @@ pub async fn nilai(
             .into(),
         ));
     }
-    let periode = periksa_periode(k, &m.periode, s.tahun)?;
+    let periode = periksa_periode(l, k, instansi_id, &m.periode, s.tahun).await?;
     let catatan = m
         .catatan
         .as_deref()
@@ -205,7 +258,7 @@ pub async fn nilai(
     )
     .await?;
     tx.commit().await?;
-    Ok(tampil(&e, k))
+    Ok(tampil(&e, k, jenjang_fungsional(l, &s).await?))
 }
 
 // ---------- kalibrasi ----------
@@ -413,7 +466,7 @@ pub async fn ringkasan(
 ) -> Hasil<Vec<RingkasKelompok>> {
     let a = kebijakan::wajib(k, Aksi::Baca, Sumber::Skp(instansi_id))?;
     crate::perencanaan::periksa_tahun(k, tahun)?;
-    let periode = periksa_periode(k, periode, tahun)?;
+    let periode = periksa_periode(l, k, instansi_id, periode, tahun).await?;
     let bkd = kebijakan::putuskan(Some(a), Aksi::Baca, Sumber::Skp(instansi_id))
         == kebijakan::Akses::Penuh;
     let saya = a
@@ -490,7 +543,7 @@ pub async fn kalibrasi(
 ) -> Hasil<HasilKalibrasi> {
     kebijakan::wajib(k, Aksi::Baca, Sumber::Skp(instansi_id))?;
     crate::perencanaan::periksa_tahun(k, tahun)?;
-    let periode = periksa_periode(k, periode, tahun)?;
+    let periode = periksa_periode(l, k, instansi_id, periode, tahun).await?;
     if store::organisasi::unit(l.pool(), instansi_id, unit_id)
         .await?
         .is_none()
@@ -621,7 +674,19 @@ pub async fn simpan_kurva(
         JenisTeks::Bebas,
     );
     f.jadi_galat(k.t("Periksa kembali isian.", "Please check the fields."))?;
-    let versi = m.versi.unwrap_or(0);
+    let versi = match m.versi {
+        Some(v) => v,
+        None if h.versi > 0 => {
+            return Err(Galat::VersiWajib(
+                k.t(
+                    "Sertakan versi kurva yang Anda lihat (field `versi`).",
+                    "Include the curve version you saw (field `versi`).",
+                )
+                .into(),
+            ));
+        }
+        None => 0,
+    };
     if versi != h.versi {
         return Err(konflik(k));
     }
