@@ -20,8 +20,12 @@ pub struct Bukti {
     pub dibuat_pada: String,
     pub lebar: Option<i64>,
     pub tinggi: Option<i64>,
-    /// Salinan kecil (foto, maks. 1600 px), dikodekan ulang tanpa metadata.
+    /// Kunci salinan kecil (foto, maks. 1600 px), dikodekan ulang tanpa
+    /// metadata. Sejak ADR 0017 diturunkan dari `sha256` dan ditetapkan saat
+    /// unggah; berkasnya dibuat saat pertama diminta. Baris lama: SHA-256 isi
+    /// salinannya.
     pub sha256_kecil: Option<String>,
+    /// `None` sampai salinannya dibuat.
     pub ukuran_kecil: Option<i64>,
     pub jenis_mime_kecil: Option<String>,
     /// Gambar mini (256 px).
@@ -54,6 +58,32 @@ pub async fn tambah(k: &mut Koneksi, b: &Bukti) -> Hasil<()> {
     .bind(b.ukuran_mini)
     .bind(&b.jenis_mime_mini)
     .execute(k)
+    .await?;
+    Ok(())
+}
+
+/// Mencatat ukuran dan jenis salinan foto setelah dibuat (ADR 0017).
+/// Idempoten: pembuat kedua menulis nilai yang sama.
+pub async fn catat_salinan(
+    pool: &AnyPool,
+    instansi_id: &str,
+    id: &str,
+    ukuran_kecil: i64,
+    jenis_mime_kecil: &str,
+    ukuran_mini: i64,
+    jenis_mime_mini: &str,
+) -> Hasil<()> {
+    sqlx::query(
+        "UPDATE bukti SET ukuran_kecil = $3, jenis_mime_kecil = $4, ukuran_mini = $5, jenis_mime_mini = $6 \
+         WHERE instansi_id = $1 AND id = $2",
+    )
+    .bind(instansi_id)
+    .bind(id)
+    .bind(ukuran_kecil)
+    .bind(jenis_mime_kecil)
+    .bind(ukuran_mini)
+    .bind(jenis_mime_mini)
+    .execute(pool)
     .await?;
     Ok(())
 }

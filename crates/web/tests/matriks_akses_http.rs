@@ -356,6 +356,8 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         // SKP bawahan yang tidak ada: 422 sesudah kebijakan.
         ("post", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}/turunkan") => PemilikSkp(422),
         ("get", "/instansi/{iid}/skp/{skp_id}/langkah") => BacaSkp,
+        ("get", "/instansi/{iid}/skp/{skp_id}/pdf") => BacaSkp,
+        ("get", "/instansi/{iid}/skp/{skp_id}/evaluasi/{periode}/pdf") => BacaSkp,
         ("put", "/instansi/{iid}/skp/{skp_id}/ekspektasi") => PenilaiSkp(200),
         ("get", "/instansi/{iid}/skp/{skp_id}/realisasi") => BacaSkp,
         ("post", "/instansi/{iid}/skp/{skp_id}/realisasi") => PemilikSkp(201),
@@ -1265,6 +1267,8 @@ async fn susun(
                 "{periode}",
                 if jalur.contains("/kunci/") {
                     "12"
+                } else if jalur.starts_with("/instansi/{iid}/skp/") {
+                    "2025-TW1"
                 } else if jalur.contains("/realisasi-anggaran/") {
                     "2"
                 } else if jalur.ends_with("/verifikasi") {

@@ -1049,3 +1049,89 @@ async fn kalibrasi_kurva_unit_http() {
         d.u.l.db.tutup().await;
     }
 }
+
+/// Teks PDF lewat pdftotext (poppler-utils, dipasang scripts/test.sh).
+fn teks_pdf(isi: &[u8]) -> String {
+    use std::io::Write;
+    let mut c = std::process::Command::new("pdftotext")
+        .args(["-raw", "-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("pdftotext (poppler-utils) wajib terpasang untuk tes ini");
+    c.stdin.take().unwrap().write_all(isi).unwrap();
+    let o = c.wait_with_output().unwrap();
+    assert!(o.status.success());
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Dokumen SKP dan Dokumen Evaluasi Kinerja sebagai PDF: isi dari data SKP,
+/// DRAF sebelum disetujui/final, hak baca sama dengan SKP-nya.
+#[tokio::test]
+async fn dokumen_skp_dan_evaluasi_pdf_http() {
+    for b in backend_uji() {
+        let d = dunia(b).await;
+        let iid = d.iid.clone();
+        let mut admin = masuk(&d.u, "admin.a").await;
+        let mut kabid = masuk(&d.u, "kabid.a").await;
+        let mut staf1 = masuk(&d.u, "staf1.a").await;
+        let mut rekan = masuk(&d.u, "rekan.a").await;
+        buka_periode(&d, &mut admin).await;
+        let sk = skp(&d, &mut staf1, None).await;
+        let sk = tambah_rhk(
+            &d,
+            &mut staf1,
+            &sk,
+            rhk_sederhana("Laporan gizi buruk", None),
+        )
+        .await;
+        let id = s(&sk["id"]);
+        let jalur = format!("/api/v1/instansi/{iid}/skp/{id}/pdf");
+        let j = staf1.get(&jalur).await;
+        assert_eq!(j.status, StatusCode::OK, "{b:?}: {}", j.teks);
+        assert_eq!(j.headers.get("content-type").unwrap(), "application/pdf");
+        let t = teks_pdf(&j.byte);
+        assert!(t.contains("SASARAN KINERJA PEGAWAI"), "{t}");
+        assert!(t.contains("Staf Satu"), "{t}");
+        assert!(t.contains("Laporan gizi buruk"), "{t}");
+        assert!(
+            t.contains("Berorientasi Pelayanan") && t.contains("Kolaboratif"),
+            "{t}"
+        );
+        assert!(
+            t.replace(char::is_whitespace, "").contains("DRAF"),
+            "draf belum disetujui"
+        );
+        // Penilai juga membaca; rekan tidak.
+        assert_eq!(kabid.get(&jalur).await.status, StatusCode::OK);
+        assert_eq!(rekan.get(&jalur).await.status, StatusCode::FORBIDDEN);
+        // Evaluasi TW1: rating dari penilai, predikat di dokumen.
+        let e = kabid
+            .json(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/skp/{id}/evaluasi"),
+                r#"{"periode":"2026-TW1","rating_hasil":"sesuai_ekspektasi","rating_perilaku":"sesuai_ekspektasi"}"#,
+            )
+            .await;
+        assert_eq!(e.status, StatusCode::OK, "{}", e.teks);
+        let j = staf1
+            .get(&format!(
+                "/api/v1/instansi/{iid}/skp/{id}/evaluasi/2026-TW1/pdf"
+            ))
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        let t = teks_pdf(&j.byte);
+        assert!(t.contains("EVALUASI KINERJA"), "{t}");
+        assert!(t.contains("SESUAI EKSPEKTASI"), "{t}");
+        assert!(t.contains("BAIK"), "{t}");
+        assert_eq!(
+            rekan
+                .get(&format!(
+                    "/api/v1/instansi/{iid}/skp/{id}/evaluasi/2026-TW1/pdf"
+                ))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+    }
+}

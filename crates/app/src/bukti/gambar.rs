@@ -3,6 +3,9 @@
 //! diselipkan di sana) tidak ikut. Ukuran gambar diperiksa dari kepalanya
 //! sebelum didekode, agar "bom dekompresi" (berkas kecil, piksel miliaran)
 //! ditolak sebelum memori dipesan.
+//!
+//! Saat unggah hanya kepala yang dibaca ([`periksa_kepala`]); salinan dibuat
+//! saat pertama diminta ([`olah`], docs/adr/0017-salinan-foto-malas.md).
 
 use super::jenis::Jenis;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
@@ -39,6 +42,22 @@ pub enum GalatGambar {
     Rusak(String),
 }
 
+/// Yang dibaca dari kepala foto saat unggah, tanpa mendekode piksel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kepala {
+    pub lebar: u32,
+    pub tinggi: u32,
+    /// Beralfa: salinannya PNG; tanpa alfa: JPEG.
+    pub alfa: bool,
+}
+
+impl Kepala {
+    /// Jenis salinan yang akan dibuat [`olah`] (lihat [`kodekan`]).
+    pub fn jenis_mime_salinan(&self) -> &'static str {
+        if self.alfa { "image/png" } else { "image/jpeg" }
+    }
+}
+
 fn format(j: Jenis) -> Option<ImageFormat> {
     match j {
         Jenis::Jpeg => Some(ImageFormat::Jpeg),
@@ -48,14 +67,19 @@ fn format(j: Jenis) -> Option<ImageFormat> {
     }
 }
 
-/// Membuat salinan kecil dan mini (kerja CPU: panggil di `spawn_blocking`).
-pub fn olah(isi: &[u8], jenis: Jenis) -> Result<HasilGambar, GalatGambar> {
+fn rusak(e: image::ImageError) -> GalatGambar {
+    GalatGambar::Rusak(e.to_string())
+}
+
+/// Ukuran dan alfa dari kepala berkas saja (tanpa dekode piksel; murah,
+/// dipanggil saat unggah). Foto di atas [`MAKS_PIKSEL`] atau sisi
+/// [`MAKS_SISI`] ditolak di sini, sebelum apa pun didekode.
+pub fn periksa_kepala(isi: &[u8], jenis: Jenis) -> Result<Kepala, GalatGambar> {
     let f = format(jenis).ok_or_else(|| GalatGambar::Rusak("bukan foto".into()))?;
-    let rusak = |e: image::ImageError| GalatGambar::Rusak(e.to_string());
-    // 1. Ukuran dari kepala berkas saja.
-    let (lebar, tinggi) = ImageReader::with_format(Cursor::new(isi), f)
-        .into_dimensions()
+    let dekoder = ImageReader::with_format(Cursor::new(isi), f)
+        .into_decoder()
         .map_err(rusak)?;
+    let (lebar, tinggi) = dekoder.dimensions();
     if lebar == 0
         || tinggi == 0
         || lebar > MAKS_SISI
@@ -64,6 +88,19 @@ pub fn olah(isi: &[u8], jenis: Jenis) -> Result<HasilGambar, GalatGambar> {
     {
         return Err(GalatGambar::TerlaluBesar(lebar, tinggi));
     }
+    Ok(Kepala {
+        lebar,
+        tinggi,
+        alfa: dekoder.color_type().has_alpha(),
+    })
+}
+
+/// Membuat salinan kecil dan mini (kerja CPU: panggil di `spawn_blocking`).
+/// Kepala diperiksa lagi lebih dulu (berkas lama, atau batas yang berubah).
+pub fn olah(isi: &[u8], jenis: Jenis) -> Result<HasilGambar, GalatGambar> {
+    let f = format(jenis).ok_or_else(|| GalatGambar::Rusak("bukan foto".into()))?;
+    // 1. Ukuran dari kepala berkas saja.
+    let Kepala { lebar, tinggi, .. } = periksa_kepala(isi, jenis)?;
     // 2. Dekode dengan batas yang sama (kepala bisa berbohong) dan batas memori.
     let mut r = ImageReader::with_format(Cursor::new(isi), f);
     let mut batas = Limits::default();

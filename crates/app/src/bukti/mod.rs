@@ -5,7 +5,9 @@
 //!   ([`PenyimpanBukti`]); unggahan yang sama berbagi satu berkas.
 //! - Jenis dikenali dari isi, dicocokkan dengan daftar yang diizinkan.
 //! - Foto mendapat salinan kecil dan gambar mini yang dikodekan ulang (tanpa
-//!   metadata); hanya keduanya yang boleh tampil di halaman.
+//!   metadata); hanya keduanya yang boleh tampil di halaman. Saat unggah
+//!   hanya kepala foto yang dibaca (jenis, ukuran, batas piksel); salinan
+//!   dibuat saat pertama diminta, sekali (docs/adr/0017-salinan-foto-malas.md).
 //! - Baris `bukti` yang menunjuk sebuah berkas menjaganya tetap hidup. Rekaman
 //!   lain merujuk bukti lewat [`rujuk`]; bukti tanpa rujukan hanya bertahan
 //!   selama masa tenggang (daftar "unggahan saya"), lalu [`bersihkan_yatim`]
@@ -292,11 +294,17 @@ fn boleh_hapus(a: &Aktor, b: &Bukti) -> bool {
 
 /// Semafor pengolahan foto: satu foto didekode pada satu waktu per proses
 /// (foto 50 MP memakai ±200 MB saat didekode; lihat ADR 0007 dan 0009).
+/// Hanya pembuatan salinan yang memakainya; unggah tidak pernah mendekode.
 static OLAH_GAMBAR: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
+/// Versi cara membuat salinan (ukuran sisi, kualitas JPEG). Naikkan bila
+/// [`gambar::olah`] berubah, agar salinan lama tidak dipakai lagi: kunci
+/// salinan baru, dan yang lama menjadi yatim lalu dibuang pembersihan.
+const VERSI_SALINAN: &str = "v1";
 
 struct Siap {
     bukti: Bukti,
-    /// (kunci, isi) yang harus disimpan: asli, lalu salinan.
+    /// (kunci, isi) yang harus disimpan: hanya asli (salinan dibuat nanti).
     berkas: Vec<(String, Vec<u8>)>,
 }
 
@@ -304,7 +312,21 @@ fn sha256_hex(isi: &[u8]) -> String {
     hex::encode(Sha256::digest(isi))
 }
 
-/// Memeriksa dan menyiapkan satu berkas (jenis, ukuran, salinan foto).
+/// Kunci penyimpanan salinan foto: diturunkan dari SHA-256 aslinya, sehingga
+/// diketahui saat unggah sebelum salinannya ada, sama untuk isi asli yang sama
+/// (satu salinan untuk semua unggahan isi itu), dan pembuatan bersamaan
+/// menulis ke kunci yang sama. Bukan SHA-256 isi salinannya.
+pub fn kunci_salinan(sha256_asli: &str, varian: Varian) -> String {
+    let nama = match varian {
+        Varian::Asli => return sha256_asli.to_string(),
+        Varian::Kecil => "kecil",
+        Varian::Mini => "mini",
+    };
+    sha256_hex(format!("kinerja-salinan-foto/{VERSI_SALINAN}/{nama}/{sha256_asli}").as_bytes())
+}
+
+/// Memeriksa dan menyiapkan satu berkas (jenis, ukuran, kepala foto dan
+/// kunci salinannya).
 async fn siapkan(
     l: &Layanan,
     k: &Konteks,
@@ -326,13 +348,25 @@ async fn siapkan(
     if b.isi.len() as u64 > maks {
         return Err(galat_terlalu_besar(k, &nama, maks));
     }
-    let jenis = jenis::kenali(&b.isi).map_err(|t| galat_jenis(k, &nama, &t))?;
-    let sha = sha256_hex(&b.isi);
+    // Kerja CPU yang sebanding ukuran berkas (SHA-256, membaca kepala foto)
+    // di thread pemblokir; tidak ada yang didekode.
+    let (isi, jenis, sha, kepala) = tokio::task::spawn_blocking(move || {
+        let jenis = jenis::kenali(&b.isi);
+        let sha = sha256_hex(&b.isi);
+        let kepala = match jenis {
+            Ok(j) if j.foto() => Some(gambar::periksa_kepala(&b.isi, j)),
+            _ => None,
+        };
+        (b.isi, jenis, sha, kepala)
+    })
+    .await
+    .map_err(|e| Galat::Internal(format!("pemeriksa bukti: {e}")))?;
+    let jenis = jenis.map_err(|t| galat_jenis(k, &nama, &t))?;
     let mut bukti = Bukti {
         instansi_id: instansi_id.to_string(),
         id: store::id_baru(),
         sha256: sha.clone(),
-        ukuran: b.isi.len() as i64,
+        ukuran: isi.len() as i64,
         jenis_mime: jenis.mime().to_string(),
         nama_asli: nama.clone(),
         pengunggah_id: pengunggah_id.to_string(),
@@ -346,35 +380,26 @@ async fn siapkan(
         ukuran_mini: None,
         jenis_mime_mini: None,
     };
-    let mut berkas = Vec::with_capacity(3);
-    if jenis.foto() {
-        let _izin = OLAH_GAMBAR
-            .acquire()
-            .await
-            .map_err(|e| Galat::Internal(e.to_string()))?;
-        let (isi, hasil) = tokio::task::spawn_blocking(move || {
-            let h = gambar::olah(&b.isi, jenis);
-            (b.isi, h)
-        })
-        .await
-        .map_err(|e| Galat::Internal(format!("pengolah gambar: {e}")))?;
-        let g = hasil.map_err(|g| galat_gambar(k, &nama, g))?;
+    if let Some(kepala) = kepala {
+        // Hanya kepala: jenis, ukuran, batas piksel (bom dekompresi ditolak di
+        // sini). Tanpa dekode dan tanpa semafor: unggah tetap murah saat serbuan.
+        let g = kepala.map_err(|g| galat_gambar(k, &nama, g))?;
         bukti.lebar = Some(i64::from(g.lebar));
         bukti.tinggi = Some(i64::from(g.tinggi));
-        let sk = sha256_hex(&g.kecil.isi);
-        let sm = sha256_hex(&g.mini.isi);
-        bukti.sha256_kecil = Some(sk.clone());
-        bukti.ukuran_kecil = Some(g.kecil.isi.len() as i64);
-        bukti.jenis_mime_kecil = Some(g.kecil.jenis_mime.to_string());
-        bukti.sha256_mini = Some(sm.clone());
-        bukti.ukuran_mini = Some(g.mini.isi.len() as i64);
-        bukti.jenis_mime_mini = Some(g.mini.jenis_mime.to_string());
-        berkas.push((sha, isi));
-        berkas.push((sk, g.kecil.isi));
-        berkas.push((sm, g.mini.isi));
-    } else {
-        berkas.push((sha, b.isi));
+        let mime = g.jenis_mime_salinan().to_string();
+        let kecil = kunci_salinan(&sha, Varian::Kecil);
+        // Foto yang muat dalam gambar mini: salinan kecil dan mini sama persis.
+        let mini = if g.lebar.max(g.tinggi) <= gambar::SISI_MINI {
+            kecil.clone()
+        } else {
+            kunci_salinan(&sha, Varian::Mini)
+        };
+        bukti.sha256_kecil = Some(kecil);
+        bukti.jenis_mime_kecil = Some(mime.clone());
+        bukti.sha256_mini = Some(mini);
+        bukti.jenis_mime_mini = Some(mime);
     }
+    let berkas = vec![(sha, isi)];
     Ok(Siap { bukti, berkas })
 }
 
@@ -522,15 +547,16 @@ async fn sajikan(l: &Layanan, k: &Konteks, b: Bukti, varian: Varian) -> Hasil<(B
             "-mini",
         ),
     };
-    let isi = l
-        .bukti
-        .ambil(&kunci)
-        .await
-        .map_err(|e| Galat::Internal(format!("penyimpanan bukti: {e}")))?
-        .ok_or_else(|| {
+    let io = |e: std::io::Error| Galat::Internal(format!("penyimpanan bukti: {e}"));
+    let isi = match l.bukti.ambil(&kunci).await.map_err(io)? {
+        Some(isi) => isi,
+        // Salinan foto belum dibuat (atau hilang): dibuat sekarang, sekali.
+        None if varian != Varian::Asli => buat_salinan(l, k, &b, varian, &kunci).await?,
+        None => {
             tracing::error!(bukti = %b.id, kunci = %kunci, "berkas bukti hilang dari penyimpanan");
-            Galat::Internal(format!("berkas bukti {kunci} hilang"))
-        })?;
+            return Err(Galat::Internal(format!("berkas bukti {kunci} hilang")));
+        }
+    };
     let sajian = Sajian {
         isi,
         nama_unduh: nama_unduh(&b.nama_asli, &mime, akhiran),
@@ -538,6 +564,86 @@ async fn sajikan(l: &Layanan, k: &Konteks, b: Bukti, varian: Varian) -> Hasil<(B
         lampiran: varian == Varian::Asli,
     };
     Ok((b, sajian))
+}
+
+/// Membuat salinan kecil dan mini sebuah foto dari aslinya (satu dekode untuk
+/// keduanya), menyimpannya di kunci yang tercatat di barisnya, mencatat
+/// ukurannya, dan mengembalikan isi varian yang diminta.
+///
+/// Sekali saja: di dalam proses, semafor [`OLAH_GAMBAR`] mengantrekan
+/// permintaan pertama yang bersamaan dan yang menunggu memeriksa penyimpanan
+/// lagi sebelum mendekode. Antarproses, dua pembuat menulis isi yang sama ke
+/// kunci yang sama secara atomik (tulis lalu ganti nama), jadi yang kalah
+/// hanya membuang kerja.
+async fn buat_salinan(
+    l: &Layanan,
+    k: &Konteks,
+    b: &Bukti,
+    varian: Varian,
+    kunci: &str,
+) -> Hasil<Vec<u8>> {
+    let io = |e: std::io::Error| Galat::Internal(format!("penyimpanan bukti: {e}"));
+    let _izin = OLAH_GAMBAR
+        .acquire()
+        .await
+        .map_err(|e| Galat::Internal(e.to_string()))?;
+    if let Some(isi) = l.bukti.ambil(kunci).await.map_err(io)? {
+        return Ok(isi);
+    }
+    let jenis = Jenis::dari_mime(&b.jenis_mime).filter(|j| j.foto());
+    let (Some(jenis), Some(kunci_kecil), Some(kunci_mini)) =
+        (jenis, b.sha256_kecil.clone(), b.sha256_mini.clone())
+    else {
+        return Err(Galat::Internal(format!("bukti {} bukan foto", b.id)));
+    };
+    let asli = l.bukti.ambil(&b.sha256).await.map_err(io)?.ok_or_else(|| {
+        tracing::error!(bukti = %b.id, kunci = %b.sha256, "berkas bukti hilang dari penyimpanan");
+        Galat::Internal(format!("berkas bukti {} hilang", b.sha256))
+    })?;
+    let mulai = std::time::Instant::now();
+    let hasil = tokio::task::spawn_blocking(move || gambar::olah(&asli, jenis))
+        .await
+        .map_err(|e| Galat::Internal(format!("pengolah gambar: {e}")))?;
+    let g = match hasil {
+        Ok(g) => g,
+        Err(e) => {
+            // Kepala sah saat unggah, isinya tidak dapat didekode: aslinya
+            // tetap dapat diunduh sebagai lampiran.
+            tracing::warn!(bukti = %b.id, galat = ?e, "salinan foto tidak dapat dibuat");
+            return Err(Galat::TidakDitemukan(
+                k.t(
+                    "Salinan foto ini tidak dapat dibuat karena isinya rusak; unduh aslinya (varian=asli).",
+                    "A copy of this photo cannot be made because its content is damaged; download the original (varian=asli).",
+                )
+                .into(),
+            ));
+        }
+    };
+    // Mini dulu: begitu salinan kecil (yang diperiksa permintaan lain) ada,
+    // keduanya ada.
+    if kunci_mini != kunci_kecil {
+        l.bukti.simpan(&kunci_mini, &g.mini.isi).await.map_err(io)?;
+    }
+    l.bukti
+        .simpan(&kunci_kecil, &g.kecil.isi)
+        .await
+        .map_err(io)?;
+    let (uk, um) = (g.kecil.isi.len() as i64, g.mini.isi.len() as i64);
+    store::bukti::catat_salinan(
+        l.pool(),
+        &b.instansi_id,
+        &b.id,
+        uk,
+        g.kecil.jenis_mime,
+        um,
+        g.mini.jenis_mime,
+    )
+    .await?;
+    tracing::debug!(bukti = %b.id, ms = mulai.elapsed().as_millis() as u64, "salinan foto dibuat");
+    Ok(match varian {
+        Varian::Mini => g.mini.isi,
+        _ => g.kecil.isi,
+    })
 }
 
 /// Unggahan pengguna sendiri di instansinya, terbaru dulu (paling banyak 200).

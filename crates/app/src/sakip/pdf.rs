@@ -43,7 +43,7 @@ fn galat_laporan(e: laporan::GalatLaporan) -> Galat {
     }
 }
 
-async fn render<T: Send + 'static>(
+pub(crate) async fn render<T: Send + 'static>(
     d: T,
     f: fn(&T) -> Result<Vec<u8>, laporan::GalatLaporan>,
 ) -> Hasil<Vec<u8>> {

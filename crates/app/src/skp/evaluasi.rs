@@ -112,8 +112,9 @@ async fn periksa_periode(
         .and_then(|p| rules::skp::Frekuensi::dari_token(&p.frekuensi))
         .unwrap_or(rules::skp::Frekuensi::Triwulanan);
     match Periode::urai(teks.trim()) {
-        Ok(p) if i64::from(p.tahun) == tahun
-            && (p.frekuensi().is_none() || p.frekuensi() == Some(frek)) =>
+        Ok(p)
+            if i64::from(p.tahun) == tahun
+                && (p.frekuensi().is_none() || p.frekuensi() == Some(frek)) =>
         {
             Ok(p)
         }
@@ -328,6 +329,22 @@ async fn kelompok_unit(
             jumlah: 0,
             digabung: false,
         }))
+}
+
+/// Baris kurva kelompok unit tempat sebuah unit berada (tanpa pemeriksaan
+/// hak: pemanggil sudah berhak atas SKP di unit itu).
+pub(crate) async fn kurva_kelompok(
+    l: &Layanan,
+    instansi_id: &str,
+    tahun: i64,
+    periode: &str,
+    unit_id: &str,
+) -> Hasil<Option<store::skp::KurvaUnit>> {
+    let g = kelompok_unit(l, instansi_id, tahun, unit_id).await?;
+    Ok(store::skp::kurva_unit(l.pool(), instansi_id, periode)
+        .await?
+        .into_iter()
+        .find(|u| u.unit_id == g.unit_id))
 }
 
 /// Satu aturan kurva yang dilanggar.

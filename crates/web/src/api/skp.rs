@@ -57,6 +57,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         )
         .routes(routes!(umpan_balik))
         .routes(routes!(daftar_evaluasi, nilai))
+        .routes(routes!(skp_pdf))
+        .routes(routes!(evaluasi_pdf))
 }
 
 #[derive(utoipa::IntoParams)]
@@ -735,4 +737,60 @@ async fn nilai(
             .await
             .api(&p)?,
     ))
+}
+
+fn pdf(nama: &str, isi: Vec<u8>) -> Response {
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/pdf".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{nama}\""),
+            ),
+        ],
+        isi,
+    )
+        .into_response()
+}
+
+/// Dokumen SKP (PDF, tata letak resmi; DRAF sampai disetujui; kotak TTE kosong)
+#[utoipa::path(get, path = "/instansi/{iid}/skp/{skp_id}/pdf", tag = "skp", params(JalurSkp),
+    responses((status = 200, description = "PDF", content((super::openapi::Berkas = "application/pdf")))))]
+async fn skp_pdf(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+) -> Response {
+    match sk::dokumen::skp_pdf(&s.layanan, &p.konteks, &iid, &id).await {
+        Ok(isi) => pdf("skp.pdf", isi),
+        Err(g) => GalatApi(g, p.bahasa()).into_response(),
+    }
+}
+
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+struct JalurPeriode {
+    iid: String,
+    skp_id: String,
+    /// Kode periode, mis. `2026-TW1` atau `2026-TAHUNAN`.
+    periode: String,
+}
+
+/// Dokumen Evaluasi Kinerja Pegawai satu periode (PDF; DRAF sampai kurva unitnya final)
+#[utoipa::path(get, path = "/instansi/{iid}/skp/{skp_id}/evaluasi/{periode}/pdf", tag = "skp",
+    params(JalurPeriode),
+    responses((status = 200, description = "PDF", content((super::openapi::Berkas = "application/pdf")))))]
+async fn evaluasi_pdf(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id, periode)): Path<(String, String, String)>,
+) -> Response {
+    match sk::dokumen::evaluasi_pdf(&s.layanan, &p.konteks, &iid, &id, &periode).await {
+        Ok(isi) => pdf("evaluasi-kinerja.pdf", isi),
+        Err(g) => GalatApi(g, p.bahasa()).into_response(),
+    }
 }
