@@ -121,6 +121,9 @@ pub enum Sumber<'a> {
     /// (= diputuskan per SKP oleh `hak_skp`: pemilik, penilai, atasan
     /// penilai, rantai atasan dan pimpinan unitnya).
     Skp(&'a str),
+    /// Dasbor SKP ("tidak ada ASN tanpa target"): BKD seluruh instansi,
+    /// pimpinan unit (juga Plt./Plh.) unitnya dan turunannya.
+    DasborSkp(&'a str),
     /// Bukti unggahan: setiap anggota instansi boleh mengunggah buktinya
     /// sendiri; siapa boleh melihat satu bukti diputuskan per rekaman
     /// (`bukti::boleh_lihat`, lewat rujukannya).
@@ -147,6 +150,7 @@ impl Sumber<'_> {
             | Sumber::ReviuLke(i)
             | Sumber::AksiPerubahan(i)
             | Sumber::Skp(i)
+            | Sumber::DasborSkp(i)
             | Sumber::Bukti(i) => Some(i),
         }
     }
@@ -254,6 +258,14 @@ pub fn putuskan(a: Option<&Aktor>, aksi: Aksi, s: Sumber<'_>) -> Akses {
             }
         }
         (Sumber::AksiPerubahan(_), Aksi::Kelola) => jika(admin, Penuh),
+        (Sumber::DasborSkp(_), Aksi::Baca) => {
+            if admin {
+                Penuh
+            } else {
+                jika(a.punya(Peran::PimpinanUnit), Unit)
+            }
+        }
+        (Sumber::DasborSkp(_), Aksi::Kelola) => Tolak,
         // Per SKP lewat `hak_skp`.
         (Sumber::Skp(_), _) => {
             if admin {

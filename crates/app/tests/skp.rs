@@ -949,3 +949,99 @@ async fn kalibrasi_kurva_pindah_unit_dan_tahun_berikutnya() {
         assert_ne!(kabid_baru.rhk[0].id, sk.rhk[0].id);
     }
 }
+
+#[tokio::test]
+async fn dasbor_tanpa_target_dan_cakupannya() {
+    for b in backend_uji() {
+        let d = dunia(b).await;
+        let l = &d.l;
+        let admin = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let admin_ambon = orang(&d, &d.ambon, None, &[Peran::AdminInstansi]).await;
+        let kadis = orang(
+            &d,
+            &d.prov,
+            Some(KADIS),
+            &[Peran::Pegawai, Peran::PimpinanUnit],
+        )
+        .await;
+        let kabid = orang(&d, &d.prov, Some(KABID), &[Peran::Pegawai]).await;
+        let staf1 = orang(&d, &d.prov, Some(STAF1), &[Peran::Pegawai]).await;
+        // Sebelum periode dibuka: enam pegawai wajib ber-SKP, semuanya tanpa SKP.
+        let x = app::skp::dasbor::dasbor(l, &admin, &d.prov, TAHUN)
+            .await
+            .unwrap();
+        assert_eq!(
+            (x.pegawai, x.dengan_skp, x.tanpa_skp_jumlah),
+            (6, 0, 6),
+            "{b:?}"
+        );
+        buka(&d, &admin, TAHUN).await;
+        let s1 = skp_dari(&d, &staf1, STAF1).await;
+        let s1 = app::skp::tambah_rhk(l, &staf1, &d.prov, &s1.id, rhk("Laporan", None, s1.versi))
+            .await
+            .unwrap();
+        let s1 = app::skp::langkah(
+            l,
+            &staf1,
+            &d.prov,
+            &s1.id,
+            langkah(LangkahSkp::Ajukan, None, s1.versi),
+        )
+        .await
+        .unwrap();
+        app::skp::langkah(
+            l,
+            &kabid,
+            &d.prov,
+            &s1.id,
+            langkah(LangkahSkp::Setujui, None, s1.versi),
+        )
+        .await
+        .unwrap();
+        let x = app::skp::dasbor::dasbor(l, &admin, &d.prov, TAHUN)
+            .await
+            .unwrap();
+        assert_eq!((x.dengan_skp, x.disetujui, x.tanpa_skp_jumlah), (6, 1, 0));
+        assert_eq!(x.persen_disetujui, "16.67");
+        assert_eq!(x.rhk_tanpa_intervensi, 1, "RHK staf 1 belum menaut");
+        assert_eq!((x.indikator, x.indikator_tanpa_bukti), (1, 1));
+        // 300 jam RHK: di bawah separuh 1.250 jam efektif.
+        assert_eq!(x.beban_kurang, 6);
+        let analis = x
+            .beban_jabatan
+            .iter()
+            .find(|j| j.jabatan == "Analis")
+            .unwrap();
+        assert_eq!((analis.pegawai, analis.jam.as_str()), (3, "300.00"));
+        // Realisasi berbukti tautan: indikator tidak lagi tanpa bukti.
+        let ind = s1.rhk[0].indikator[0].id.clone();
+        app::skp::realisasi::kirim(
+            l,
+            &staf1,
+            &d.prov,
+            &s1.id,
+            MasukanRealisasi {
+                indikator_id: ind,
+                periode: format!("{TAHUN}-TW1"),
+                realisasi: "3".into(),
+                catatan: String::new(),
+                tautan: "https://contoh.go.id/laporan".into(),
+                kunci_klien: String::new(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        let x = app::skp::dasbor::dasbor(l, &admin, &d.prov, TAHUN)
+            .await
+            .unwrap();
+        assert_eq!(x.indikator_tanpa_bukti, 0);
+        // Pimpinan unit: unitnya dan turunannya; pegawai biasa dan instansi lain tidak.
+        let x = app::skp::dasbor::dasbor(l, &kadis, &d.prov, TAHUN)
+            .await
+            .unwrap();
+        assert_eq!(x.pegawai, 6);
+        dilarang(app::skp::dasbor::dasbor(l, &staf1, &d.prov, TAHUN).await);
+        dilarang(app::skp::dasbor::dasbor(l, &admin_ambon, &d.prov, TAHUN).await);
+    }
+}

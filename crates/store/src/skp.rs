@@ -1147,3 +1147,31 @@ pub async fn atur_status_banyak(
     }
     Ok(())
 }
+
+/// Ringkas realisasi satu tahun untuk dasbor: satu baris per entri.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RealisasiRingkas {
+    pub skp_id: String,
+    pub indikator_id: String,
+    pub status: String,
+    /// 1 bila ada berkas atau tautan bukti.
+    pub berbukti: i64,
+    pub dibuat_pada: String,
+}
+
+pub async fn realisasi_tahun(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<RealisasiRingkas>> {
+    Ok(sqlx::query_as(
+        "SELECT r.skp_id, r.indikator_id, r.status, \
+         CASE WHEN r.bukti_id IS NOT NULL OR r.tautan IS NOT NULL THEN 1 ELSE 0 END AS berbukti, r.dibuat_pada \
+         FROM realisasi_skp r WHERE r.instansi_id = $1 AND r.skp_id IN \
+         (SELECT id FROM skp WHERE instansi_id = $1 AND tahun = $2 AND aktif = 1)",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .fetch_all(pool)
+    .await?)
+}

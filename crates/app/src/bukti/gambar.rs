@@ -153,3 +153,48 @@ fn kodekan(g: &DynamicImage) -> Result<Salinan, image::ImageError> {
         })
     }
 }
+
+#[cfg(test)]
+mod tes {
+    use super::*;
+
+    fn png(g: DynamicImage) -> Vec<u8> {
+        let mut isi = Vec::new();
+        g.write_to(&mut Cursor::new(&mut isi), ImageFormat::Png)
+            .unwrap();
+        isi
+    }
+
+    #[test]
+    fn kepala_meramalkan_jenis_salinan() {
+        let rgba = png(DynamicImage::new_rgba8(300, 20));
+        let rgb = png(DynamicImage::new_rgb8(30, 2000));
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg)
+            .encode_image(&image::RgbImage::new(64, 48))
+            .unwrap();
+        for (isi, jenis, ukuran) in [
+            (&rgba, Jenis::Png, (300, 20)),
+            (&rgb, Jenis::Png, (30, 2000)),
+            (&jpeg, Jenis::Jpeg, (64, 48)),
+        ] {
+            let k = periksa_kepala(isi, jenis).unwrap();
+            assert_eq!((k.lebar, k.tinggi), ukuran);
+            let h = olah(isi, jenis).unwrap();
+            assert_eq!(k.jenis_mime_salinan(), h.kecil.jenis_mime);
+            assert_eq!(k.jenis_mime_salinan(), h.mini.jenis_mime);
+        }
+    }
+
+    #[test]
+    fn kepala_rusak_atau_terlalu_besar_ditolak() {
+        assert!(matches!(
+            periksa_kepala(b"\xFF\xD8\xFF\xE0 bukan jpeg", Jenis::Jpeg),
+            Err(GalatGambar::Rusak(_))
+        ));
+        assert!(matches!(
+            periksa_kepala(b"%PDF-1.4", Jenis::Pdf),
+            Err(GalatGambar::Rusak(_))
+        ));
+    }
+}

@@ -820,6 +820,19 @@ mod tes {
     }
 
     #[test]
+    fn kunci_salinan_turunan_asli() {
+        let asli = "ab".repeat(32);
+        let kecil = kunci_salinan(&asli, Varian::Kecil);
+        let mini = kunci_salinan(&asli, Varian::Mini);
+        assert!(penyimpan::kunci_sah(&kecil) && penyimpan::kunci_sah(&mini));
+        assert_ne!(kecil, mini);
+        assert_ne!(kecil, asli);
+        assert_eq!(kecil, kunci_salinan(&asli, Varian::Kecil), "tetap");
+        assert_ne!(kecil, kunci_salinan(&"cd".repeat(32), Varian::Kecil));
+        assert_eq!(kunci_salinan(&asli, Varian::Asli), asli);
+    }
+
+    #[test]
     fn nama_unduh_mengikuti_jenis_isi() {
         assert_eq!(nama_unduh("foto.pdf", "image/png", ""), "foto.pdf.png");
         assert_eq!(nama_unduh("foto.JPG", "image/jpeg", ""), "foto.JPG");

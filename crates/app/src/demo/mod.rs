@@ -12,6 +12,8 @@ mod data;
 mod pembangkit;
 mod sakip;
 mod skp;
+mod skp_skala;
+pub use skp_skala::{RingkasSkalaSkp, foto_jpeg, isi_skala_skp};
 
 pub use aksi::{isi_demo_aksi, isi_skala_aksi};
 

@@ -12,6 +12,7 @@
 //! `rules::skp` (periode, alur, penilai, pengelompokan kurva) dan
 //! `rules::permenpanrb_6_2022` (predikat, kurva).
 
+pub mod dasbor;
 pub mod dokumen;
 pub mod evaluasi;
 pub mod periode;

@@ -43,6 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(pemetaan))
         .routes(routes!(skp_pegawai))
         .routes(routes!(dinilai))
+        .routes(routes!(dasbor))
         .routes(routes!(kalibrasi, simpan_kurva))
         .routes(routes!(ringkasan_kalibrasi))
         .routes(routes!(skp_satu))
@@ -207,6 +208,27 @@ async fn skp_pegawai(
     };
     Ok(Json(
         sk::skp_pegawai(&s.layanan, &p.konteks, &iid, q.tahun, &pid)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Dasbor "tidak ada ASN tanpa target": BKD seluruh instansi, pimpinan unit unitnya
+///
+/// Bagian pegawai dengan SKP disetujui, pegawai tanpa SKP, RHK yang tidak
+/// mengintervensi apa pun, indikator tanpa bukti, penilai yang tertinggal
+/// memberi umpan balik (> 14 hari), beban kerja per jabatan (aturan ABK).
+#[utoipa::path(get, path = "/instansi/{iid}/skp/dasbor", tag = "skp",
+    params(JalurInstansi, SaringanTahun),
+    responses((status = 200, description = "Dasbor", body = app::skp::dasbor::DasborSkp)))]
+async fn dasbor(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    QueryMasuk(q): QueryMasuk<SaringanTahun>,
+) -> HasilApi<app::skp::dasbor::DasborSkp> {
+    Ok(Json(
+        sk::dasbor::dasbor(&s.layanan, &p.konteks, &iid, q.tahun)
             .await
             .api(&p)?,
     ))

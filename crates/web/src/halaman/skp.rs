@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/skp", get(beranda))
         .route("/skp/periode", post(buka_periode))
         .route("/skp/dinilai", get(dinilai))
+        .route("/skp/dasbor", get(dasbor))
         .route("/skp/kalibrasi", get(kalibrasi).post(simpan_kurva))
         .route("/skp/sw.js", get(sw))
         .route(JS_ANTREAN_PATH.as_str(), get(js_antrean))
@@ -116,6 +117,7 @@ struct HalamanBeranda {
     milik: Option<(String, String)>,
     jumlah_dinilai: usize,
     bkd: bool,
+    dasbor: bool,
     periode: Option<String>,
     hasil: Option<String>,
     perlu_perbaikan: Vec<(String, String)>,
@@ -147,6 +149,7 @@ async fn beranda(
         .atau_halaman(&p)?
         .len();
     let bkd = sk::periode::wajib_bkd(k, &iid).is_ok();
+    let dasbor = bkd || a.punya(app::Peran::PimpinanUnit);
     let periode = sk::periode::periode(l, k, &iid, tahun)
         .await
         .atau_halaman(&p)?
@@ -174,6 +177,7 @@ async fn beranda(
         milik,
         jumlah_dinilai,
         bkd,
+        dasbor,
         periode,
         hasil,
         perlu_perbaikan,
@@ -798,6 +802,42 @@ async fn dinilai(
         });
     }
     Ok(render(&HalamanDinilai { b, tahun, baris }))
+}
+
+// ---------- dasbor ----------
+
+#[derive(Template)]
+#[template(path = "skp_dasbor.html")]
+struct HalamanDasbor {
+    b: Bingkai,
+    d: sk::dasbor::DasborSkp,
+    unit: HashMap<String, String>,
+}
+
+async fn dasbor(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Query(q): Query<TanyaTahun>,
+) -> HasilHalaman {
+    let iid = instansi(&p)?;
+    let tahun = match q.tahun {
+        Some(t) => t,
+        None => tahun_ini(&s, &iid).await,
+    };
+    let d = sk::dasbor::dasbor(&s.layanan, &p.konteks, &iid, tahun)
+        .await
+        .atau_halaman(&p)?;
+    let unit = store::organisasi::semua_unit(s.layanan.pool(), &iid)
+        .await
+        .map_err(|e| super::galat(&p, e.into()))?
+        .into_iter()
+        .map(|u| (u.id, u.nama))
+        .collect();
+    let b = Bingkai::dari(
+        &p,
+        format!("{} {tahun}", p.konteks.t("Dasbor SKP", "Plan dashboard")),
+    );
+    Ok(render(&HalamanDasbor { b, d, unit }))
 }
 
 // ---------- kalibrasi ----------
