@@ -174,6 +174,8 @@ enum Jenis {
     /// Predikat organisasi dan finalisasi kelompok unit puncak: BKD (admin
     /// instansi) atas nama kepala daerah, super admin.
     KalibrasiKelola(u16),
+    /// Dasbor SKP: admin instansi (seluruhnya), pimpinan unit (unitnya).
+    DasborSkp(u16),
     /// Rute yang matriks perannya diuji di berkas tesnya sendiri (badan
     /// multipart, rekaman milik pengunggah/pemilik tugas); belum dibangkitkan
     /// di sini. Harus menyebut berkas itu.
@@ -343,6 +345,7 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/instansi/{iid}/skp/periode/{tahun}/pemetaan") => KelolaInstansi(200),
         ("get", "/instansi/{iid}/skp") => BacaSkp,
         ("get", "/instansi/{iid}/skp/dinilai") => BacaInstansi(200),
+        ("get", "/instansi/{iid}/skp/dasbor") => DasborSkp(200),
         ("get", "/instansi/{iid}/skp/kalibrasi") => KalibrasiLihat(200),
         ("post", "/instansi/{iid}/skp/kalibrasi") => KalibrasiKelola(200),
         // Tersaring per aktor (kosong bila tidak menilai siapa pun).
@@ -1145,6 +1148,13 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
             (_, R::Diri | R::Bawahan | R::SatuUnit) => ok,
             _ => 403,
         },
+        Jenis::DasborSkp(ok) => {
+            if sa || (matches!(p, P::Admin | P::Pimpinan) && anggota) {
+                ok
+            } else {
+                403
+            }
+        }
         Jenis::KalibrasiKelola(ok) => {
             if admin {
                 ok
@@ -1467,7 +1477,7 @@ async fn susun(
             uri.push_str(&format!("?tahun=2025&pegawai_id={pid}"));
             None
         }
-        ("get", "/instansi/{iid}/skp/dinilai") => {
+        ("get", "/instansi/{iid}/skp/dinilai") | ("get", "/instansi/{iid}/skp/dasbor") => {
             uri.push_str("?tahun=2025");
             None
         }
