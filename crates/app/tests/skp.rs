@@ -1045,3 +1045,105 @@ async fn dasbor_tanpa_target_dan_cakupannya() {
         dilarang(app::skp::dasbor::dasbor(l, &admin_ambon, &d.prov, TAHUN).await);
     }
 }
+
+#[tokio::test]
+async fn rhk_pimpinan_dari_perjanjian_kinerja() {
+    for b in backend_uji() {
+        let d = dunia(b).await;
+        let l = &d.l;
+        let admin = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let kadis = orang(
+            &d,
+            &d.prov,
+            Some(KADIS),
+            &[Peran::Pegawai, Peran::PimpinanUnit],
+        )
+        .await;
+        let kabid = orang(&d, &d.prov, Some(KABID), &[Peran::Pegawai]).await;
+        buka(&d, &admin, TAHUN).await;
+        let sk = skp_dari(&d, &kadis, KADIS).await;
+        // Belum ada PK disetujui: 409 pk_tidak_ada.
+        let m = |versi| app::skp::MasukanDariPk {
+            perspektif: None,
+            versi: Some(versi),
+        };
+        kode_status(
+            app::skp::rhk_dari_pk(l, &kadis, &d.prov, &sk.id, m(sk.versi)).await,
+            "pk_tidak_ada",
+        );
+        // PK disetujui dengan Kadis sebagai pihak pertama: dua sasaran, tiga indikator.
+        let w = store::sekarang();
+        let pk = store::sakip::PerjanjianKinerja {
+            instansi_id: d.prov.clone(),
+            id: store::id_baru(),
+            tahun: TAHUN,
+            unit_id: d.dinas.clone(),
+            revisi: 0,
+            status: "disetujui".into(),
+            pihak_pertama_id: Some(pid(&d, &d.prov, KADIS).await),
+            pihak_kedua_id: None,
+            alasan_perubahan: None,
+            catatan: None,
+            diajukan_oleh: None,
+            diajukan_pada: None,
+            diputuskan_oleh: None,
+            diputuskan_pada: None,
+            versi: 1,
+            dibuat_pada: w.clone(),
+            diubah_pada: w.clone(),
+        };
+        let baris = |n: i64, sasaran: &str, indikator: &str, target: &str| store::sakip::BarisPk {
+            instansi_id: d.prov.clone(),
+            id: store::id_baru(),
+            pk_id: pk.id.clone(),
+            urutan: n,
+            sumber: "iku".into(),
+            sumber_kunci: format!("iku-{n}"),
+            sasaran: sasaran.into(),
+            indikator: indikator.into(),
+            satuan: Some("%".into()),
+            target: target.into(),
+        };
+        let mut tx = l.db.mulai().await.unwrap();
+        store::sakip::sisipkan_pk(&mut tx, &pk).await.unwrap();
+        store::sakip::sisipkan_baris_pk(
+            &mut tx,
+            &[
+                baris(0, "Menurunnya stunting", "Prevalensi balita stunting", "20"),
+                baris(
+                    1,
+                    "Menurunnya stunting",
+                    "Cakupan imunisasi dasar lengkap",
+                    "90-95",
+                ),
+                baris(
+                    2,
+                    "Meningkatnya mutu layanan",
+                    "Puskesmas terakreditasi",
+                    "80",
+                ),
+            ],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        // Hanya pemiliknya.
+        dilarang(app::skp::rhk_dari_pk(l, &kabid, &d.prov, &sk.id, m(sk.versi)).await);
+        let h = app::skp::rhk_dari_pk(l, &kadis, &d.prov, &sk.id, m(sk.versi))
+            .await
+            .unwrap();
+        assert_eq!((h.rhk_dibuat, h.sudah_ada), (2, 0), "{b:?}");
+        let r = &h.skp.rhk[0];
+        assert_eq!(r.uraian, "Menurunnya stunting");
+        assert_eq!(r.perspektif.as_deref(), Some("penerima_layanan"));
+        let target: Vec<&str> = r.indikator.iter().map(|i| i.target.as_str()).collect();
+        assert_eq!(target, ["20", "95"], "rentang memakai batas atas");
+        assert_eq!(h.skp.rhk[1].indikator.len(), 1);
+        // Idempoten per sasaran.
+        let h = app::skp::rhk_dari_pk(l, &kadis, &d.prov, &sk.id, m(h.skp.versi))
+            .await
+            .unwrap();
+        assert_eq!((h.rhk_dibuat, h.sudah_ada), (0, 2));
+        assert_eq!(h.skp.rhk.len(), 2);
+    }
+}

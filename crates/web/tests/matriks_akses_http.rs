@@ -358,6 +358,8 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("post", "/instansi/{iid}/skp/{skp_id}/langkah") => PemilikSkp(409),
         // SKP bawahan yang tidak ada: 422 sesudah kebijakan.
         ("post", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}/turunkan") => PemilikSkp(422),
+        // Versi basi: kebijakan sebelum versi.
+        ("post", "/instansi/{iid}/skp/{skp_id}/rhk/dari-pk") => PemilikSkp(409),
         ("get", "/instansi/{iid}/skp/{skp_id}/langkah") => BacaSkp,
         ("get", "/instansi/{iid}/skp/{skp_id}/pdf") => BacaSkp,
         ("get", "/instansi/{iid}/skp/{skp_id}/evaluasi/{periode}/pdf") => BacaSkp,
@@ -1529,6 +1531,7 @@ async fn susun(
         ("post", "/instansi/{iid}/skp/{skp_id}/langkah") => {
             Some(json!({"langkah": "ajukan", "versi": 1000}))
         }
+        ("post", "/instansi/{iid}/skp/{skp_id}/rhk/dari-pk") => Some(json!({"versi": 1000})),
         ("post", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}/turunkan") => {
             Some(json!({"skp_id": ["tidak-ada"]}))
         }

@@ -24,7 +24,7 @@ use crate::validasi::{self, JenisTeks};
 use crate::{Galat, Hasil, Konteks, Layanan};
 use rules::skp::{LangkahSkp, PelakuSkp, StatusSkp};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 pub use store::skp::{IndikatorSkp, Rhk, Skp};
 
 pub const OBJEK_SKP: &str = "skp";
@@ -1107,4 +1107,168 @@ pub async fn simpan_ekspektasi(
     .await?;
     tx.commit().await?;
     skp_satu(l, k, instansi_id, skp_id).await
+}
+
+/// Hasil mengambil RHK dari Perjanjian Kinerja.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct HasilDariPk {
+    /// RHK baru (satu per sasaran PK).
+    pub rhk_dibuat: usize,
+    /// Sasaran yang sudah ada di SKP (diambil sebelumnya).
+    pub sudah_ada: usize,
+    pub skp: TampilanSkp,
+}
+
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MasukanDariPk {
+    /// Perspektif RHK baru (bawaan `penerima_layanan`); dapat diubah per RHK kemudian.
+    #[schema(max_length = 40)]
+    pub perspektif: Option<String>,
+    pub versi: Option<i64>,
+}
+
+/// RHK pejabat pimpinan tinggi (dan pimpinan unit lain yang berjanji) dari
+/// Perjanjian Kinerja yang disetujui tahun itu: satu RHK utama per sasaran PK,
+/// indikator dan targetnya dari baris PK (target rentang memakai batas atas
+/// [R]), perspektif bawaan "penerima layanan". Idempoten per sasaran.
+pub async fn rhk_dari_pk(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    skp_id: &str,
+    m: MasukanDariPk,
+) -> Hasil<HasilDariPk> {
+    let (s, hak) = muat(l, k, instansi_id, skp_id).await?;
+    wajib_pemilik_draf(k, &s, hak)?;
+    wajib_versi(k, m.versi, s.versi)?;
+    let perspektif = m
+        .perspektif
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "penerima_layanan".into());
+    if !PERSPEKTIF.contains(&perspektif.as_str()) {
+        return Err(Galat::input(
+            k.t("Perspektif tidak dikenal.", "Unknown perspective."),
+            [(
+                "perspektif".to_string(),
+                k.t(
+                    "Perspektif: penerima_layanan, proses_bisnis, penguatan_internal atau anggaran.",
+                    "Perspective: penerima_layanan, proses_bisnis, penguatan_internal or anggaran.",
+                )
+                .to_string(),
+            )]
+            .into(),
+        ));
+    }
+    let pool = l.pool();
+    let pk = store::sakip::pk_tahun(pool, instansi_id, s.tahun)
+        .await?
+        .into_iter()
+        .filter(|p| p.status == "disetujui" && p.pihak_pertama_id.as_deref() == Some(s.pegawai_id.as_str()))
+        .max_by_key(|p| p.revisi)
+        .ok_or_else(|| {
+            galat_status(
+                "pk_tidak_ada",
+                k.t(
+                    "Belum ada Perjanjian Kinerja yang disetujui dengan Anda sebagai pihak pertama tahun ini.",
+                    "No approved performance agreement with you as the first party this year.",
+                ),
+            )
+        })?;
+    let baris: Vec<store::sakip::BarisPk> =
+        store::sakip::baris_pk_tahun(pool, instansi_id, s.tahun)
+            .await?
+            .into_iter()
+            .filter(|b| b.pk_id == pk.id)
+            .collect();
+    let ada = store::skp::rhk_skp(pool, instansi_id, &s.id).await?;
+    let sudah: HashSet<String> = ada
+        .iter()
+        .filter_map(|r| r.sumber_pk.as_deref())
+        .filter_map(|x| x.split_once('|').map(|(_, sasaran)| sasaran.to_string()))
+        .collect();
+    let mut urut: Vec<&str> = Vec::new();
+    let mut per_sasaran: HashMap<&str, Vec<&store::sakip::BarisPk>> = HashMap::new();
+    for b in &baris {
+        if !per_sasaran.contains_key(b.sasaran.as_str()) {
+            urut.push(b.sasaran.as_str());
+        }
+        per_sasaran.entry(b.sasaran.as_str()).or_default().push(b);
+    }
+    let w = store::sekarang();
+    let mut rhk = Vec::new();
+    let mut indikator = Vec::new();
+    let mut sudah_ada = 0;
+    for (n, sasaran) in urut.iter().enumerate() {
+        if sudah.contains(*sasaran) {
+            sudah_ada += 1;
+            continue;
+        }
+        let r = Rhk {
+            instansi_id: instansi_id.into(),
+            id: store::id_baru(),
+            skp_id: s.id.clone(),
+            jenis: "utama".into(),
+            uraian: sasaran.chars().take(MAKS_URAIAN).collect(),
+            rhk_atasan_id: None,
+            perspektif: Some(perspektif.clone()),
+            sumber_pk: Some(format!("{}|{sasaran}", pk.id)),
+            jam_beban: None,
+            urutan: (ada.len() + n) as i64,
+            versi: 1,
+            dibuat_pada: w.clone(),
+            diubah_pada: w.clone(),
+        };
+        for (i, b) in per_sasaran[sasaran].iter().take(MAKS_INDIKATOR).enumerate() {
+            let target = match crate::sakip::baca_target(&b.target) {
+                Some(rules::permenpanrb_8_2021::Target::Tunggal(x)) => x,
+                Some(rules::permenpanrb_8_2021::Target::Rentang { max, .. }) => max,
+                None => continue,
+            };
+            indikator.push(IndikatorSkp {
+                instansi_id: instansi_id.into(),
+                id: store::id_baru(),
+                rhk_id: r.id.clone(),
+                skp_id: s.id.clone(),
+                aspek: "kuantitas".into(),
+                uraian: b.indikator.chars().take(MAKS_URAIAN).collect(),
+                target: crate::perencanaan::kanonis(target),
+                satuan: b.satuan.clone().unwrap_or_else(|| "-".into()),
+                urutan: i as i64,
+            });
+        }
+        rhk.push(r);
+    }
+    if ada.len() + rhk.len() > MAKS_RHK {
+        return Err(galat_status(
+            "rhk_terlalu_banyak",
+            k.t(
+                "SKP akan memuat lebih dari 50 RHK.",
+                "The plan would hold more than 50 results.",
+            ),
+        ));
+    }
+    let mut tx = l.db.mulai().await?;
+    if !store::skp::sentuh_skp(&mut tx, instansi_id, &s.id, s.versi, &w).await? {
+        return Err(konflik(k));
+    }
+    store::skp::sisipkan_rhk_banyak(&mut tx, &rhk).await?;
+    store::skp::sisipkan_indikator_banyak(&mut tx, &indikator).await?;
+    crate::audit::catat(
+        &mut tx,
+        k,
+        instansi_id,
+        "rhk_dari_pk",
+        OBJEK_SKP,
+        &s.id,
+        None,
+        Some(&(&pk.id, rhk.len())),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(HasilDariPk {
+        rhk_dibuat: rhk.len(),
+        sudah_ada,
+        skp: skp_satu(l, k, instansi_id, skp_id).await?,
+    })
 }

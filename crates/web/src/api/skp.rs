@@ -50,6 +50,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(tambah_rhk))
         .routes(routes!(ubah_rhk, hapus_rhk))
         .routes(routes!(turunkan_rhk))
+        .routes(routes!(rhk_dari_pk))
         .routes(routes!(riwayat_langkah, langkah))
         .routes(routes!(simpan_ekspektasi))
         .routes(
@@ -393,6 +394,29 @@ async fn hapus_rhk(
     let v = super::versi_dari(&p, &headers, q.versi)?;
     Ok(Json(
         sk::hapus_rhk(&s.layanan, &p.konteks, &iid, &id, &rid, v)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// RHK dari Perjanjian Kinerja yang disetujui (JPT dan pimpinan unit yang berjanji)
+///
+/// Satu RHK utama per sasaran PK dengan perspektif; indikator dan target dari
+/// baris PK. Idempoten per sasaran. 409 `pk_tidak_ada` bila belum ada PK
+/// disetujui dengan pemilik SKP sebagai pihak pertama.
+#[utoipa::path(post, path = "/instansi/{iid}/skp/{skp_id}/rhk/dari-pk", tag = "skp",
+    params(JalurSkp, super::JikaCocok), request_body = app::skp::MasukanDariPk,
+    responses((status = 200, description = "RHK dari PK", body = app::skp::HasilDariPk)))]
+async fn rhk_dari_pk(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    JsonMasuk(mut m): JsonMasuk<app::skp::MasukanDariPk>,
+) -> HasilApi<app::skp::HasilDariPk> {
+    m.versi = super::versi_dari(&p, &headers, m.versi)?;
+    Ok(Json(
+        sk::rhk_dari_pk(&s.layanan, &p.konteks, &iid, &id, m)
             .await
             .api(&p)?,
     ))

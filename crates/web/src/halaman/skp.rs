@@ -41,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route(JS_ANTREAN_PATH.as_str(), get(js_antrean))
         .route("/skp/{id}", get(detail))
         .route("/skp/{id}/rhk", post(tambah_rhk))
+        .route("/skp/{id}/rhk/dari-pk", post(dari_pk))
         .route("/skp/{id}/langkah", post(langkah))
         .route(
             "/skp/{id}/realisasi",
@@ -578,6 +579,32 @@ async fn tambah_rhk(
         versi: Some(f.versi),
     };
     match sk::tambah_rhk(&s.layanan, &p.konteks, &iid, &id, m).await {
+        Ok(_) => Ok(Redirect::to(&format!("/skp/{id}?ok=rhk")).into_response()),
+        Err(g) => dengan_galat(&s, &p, &id, g).await,
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct FormDariPk {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+    #[serde(default)]
+    versi: i64,
+}
+
+async fn dari_pk(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(id): Path<String>,
+    Form(f): Form<FormDariPk>,
+) -> HasilHalaman {
+    p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
+    let iid = instansi(&p)?;
+    let m = sk::MasukanDariPk {
+        perspektif: None,
+        versi: Some(f.versi),
+    };
+    match sk::rhk_dari_pk(&s.layanan, &p.konteks, &iid, &id, m).await {
         Ok(_) => Ok(Redirect::to(&format!("/skp/{id}?ok=rhk")).into_response()),
         Err(g) => dengan_galat(&s, &p, &id, g).await,
     }
