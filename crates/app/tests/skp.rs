@@ -1147,3 +1147,81 @@ async fn rhk_pimpinan_dari_perjanjian_kinerja() {
         assert_eq!(h.skp.rhk.len(), 2);
     }
 }
+
+#[tokio::test]
+async fn realisasi_dari_dan_ke_berkas() {
+    for b in backend_uji() {
+        let d = dunia(b).await;
+        let l = &d.l;
+        let admin = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let staf1 = orang(&d, &d.prov, Some(STAF1), &[Peran::Pegawai]).await;
+        let kabid = orang(&d, &d.prov, Some(KABID), &[Peran::Pegawai]).await;
+        buka(&d, &admin, TAHUN).await;
+        let s1 = skp_dari(&d, &staf1, STAF1).await;
+        let s1 = app::skp::tambah_rhk(l, &staf1, &d.prov, &s1.id, rhk("Laporan", None, s1.versi))
+            .await
+            .unwrap();
+        let ind = s1.rhk[0].indikator[0].id.clone();
+        // Ekspor: satu baris per indikator per triwulan.
+        let csv = app::skp::impor::ekspor(l, &staf1, &d.prov, &s1.id, app::impor::Format::Csv)
+            .await
+            .unwrap();
+        let teks = String::from_utf8(csv.clone()).unwrap();
+        assert_eq!(teks.lines().count(), 1 + 4, "{teks}");
+        assert!(teks.contains(&format!("{TAHUN}-TW3")));
+        // Impor: semua atau tidak sama sekali, laporan per baris.
+        let isi = format!(
+            "indikator_id,periode,realisasi,catatan\n{ind},{TAHUN}-TW1,\"3,5\",Dari Excel\n{ind},{TAHUN}-B02,1,salah\nbukan-indikator,{TAHUN}-TW2,1,\n"
+        );
+        let lap = app::skp::impor::impor(l, &staf1, &d.prov, &s1.id, "r.csv", isi.as_bytes())
+            .await
+            .unwrap();
+        assert!(!lap.diterima, "{b:?}");
+        let kolom: Vec<(usize, &str)> = lap
+            .galat
+            .iter()
+            .map(|g| (g.baris, g.kolom.as_str()))
+            .collect();
+        assert_eq!(kolom, [(3, "periode"), (4, "indikator_id")]);
+        assert!(
+            app::skp::realisasi::daftar(l, &staf1, &d.prov, &s1.id)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        // Berkas yang benar: satu entri menunggu umpan balik.
+        let isi = format!(
+            "indikator_id,periode,realisasi,catatan\n{ind},{TAHUN}-TW1,\"3,5\",Dari Excel\n{ind},{TAHUN}-TW2,,\n"
+        );
+        let lap = app::skp::impor::impor(l, &staf1, &d.prov, &s1.id, "r.csv", isi.as_bytes())
+            .await
+            .unwrap();
+        assert!(lap.diterima, "{:?}", lap.galat);
+        assert_eq!((lap.dibuat, lap.kosong, lap.tidak_berubah), (1, 1, 0));
+        let r = app::skp::realisasi::daftar(l, &staf1, &d.prov, &s1.id)
+            .await
+            .unwrap();
+        assert_eq!(
+            (r[0].realisasi.as_str(), r[0].status.as_str()),
+            ("3.5", "menunggu")
+        );
+        // Ekspor memuat nilainya; mengimpor ekspor itu apa adanya tidak menggandakan.
+        for format in [app::impor::Format::Csv, app::impor::Format::Xlsx] {
+            let berkas = app::skp::impor::ekspor(l, &staf1, &d.prov, &s1.id, format)
+                .await
+                .unwrap();
+            let lap = app::skp::impor::impor(l, &staf1, &d.prov, &s1.id, "ekspor", &berkas)
+                .await
+                .unwrap();
+            assert!(lap.diterima, "{:?}", lap.galat);
+            assert_eq!((lap.dibuat, lap.tidak_berubah, lap.kosong), (0, 1, 3));
+        }
+        // Hanya pemilik yang mengimpor; penilai membaca ekspornya.
+        dilarang(app::skp::impor::impor(l, &kabid, &d.prov, &s1.id, "r.csv", isi.as_bytes()).await);
+        assert!(
+            app::skp::impor::ekspor(l, &kabid, &d.prov, &s1.id, app::impor::Format::Csv)
+                .await
+                .is_ok()
+        );
+    }
+}

@@ -365,6 +365,9 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/instansi/{iid}/skp/{skp_id}/evaluasi/{periode}/pdf") => BacaSkp,
         ("put", "/instansi/{iid}/skp/{skp_id}/ekspektasi") => PenilaiSkp(200),
         ("get", "/instansi/{iid}/skp/{skp_id}/realisasi") => BacaSkp,
+        ("get", "/instansi/{iid}/skp/{skp_id}/realisasi/ekspor") => BacaSkp,
+        // Berkas yang merujuk indikator tak dikenal: 422 sesudah kebijakan.
+        ("post", "/instansi/{iid}/skp/{skp_id}/realisasi/impor") => PemilikSkp(422),
         ("post", "/instansi/{iid}/skp/{skp_id}/realisasi") => PemilikSkp(201),
         ("post", "/instansi/{iid}/skp/{skp_id}/realisasi/{rid}/umpan-balik") => PenilaiSkp(200),
         ("get", "/instansi/{iid}/skp/{skp_id}/evaluasi") => BacaSkp,
@@ -1532,6 +1535,19 @@ async fn susun(
             Some(json!({"langkah": "ajukan", "versi": 1000}))
         }
         ("post", "/instansi/{iid}/skp/{skp_id}/rhk/dari-pk") => Some(json!({"versi": 1000})),
+        ("get", "/instansi/{iid}/skp/{skp_id}/realisasi/ekspor") => {
+            uri.push_str("?format=csv");
+            None
+        }
+        ("post", "/instansi/{iid}/skp/{skp_id}/realisasi/impor") => {
+            uri.push_str("?nama_berkas=realisasi.csv");
+            return Permintaan {
+                metode: Method::POST,
+                uri,
+                jenis_isi: Some("text/csv"),
+                badan: b"indikator_id,periode,realisasi\ntidak-ada,2025-TW1,3\n".to_vec(),
+            };
+        }
         ("post", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}/turunkan") => {
             Some(json!({"skp_id": ["tidak-ada"]}))
         }

@@ -29,7 +29,7 @@ pub(crate) mod baca;
 mod jalur;
 mod nomenklatur;
 mod pegawai;
-mod tulis;
+pub(crate) mod tulis;
 mod unit;
 
 pub use anggaran::{

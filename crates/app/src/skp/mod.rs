@@ -15,6 +15,7 @@
 pub mod dasbor;
 pub mod dokumen;
 pub mod evaluasi;
+pub mod impor;
 pub mod periode;
 pub mod realisasi;
 

@@ -58,6 +58,8 @@ pub fn router() -> OpenApiRouter<AppState> {
                 .layer(DefaultBodyLimit::max(super::bukti::BATAS_MUTLAK)),
         )
         .routes(routes!(umpan_balik))
+        .routes(routes!(ekspor_realisasi))
+        .routes(routes!(impor_realisasi).layer(DefaultBodyLimit::max(app::impor::BATAS_UKURAN)))
         .routes(routes!(daftar_evaluasi, nilai))
         .routes(routes!(skp_pdf))
         .routes(routes!(evaluasi_pdf))
@@ -838,5 +840,142 @@ async fn evaluasi_pdf(
     match sk::dokumen::evaluasi_pdf(&s.layanan, &p.konteks, &iid, &id, &periode).await {
         Ok(isi) => pdf("evaluasi-kinerja.pdf", isi),
         Err(g) => GalatApi(g, p.bahasa()).into_response(),
+    }
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+struct TanyaFormat {
+    /// `xlsx` (bawaan) atau `csv`.
+    #[param(max_length = 8)]
+    format: Option<String>,
+}
+
+/// Ekspor realisasi SKP (XLSX/CSV): satu baris per indikator per periode; kolom sama dengan impor
+#[utoipa::path(get, path = "/instansi/{iid}/skp/{skp_id}/realisasi/ekspor", tag = "skp",
+    params(JalurSkp, TanyaFormat),
+    responses((status = 200, description = "Berkas", content(
+        (super::openapi::Berkas = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (super::openapi::Berkas = "text/csv")))))]
+async fn ekspor_realisasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaFormat>,
+) -> Response {
+    let b = p.bahasa();
+    let format = match q.format.as_deref().map(app::impor::Format::dari_kode) {
+        None => app::impor::Format::Xlsx,
+        Some(Some(f)) => f,
+        Some(None) => {
+            let pesan = app::teks::t(
+                b,
+                "Format harus csv atau xlsx.",
+                "The format must be csv or xlsx.",
+            );
+            return GalatApi(
+                Galat::input(
+                    pesan,
+                    BTreeMap::from([("format".to_string(), pesan.to_string())]),
+                ),
+                b,
+            )
+            .into_response();
+        }
+    };
+    match sk::impor::ekspor(&s.layanan, &p.konteks, &iid, &id, format).await {
+        Ok(isi) => {
+            let nama = match format {
+                app::impor::Format::Csv => "realisasi-skp.csv",
+                app::impor::Format::Xlsx => "realisasi-skp.xlsx",
+            };
+            crate::halaman::impor::unduhan(nama, format, isi)
+        }
+        Err(g) => GalatApi(g, b).into_response(),
+    }
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+struct TanyaImporRealisasi {
+    /// Nama berkas asli (untuk laporan); jenisnya dikenali dari isi.
+    #[serde(default)]
+    #[param(max_length = 255)]
+    nama_berkas: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+struct RealisasiDiterima {
+    laporan: app::skp::impor::LaporanRealisasiSkp,
+}
+
+/// Impor realisasi SKP dari XLSX/CSV (kolom ekspor), hanya pemilik; semua atau tidak sama sekali
+///
+/// 200 `{"laporan"}`; 422 `impor_ditolak` dengan laporan per baris. Baris
+/// yang sama dengan realisasi terakhir tidak digandakan.
+#[utoipa::path(post, path = "/instansi/{iid}/skp/{skp_id}/realisasi/impor", tag = "skp",
+    params(JalurSkp, TanyaImporRealisasi),
+    request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
+        description = "Isi berkas CSV atau XLSX; jenisnya dikenali dari isi"),
+    responses((status = 200, description = "Diterima", body = RealisasiDiterima)))]
+async fn impor_realisasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaImporRealisasi>,
+    headers: HeaderMap,
+    badan: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Response {
+    let b = p.bahasa();
+    let galat = |g: Galat| GalatApi(g, b).into_response();
+    if let Err(g) = p
+        .konteks
+        .aktor()
+        .map(|_| ())
+        .and_then(|_| p.periksa_csrf_api(&headers))
+    {
+        return galat(g);
+    }
+    let isi = match badan {
+        Ok(isi) => isi,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return galat(Galat::TerlaluBesar(
+                app::teks::t(
+                    b,
+                    "Berkas lebih dari 10 MB.",
+                    "The file is larger than 10 MB.",
+                )
+                .into(),
+            ));
+        }
+        Err(e) => return galat(Galat::input(e.body_text(), Default::default())),
+    };
+    let nama = q.nama_berkas.unwrap_or_default();
+    match sk::impor::impor(&s.layanan, &p.konteks, &iid, &id, &nama, &isi).await {
+        Ok(laporan) if laporan.diterima => Json(RealisasiDiterima { laporan }).into_response(),
+        Ok(lap) => {
+            let pesan = match b {
+                app::Bahasa::Id => format!(
+                    "Impor ditolak: {} galat. Tidak ada data yang disimpan.",
+                    lap.jumlah_galat
+                ),
+                app::Bahasa::En => format!(
+                    "Import rejected: {} errors. Nothing was saved.",
+                    lap.jumlah_galat
+                ),
+            };
+            GalatApi(
+                Galat::InputTidakValid {
+                    kode: "impor_ditolak".into(),
+                    pesan,
+                    fields: Default::default(),
+                },
+                b,
+            )
+            .dengan("laporan", serde_json::to_value(&lap).unwrap_or_default())
+        }
+        Err(g) => galat(g),
     }
 }

@@ -48,6 +48,10 @@ pub fn router() -> Router<AppState> {
             post(kirim_realisasi).layer(DefaultBodyLimit::max(crate::api::bukti::BATAS_MUTLAK)),
         )
         .route("/skp/{id}/realisasi/{rid}/umpan-balik", post(umpan_balik))
+        .route(
+            "/skp/{id}/realisasi/impor",
+            post(impor_realisasi).layer(DefaultBodyLimit::max(app::impor::BATAS_UKURAN)),
+        )
         .route("/skp/{id}/evaluasi", post(nilai))
 }
 
@@ -689,6 +693,70 @@ async fn kirim_realisasi(
     .await;
     match hasil {
         Ok(_) => Ok(Redirect::to(&format!("/skp/{id}?ok=realisasi")).into_response()),
+        Err(g) => dengan_galat(&s, &p, &id, g).await,
+    }
+}
+
+/// Impor realisasi dari berkas ekspor (XLSX/CSV) lewat halaman.
+async fn impor_realisasi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(id): Path<String>,
+    mp: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> HasilHalaman {
+    let iid = instansi(&p)?;
+    let k = &p.konteks;
+    let hasil = async {
+        let mut mp = mp.map_err(|_| {
+            app::Galat::input(
+                k.t("Formulir tidak terbaca.", "The form could not be read."),
+                Default::default(),
+            )
+        })?;
+        let (_, berkas, csrf) =
+            crate::api::skp::baca_multipart(&mut mp, k, &s.layanan.konfigurasi, &[], true).await?;
+        p.periksa_csrf(&csrf)?;
+        let Some(b) = berkas else {
+            return Err(app::Galat::input(
+                k.t("Pilih berkas XLSX atau CSV.", "Choose an XLSX or CSV file."),
+                Default::default(),
+            ));
+        };
+        sk::impor::impor(&s.layanan, k, &iid, &id, &b.nama, &b.isi).await
+    }
+    .await;
+    match hasil {
+        Ok(lap) if lap.diterima => {
+            let pesan = format!(
+                "{} {}, {} {}.",
+                lap.dibuat,
+                k.t("realisasi baru dari berkas", "new results from the file"),
+                lap.tidak_berubah,
+                k.t("tidak berubah", "unchanged")
+            );
+            halaman_detail(&s, &p, &id, Some(pesan), None).await
+        }
+        Ok(lap) => {
+            let mut pesan = format!(
+                "{} {}",
+                k.t(
+                    "Impor ditolak; tidak ada yang disimpan.",
+                    "Import rejected; nothing was saved."
+                ),
+                lap.jumlah_galat
+            );
+            for g in lap.galat.iter().take(20) {
+                pesan.push_str(&format!(
+                    " · {} {} {}: {}",
+                    k.t("baris", "row"),
+                    g.baris,
+                    g.kolom,
+                    g.pesan
+                ));
+            }
+            let r = halaman_detail(&s, &p, &id, None, Some(pesan)).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
         Err(g) => dengan_galat(&s, &p, &id, g).await,
     }
 }
