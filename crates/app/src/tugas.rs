@@ -377,6 +377,9 @@ async fn kerjakan(l: &Layanan, t: &Tugas, pemegang: &str) -> Result<Akhir, Galat
         crate::skp::periode::JENIS_TUGAS => {
             kerjakan_skp_periode(l, t, &muatan).await.map(Akhir::Hasil)
         }
+        crate::skp::pengingat::JENIS_TUGAS => crate::skp::pengingat::kerjakan(l, &muatan)
+            .await
+            .map(Akhir::Hasil),
         JENIS_UJI_TIDUR if l.konfigurasi.tugas_uji => {
             let ms = muatan["ms"].as_u64().unwrap_or(0);
             tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -590,6 +593,9 @@ pub fn mulai_pekerja(
             }
             if let Err(e) = crate::aksi_perubahan::pengingat::jadwalkan(&l, sekarang).await {
                 tracing::warn!(galat = %e, "penjadwal pengingat aksi perubahan");
+            }
+            if let Err(e) = crate::skp::pengingat::jadwalkan(&l, sekarang).await {
+                tracing::warn!(galat = %e, "penjadwal pengingat SKP");
             }
             let batas = store::format_waktu(sekarang - time::Duration::days(HARI_SIMPAN));
             if let Err(e) = store::tugas::hapus_lama(l.pool(), &batas).await {

@@ -1225,3 +1225,47 @@ async fn realisasi_dari_dan_ke_berkas() {
         );
     }
 }
+
+#[tokio::test]
+async fn pengingat_skp_tepat_sekali_dan_berjenjang() {
+    for b in backend_uji() {
+        let d = dunia(b).await;
+        let l = &d.l;
+        let admin = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let staf1 = orang(&d, &d.prov, Some(STAF1), &[Peran::Pegawai]).await;
+        let kabid = orang(&d, &d.prov, Some(KABID), &[Peran::Pegawai]).await;
+        buka(&d, &admin, TAHUN).await;
+        let jumlah = |k: &Konteks| {
+            let k = k.clone();
+            async move { app::notifikasi::daftar(l, &k).await.unwrap().len() }
+        };
+        // 25 Januari (WIT): SKP masih draf → pengingat ke pemiliknya (yang punya akun).
+        let waktu = |s: &str| {
+            time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).unwrap()
+        };
+        let r = app::skp::pengingat::jalankan(l, waktu(&format!("{TAHUN}-01-25T03:00:00Z")))
+            .await
+            .unwrap();
+        assert_eq!(r.skp_diperiksa, 6, "{b:?}");
+        assert!(r.peristiwa_baru >= 6, "{r:?}");
+        assert_eq!(jumlah(&staf1).await, 1);
+        assert_eq!(jumlah(&kabid).await, 1);
+        // Diulang: tidak ada yang terkirim dua kali.
+        let r = app::skp::pengingat::jalankan(l, waktu(&format!("{TAHUN}-01-25T09:00:00Z")))
+            .await
+            .unwrap();
+        assert_eq!((r.peristiwa_baru, r.notifikasi), (0, 0));
+        // 8 Februari: lewat sepekan → penilai (kabid) diberi tahu tentang bawahannya.
+        app::skp::pengingat::jalankan(l, waktu(&format!("{TAHUN}-02-08T03:00:00Z")))
+            .await
+            .unwrap();
+        // Kabid: SKP-nya sendiri lewat batas + tiga bawahan belum disetujui.
+        assert_eq!(jumlah(&kabid).await, 1 + 1 + 3);
+        // 3 Maret: BKD mendapat eskalasi untuk setiap SKP yang belum disetujui.
+        let r = app::skp::pengingat::jalankan(l, waktu(&format!("{TAHUN}-03-03T03:00:00Z")))
+            .await
+            .unwrap();
+        assert!(r.notifikasi >= 6, "{r:?}");
+        assert!(jumlah(&admin).await >= 6);
+    }
+}

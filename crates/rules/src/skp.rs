@@ -886,3 +886,90 @@ pub fn saran_rating_hasil(capaian_persen: &[Decimal], bahasa: Bahasa) -> Option<
         alasan,
     })
 }
+
+// ---------- pengingat dan eskalasi ----------
+
+enum_token! {
+    /// Peristiwa pengingat SKP; masing-masing dikirim sekali per kuncinya.
+    pub enum PeristiwaSkp {
+        /// Ke pegawai: rencana belum disetujui, batas penetapan ≤ 7 hari lagi.
+        RencanaSegera => "rencana_segera",
+        /// Ke pegawai: batas penetapan lewat, SKP masih draf/dikembalikan.
+        RencanaLewatPegawai => "rencana_lewat_pegawai",
+        /// Ke penilai: 7 hari lewat batas, SKP bawahan belum disetujui.
+        RencanaLewatPenilai => "rencana_lewat_penilai",
+        /// Ke BKD: 30 hari lewat batas, SKP belum disetujui.
+        RencanaLewatBkd => "rencana_lewat_bkd",
+        /// Ke pegawai: periode berakhir ≤ 7 hari lagi, belum ada realisasi.
+        RealisasiSegera => "realisasi_segera",
+        /// Ke penilai: periode berakhir ≥ 7 hari lalu, bawahan belum melapor.
+        RealisasiLewatPenilai => "realisasi_lewat_penilai",
+        /// Ke penilai: periode berakhir ≥ 14 hari lalu, bawahan belum dinilai.
+        NilaiPenilai => "nilai_penilai",
+        /// Ke BKD: periode berakhir ≥ 30 hari lalu, masih belum dinilai.
+        NilaiBkd => "nilai_bkd",
+    }
+}
+
+/// Hari sebelum batas untuk pengingat pertama.
+pub const HARI_SEBELUM_BATAS: i64 = 7;
+
+/// Batas penetapan SKP: akhir Januari tahun itu [R] (praktik BKN; dapat
+/// diatur kelak per instansi).
+pub fn batas_rencana(tahun: i32) -> Option<Date> {
+    Date::from_calendar_date(tahun, time::Month::January, 31).ok()
+}
+
+/// Peristiwa pengingat satu SKP pada `hari_ini` (murni). `berisi`: periode
+/// yang sudah punya realisasi; `dinilai`: periode yang sudah dinilai. Setiap
+/// peristiwa membawa kuncinya (`rencana` atau kode periode) agar tercatat
+/// sekali.
+pub fn pengingat_skp(
+    hari_ini: Date,
+    tahun: i32,
+    status: StatusSkp,
+    frekuensi: Frekuensi,
+    berisi: &[Periode],
+    dinilai: &[Periode],
+) -> Vec<(PeristiwaSkp, String)> {
+    use PeristiwaSkp::*;
+    let mut v = Vec::new();
+    if let Some(batas) = batas_rencana(tahun) {
+        let hari = (batas - hari_ini).whole_days();
+        let belum_disetujui = status != StatusSkp::Disetujui;
+        let belum_diajukan = matches!(status, StatusSkp::Draf | StatusSkp::Dikembalikan);
+        if belum_diajukan && (0..=HARI_SEBELUM_BATAS).contains(&hari) {
+            v.push((RencanaSegera, "rencana".to_string()));
+        }
+        if belum_diajukan && hari < 0 {
+            v.push((RencanaLewatPegawai, "rencana".to_string()));
+        }
+        if belum_disetujui && hari <= -7 {
+            v.push((RencanaLewatPenilai, "rencana".to_string()));
+        }
+        if belum_disetujui && hari <= -30 {
+            v.push((RencanaLewatBkd, "rencana".to_string()));
+        }
+    }
+    for p in daftar_periode(tahun, frekuensi) {
+        if p.mulai() > hari_ini {
+            continue;
+        }
+        let sisa = (p.selesai() - hari_ini).whole_days();
+        let ada_realisasi = berisi.contains(&p);
+        let ada_nilai = dinilai.contains(&p);
+        if !ada_realisasi && (0..=HARI_SEBELUM_BATAS).contains(&sisa) {
+            v.push((RealisasiSegera, p.kode()));
+        }
+        if !ada_realisasi && sisa <= -7 {
+            v.push((RealisasiLewatPenilai, p.kode()));
+        }
+        if !ada_nilai && sisa <= -14 {
+            v.push((NilaiPenilai, p.kode()));
+        }
+        if !ada_nilai && sisa <= -30 {
+            v.push((NilaiBkd, p.kode()));
+        }
+    }
+    v
+}

@@ -697,3 +697,85 @@ fn saran_rating_batas_dan_batas_120() {
         "Average achievement of 2 indicators = 62,75 % (each capped at 120 %), < 90 % → Below expectations. This is a suggestion; the evaluator sets the rating."
     );
 }
+
+mod pengingat {
+    use rules::skp::{Frekuensi, Periode, PeristiwaSkp as P, StatusSkp, pengingat_skp};
+    use time::macros::date;
+
+    fn jenis(v: &[(P, String)]) -> Vec<(P, &str)> {
+        v.iter().map(|(p, k)| (*p, k.as_str())).collect()
+    }
+
+    #[test]
+    fn rencana_sebelum_dan_sesudah_batas_akhir_januari() {
+        let f = Frekuensi::Triwulanan;
+        let h = |d| pengingat_skp(d, 2027, StatusSkp::Draf, f, &[], &[]);
+        assert!(jenis(&h(date!(2027 - 01 - 23))).is_empty());
+        assert_eq!(
+            jenis(&h(date!(2027 - 01 - 24))),
+            [(P::RencanaSegera, "rencana")]
+        );
+        assert_eq!(
+            jenis(&h(date!(2027 - 02 - 01))),
+            [(P::RencanaLewatPegawai, "rencana")]
+        );
+        assert_eq!(
+            jenis(&h(date!(2027 - 02 - 07))),
+            [
+                (P::RencanaLewatPegawai, "rencana"),
+                (P::RencanaLewatPenilai, "rencana")
+            ]
+        );
+        // Diajukan: pegawai sudah bertindak; penilai dan BKD yang diingatkan.
+        let v = pengingat_skp(
+            date!(2027 - 03 - 02),
+            2027,
+            StatusSkp::Diajukan,
+            f,
+            &[],
+            &[],
+        );
+        assert_eq!(
+            jenis(&v),
+            [
+                (P::RencanaLewatPenilai, "rencana"),
+                (P::RencanaLewatBkd, "rencana")
+            ]
+        );
+        // Disetujui: tidak ada pengingat rencana.
+        let v = pengingat_skp(
+            date!(2027 - 03 - 02),
+            2027,
+            StatusSkp::Disetujui,
+            f,
+            &[],
+            &[],
+        );
+        assert!(v.iter().all(|(p, _)| *p != P::RencanaLewatBkd));
+    }
+
+    #[test]
+    fn realisasi_dan_penilaian_per_periode() {
+        let f = Frekuensi::Triwulanan;
+        let tw1 = Periode::urai("2027-TW1").unwrap();
+        let s = StatusSkp::Disetujui;
+        // 7 hari sebelum akhir TW I tanpa realisasi.
+        assert_eq!(
+            jenis(&pengingat_skp(date!(2027 - 03 - 24), 2027, s, f, &[], &[])),
+            [(P::RealisasiSegera, "2027-TW1")]
+        );
+        assert!(pengingat_skp(date!(2027 - 03 - 24), 2027, s, f, &[tw1], &[]).is_empty());
+        // 7 hari sesudah: ke penilai; 14: belum dinilai; 30: BKD.
+        let v = pengingat_skp(date!(2027 - 04 - 30), 2027, s, f, &[], &[]);
+        assert_eq!(
+            jenis(&v),
+            [
+                (P::RealisasiLewatPenilai, "2027-TW1"),
+                (P::NilaiPenilai, "2027-TW1"),
+                (P::NilaiBkd, "2027-TW1"),
+            ]
+        );
+        let v = pengingat_skp(date!(2027 - 04 - 30), 2027, s, f, &[tw1], &[tw1]);
+        assert!(v.is_empty(), "{v:?}");
+    }
+}

@@ -1175,3 +1175,77 @@ pub async fn realisasi_tahun(
     .fetch_all(pool)
     .await?)
 }
+
+// ---------- pengingat ----------
+
+/// Mencatat peristiwa pengingat; false bila sudah pernah dicatat.
+pub async fn catat_pengingat(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    skp_id: &str,
+    jenis: &str,
+    kunci: &str,
+    waktu: &str,
+) -> Hasil<bool> {
+    let r = sqlx::query(
+        "INSERT INTO pengingat_skp (instansi_id, skp_id, jenis, kunci, dikirim_pada) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (instansi_id, skp_id, jenis, kunci) DO NOTHING",
+    )
+    .bind(instansi_id)
+    .bind(skp_id)
+    .bind(jenis)
+    .bind(kunci)
+    .bind(waktu)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Pengingat yang sudah tercatat untuk satu tahun: (skp_id, jenis, kunci).
+pub async fn pengingat_tahun(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<HashSet<(String, String, String)>> {
+    let v: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT g.skp_id, g.jenis, g.kunci FROM pengingat_skp g WHERE g.instansi_id = $1 AND g.skp_id IN \
+         (SELECT id FROM skp WHERE instansi_id = $1 AND tahun = $2 AND aktif = 1)",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .fetch_all(pool)
+    .await?;
+    Ok(v.into_iter().collect())
+}
+
+/// (skp_id, periode) yang sudah dinilai pada satu tahun.
+pub async fn evaluasi_tahun(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT e.skp_id, e.periode FROM evaluasi_skp e WHERE e.instansi_id = $1 AND e.skp_id IN \
+         (SELECT id FROM skp WHERE instansi_id = $1 AND tahun = $2 AND aktif = 1)",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Realisasi per (skp_id, periode) pada satu tahun (ada atau tidak).
+pub async fn periode_berealisasi(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+) -> Hasil<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT DISTINCT r.skp_id, r.periode FROM realisasi_skp r WHERE r.instansi_id = $1 AND r.skp_id IN \
+         (SELECT id FROM skp WHERE instansi_id = $1 AND tahun = $2 AND aktif = 1)",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .fetch_all(pool)
+    .await?)
+}

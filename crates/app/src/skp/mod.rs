@@ -16,6 +16,7 @@ pub mod dasbor;
 pub mod dokumen;
 pub mod evaluasi;
 pub mod impor;
+pub mod pengingat;
 pub mod periode;
 pub mod realisasi;
 
