@@ -7,18 +7,28 @@
 //! bercakupan (`baca`/`tulis`), kedaluwarsa dan dapat dicabut.
 //! Percobaan masuk dibatasi per (nama pengguna, alamat) dan per alamat dengan
 //! jeda yang tumbuh; akun tidak pernah dikunci untuk semua orang.
+//!
+//! Sandi yang hilang (isu 11, akun): diatur ulang oleh atasan pegawainya,
+//! pimpinan unitnya (juga Plt./Plh.), admin BKD atau super admin
+//! (`kebijakan::boleh_atur_ulang_sandi`) menjadi sandi sementara yang wajib
+//! diganti saat masuk berikutnya; atau oleh pemiliknya sendiri lewat tautan
+//! sekali pakai di surel (`minta_tautan_sandi`, 30 menit, hanya hash token
+//! yang disimpan, jawaban selalu sama agar akun tidak dapat ditebak).
 
+use crate::kebijakan::{self, KuasaSandi};
 use crate::teks::t;
+use crate::tugas::{GalatTugas, TugasBaru};
 use crate::{Aktor, Bahasa, Galat, Hasil, Konteks, Layanan, Peran};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use hmac::{Hmac, KeyInit, Mac};
 use rand::Rng;
 use serde::Serialize;
+use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
-use store::akun::{Pengguna, Sesi, TokenApi};
+use store::akun::{Pengguna, Sesi, TokenApi, TokenSandi};
 use tokio::sync::Semaphore;
 
 pub const PANJANG_SANDI_MIN: usize = 8;
@@ -183,6 +193,9 @@ pub struct HasilMasuk {
     pub token: String,
     pub csrf: String,
     pub aktor: Aktor,
+    /// Sandi yang dipakai sementara (diatur ulang orang lain): sesi ini hanya
+    /// boleh mengganti sandi sampai diganti.
+    pub wajib_ganti_sandi: bool,
 }
 
 fn sekarang_ms() -> i64 {
@@ -259,7 +272,9 @@ pub fn kunci_alamat(alamat: &str) -> String {
 /// Membuang hitungan pembatas yang sudah dilupakan (dipanggil berkala).
 pub async fn bersihkan_pembatas(l: &Layanan) -> Hasil<u64> {
     let lupa_sebelum = sekarang_ms() - l.konfigurasi.jendela_gagal_menit * 60_000;
-    Ok(store::akun::hapus_percobaan_lama(l.pool(), lupa_sebelum).await?)
+    let n = store::akun::hapus_percobaan_lama(l.pool(), lupa_sebelum).await?;
+    // Tautan atur ulang sandi yang kedaluwarsa ikut dibuang.
+    Ok(n + store::akun::hapus_token_sandi_kedaluwarsa(l.pool(), &store::sekarang()).await?)
 }
 
 /// Masuk dengan NIP atau nama pengguna.
@@ -387,7 +402,13 @@ pub async fn masuk(
     )
     .await?;
     tx.commit().await?;
-    Ok(HasilMasuk { token, csrf, aktor })
+    let wajib_ganti_sandi = store::akun::wajib_ganti_sandi(pool, &p.instansi_id, &p.id).await?;
+    Ok(HasilMasuk {
+        token,
+        csrf,
+        aktor,
+        wajib_ganti_sandi,
+    })
 }
 
 async fn aktor_dari(l: &Layanan, p: &Pengguna, hanya_baca: bool) -> Hasil<Aktor> {
@@ -414,6 +435,9 @@ pub struct PemegangSesi {
     pub csrf: String,
     pub bahasa: String,
     pub belum_dibaca: i64,
+    /// Sandinya sementara: sesi hanya boleh mengganti sandi (lapisan web
+    /// membatasi jalurnya) sampai pemiliknya menggantinya.
+    pub wajib_ganti_sandi: bool,
 }
 
 /// Pemegang sesi dari token sesi di cookie; None bila sesi tidak berlaku.
@@ -431,6 +455,7 @@ pub async fn dari_sesi(l: &Layanan, token: &str) -> Hasil<Option<PemegangSesi>> 
         csrf: m.tambahan,
         bahasa: m.pengguna.bahasa,
         belum_dibaca: m.belum_dibaca,
+        wajib_ganti_sandi: m.wajib_ganti_sandi != 0,
     }))
 }
 
@@ -557,6 +582,16 @@ pub async fn ganti_sandi(
             ),
         );
     }
+    if baru == lama {
+        f.tambah(
+            "sandi_baru",
+            t(
+                b,
+                "Sandi baru harus berbeda dari sandi sekarang.",
+                "The new password must differ from the current one.",
+            ),
+        );
+    }
     f.jadi_galat(t(
         b,
         "Sandi belum diganti.",
@@ -570,8 +605,10 @@ pub async fn ganti_sandi(
         &a.pengguna_id,
         &hash,
         &store::sekarang(),
+        false,
     )
     .await?;
+    store::akun::hapus_token_sandi_pengguna(&mut tx, &a.instansi_id, &a.pengguna_id).await?;
     match sesi_sekarang {
         Some(tk) => {
             store::akun::hapus_sesi_lain(&mut tx, &a.instansi_id, &a.pengguna_id, &hash_token(tk))
@@ -596,8 +633,67 @@ pub async fn ganti_sandi(
     Ok(())
 }
 
-/// Admin mengatur ulang sandi pengguna di instansinya; semua sesi pengguna
-/// itu diputus dan semua token API-nya dicabut.
+/// Sandi sementara buatan server: 12 huruf kecil/angka yang tidak mirip satu
+/// sama lain (tanpa 0/o, 1/l/i), tiga kelompok (`k7mq-x2pd-9hra`, ± 59 bit).
+/// Ditampilkan sekali kepada yang mengatur ulang; pemiliknya wajib
+/// menggantinya saat masuk.
+pub fn sandi_sementara() -> String {
+    const HURUF: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    // Penolakan bita ≥ 248 (= 8 × 31) agar setiap huruf sama peluangnya.
+    let batas = (256 / HURUF.len() * HURUF.len()) as u8;
+    let mut pilihan = Vec::with_capacity(12);
+    let mut r = rand::rng();
+    while pilihan.len() < 12 {
+        let mut b = [0u8; 32];
+        r.fill_bytes(&mut b);
+        pilihan.extend(
+            b.iter()
+                .filter(|x| **x < batas)
+                .map(|x| HURUF[usize::from(*x) % HURUF.len()]),
+        );
+    }
+    let mut s = String::with_capacity(14);
+    for (i, c) in pilihan.into_iter().take(12).enumerate() {
+        if i > 0 && i % 4 == 0 {
+            s.push('-');
+        }
+        s.push(c as char);
+    }
+    s
+}
+
+/// Akun sasaran atur ulang sandi dan perannya. Bagi yang bukan admin
+/// instansi itu, akun instansi lain dan akun yang tidak ada sama-sama 403
+/// (keberadaan akun tidak bocor); admin tetap mendapat 404.
+async fn akun_sasaran(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    pengguna_id: &str,
+) -> Hasil<(Pengguna, Vec<String>)> {
+    let a = wajib_tulis(k)?;
+    let admin = k.boleh_kelola(instansi_id).is_ok();
+    if !admin && a.instansi_id != instansi_id {
+        return Err(k.dilarang());
+    }
+    let Some(p) = store::akun::pengguna(l.pool(), instansi_id, pengguna_id).await? else {
+        return Err(if admin {
+            Galat::TidakDitemukan(k.t("Pengguna tidak ditemukan.", "User not found.").into())
+        } else {
+            k.dilarang()
+        });
+    };
+    let peran = store::akun::peran(l.pool(), instansi_id, pengguna_id).await?;
+    Ok((p, peran))
+}
+
+/// Mengatur ulang sandi akun orang lain menjadi `baru` (diketik yang
+/// mengatur ulang): admin BKD, super admin, atau atasan/pimpinan unit/Plt.
+/// pegawai pemilik akun (`kebijakan::boleh_atur_ulang_sandi`). Sandi itu
+/// sementara: pemiliknya wajib menggantinya saat masuk berikutnya. Semua
+/// sesi akun itu diputus, semua token API-nya dicabut, tautan surel yang
+/// belum dipakai dibatalkan; dicatat di audit dan diberitahukan kepada
+/// pemiliknya.
 pub async fn atur_ulang_sandi(
     l: &Layanan,
     k: &Konteks,
@@ -605,33 +701,462 @@ pub async fn atur_ulang_sandi(
     pengguna_id: &str,
     baru: &str,
 ) -> Hasil<()> {
-    k.boleh_kelola(instansi_id)?;
-    let b = k.bahasa;
-    let Some(_) = store::akun::pengguna(l.pool(), instansi_id, pengguna_id).await? else {
-        return Err(Galat::TidakDitemukan(
-            t(b, "Pengguna tidak ditemukan.", "User not found.").into(),
-        ));
-    };
-    let peran_akun = store::akun::peran(l.pool(), instansi_id, pengguna_id).await?;
-    boleh_kelola_akun(k, instansi_id, &peran_akun)?;
-    if let Some(m) = galat_sandi(b, baru) {
+    let (p, peran) = akun_sasaran(l, k, instansi_id, pengguna_id).await?;
+    let kuasa = kebijakan::boleh_atur_ulang_sandi(l, k, &p, &peran).await?;
+    if let Some(m) = galat_sandi(k.bahasa, baru) {
         let mut f = BTreeMap::new();
         f.insert("sandi_baru".to_string(), m.to_string());
         return Err(Galat::input(m, f));
     }
+    simpan_atur_ulang(l, k, &p, baru, kuasa).await
+}
+
+/// Seperti `atur_ulang_sandi`, dengan sandi sementara buatan server yang
+/// dikembalikan sekali ini saja.
+pub async fn atur_ulang_sandi_sementara(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    pengguna_id: &str,
+) -> Hasil<String> {
+    let (p, peran) = akun_sasaran(l, k, instansi_id, pengguna_id).await?;
+    let kuasa = kebijakan::boleh_atur_ulang_sandi(l, k, &p, &peran).await?;
+    let sandi = sandi_sementara();
+    simpan_atur_ulang(l, k, &p, &sandi, kuasa).await?;
+    Ok(sandi)
+}
+
+/// Atur ulang sandi akun milik pegawai `pegawai_id` (tombol di halaman
+/// pegawai); sandi sementara buatan server dikembalikan sekali ini saja.
+pub async fn atur_ulang_sandi_pegawai(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    pegawai_id: &str,
+) -> Hasil<String> {
+    kebijakan::wajib(
+        k,
+        kebijakan::Aksi::Baca,
+        kebijakan::Sumber::Pegawai(instansi_id),
+    )?;
+    let Some(p) = store::akun::pengguna_pegawai(l.pool(), instansi_id, pegawai_id).await? else {
+        return Err(Galat::TidakDitemukan(
+            k.t(
+                "Pegawai ini belum punya akun.",
+                "This employee has no account.",
+            )
+            .into(),
+        ));
+    };
+    let peran = store::akun::peran(l.pool(), instansi_id, &p.id).await?;
+    let kuasa = kebijakan::boleh_atur_ulang_sandi(l, k, &p, &peran).await?;
+    let sandi = sandi_sementara();
+    simpan_atur_ulang(l, k, &p, &sandi, kuasa).await?;
+    Ok(sandi)
+}
+
+/// Aktor boleh mengatur ulang sandi akun pegawai ini (untuk menampilkan
+/// tombolnya); false bila pegawai itu tanpa akun, akunnya milik aktor
+/// sendiri, atau kebijakan menolak.
+pub async fn boleh_atur_ulang_sandi_pegawai(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    pegawai_id: &str,
+) -> Hasil<bool> {
+    let Some(a) = k.aktor.as_ref() else {
+        return Ok(false);
+    };
+    if a.hanya_baca || (a.instansi_id == instansi_id && a.pegawai_id.as_deref() == Some(pegawai_id))
+    {
+        return Ok(false);
+    }
+    let Some(p) = store::akun::pengguna_pegawai(l.pool(), instansi_id, pegawai_id).await? else {
+        return Ok(false);
+    };
+    let peran = store::akun::peran(l.pool(), instansi_id, &p.id).await?;
+    match kebijakan::boleh_atur_ulang_sandi(l, k, &p, &peran).await {
+        Ok(_) => Ok(true),
+        Err(Galat::Dilarang(_) | Galat::TidakMasuk(_)) => Ok(false),
+        Err(g) => Err(g),
+    }
+}
+
+/// Menyimpan sandi sementara (sesudah kebijakan diperiksa pemanggil).
+async fn simpan_atur_ulang(
+    l: &Layanan,
+    k: &Konteks,
+    p: &Pengguna,
+    baru: &str,
+    kuasa: KuasaSandi,
+) -> Hasil<()> {
     let hash = hash_sandi(baru).await?;
+    let waktu = store::sekarang();
+    let (iid, id) = (p.instansi_id.as_str(), p.id.as_str());
     let mut tx = l.db.mulai().await?;
-    store::akun::ganti_sandi(&mut tx, instansi_id, pengguna_id, &hash, &store::sekarang()).await?;
-    store::akun::hapus_sesi_pengguna(&mut tx, instansi_id, pengguna_id).await?;
-    store::akun::cabut_token_pengguna(&mut tx, instansi_id, pengguna_id, &store::sekarang())
-        .await?;
-    crate::audit::catat::<()>(
+    store::akun::ganti_sandi(&mut tx, iid, id, &hash, &waktu, true).await?;
+    store::akun::hapus_sesi_pengguna(&mut tx, iid, id).await?;
+    store::akun::cabut_token_pengguna(&mut tx, iid, id, &waktu).await?;
+    store::akun::hapus_token_sandi_pengguna(&mut tx, iid, id).await?;
+    crate::audit::catat(
         &mut tx,
         k,
-        instansi_id,
+        iid,
         "atur_ulang_sandi",
         "pengguna",
-        pengguna_id,
+        id,
+        None,
+        Some(&json!({ "kuasa": kuasa, "wajib_ganti_sandi": true })),
+    )
+    .await?;
+    tx.commit().await?;
+    // Pemiliknya diberi tahu (juga lewat surel bila alamatnya ada): bila ia
+    // tidak memintanya, ia tahu siapa yang memegang sandi sementaranya.
+    let a = k.aktor()?;
+    let b = Bahasa::dari_kode(&p.bahasa);
+    let isi = format!(
+        "{} {} ({}). {}",
+        t(
+            b,
+            "Sandi akun Kinerja Anda diatur ulang oleh",
+            "Your Kinerja password was reset by"
+        ),
+        a.nama,
+        a.username,
+        t(
+            b,
+            "Masuk dengan sandi sementara yang diberikan kepada Anda, lalu ganti sandinya. Bila Anda tidak memintanya, hubungi admin BKD.",
+            "Sign in with the temporary password you were given, then change it. If you did not ask for this, contact your BKD admin."
+        ),
+    );
+    let n = crate::notifikasi::NotifikasiBaru {
+        instansi_id: iid.to_string(),
+        pengguna_id: id.to_string(),
+        judul: t(b, "Sandi Anda diatur ulang", "Your password was reset").into(),
+        isi,
+        tautan: Some("/akun".into()),
+    };
+    if let Err(e) = crate::notifikasi::kirim(l, n).await {
+        tracing::warn!(galat = %e, pengguna = %id, "pemberitahuan atur ulang sandi gagal");
+    }
+    Ok(())
+}
+
+// ---------- lupa sandi: tautan sekali pakai lewat surel ----------
+
+/// Jenis tugas latar yang membuat token dan mengirim surel tautannya. Token
+/// dibuat di dalam tugas, bukan di permintaan, agar tidak pernah tersimpan
+/// di muatan tugas (yang disimpan 30 hari); yang tersimpan hanya hash-nya.
+pub const JENIS_SUREL_SANDI: &str = "surel_atur_ulang_sandi";
+/// Masa berlaku tautan atur ulang sandi.
+pub const MENIT_TAUTAN_SANDI: i64 = 30;
+/// Permintaan per nama pengguna (NIP) sebelum jeda 1, 2, 4, … menit.
+pub const BATAS_LUPA_NAMA: i64 = 3;
+/// Permintaan per alamat sebelum jeda 1, 2, 4, … detik.
+pub const BATAS_LUPA_ALAMAT: i64 = 20;
+/// Hitungan lupa sandi dilupakan setelah sejam tanpa permintaan.
+const JENDELA_LUPA_MENIT: i64 = 60;
+
+pub fn kunci_lupa_nama(username: &str) -> String {
+    let u: String = username.trim().to_lowercase().chars().take(100).collect();
+    format!("lupa:u:{u}")
+}
+
+pub fn kunci_lupa_alamat(alamat: &str) -> String {
+    format!("lupa:a:{}", alamat_pembatas(alamat))
+}
+
+/// Sisa jeda (ms) bila permintaan ke-(`sebelumnya`+1) datang terlalu cepat:
+/// setelah `batas` permintaan, jeda `satuan`·1, 2, 4, … detik (paling lama
+/// `maks_detik`) sejak permintaan sebelumnya.
+fn sisa_jeda_satuan(
+    sebelumnya: i64,
+    batas: i64,
+    terakhir: i64,
+    sekarang: i64,
+    maks_detik: i64,
+    satuan_detik: i64,
+) -> Option<i64> {
+    if sebelumnya < batas {
+        return None;
+    }
+    let lebih = (sebelumnya - batas).clamp(0, 30);
+    let jeda = satuan_detik.saturating_mul(1_i64 << lebih).min(maks_detik) * 1000;
+    let boleh_pada = terakhir.saturating_add(jeda);
+    (sekarang < boleh_pada).then(|| boleh_pada - sekarang)
+}
+
+fn dibatasi_lupa(b: Bahasa, jenis: &str, username: &str, alamat: &str, sisa_ms: i64) -> Galat {
+    let detik = (sisa_ms + 999) / 1000;
+    tracing::warn!(
+        target: "kinerja::pembatasan",
+        jenis,
+        username,
+        alamat,
+        jeda_detik = detik,
+        "permintaan lupa sandi dibatasi"
+    );
+    let waktu = if detik < 60 {
+        format!("{detik} {}", t(b, "detik", "seconds"))
+    } else {
+        format!("{} {}", (detik + 59) / 60, t(b, "menit", "minutes"))
+    };
+    Galat::TerlaluBanyak(format!(
+        "{} {waktu}.",
+        t(
+            b,
+            "Terlalu banyak permintaan atur ulang sandi. Coba lagi dalam",
+            "Too many password reset requests. Try again in",
+        )
+    ))
+}
+
+/// Pesan yang SAMA untuk setiap permintaan yang tidak dibatasi, ada atau
+/// tidak ada akunnya, ada atau tidak ada alamat surelnya.
+pub fn pesan_tautan_terkirim(b: Bahasa) -> &'static str {
+    t(
+        b,
+        "Bila NIP/nama pengguna itu terdaftar dan punya alamat surel, tautan untuk mengatur sandi baru sudah dikirim ke sana dan berlaku 30 menit. Tidak menerima surel? Minta atasan Anda atau admin BKD mengatur ulang sandi.",
+        "If that NIP/username is registered and has an e-mail address, a link to set a new password was sent there and is valid for 30 minutes. No e-mail? Ask your supervisor or the BKD admin to reset your password.",
+    )
+}
+
+/// Tamu meminta tautan atur ulang sandi untuk NIP atau nama pengguna.
+/// Dibatasi per nama pengguna (3, lalu jeda 1, 2, 4 … menit) dan per alamat
+/// (20, lalu 1, 2, 4 … detik), dihitung sama untuk akun yang ada maupun
+/// tidak. Selalu mengantre tugas yang sama (selama surel aktif), sehingga
+/// jawaban dan lamanya tidak membedakan akun yang ada: tugasnya yang mencari
+/// akun dan alamat surelnya.
+pub async fn minta_tautan_sandi(l: &Layanan, b: Bahasa, username: &str, alamat: &str) -> Hasil<()> {
+    let username = username.trim();
+    if username.is_empty() || username.chars().count() > 100 {
+        let m = t(
+            b,
+            "Isi NIP atau nama pengguna Anda.",
+            "Enter your NIP or username.",
+        );
+        let mut f = BTreeMap::new();
+        f.insert("username".to_string(), m.to_string());
+        return Err(Galat::input(m, f));
+    }
+    let pool = l.pool();
+    let maks = l.konfigurasi.jeda_maks_detik;
+    let sekarang = sekarang_ms();
+    let lupa_sebelum = sekarang - JENDELA_LUPA_MENIT * 60_000;
+    let x = store::akun::catat_percobaan(pool, &kunci_lupa_alamat(alamat), sekarang, lupa_sebelum)
+        .await?;
+    if let Some(sisa) = sisa_jeda_satuan(
+        x.jumlah - 1,
+        BATAS_LUPA_ALAMAT,
+        x.sebelumnya,
+        sekarang,
+        maks,
+        1,
+    ) {
+        return Err(dibatasi_lupa(b, "lupa_alamat", username, alamat, sisa));
+    }
+    let x = store::akun::catat_percobaan(pool, &kunci_lupa_nama(username), sekarang, lupa_sebelum)
+        .await?;
+    if let Some(sisa) = sisa_jeda_satuan(
+        x.jumlah - 1,
+        BATAS_LUPA_NAMA,
+        x.sebelumnya,
+        sekarang,
+        maks,
+        60,
+    ) {
+        return Err(dibatasi_lupa(b, "lupa_nama", username, alamat, sisa));
+    }
+    if !crate::notifikasi::surel_aktif(l) {
+        return Ok(());
+    }
+    let kode = match b {
+        Bahasa::En => "en",
+        _ => "id",
+    };
+    let tb = TugasBaru {
+        maks_percobaan: 8,
+        ..TugasBaru::baru(
+            JENIS_SUREL_SANDI,
+            json!({ "username": username, "bahasa": kode }),
+        )
+    };
+    crate::tugas::antre(l, tb, None).await?;
+    Ok(())
+}
+
+/// Akun untuk lupa sandi: nama pengguna (NIP untuk akun pegawai), atau NIP
+/// pegawai yang akunnya bernama lain.
+async fn akun_untuk_lupa(l: &Layanan, masukan: &str) -> Hasil<Option<Pengguna>> {
+    let pool = l.pool();
+    if let Some(p) = store::akun::pengguna_untuk_masuk(pool, masukan).await? {
+        return Ok(Some(p));
+    }
+    if berbentuk_nip(masukan)
+        && let Some((iid, pid)) = store::organisasi::pemilik_nip(pool, masukan).await?
+    {
+        return Ok(store::akun::pengguna_pegawai(pool, &iid, &pid).await?);
+    }
+    Ok(None)
+}
+
+/// Surel yang hendak dikirim tugas: (kepada, subjek, isi).
+type SurelSandi = (String, String, String);
+
+async fn siapkan_surel_sandi(l: &Layanan, m: &Value) -> Hasil<Option<SurelSandi>> {
+    let username = m["username"].as_str().unwrap_or_default();
+    let b = Bahasa::dari_kode(m["bahasa"].as_str().unwrap_or("id"));
+    let Some(p) = akun_untuk_lupa(l, username).await? else {
+        return Ok(None);
+    };
+    if p.aktif == 0 {
+        return Ok(None);
+    }
+    let Some(alamat) = crate::notifikasi::alamat_surel(l, &p.instansi_id, &p.id).await? else {
+        return Ok(None);
+    };
+    let token = token_acak();
+    let ts = TokenSandi {
+        token_hash: hash_token(&token),
+        instansi_id: p.instansi_id.clone(),
+        pengguna_id: p.id.clone(),
+        dibuat_pada: store::sekarang(),
+        kedaluwarsa_pada: tambah_menit(MENIT_TAUTAN_SANDI),
+    };
+    let mut tx = l.db.mulai().await?;
+    store::akun::ganti_token_sandi(&mut tx, &ts).await?;
+    crate::audit::catat::<()>(
+        &mut tx,
+        &Konteks::publik(b),
+        &p.instansi_id,
+        "kirim_tautan_sandi",
+        "pengguna",
+        &p.id,
+        None,
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    let jalur = format!("/lupa-sandi/{token}");
+    let tautan = match &l.konfigurasi.alamat_publik {
+        Some(a) => format!("{}{jalur}", a.trim_end_matches('/')),
+        None => jalur,
+    };
+    let isi = format!(
+        "{} {}\n\n{}\n\n{tautan}\n\n{}",
+        t(b, "Yth.", "Dear"),
+        p.nama,
+        t(
+            b,
+            "Seseorang (semoga Anda) meminta atur ulang sandi akun Kinerja Anda. Buka tautan ini untuk mengatur sandi baru; tautan berlaku 30 menit dan hanya sekali pakai:",
+            "Someone (hopefully you) asked to reset your Kinerja password. Open this link to set a new password; it is valid for 30 minutes and works once:",
+        ),
+        t(
+            b,
+            "Bila Anda tidak memintanya, abaikan surel ini: sandi Anda tidak berubah.",
+            "If you did not ask for this, ignore this e-mail: your password has not changed.",
+        ),
+    );
+    let subjek = t(b, "Atur ulang sandi Kinerja", "Reset your Kinerja password");
+    Ok(Some((alamat, subjek.to_string(), isi)))
+}
+
+/// Pekerjaan `surel_atur_ulang_sandi`: mencari akun, membuat token baru
+/// (menggantikan token lama akun itu), lalu mengirim tautannya. Hasilnya
+/// tidak memuat token maupun alamat.
+pub(crate) async fn kerjakan_surel_sandi(
+    l: &Layanan,
+    tugas_id: &str,
+    m: &Value,
+) -> Result<Value, GalatTugas> {
+    let Some((kepada, subjek, isi)) = siapkan_surel_sandi(l, m).await? else {
+        return Ok(json!({ "dikirim": false }));
+    };
+    crate::notifikasi::kirim_pesan(l, tugas_id, &kepada, &subjek, &isi).await?;
+    Ok(json!({ "dikirim": true }))
+}
+
+fn berbentuk_token(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Tautan masih berlaku (belum dipakai, belum kedaluwarsa, belum diganti).
+pub async fn tautan_sandi_berlaku(l: &Layanan, token: &str) -> Hasil<bool> {
+    if !berbentuk_token(token) {
+        return Ok(false);
+    }
+    Ok(
+        store::akun::token_sandi_berlaku(l.pool(), &hash_token(token), &store::sekarang())
+            .await?
+            .is_some(),
+    )
+}
+
+/// Galat tautan atur ulang sandi yang tidak berlaku (404).
+pub fn galat_tautan_tidak_berlaku(b: Bahasa) -> Galat {
+    Galat::TidakDitemukan(
+        t(
+            b,
+            "Tautan ini tidak berlaku lagi (sudah dipakai, kedaluwarsa, atau diganti tautan yang lebih baru). Minta tautan baru.",
+            "This link is no longer valid (already used, expired, or replaced by a newer link). Ask for a new one.",
+        )
+        .into(),
+    )
+}
+
+/// Pemilik tautan mengatur sandi baru (aturan sandi sama dengan
+/// `ganti_sandi`). Token dipakai sekali, di transaksi yang sama dengan
+/// penggantian sandi; semua sesi diputus, semua token API dicabut, audit.
+pub async fn atur_sandi_lewat_tautan(
+    l: &Layanan,
+    b: Bahasa,
+    token: &str,
+    baru: &str,
+    ulangi: &str,
+) -> Hasil<()> {
+    if !tautan_sandi_berlaku(l, token).await? {
+        return Err(galat_tautan_tidak_berlaku(b));
+    }
+    let mut f = crate::galat::GalatKolom::default();
+    if let Some(m) = galat_sandi(b, baru) {
+        f.tambah("sandi_baru", m);
+    }
+    if baru != ulangi {
+        f.tambah(
+            "ulangi_sandi",
+            t(
+                b,
+                "Ulangan sandi tidak sama.",
+                "The repeated password does not match.",
+            ),
+        );
+    }
+    f.jadi_galat(t(b, "Sandi belum diatur.", "The password was not set."))?;
+    let hash = hash_sandi(baru).await?;
+    let sekarang = store::sekarang();
+    let hash_tk = hash_token(token);
+    let Some(ts) = store::akun::token_sandi_berlaku(l.pool(), &hash_tk, &sekarang).await? else {
+        return Err(galat_tautan_tidak_berlaku(b));
+    };
+    let (iid, id) = (ts.instansi_id.as_str(), ts.pengguna_id.as_str());
+    let Some(p) = store::akun::pengguna(l.pool(), iid, id).await? else {
+        return Err(galat_tautan_tidak_berlaku(b));
+    };
+    let mut tx = l.db.mulai().await?;
+    if !store::akun::pakai_token_sandi(&mut tx, &hash_tk, &sekarang).await? {
+        return Err(galat_tautan_tidak_berlaku(b));
+    }
+    store::akun::ganti_sandi(&mut tx, iid, id, &hash, &sekarang, false).await?;
+    store::akun::hapus_sesi_pengguna(&mut tx, iid, id).await?;
+    store::akun::cabut_token_pengguna(&mut tx, iid, id, &sekarang).await?;
+    let pemilik = Konteks::dengan(aktor_dari(l, &p, false).await?, b);
+    crate::audit::catat::<()>(
+        &mut tx,
+        &pemilik,
+        iid,
+        "atur_sandi_lewat_surel",
+        "pengguna",
+        id,
         None,
         None,
     )

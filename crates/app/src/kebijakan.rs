@@ -8,6 +8,9 @@
 //!   (diri sendiri, rantai atasan, pimpinan unit, Plt./Plh. yang berjalan
 //!   menurut tanggal di zona waktu instansi).
 //!
+//! Atur ulang sandi akun orang lain: `boleh_atur_ulang_sandi` (admin, atau
+//! hubungan penuh `Cakupan::akses` tanpa ke atas dan tanpa menaikkan kuasa).
+//!
 //! Rekaman pegawai keluar dari layanan sebagai `Terbaca<Pegawai>`, yang hanya
 //! dapat dibuat modul ini: kolom pribadi (`KOLOM_PRIBADI`) sudah dikosongkan
 //! bila pembaca hanya berhak atas direktori. Riwayat audit mengikuti aturan
@@ -636,6 +639,126 @@ pub async fn izin_riwayat(
     }
 }
 
+// ---------- atur ulang sandi akun orang lain (isu 11, akun) ----------
+
+/// Atas dasar apa seorang aktor boleh mengatur ulang sandi akun orang lain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KuasaSandi {
+    /// Admin instansi (BKD) atau super admin (`akun::boleh_kelola_akun`).
+    Admin,
+    /// Rantai atasan pegawai pemilik akun, pimpinan unitnya, atau Plt./Plh.
+    /// yang berjalan di unitnya.
+    Atasan,
+}
+
+/// Siapa boleh mengatur ulang sandi `akun` (yang memegang `peran_akun`) —
+/// satu-satunya keputusan untuk itu (layanan, API, tombol halaman):
+///
+/// - admin instansi akun itu dan super admin, dengan aturan kuasa atas akun
+///   yang sudah ada (memegang setiap peran akun itu);
+/// - selain itu, pegawai yang mendapat `Akses::Penuh` atas rekaman pegawai
+///   pemilik akun lewat `Cakupan::akses` — atasan langsung atau tak langsung,
+///   pimpinan unitnya (unit dan turunannya), Plt./Plh. yang berjalan — dengan
+///   batas:
+///   - instansi yang sama (lintas instansi tidak pernah);
+///   - akun yang tertaut ke rekaman pegawai, dan bukan akunnya sendiri
+///     (sandi sendiri diganti di halaman akun);
+///   - tidak pernah ke atas: pegawai yang ada di rantai atasan aktor sendiri
+///     ditolak, walau tercatat di unit yang dipimpin aktor (ADR 0010:
+///     pimpinan unit melihat seluruh unitnya, termasuk atasannya);
+///   - tidak pernah menaikkan kuasa: setiap peran akun itu selain `pegawai`
+///     harus juga dipegang aktor (akun perencana, keuangan, admin BKD, …
+///     diatur ulang oleh BKD), sebab yang mengatur ulang mengetahui sandi
+///     sementaranya;
+/// - token API `baca` tidak pernah; rekan kerja, bawahan dan tamu tidak pernah.
+pub async fn boleh_atur_ulang_sandi(
+    l: &Layanan,
+    k: &Konteks,
+    akun: &store::akun::Pengguna,
+    peran_akun: &[String],
+) -> Hasil<KuasaSandi> {
+    let a = k.aktor()?;
+    if a.hanya_baca {
+        return Err(Galat::Dilarang(
+            k.t("Token ini hanya untuk membaca.", "This token is read-only.")
+                .into(),
+        ));
+    }
+    let iid = akun.instansi_id.as_str();
+    if putuskan(Some(a), Aksi::Kelola, Sumber::Akun(iid)) == Akses::Penuh {
+        crate::akun::boleh_kelola_akun(k, iid, peran_akun)?;
+        return Ok(KuasaSandi::Admin);
+    }
+    let tolak = || {
+        Galat::Dilarang(
+            k.t(
+                "Sandi akun ini hanya dapat diatur ulang oleh atasannya, pimpinan unitnya (juga Plt./Plh.) atau admin BKD.",
+                "This account's password can only be reset by the employee's supervisors, their unit head (also acting) or the BKD admin.",
+            )
+            .into(),
+        )
+    };
+    if a.instansi_id != iid {
+        return Err(k.dilarang());
+    }
+    let Some(pid) = akun.pegawai_id.as_deref() else {
+        return Err(tolak());
+    };
+    let Some(saya) = a.pegawai_id.as_deref() else {
+        return Err(tolak());
+    };
+    if saya == pid {
+        return Err(Galat::Dilarang(
+            k.t(
+                "Ganti sandi Anda sendiri di halaman Akun saya.",
+                "Change your own password on the My account page.",
+            )
+            .into(),
+        ));
+    }
+    let Some(p) = store::organisasi::pegawai(l.pool(), iid, pid).await? else {
+        return Err(tolak());
+    };
+    let c = Cakupan::untuk(l, k, iid).await?;
+    if c.akses(l, &p).await? != Akses::Penuh || di_rantai_atasan(l, iid, saya, pid).await? {
+        return Err(tolak());
+    }
+    let dipegang = |r: &String| {
+        r == Peran::Pegawai.kode()
+            || Peran::dari_kode(r).is_some_and(|x| {
+                !matches!(x, Peran::SuperAdmin | Peran::AdminInstansi) && a.punya(x)
+            })
+    };
+    if !peran_akun.iter().all(dipegang) {
+        return Err(Galat::Dilarang(
+            k.t(
+                "Akun ini memegang peran yang tidak Anda pegang; minta admin BKD mengatur ulang sandinya.",
+                "This account holds a role you do not hold; ask the BKD admin to reset its password.",
+            )
+            .into(),
+        ));
+    }
+    Ok(KuasaSandi::Atasan)
+}
+
+/// `id` ada di rantai atasan `saya` (atasan langsung atau tak langsung).
+async fn di_rantai_atasan(l: &Layanan, iid: &str, saya: &str, id: &str) -> Hasil<bool> {
+    let mut jalur = vec![saya.to_string()];
+    let mut x = store::organisasi::atasan_dari(l.pool(), iid, saya).await?;
+    while let Some(cur) = x {
+        if cur == id {
+            return Ok(true);
+        }
+        if jalur.contains(&cur) || jalur.len() > BATAS_RANTAI {
+            break;
+        }
+        x = store::organisasi::atasan_dari(l.pool(), iid, &cur).await?;
+        jalur.push(cur);
+    }
+    Ok(false)
+}
+
 // ---------- aksi perubahan (isu 13) ----------
 
 /// Fakta satu proyek perubahan yang menentukan siapa boleh apa.
@@ -952,12 +1075,18 @@ mod tes {
             "wajib_tampilan_wilayah(",
             "izin_riwayat(",
             "boleh_kelola_akun(",
+            "boleh_atur_ulang_sandi(",
             "wajib_tulis(",
             // bukti: meneruskan ke kebijakan::wajib(Sumber::Bukti).
             "boleh_unggah(",
             ".aktor()",
             // aksi perubahan: memanggil k.aktor() lalu `putuskan`.
             "CakupanAksi::untuk(",
+            // SKP: `skp::muat` = kebijakan::wajib(Sumber::Skp) lalu `hak_skp`;
+            // `wajib_bkd` = kebijakan::wajib(Kelola, Sumber::Skp) dan akses penuh.
+            "muat(l, k,",
+            "wajib_bkd(",
+            "hak_skp(",
         ];
         // Pencatat audit: dipanggil dari layanan yang sudah diperiksa.
         const PENGECUALIAN: &[&str] = &[

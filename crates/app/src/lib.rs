@@ -61,6 +61,11 @@ pub struct Konfigurasi {
     pub outbox: Option<std::path::PathBuf>,
     /// Alamat pengirim surel.
     pub surel_dari: String,
+    /// Alamat publik aplikasi (`https://kinerja.example.go.id`) untuk tautan
+    /// di surel (atur ulang sandi). Tidak pernah diambil dari header `Host`
+    /// permintaan (penyerang dapat memalsukannya). None: tautan berupa jalur
+    /// saja.
+    pub alamat_publik: Option<String>,
     /// Lama sewa tugas; pemegang memperpanjangnya selama tugas berjalan.
     pub sewa_tugas_ms: i64,
     /// Jeda sebelum percobaan ulang pertama; berlipat dua tiap kali (maks 1 jam).
@@ -89,6 +94,7 @@ impl Default for Konfigurasi {
             smtp_url: None,
             outbox: None,
             surel_dari: "Kinerja <kinerja@localhost>".into(),
+            alamat_publik: None,
             sewa_tugas_ms: 60_000,
             jeda_ulang_dasar_ms: 10_000,
             tugas_uji: false,

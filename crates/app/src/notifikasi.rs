@@ -67,7 +67,11 @@ pub async fn kirim(l: &Layanan, n: NotifikasiBaru) -> Hasil<Notifikasi> {
 }
 
 /// Alamat surel pengguna dari data pegawainya, bila ada.
-async fn alamat_surel(l: &Layanan, instansi_id: &str, pengguna_id: &str) -> Hasil<Option<String>> {
+pub(crate) async fn alamat_surel(
+    l: &Layanan,
+    instansi_id: &str,
+    pengguna_id: &str,
+) -> Hasil<Option<String>> {
     let Some(p) = store::akun::pengguna(l.pool(), instansi_id, pengguna_id).await? else {
         return Ok(None);
     };
@@ -105,22 +109,36 @@ pub(crate) async fn kirim_surel(
     tugas_id: &str,
     m: &Value,
 ) -> Result<Value, GalatTugas> {
-    use lettre::message::header::ContentType;
     let teks = |k: &str| m[k].as_str().unwrap_or_default().to_string();
+    kirim_pesan(l, tugas_id, &teks("kepada"), &teks("subjek"), &teks("isi")).await
+}
+
+/// Mengirim satu surel dari dalam tugas latar `tugas_id` (nama berkas .eml di
+/// outbox, sehingga percobaan ulang menimpa): lewat SMTP, atau outbox. Untuk
+/// surel yang isinya tidak boleh tersimpan di muatan tugas (tautan atur ulang
+/// sandi), tugasnya menyusun isi lalu memanggil ini.
+pub(crate) async fn kirim_pesan(
+    l: &Layanan,
+    tugas_id: &str,
+    kepada: &str,
+    subjek: &str,
+    isi: &str,
+) -> Result<Value, GalatTugas> {
+    use lettre::message::header::ContentType;
     let dari = l
         .konfigurasi
         .surel_dari
         .parse()
         .map_err(|e| GalatTugas::tetap(format!("alamat pengirim salah: {e}")))?;
-    let kepada = teks("kepada")
+    let kepada = kepada
         .parse()
         .map_err(|e| GalatTugas::tetap(format!("alamat tujuan salah: {e}")))?;
     let pesan = lettre::Message::builder()
         .from(dari)
         .to(kepada)
-        .subject(teks("subjek"))
+        .subject(subjek)
         .header(ContentType::TEXT_PLAIN)
-        .body(teks("isi"))
+        .body(isi.to_string())
         .map_err(|e| GalatTugas::tetap(format!("surel tidak dapat disusun: {e}")))?;
     if let Some(url) = &l.konfigurasi.smtp_url {
         use lettre::AsyncTransport;

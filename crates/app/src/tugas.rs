@@ -366,6 +366,9 @@ async fn kerjakan(l: &Layanan, t: &Tugas, pemegang: &str) -> Result<Akhir, Galat
         JENIS_SUREL => crate::notifikasi::kirim_surel(l, &t.id, &muatan)
             .await
             .map(Akhir::Hasil),
+        crate::akun::JENIS_SUREL_SANDI => crate::akun::kerjakan_surel_sandi(l, &t.id, &muatan)
+            .await
+            .map(Akhir::Hasil),
         JENIS_PENGINGAT => crate::notifikasi::pengingat_harian(l, &muatan)
             .await
             .map(Akhir::Hasil),

@@ -419,8 +419,9 @@ async fn dua_proses_dengan_pekerja_dan_penjadwal_sungguhan_satu_pengingat() {
             1,
             "{b:?}"
         );
-        // Satu tugas per jenis terjadwal untuk slot hari ini (pengingat harian
-        // dan pengingat aksi perubahan, isu 13), walau dua proses menjadwalkan.
+        // Satu tugas per jenis terjadwal untuk slot hari ini (pengingat harian,
+        // pengingat aksi perubahan isu 13, pengingat SKP isu 11), walau dua
+        // proses menjadwalkan.
         let (n, jenis): (i64, i64) =
             sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT jenis) FROM tugas")
                 .fetch_one(l1.pool())
@@ -428,7 +429,7 @@ async fn dua_proses_dengan_pekerja_dan_penjadwal_sungguhan_satu_pengingat() {
                 .unwrap();
         assert_eq!(
             (n, jenis),
-            (2, 2),
+            (3, 3),
             "{b:?}: satu tugas per jenis untuk slot hari ini"
         );
         l2.db.tutup().await;

@@ -17,6 +17,7 @@ pub struct Berkas {
     pub log_json: Option<bool>,
     pub smtp_url: Option<String>,
     pub surel_dari: Option<String>,
+    pub alamat_publik: Option<String>,
     pub impor_latar_bita: Option<usize>,
     pub pekerja: Option<usize>,
     pub kalkulator_per_menit: Option<u32>,

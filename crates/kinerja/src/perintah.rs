@@ -33,6 +33,10 @@ pub struct OpsiServe {
     /// Pengirim surel. Bawaan: "Kinerja <kinerja@localhost>"
     #[arg(long, env = "KINERJA_SUREL_DARI")]
     surel_dari: Option<String>,
+    /// Alamat publik aplikasi untuk tautan di surel (atur ulang sandi),
+    /// mis. https://kinerja.malukuprov.go.id. Tanpa ini tautan berupa jalur saja.
+    #[arg(long, env = "KINERJA_ALAMAT_PUBLIK")]
+    alamat_publik: Option<String>,
     /// Unggahan impor di atas ukuran ini (bita) berjalan sebagai tugas latar
     /// (202, status di /api/v1/tugas/{id}). Bawaan: 1048576 (1 MiB)
     #[arg(long, env = "KINERJA_IMPOR_LATAR_BITA")]
@@ -91,6 +95,31 @@ pub struct OpsiSeed {
     /// Tahun anggaran sintetis.
     #[arg(long, default_value_t = 2026)]
     tahun: i64,
+    /// Tolok ukur SKP: id (atau nama persis) instansi yang diisi SKP
+    /// sintetis tahun --tahun: periode dibuka bila belum, satu RHK dan dua
+    /// indikator per SKP, disetujui, rating TW I semua pegawai, predikat
+    /// organisasi per kelompok kurva. Dijalankan sesudah --scale.
+    #[arg(long)]
+    skp_instansi: Option<String>,
+    /// Akun pegawai (dengan token API `tulis` satu hari) untuk N pegawai
+    /// ber-SKP pertama; semua berbagi satu hash Argon2 dari --skp-sandi.
+    #[arg(long, default_value_t = 0)]
+    skp_akun: usize,
+    /// Nama pengguna admin instansi (BKD) yang dibuat di instansi --skp-instansi.
+    #[arg(long)]
+    skp_admin: Option<String>,
+    /// Sandi akun SKP sintetis.
+    #[arg(long, default_value = "sandi-skala-skp")]
+    skp_sandi: String,
+    /// Berkas keluaran token: satu baris per akun pegawai, `token<TAB>skp_id<TAB>indikator_id`.
+    #[arg(long)]
+    skp_token_keluar: Option<std::path::PathBuf>,
+    /// Menulis satu foto JPEG sintetis (untuk unggahan tolok ukur) ke berkas ini.
+    #[arg(long)]
+    foto_keluar: Option<std::path::PathBuf>,
+    /// Ukuran sasaran foto --foto-keluar, dalam bita.
+    #[arg(long, default_value_t = 102_400)]
+    foto_bita: usize,
     #[command(flatten)]
     db: OpsiDb,
 }
@@ -362,6 +391,11 @@ fn atur_tugas(
     if let Some(d) = o.surel_dari.clone().or(berkas.surel_dari.clone()) {
         k.surel_dari = d;
     }
+    k.alamat_publik = o
+        .alamat_publik
+        .clone()
+        .or(berkas.alamat_publik.clone())
+        .filter(|a| !a.trim().is_empty());
     k.outbox = Some(data_dir.join("outbox"));
     // Khusus tes: sewa pendek dan jenis tugas uji (tidak ada flag-nya).
     if let Some(ms) = std::env::var("KINERJA_TUGAS_SEWA_MS")
@@ -463,8 +497,54 @@ pub async fn seed(o: OpsiSeed) -> Result<(), String> {
             mulai.elapsed()
         );
     }
-    if !o.demo && o.scale.is_none() && o.anggaran_instansi.is_none() {
-        return Err("pilih --demo, --scale N atau --anggaran-instansi N".into());
+    if let Some(teks) = &o.skp_instansi {
+        let mulai = std::time::Instant::now();
+        let iid = cari_instansi(&l, teks).await?;
+        let r = app::demo::isi_skala_skp(
+            &l,
+            &iid,
+            o.tahun,
+            o.skp_akun,
+            o.skp_admin.as_deref(),
+            &o.skp_sandi,
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+        eprintln!(
+            "SKP sintetis {}: {} SKP, {} RHK, {} indikator, {} rating TW I, {} kelompok kurva, {} akun dalam {:.1?}",
+            o.tahun,
+            r.skp,
+            r.rhk,
+            r.indikator,
+            r.evaluasi,
+            r.kelompok,
+            r.akun,
+            mulai.elapsed()
+        );
+        if let Some(p) = &o.skp_token_keluar {
+            let mut teks = String::new();
+            for (token, skp, ind) in &r.token {
+                teks.push_str(&format!("{token}\t{skp}\t{ind}\n"));
+            }
+            std::fs::write(p, teks)
+                .map_err(|e| format!("tidak dapat menulis {}: {e}", p.display()))?;
+        }
+    }
+    if let Some(p) = &o.foto_keluar {
+        let isi = app::demo::foto_jpeg(o.foto_bita).map_err(|e| e.to_string())?;
+        std::fs::write(p, &isi).map_err(|e| format!("tidak dapat menulis {}: {e}", p.display()))?;
+        eprintln!("foto JPEG {} bita ke {}", isi.len(), p.display());
+    }
+    if !o.demo
+        && o.scale.is_none()
+        && o.anggaran_instansi.is_none()
+        && o.skp_instansi.is_none()
+        && o.foto_keluar.is_none()
+    {
+        return Err(
+            "pilih --demo, --scale N, --anggaran-instansi N, --skp-instansi ID atau --foto-keluar BERKAS"
+                .into(),
+        );
     }
     Ok(())
 }

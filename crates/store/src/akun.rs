@@ -149,23 +149,39 @@ pub async fn peran_tx(k: &mut Koneksi, instansi_id: &str, pengguna_id: &str) -> 
     Ok(baris.into_iter().map(|(p,)| p).collect())
 }
 
+/// Mengganti hash sandi. `wajib_ganti`: sandi ini sementara (diatur ulang
+/// orang lain) dan pemiliknya wajib menggantinya sebelum memakai aplikasi.
 pub async fn ganti_sandi(
     k: &mut Koneksi,
     instansi_id: &str,
     id: &str,
     hash: &str,
     waktu: &str,
+    wajib_ganti: bool,
 ) -> Hasil<()> {
     sqlx::query(
-        "UPDATE pengguna SET hash_sandi = $1, versi = versi + 1, diubah_pada = $2 WHERE instansi_id = $3 AND id = $4",
+        "UPDATE pengguna SET hash_sandi = $1, versi = versi + 1, diubah_pada = $2, wajib_ganti_sandi = $3 \
+         WHERE instansi_id = $4 AND id = $5",
     )
     .bind(hash)
     .bind(waktu)
+    .bind(i64::from(wajib_ganti))
     .bind(instansi_id)
     .bind(id)
     .execute(k)
     .await?;
     Ok(())
+}
+
+/// Apakah akun wajib mengganti sandi sementaranya.
+pub async fn wajib_ganti_sandi(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<bool> {
+    let r: Option<(i64,)> =
+        sqlx::query_as("SELECT wajib_ganti_sandi FROM pengguna WHERE instansi_id = $1 AND id = $2")
+            .bind(instansi_id)
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(r.is_some_and(|(w,)| w != 0))
 }
 
 pub async fn set_aktif(
@@ -224,6 +240,8 @@ pub struct PemilikKunci {
     pub peran_json: Option<String>,
     /// Notifikasi belum dibaca (lonceng halaman); 0 untuk token API.
     pub belum_dibaca: i64,
+    /// 1 bila sandinya sementara (diatur ulang orang lain) dan wajib diganti.
+    pub wajib_ganti_sandi: i64,
 }
 
 impl PemilikKunci {
@@ -248,7 +266,7 @@ fn sql_pemilik(
          u.versi, u.dibuat_pada, u.diubah_pada, k.{tambahan} AS tambahan, \
          (SELECT CAST({larik}(r.peran ORDER BY r.peran) AS TEXT) FROM peran_pengguna r \
           WHERE r.instansi_id = u.instansi_id AND r.pengguna_id = u.id) AS peran_json, \
-         {belum_dibaca} AS belum_dibaca \
+         {belum_dibaca} AS belum_dibaca, u.wajib_ganti_sandi \
          FROM {tabel} k JOIN pengguna u ON u.instansi_id = k.instansi_id AND u.id = k.pengguna_id \
          WHERE k.token_hash = $1 AND k.kedaluwarsa_pada > $2{syarat}",
         larik = d.json_larik()
@@ -449,6 +467,87 @@ pub async fn cabut_token_pengguna(
     .execute(k)
     .await?
     .rows_affected())
+}
+
+// ---------- tautan atur ulang sandi (surel) ----------
+
+/// Token tautan atur ulang sandi: hanya hash-nya yang disimpan.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TokenSandi {
+    pub token_hash: String,
+    pub instansi_id: String,
+    pub pengguna_id: String,
+    pub dibuat_pada: String,
+    pub kedaluwarsa_pada: String,
+}
+
+/// Menyimpan token baru untuk akunnya; token lama akun itu (bila ada) tidak
+/// berlaku lagi: satu token berlaku per akun.
+pub async fn ganti_token_sandi(k: &mut Koneksi, t: &TokenSandi) -> Hasil<()> {
+    hapus_token_sandi_pengguna(&mut *k, &t.instansi_id, &t.pengguna_id).await?;
+    sqlx::query(
+        "INSERT INTO token_sandi (token_hash, instansi_id, pengguna_id, dibuat_pada, kedaluwarsa_pada) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&t.token_hash)
+    .bind(&t.instansi_id)
+    .bind(&t.pengguna_id)
+    .bind(&t.dibuat_pada)
+    .bind(&t.kedaluwarsa_pada)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+/// Token yang belum kedaluwarsa (tanpa memakainya).
+pub async fn token_sandi_berlaku(
+    pool: &AnyPool,
+    token_hash: &str,
+    sekarang: &str,
+) -> Hasil<Option<TokenSandi>> {
+    Ok(sqlx::query_as(
+        "SELECT token_hash, instansi_id, pengguna_id, dibuat_pada, kedaluwarsa_pada FROM token_sandi \
+         WHERE token_hash = $1 AND kedaluwarsa_pada > $2",
+    )
+    .bind(token_hash)
+    .bind(sekarang)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// Memakai token sekali: menghapusnya bila masih berlaku. Benar hanya untuk
+/// satu pemakai, juga bila dua permintaan datang bersamaan.
+pub async fn pakai_token_sandi(k: &mut Koneksi, token_hash: &str, sekarang: &str) -> Hasil<bool> {
+    let r = sqlx::query("DELETE FROM token_sandi WHERE token_hash = $1 AND kedaluwarsa_pada > $2")
+        .bind(token_hash)
+        .bind(sekarang)
+        .execute(k)
+        .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Membuang token akun (sandinya baru saja diatur ulang dengan cara lain).
+pub async fn hapus_token_sandi_pengguna(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    pengguna_id: &str,
+) -> Hasil<()> {
+    sqlx::query("DELETE FROM token_sandi WHERE instansi_id = $1 AND pengguna_id = $2")
+        .bind(instansi_id)
+        .bind(pengguna_id)
+        .execute(k)
+        .await?;
+    Ok(())
+}
+
+pub async fn hapus_token_sandi_kedaluwarsa(pool: &AnyPool, sekarang: &str) -> Hasil<u64> {
+    Ok(
+        sqlx::query("DELETE FROM token_sandi WHERE kedaluwarsa_pada <= $1")
+            .bind(sekarang)
+            .execute(pool)
+            .await?
+            .rows_affected(),
+    )
 }
 
 // ---------- pembatasan percobaan masuk ----------

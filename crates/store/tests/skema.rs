@@ -13,6 +13,7 @@ const DIKECUALIKAN: &[&str] = &[
     "login_global",          // nama pengguna → instansi untuk masuk
     "sesi",                  // dicari dengan hash token
     "token_api",             // dicari dengan hash token
+    "token_sandi",           // tautan atur ulang sandi: dicari dengan hash token
     "percobaan_masuk",       // pembatas percobaan masuk
     "rahasia_server",        // beberapa baris kunci server
     "tugas",        // antrean pekerjaan latar, dipindai lintas instansi (lokal koordinator)

@@ -1,5 +1,9 @@
 //! Siapa pengunjungnya: sesi (cookie), token API (Bearer) atau publik; dan
 //! bahasanya (`?lang=`, cookie `kinerja_bahasa`, lalu `Accept-Language`).
+//!
+//! Sesi akun yang sandinya sementara (diatur ulang atasan/admin, isu 11)
+//! hanya boleh membuka halaman akun, mengganti sandi, keluar, masuk dan
+//! memilih bahasa: halaman lain dialihkan ke `/akun`, API dijawab 403.
 
 use crate::AppState;
 use app::{Bahasa, Galat, Konteks};
@@ -7,6 +11,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::HeaderMap;
 use axum::http::header::{ACCEPT_LANGUAGE, AUTHORIZATION, COOKIE};
 use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 pub const COOKIE_SESI: &str = "kinerja_sesi";
@@ -25,6 +30,18 @@ pub struct Pengunjung {
     pub csrf_tamu_baru: Option<String>,
     /// Notifikasi belum dibaca (lonceng di kepala halaman; 0 untuk API).
     pub notifikasi_belum_dibaca: i64,
+    /// Sesi dengan sandi sementara: hanya jalur `boleh_saat_wajib_ganti`.
+    pub wajib_ganti_sandi: bool,
+}
+
+/// Jalur yang boleh dibuka sesi bersandi sementara: halaman akun (ganti
+/// sandi), keluar, masuk (orang lain di perangkat yang sama), pilihan
+/// bahasa, dan halaman tamu lupa sandi.
+pub fn boleh_saat_wajib_ganti(jalur: &str) -> bool {
+    matches!(jalur, "/akun" | "/akun/sandi" | "/keluar" | "/masuk")
+        || jalur.starts_with("/bahasa/")
+        || jalur == "/lupa-sandi"
+        || jalur.starts_with("/lupa-sandi/")
 }
 
 pub fn cookie(headers: &HeaderMap, nama: &str) -> Option<String> {
@@ -60,93 +77,122 @@ pub fn bahasa_dari(parts: &Parts) -> Bahasa {
 }
 
 impl FromRequestParts<AppState> for Pengunjung {
-    type Rejection = crate::galat::GalatApi;
+    type Rejection = Response;
 
     async fn from_request_parts(
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let bahasa = bahasa_dari(parts);
-        let alamat = parts
+        let p = baca(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        // Di dalam router bersarang (`/api/v1`) `uri` sudah tanpa awalannya.
+        let jalur = parts
             .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-        let l = &state.layanan;
-        let bearer = parts
-            .headers
-            .get(AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .map(str::to_string);
-        if let Some(tk) = bearer {
-            return match app::akun::dari_token_api(l, &tk)
-                .await
-                .map_err(|e| (e, bahasa))?
-            {
-                Some(aktor) => Ok(Pengunjung {
-                    konteks: Konteks::dengan(aktor, bahasa),
-                    csrf: None,
-                    token_sesi: None,
-                    lewat_token_api: true,
-                    alamat,
-                    csrf_tamu_baru: None,
-                    notifikasi_belum_dibaca: 0,
-                }),
-                None => Err((
-                    Galat::TidakMasuk(
-                        app::teks::t(bahasa, "Token API tidak berlaku.", "Invalid API token.")
-                            .into(),
-                    ),
-                    bahasa,
-                )
-                    .into()),
-            };
-        }
-        if let Some(tk) = cookie(&parts.headers, COOKIE_SESI) {
-            if let Some(sesi) = app::akun::dari_sesi(l, &tk)
-                .await
-                .map_err(|e| (e, bahasa))?
-            {
-                let konteks = Konteks::dengan(sesi.aktor, bahasa);
-                let csrf = sesi.csrf;
-                // Lonceng di kepala halaman; hitungannya ikut kueri sesi.
-                let belum_dibaca = if parts.uri.path().starts_with("/api/") {
-                    0
-                } else {
-                    sesi.belum_dibaca
-                };
-                return Ok(Pengunjung {
-                    konteks,
-                    csrf: Some(csrf),
-                    token_sesi: Some(tk),
-                    lewat_token_api: false,
-                    alamat,
-                    csrf_tamu_baru: None,
-                    notifikasi_belum_dibaca: belum_dibaca,
-                });
+            .get::<axum::extract::OriginalUri>()
+            .map_or(parts.uri.path(), |u| u.0.path());
+        if p.wajib_ganti_sandi && !boleh_saat_wajib_ganti(jalur) {
+            if jalur.starts_with("/api/") {
+                let g = Galat::Dilarang(
+                    p.konteks
+                        .t(
+                            "Sandi Anda sementara: ganti dulu di halaman Akun saya (/akun).",
+                            "Your password is temporary: change it first on the My account page (/akun).",
+                        )
+                        .into(),
+                );
+                return Err(crate::galat::GalatApi(g, p.bahasa()).into_response());
             }
+            return Err(Redirect::to("/akun").into_response());
         }
-        // Token CSRF tamu harus terbitan server (bertanda HMAC); cookie yang
-        // ditanam pihak lain diganti, sehingga isian karangannya tidak cocok.
-        let (csrf, baru) = match cookie(&parts.headers, COOKIE_CSRF) {
-            Some(c) if app::akun::csrf_tamu_sah(&state.rahasia_csrf, &c) => (c, None),
-            _ => {
-                let c = app::akun::csrf_tamu_baru(&state.rahasia_csrf);
-                (c.clone(), Some(c))
-            }
-        };
-        Ok(Pengunjung {
-            konteks: Konteks::publik(bahasa),
-            csrf: Some(csrf),
-            token_sesi: None,
-            lewat_token_api: false,
-            alamat,
-            csrf_tamu_baru: baru,
-            notifikasi_belum_dibaca: 0,
-        })
+        Ok(p)
     }
+}
+
+async fn baca(parts: &Parts, state: &AppState) -> Result<Pengunjung, crate::galat::GalatApi> {
+    let bahasa = bahasa_dari(parts);
+    let alamat = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let l = &state.layanan;
+    let bearer = parts
+        .headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .map(str::to_string);
+    if let Some(tk) = bearer {
+        return match app::akun::dari_token_api(l, &tk)
+            .await
+            .map_err(|e| (e, bahasa))?
+        {
+            Some(aktor) => Ok(Pengunjung {
+                konteks: Konteks::dengan(aktor, bahasa),
+                csrf: None,
+                token_sesi: None,
+                lewat_token_api: true,
+                alamat,
+                csrf_tamu_baru: None,
+                notifikasi_belum_dibaca: 0,
+                wajib_ganti_sandi: false,
+            }),
+            None => Err((
+                Galat::TidakMasuk(
+                    app::teks::t(bahasa, "Token API tidak berlaku.", "Invalid API token.").into(),
+                ),
+                bahasa,
+            )
+                .into()),
+        };
+    }
+    if let Some(tk) = cookie(&parts.headers, COOKIE_SESI) {
+        if let Some(sesi) = app::akun::dari_sesi(l, &tk)
+            .await
+            .map_err(|e| (e, bahasa))?
+        {
+            let konteks = Konteks::dengan(sesi.aktor, bahasa);
+            let csrf = sesi.csrf;
+            let wajib_ganti_sandi = sesi.wajib_ganti_sandi;
+            // Lonceng di kepala halaman; hitungannya ikut kueri sesi.
+            let belum_dibaca = if parts.uri.path().starts_with("/api/") {
+                0
+            } else {
+                sesi.belum_dibaca
+            };
+            return Ok(Pengunjung {
+                konteks,
+                csrf: Some(csrf),
+                token_sesi: Some(tk),
+                lewat_token_api: false,
+                alamat,
+                csrf_tamu_baru: None,
+                notifikasi_belum_dibaca: belum_dibaca,
+                wajib_ganti_sandi,
+            });
+        }
+    }
+    // Token CSRF tamu harus terbitan server (bertanda HMAC); cookie yang
+    // ditanam pihak lain diganti, sehingga isian karangannya tidak cocok.
+    let (csrf, baru) = match cookie(&parts.headers, COOKIE_CSRF) {
+        Some(c) if app::akun::csrf_tamu_sah(&state.rahasia_csrf, &c) => (c, None),
+        _ => {
+            let c = app::akun::csrf_tamu_baru(&state.rahasia_csrf);
+            (c.clone(), Some(c))
+        }
+    };
+    Ok(Pengunjung {
+        konteks: Konteks::publik(bahasa),
+        csrf: Some(csrf),
+        token_sesi: None,
+        lewat_token_api: false,
+        alamat,
+        csrf_tamu_baru: baru,
+        notifikasi_belum_dibaca: 0,
+        wajib_ganti_sandi: false,
+    })
 }
 
 impl Pengunjung {

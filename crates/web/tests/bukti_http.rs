@@ -1,5 +1,6 @@
 //! Bukti (isu 7 bagian 8) lewat HTTP, di SQLite dan PostgreSQL: batas ukuran
-//! saat badan dibaca, jenis dari isi, salinan foto tanpa metadata, nama
+//! saat badan dibaca, jenis dari isi, salinan foto tanpa metadata (dibuat
+//! saat pertama diminta, ADR 0017), nama
 //! berkas tanpa jalur, penyimpanan menurut isi (dedup), hak akses per
 //! instansi, pembersihan yatim, dan tulisan gagal yang tidak meninggalkan
 //! apa pun.
@@ -201,6 +202,22 @@ fn png_bom(lebar: u32, tinggi: u32) -> Vec<u8> {
     v
 }
 
+/// PNG dengan kepala 10×10 yang sah tetapi data piksel rusak (blok deflate
+/// berjenis terlarang): lolos pemeriksaan kepala, gagal didekode.
+fn png_rusak() -> Vec<u8> {
+    let mut ihdr = 10u32.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&10u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut v = b"\x89PNG\r\n\x1a\n".to_vec();
+    v.extend_from_slice(&potongan_png(b"IHDR", &ihdr));
+    v.extend_from_slice(&potongan_png(
+        b"IDAT",
+        &[0x78, 0x9c, 0xff, 0xff, 0xff, 0xff],
+    ));
+    v.extend_from_slice(&potongan_png(b"IEND", &[]));
+    v
+}
+
 fn pdf(teks: &str) -> Vec<u8> {
     format!("%PDF-1.4\n% {teks}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n").into_bytes()
 }
@@ -228,11 +245,11 @@ async fn foto_berskrip_diterima_salinannya_bersih_aslinya_hanya_lampiran() {
         let sha = daftar[0]["sha256"].as_str().unwrap();
         let di_disk = std::fs::read(dir.join(&sha[0..2]).join(&sha[2..4]).join(sha)).unwrap();
         assert_eq!(di_disk, jpeg, "{b:?}");
-        assert_eq!(
-            hanya_menurut_isi(&dir).len(),
-            6,
-            "{b:?}: asli + kecil + mini, dua foto"
-        );
+        // Salinan dibuat saat pertama diminta (ADR 0017): sesudah unggah
+        // hanya aslinya yang ada, tetapi alamat salinannya sudah diberikan.
+        assert_eq!(hanya_menurut_isi(&dir).len(), 2, "{b:?}: hanya asli");
+        assert_eq!(daftar[0]["pratinjau"], true, "{b:?}");
+        assert!(daftar[1]["url_mini"].is_string(), "{b:?}");
         for (i, asli) in [(0, &jpeg), (1, &png)] {
             let url = daftar[i]["url"].as_str().unwrap().to_string();
             for varian in ["kecil", "mini"] {
@@ -268,6 +285,11 @@ async fn foto_berskrip_diterima_salinannya_bersih_aslinya_hanya_lampiran() {
                 if i == 0 { "image/jpeg" } else { "image/png" }
             );
         }
+        assert_eq!(
+            hanya_menurut_isi(&dir).len(),
+            6,
+            "{b:?}: asli + kecil + mini, dua foto"
+        );
         // Salinan kecil PNG beralfa tetap PNG dan sisi terpanjangnya 1600.
         let (_, _, isi) = unduh(
             &mut k,
@@ -291,6 +313,93 @@ async fn foto_berskrip_diterima_salinannya_bersih_aslinya_hanya_lampiran() {
         // Daftar unggahan sendiri.
         let j = k.get(&format!("/api/v1/instansi/{}/bukti", u.a.id)).await;
         assert_eq!(j.json()["bukti"].as_array().unwrap().len(), 3, "{b:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// ADR 0017: unggah hanya membaca kepala foto; salinan dibuat pada
+/// permintaan pertama, sekali, juga bila permintaan pertamanya serentak,
+/// dan dipakai bersama oleh unggahan lain dengan isi yang sama.
+#[tokio::test]
+async fn salinan_foto_dibuat_sekali_saat_pertama_diminta() {
+    use tower::ServiceExt;
+    for b in backend_uji() {
+        let (u, dir) = siapkan_bukti(b, |_| {}).await;
+        let mut k = Klien::baru(&u);
+        k.masuk("pegawai.a", SANDI).await;
+        let png = png_berskrip(600, 400);
+        let j = unggah(&mut k, &u.a.id, &[("a.png", &png), ("b.png", &png)]).await;
+        assert_eq!(j.status, StatusCode::CREATED, "{b:?}: {}", j.teks);
+        let v = j.json();
+        let id1 = v["bukti"][0]["id"].as_str().unwrap().to_string();
+        assert_eq!(v["bukti"][0]["lebar"], 600);
+        assert_eq!(v["bukti"][0]["tinggi"], 400);
+        let baris = store::bukti::ambil(u.l.pool(), &u.a.id, &id1)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(baris.sha256_kecil.is_some() && baris.ukuran_kecil.is_none());
+        assert_eq!(hanya_menurut_isi(&dir).len(), 1, "{b:?}: satu asli");
+        // Delapan permintaan pertama serentak (kecil dan mini bergantian).
+        let cookie = k
+            .cookie
+            .iter()
+            .map(|(a, b)| format!("{a}={b}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let url = v["bukti"][0]["url"].as_str().unwrap().to_string();
+        let mut tugas = Vec::new();
+        for n in 0..8 {
+            let varian = if n % 2 == 0 { "kecil" } else { "mini" };
+            let r = axum::http::Request::builder()
+                .uri(format!("{url}?varian={varian}"))
+                .header(header::COOKIE, cookie.clone())
+                .body(axum::body::Body::empty())
+                .unwrap();
+            let router = k.router.clone();
+            tugas.push(tokio::spawn(async move {
+                let res = router.oneshot(r).await.unwrap();
+                let s = res.status();
+                let isi = axum::body::to_bytes(res.into_body(), 64 * 1024 * 1024)
+                    .await
+                    .unwrap();
+                (varian, s, isi.to_vec())
+            }));
+        }
+        let mut isi_varian: std::collections::HashMap<&str, Vec<u8>> = Default::default();
+        for t in tugas {
+            let (varian, s, isi) = t.await.unwrap();
+            assert_eq!(s, StatusCode::OK, "{b:?} {varian}");
+            let lama = isi_varian.entry(varian).or_insert_with(|| isi.clone());
+            assert_eq!(lama, &isi, "{b:?} {varian}: isi sama untuk semua");
+        }
+        assert!(!memuat(&isi_varian["kecil"], SKRIP));
+        assert_eq!(
+            hanya_menurut_isi(&dir).len(),
+            3,
+            "{b:?}: asli + kecil + mini"
+        );
+        let baris = store::bukti::ambil(u.l.pool(), &u.a.id, &id1)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(baris.ukuran_kecil, Some(isi_varian["kecil"].len() as i64));
+        assert_eq!(baris.ukuran_mini, Some(isi_varian["mini"].len() as i64));
+        // Baris kedua dengan isi yang sama memakai salinan yang sudah ada.
+        let url2 = v["bukti"][1]["url"].as_str().unwrap();
+        let (s, _, isi) = unduh(&mut k, &format!("{url2}?varian=mini")).await;
+        assert_eq!((s, &isi), (StatusCode::OK, &isi_varian["mini"]), "{b:?}");
+        assert_eq!(hanya_menurut_isi(&dir).len(), 3, "{b:?}");
+        // Kepala sah, isi rusak: diterima (hanya kepala diperiksa), aslinya
+        // dapat diunduh, salinannya 404 dengan pesan yang jelas.
+        let j = unggah(&mut k, &u.a.id, &[("rusak.png", &png_rusak())]).await;
+        assert_eq!(j.status, StatusCode::CREATED, "{b:?}: {}", j.teks);
+        let url3 = j.json()["bukti"][0]["url"].as_str().unwrap().to_string();
+        assert_eq!(unduh(&mut k, &url3).await.0, StatusCode::OK);
+        let j = k.get(&format!("{url3}?varian=kecil")).await;
+        assert_eq!(j.status, StatusCode::NOT_FOUND, "{b:?}: {}", j.teks);
+        assert!(j.teks.contains("rusak"), "{}", j.teks);
+        assert_eq!(hanya_menurut_isi(&dir).len(), 4, "{b:?}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
@@ -481,7 +590,17 @@ async fn nama_berjalur_dibersihkan_berkas_hanya_di_penyimpanan() {
         assert_eq!(v["bukti"][1]["nama_asli"], "y.pdf");
         assert_eq!(v["bukti"][2]["nama_asli"], "laporanfdp.exe.pdf");
         // Hanya berkas menurut isi di folder bukti; tidak ada di luarnya.
-        // PNG asli, salinannya (kecil dan mini sama untuk 20×20: satu berkas), dua PDF.
+        // PNG asli dan dua PDF; salinannya saat diminta (kecil dan mini sama
+        // untuk 20×20: satu berkas).
+        assert_eq!(hanya_menurut_isi(&dir).len(), 3, "{b:?}");
+        for varian in ["kecil", "mini"] {
+            let url = format!("{}?varian={varian}", v["bukti"][0]["url"].as_str().unwrap());
+            assert_eq!(
+                unduh(&mut k, &url).await.0,
+                StatusCode::OK,
+                "{b:?} {varian}"
+            );
+        }
         assert_eq!(hanya_menurut_isi(&dir).len(), 4, "{b:?}");
         let induk = dir.parent().unwrap();
         assert!(!induk.join("etc/passwd.png").exists() && !dir.join("passwd.png").exists());
@@ -637,6 +756,17 @@ async fn yatim_dibuang_setelah_masa_tenggang_yang_dirujuk_tetap() {
         let dirujuk = unggah(&mut k, &u.a.id, &[("dirujuk.png", &png_berskrip(300, 200))])
             .await
             .json();
+        assert_eq!(
+            hanya_menurut_isi(&dir).len(),
+            2,
+            "{b:?}: salinan belum diminta"
+        );
+        for j in [&yatim, &dirujuk] {
+            for v in ["kecil", "mini"] {
+                let url = format!("{}?varian={v}", j["bukti"][0]["url"].as_str().unwrap());
+                assert_eq!(unduh(&mut k, &url).await.0, StatusCode::OK, "{b:?} {v}");
+            }
+        }
         assert_eq!(hanya_menurut_isi(&dir).len(), 6);
         let id_dirujuk = dirujuk["bukti"][0]["id"].as_str().unwrap();
         let mut tx = u.l.db.mulai().await.unwrap();

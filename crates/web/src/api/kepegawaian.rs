@@ -1,5 +1,5 @@
 //! API penugasan sementara (Plt./Plh.), mutasi antar-instansi, dan akun
-//! pengguna instansi (admin: buat akun, atur ulang sandi).
+//! pengguna instansi (admin: buat akun; admin dan atasan: atur ulang sandi).
 
 use super::{JsonMasuk, KeApi};
 use crate::AppState;
@@ -182,23 +182,52 @@ async fn buat_pengguna(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct MasukanSandi {
-    sandi_baru: String,
+    /// Sandi sementara yang diketik (minimal 8 karakter); tanpa ini server
+    /// membuatnya dan mengembalikannya sekali (200).
+    #[serde(default)]
+    sandi_baru: Option<String>,
 }
 
-/// Atur ulang sandi akun (admin instansi)
+/// Sandi sementara buatan server, hanya di jawaban ini.
+#[derive(serde::Serialize, ToSchema)]
+struct SandiSementara {
+    sandi_sementara: String,
+}
+
+/// Atur ulang sandi akun (admin instansi/BKD, super admin, atau atasan,
+/// pimpinan unit, Plt./Plh. pegawai pemilik akun)
+///
+/// Sandi itu sementara: pemiliknya wajib menggantinya saat masuk berikutnya.
+/// Semua sesi akun diputus dan token API-nya dicabut.
 #[utoipa::path(post, path = "/instansi/{iid}/pengguna/{id}/sandi", tag = "kepegawaian",
     params(super::JalurRekaman), request_body = MasukanSandi,
-    responses((status = 204, description = "Sandi diganti; sesi akun itu diputus")))]
+    responses(
+        (status = 204, description = "Sandi diganti dengan `sandi_baru`; sesi akun itu diputus"),
+        (status = 200, description = "Tanpa `sandi_baru`: sandi sementara buatan server (sekali ini)", body = SandiSementara)))]
 async fn atur_ulang_sandi(
     State(s): State<AppState>,
     p: Pengunjung,
     h: HeaderMap,
     Path((iid, id)): Path<(String, String)>,
     JsonMasuk(m): JsonMasuk<MasukanSandi>,
-) -> Result<StatusCode, GalatApi> {
+) -> Result<axum::response::Response, GalatApi> {
+    use axum::response::IntoResponse;
     p.periksa_csrf_api(&h).api(&p)?;
-    app::akun::atur_ulang_sandi(&s.layanan, &p.konteks, &iid, &id, &m.sandi_baru)
-        .await
-        .api(&p)?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(match m.sandi_baru {
+        Some(baru) => {
+            app::akun::atur_ulang_sandi(&s.layanan, &p.konteks, &iid, &id, &baru)
+                .await
+                .api(&p)?;
+            StatusCode::NO_CONTENT.into_response()
+        }
+        None => {
+            let sandi = app::akun::atur_ulang_sandi_sementara(&s.layanan, &p.konteks, &iid, &id)
+                .await
+                .api(&p)?;
+            Json(SandiSementara {
+                sandi_sementara: sandi,
+            })
+            .into_response()
+        }
+    })
 }

@@ -1,4 +1,5 @@
-//! Akun sendiri: ganti sandi dan token API.
+//! Akun sendiri: ganti sandi dan token API. Sesi bersandi sementara (diatur
+//! ulang atasan/admin) hanya melihat formulir ganti sandi.
 
 use super::{Bingkai, HasilHalaman, Isian, KeHalaman, render};
 use crate::AppState;
@@ -31,6 +32,8 @@ struct HalamanAkun {
     token_baru: Option<String>,
     berhasil: Option<String>,
     peran: Vec<String>,
+    /// Sandi sementara: wajib diganti sebelum memakai aplikasi.
+    wajib_ganti: bool,
 }
 
 async fn tampil(
@@ -52,6 +55,8 @@ async fn tampil(
         .await
         .atau_halaman(p)?;
     let b = Bingkai::dari(p, p.konteks.t("Akun saya", "My account"));
+    // Sesudah berhasil mengganti sandi, tanda di sesi permintaan ini sudah basi.
+    let wajib_ganti = p.wajib_ganti_sandi && berhasil.is_none();
     Ok((
         st,
         render(&HalamanAkun {
@@ -62,6 +67,7 @@ async fn tampil(
             token_baru,
             berhasil,
             peran,
+            wajib_ganti,
         }),
     )
         .into_response())

@@ -1,4 +1,5 @@
-//! Masuk (NIP atau nama pengguna), keluar, dan pilihan bahasa.
+//! Masuk (NIP atau nama pengguna), keluar, pilihan bahasa, dan lupa sandi
+//! (tautan sekali pakai lewat surel; jawaban selalu sama).
 
 use super::{Bingkai, Isian, dengan_cookie_tamu, render};
 use crate::AppState;
@@ -17,6 +18,8 @@ pub fn router() -> Router<AppState> {
         .route("/masuk", get(halaman).post(kirim))
         .route("/keluar", axum::routing::post(keluar))
         .route("/bahasa/{kode}", get(bahasa))
+        .route("/lupa-sandi", get(lupa).post(kirim_lupa))
+        .route("/lupa-sandi/{token}", get(tautan).post(kirim_tautan))
 }
 
 #[derive(Template)]
@@ -24,6 +27,7 @@ pub fn router() -> Router<AppState> {
 struct HalamanMasuk {
     b: Bingkai,
     f: Isian,
+    berhasil: Option<String>,
 }
 
 async fn halaman(State(s): State<AppState>, p: Pengunjung) -> Response {
@@ -37,6 +41,7 @@ async fn halaman(State(s): State<AppState>, p: Pengunjung) -> Response {
         render(&HalamanMasuk {
             b,
             f: Isian::default(),
+            berhasil: None,
         }),
     )
 }
@@ -70,7 +75,9 @@ async fn kirim(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormMasuk
     };
     match hasil {
         Ok(h) => {
-            let mut res = Redirect::to("/").into_response();
+            // Sandi sementara: langsung ke halaman ganti sandi.
+            let tujuan = if h.wajib_ganti_sandi { "/akun" } else { "/" };
+            let mut res = Redirect::to(tujuan).into_response();
             let c = set_cookie(
                 COOKIE_SESI,
                 &h.token,
@@ -99,7 +106,15 @@ async fn kirim(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormMasuk
             dengan_cookie_tamu(
                 &p,
                 s.cookie_secure,
-                (st, render(&HalamanMasuk { b, f: isian })).into_response(),
+                (
+                    st,
+                    render(&HalamanMasuk {
+                        b,
+                        f: isian,
+                        berhasil: None,
+                    }),
+                )
+                    .into_response(),
             )
         }
     }
@@ -155,4 +170,187 @@ async fn bahasa(
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     res
+}
+
+#[derive(Template)]
+#[template(path = "lupa_sandi.html")]
+struct HalamanLupa {
+    b: Bingkai,
+    f: Isian,
+    /// Jawaban netral sesudah permintaan diterima.
+    terkirim: Option<&'static str>,
+}
+
+/// Formulir "Lupa sandi?": NIP atau nama pengguna.
+async fn lupa(State(s): State<AppState>, p: Pengunjung) -> Response {
+    let b = Bingkai::dari(&p, p.konteks.t("Lupa sandi", "Forgot password"));
+    dengan_cookie_tamu(
+        &p,
+        s.cookie_secure,
+        render(&HalamanLupa {
+            b,
+            f: Isian::default(),
+            terkirim: None,
+        }),
+    )
+}
+
+#[derive(Deserialize)]
+pub struct FormLupa {
+    #[serde(default)]
+    username: String,
+    #[serde(default, rename = "_csrf")]
+    csrf: String,
+}
+
+/// Permintaan tautan: jawaban yang sama untuk akun yang ada maupun tidak.
+async fn kirim_lupa(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormLupa>) -> Response {
+    let b = Bingkai::dari(&p, p.konteks.t("Lupa sandi", "Forgot password"));
+    let hasil = match p.periksa_csrf(&f.csrf) {
+        Err(g) => Err(g),
+        Ok(()) => {
+            app::akun::minta_tautan_sandi(
+                &s.layanan,
+                p.bahasa(),
+                &f.username,
+                &p.alamat.to_string(),
+            )
+            .await
+        }
+    };
+    let (st, f, terkirim) = match hasil {
+        Ok(()) => (
+            StatusCode::OK,
+            Isian::default(),
+            Some(app::akun::pesan_tautan_terkirim(p.bahasa())),
+        ),
+        Err(g) => {
+            if matches!(g, Galat::TerlaluBanyak(_)) {
+                metrics::counter!("kinerja_lupa_sandi_dibatasi_total").increment(1);
+            }
+            let mut i = Isian::default();
+            i.set("username", f.username.clone());
+            let st = crate::galat::status(&g);
+            i.pesan = Some(crate::galat::pesan_aman(&g, p.bahasa()));
+            if let Galat::InputTidakValid { fields, .. } = &g {
+                i.galat = fields.clone();
+            }
+            (st, i, None)
+        }
+    };
+    dengan_cookie_tamu(
+        &p,
+        s.cookie_secure,
+        (st, render(&HalamanLupa { b, f, terkirim })).into_response(),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "atur_sandi.html")]
+struct HalamanTautan {
+    b: Bingkai,
+    f: Isian,
+    token: String,
+    /// None: tautan berlaku, formulir ditampilkan.
+    tidak_berlaku: Option<String>,
+}
+
+/// Halaman dari tautan surel: formulir sandi baru (tautan belum dipakai;
+/// membuka halaman ini tidak memakainya, jadi pemindai tautan surel tidak
+/// menghabiskannya).
+async fn tautan(State(s): State<AppState>, p: Pengunjung, Path(token): Path<String>) -> Response {
+    let b = Bingkai::dari(&p, p.konteks.t("Atur sandi baru", "Set a new password"));
+    let (st, tidak_berlaku) = match app::akun::tautan_sandi_berlaku(&s.layanan, &token).await {
+        Ok(true) => (StatusCode::OK, None),
+        Ok(false) => (
+            StatusCode::NOT_FOUND,
+            Some(crate::galat::pesan_aman(
+                &app::akun::galat_tautan_tidak_berlaku(p.bahasa()),
+                p.bahasa(),
+            )),
+        ),
+        Err(g) => return super::galat(&p, g),
+    };
+    let tpl = HalamanTautan {
+        b,
+        f: Isian::default(),
+        token,
+        tidak_berlaku,
+    };
+    dengan_cookie_tamu(&p, s.cookie_secure, (st, render(&tpl)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct FormTautan {
+    #[serde(default)]
+    sandi_baru: String,
+    #[serde(default)]
+    ulangi_sandi: String,
+    #[serde(default, rename = "_csrf")]
+    csrf: String,
+}
+
+async fn kirim_tautan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(token): Path<String>,
+    Form(f): Form<FormTautan>,
+) -> Response {
+    let hasil = match p.periksa_csrf(&f.csrf) {
+        Err(g) => Err(g),
+        Ok(()) => {
+            app::akun::atur_sandi_lewat_tautan(
+                &s.layanan,
+                p.bahasa(),
+                &token,
+                &f.sandi_baru,
+                &f.ulangi_sandi,
+            )
+            .await
+        }
+    };
+    match hasil {
+        Ok(()) => {
+            let b = Bingkai::dari(&p, p.konteks.t("Masuk", "Sign in"));
+            let ok = p
+                .konteks
+                .t(
+                    "Sandi baru sudah diatur; semua sesi lama diputus. Silakan masuk.",
+                    "Your new password is set; all old sessions were ended. Please sign in.",
+                )
+                .to_string();
+            dengan_cookie_tamu(
+                &p,
+                s.cookie_secure,
+                render(&HalamanMasuk {
+                    b,
+                    f: Isian::default(),
+                    berhasil: Some(ok),
+                }),
+            )
+        }
+        Err(g) => {
+            let b = Bingkai::dari(&p, p.konteks.t("Atur sandi baru", "Set a new password"));
+            let st = crate::galat::status(&g);
+            let mut i = Isian::default();
+            let mut tidak_berlaku = None;
+            match &g {
+                Galat::InputTidakValid { fields, .. } => {
+                    i.galat = fields.clone();
+                    i.pesan = Some(crate::galat::pesan_aman(&g, p.bahasa()));
+                }
+                Galat::TidakDitemukan(_) => {
+                    tidak_berlaku = Some(crate::galat::pesan_aman(&g, p.bahasa()))
+                }
+                _ => return super::galat(&p, g),
+            }
+            let tpl = HalamanTautan {
+                b,
+                f: i,
+                token,
+                tidak_berlaku,
+            };
+            dengan_cookie_tamu(&p, s.cookie_secure, (st, render(&tpl)).into_response())
+        }
+    }
 }

@@ -34,6 +34,10 @@ pub fn router() -> Router<AppState> {
             "/instansi/{iid}/pegawai/{id}/penugasan",
             axum::routing::post(tugaskan),
         )
+        .route(
+            "/instansi/{iid}/pegawai/{id}/sandi",
+            axum::routing::post(atur_ulang_sandi),
+        )
 }
 
 #[derive(Template)]
@@ -120,6 +124,11 @@ struct HalamanDetail {
     /// Pilihan unit dan isian formulir Plt./Plh. (hanya untuk admin).
     unit: Vec<SimpulUnit>,
     fp: Isian,
+    /// Tombol "Atur ulang sandi": atasan, pimpinan unit, Plt./Plh., admin
+    /// (`kebijakan::boleh_atur_ulang_sandi`).
+    boleh_atur_sandi: bool,
+    /// Sandi sementara yang baru dibuat, ditampilkan sekali ini saja.
+    sandi_sementara: Option<String>,
 }
 
 impl HalamanDetail {
@@ -151,7 +160,7 @@ async fn detail(
     p: Pengunjung,
     Path((iid, id)): Path<(String, String)>,
 ) -> HasilHalaman {
-    tampil_detail(&s, &p, iid, &id, Isian::default(), StatusCode::OK).await
+    tampil_detail(&s, &p, iid, &id, Isian::default(), None, StatusCode::OK).await
 }
 
 async fn tampil_detail(
@@ -160,6 +169,7 @@ async fn tampil_detail(
     iid: String,
     id: &str,
     fp: Isian,
+    sandi_sementara: Option<String>,
     st: StatusCode,
 ) -> HasilHalaman {
     let d = app::organisasi::pegawai::lihat(&s.layanan, &p.konteks, &iid, id)
@@ -173,6 +183,11 @@ async fn tampil_detail(
     } else {
         Vec::new()
     };
+    // Hanya pembaca penuh yang mungkin berhak; yang lain tanpa kueri tambahan.
+    let boleh_atur_sandi = d.akses.penuh()
+        && app::akun::boleh_atur_ulang_sandi_pegawai(&s.layanan, &p.konteks, &iid, id)
+            .await
+            .atau_halaman(p)?;
     let tpl = HalamanDetail {
         b: Bingkai::dari(p, d.pegawai.nama.clone()),
         boleh_kelola,
@@ -180,6 +195,8 @@ async fn tampil_detail(
         d,
         unit,
         fp,
+        boleh_atur_sandi,
+        sandi_sementara,
     };
     Ok((st, render(&tpl)).into_response())
 }
@@ -228,10 +245,41 @@ async fn tugaskan(
             fp.set("selesai", f.selesai);
             fp.galat = fields;
             fp.pesan = Some(pesan);
-            tampil_detail(&s, &p, iid, &id, fp, StatusCode::UNPROCESSABLE_ENTITY).await
+            tampil_detail(&s, &p, iid, &id, fp, None, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(g) => Err(super::galat(&p, g)),
     }
+}
+
+#[derive(Deserialize)]
+struct FormCsrf {
+    #[serde(default, rename = "_csrf")]
+    csrf: String,
+}
+
+/// Atur ulang sandi akun pegawai ini (atasan, pimpinan unit, Plt./Plh.,
+/// admin): sandi sementara buatan server ditampilkan sekali di halaman
+/// detail; pemiliknya wajib menggantinya saat masuk.
+async fn atur_ulang_sandi(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, id)): Path<(String, String)>,
+    Form(f): Form<FormCsrf>,
+) -> HasilHalaman {
+    p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
+    let sandi = app::akun::atur_ulang_sandi_pegawai(&s.layanan, &p.konteks, &iid, &id)
+        .await
+        .atau_halaman(&p)?;
+    tampil_detail(
+        &s,
+        &p,
+        iid,
+        &id,
+        Isian::default(),
+        Some(sandi),
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[derive(Template)]

@@ -175,8 +175,8 @@ async fn atur_ulang(
             let ok = p
                 .konteks
                 .t(
-                    "Sandi diatur ulang; sesi pengguna itu diputus dan token API-nya dicabut.",
-                    "Password reset; that user's sessions were ended and API tokens revoked.",
+                    "Sandi diatur ulang (sementara: wajib diganti saat masuk); sesi pengguna itu diputus dan token API-nya dicabut.",
+                    "Password reset (temporary: must be changed at sign-in); that user's sessions were ended and API tokens revoked.",
                 )
                 .to_string();
             tampil(
