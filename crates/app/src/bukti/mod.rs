@@ -88,7 +88,7 @@ pub struct RingkasanBersih {
 fn megabita(n: u64) -> String {
     const MB: u64 = 1024 * 1024;
     let persepuluh = (n * 10 + MB / 2) / MB;
-    if persepuluh % 10 == 0 {
+    if persepuluh.is_multiple_of(10) {
         format!("{} MB", persepuluh / 10)
     } else {
         format!("{}.{} MB", persepuluh / 10, persepuluh % 10)

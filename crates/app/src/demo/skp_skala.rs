@@ -296,16 +296,15 @@ async fn buat_akun_dan_token(
         diubah_pada: w.clone(),
     };
     let mut tx = l.db.mulai().await?;
-    if let Some(nama) = admin {
-        if store::akun::pengguna_untuk_masuk(pool, nama)
+    if let Some(nama) = admin
+        && store::akun::pengguna_untuk_masuk(pool, nama)
             .await?
             .is_none()
-        {
-            let p = pengguna_baru(nama.to_string(), format!("Admin {nama}"), None);
-            store::akun::sisipkan_pengguna(&mut tx, &p, &[Peran::AdminInstansi.kode().to_string()])
-                .await?;
-            r.akun += 1;
-        }
+    {
+        let p = pengguna_baru(nama.to_string(), format!("Admin {nama}"), None);
+        store::akun::sisipkan_pengguna(&mut tx, &p, &[Peran::AdminInstansi.kode().to_string()])
+            .await?;
+        r.akun += 1;
     }
     let peran = [Peran::Pegawai.kode().to_string()];
     for s in skp {
