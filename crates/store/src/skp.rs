@@ -1249,3 +1249,22 @@ pub async fn periode_berealisasi(
     .fetch_all(pool)
     .await?)
 }
+
+/// Entri realisasi yang menunggu umpan balik, per SKP yang dinilai seorang penilai.
+pub async fn menunggu_per_penilai(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+    penilai_id: &str,
+) -> Hasil<Vec<(String, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT r.skp_id, COUNT(*) FROM realisasi_skp r WHERE r.instansi_id = $1 AND r.status = 'menunggu' \
+         AND r.skp_id IN (SELECT id FROM skp WHERE instansi_id = $1 AND tahun = $2 AND aktif = 1 AND penilai_id = $3) \
+         GROUP BY r.skp_id",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(penilai_id)
+    .fetch_all(pool)
+    .await?)
+}

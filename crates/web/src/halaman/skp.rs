@@ -881,13 +881,23 @@ async fn dinilai(
         .await
         .atau_halaman(&p)?;
     let b = Bingkai::dari(&p, p.konteks.t("SKP yang saya nilai", "Plans I evaluate"));
+    // Entri menunggu per SKP bawahan: satu kueri berkelompok, bukan satu per bawahan.
+    let menunggu_per: HashMap<String, usize> =
+        match p.konteks.aktor().ok().and_then(|a| a.pegawai_id.clone()) {
+            Some(pid) if !daftar.is_empty() => {
+                store::skp::menunggu_per_penilai(l.pool(), &iid, tahun, &pid)
+                    .await
+                    .map_err(|e| super::galat(&p, e.into()))?
+                    .into_iter()
+                    .map(|(k, n)| (k, n.max(0) as usize))
+                    .collect()
+            }
+            _ => HashMap::new(),
+        };
     let mut baris = Vec::new();
     for x in daftar.into_iter().take(500) {
         let (status, kelas) = label_status(&b.t, &x.status);
-        let menunggu = store::skp::realisasi_skp(l.pool(), &iid, &x.id)
-            .await
-            .map(|v| v.iter().filter(|r| r.status == "menunggu").count())
-            .unwrap_or(0);
+        let menunggu = menunggu_per.get(&x.id).copied().unwrap_or(0);
         baris.push(BarisDinilai {
             nama: nama_pegawai(&s, &iid, Some(&x.pegawai_id)).await,
             id: x.id,
