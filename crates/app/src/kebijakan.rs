@@ -127,6 +127,16 @@ pub enum Sumber<'a> {
     /// Dasbor SKP ("tidak ada ASN tanpa target"): BKD seluruh instansi,
     /// pimpinan unit (juga Plt./Plh.) unitnya dan turunannya.
     DasborSkp(&'a str),
+    /// Inovasi milik instansi di repositori (isu 12): mendaftarkan replikasi,
+    /// laporan berkalanya, konfirmasi tahunan bahwa inovasi masih berjalan.
+    /// Repositori sendiri publik (tanpa masuk, di luar kebijakan ini). Baca:
+    /// anggota instansi; kelola: admin instansi dan operator inovasi.
+    Inovasi(&'a str),
+    /// Menyelenggarakan kompetisi inovasi (instansi penyelenggara): kelompok,
+    /// tahap, rubrik, juri, seleksi, penutupan tahap, pengumuman. Admin
+    /// instansi dan operator inovasi penyelenggara. Entri per objek lewat
+    /// `hak_entri` (peserta: instansinya sendiri; juri: yang ditugaskan).
+    Kompetisi(&'a str),
     /// Bukti unggahan: setiap anggota instansi boleh mengunggah buktinya
     /// sendiri; siapa boleh melihat satu bukti diputuskan per rekaman
     /// (`bukti::boleh_lihat`, lewat rujukannya).
@@ -154,6 +164,8 @@ impl Sumber<'_> {
             | Sumber::AksiPerubahan(i)
             | Sumber::Skp(i)
             | Sumber::DasborSkp(i)
+            | Sumber::Inovasi(i)
+            | Sumber::Kompetisi(i)
             | Sumber::Bukti(i) => Some(i),
         }
     }
@@ -277,9 +289,19 @@ pub fn putuskan(a: Option<&Aktor>, aksi: Aksi, s: Sumber<'_>) -> Akses {
                 Direktori
             }
         }
+        (Sumber::Inovasi(_), Aksi::Baca) => Penuh,
+        (Sumber::Inovasi(_) | Sumber::Kompetisi(_), Aksi::Kelola) => {
+            jika(admin || a.punya(Peran::OperatorInovasi), Penuh)
+        }
+        (Sumber::Kompetisi(_), Aksi::Baca) => jika(admin || a.punya(Peran::OperatorInovasi), Penuh),
         (Sumber::Bukti(_), _) => Penuh,
     }
 }
+
+/// Sumber publik (tanpa masuk): repositori inovasi, daftar kompetisi dan
+/// hasil yang diumumkan. Tidak memeriksa apa pun; memanggilnya menyatakan di
+/// kode bahwa keterbukaan itu disengaja (lint `setiap_layanan_publik_…`).
+pub fn publik(_k: &Konteks) {}
 
 /// Menolak dengan galat yang tepat: 401 tanpa masuk, 403 bila tidak berhak
 /// (token baca yang mencoba menulis mendapat pesannya sendiri).
@@ -1087,6 +1109,15 @@ mod tes {
             "muat(l, k,",
             "wajib_bkd(",
             "hak_skp(",
+            // Repositori inovasi dan hasil kompetisi yang diumumkan: terbuka.
+            "kebijakan::publik(",
+            // Kompetisi: `hak_entri` (peserta, juri, penyelenggara) atau
+            // `wajib_penyelenggara` (= kebijakan::wajib(Sumber::Kompetisi)).
+            "hak_entri(",
+            "wajib_penyelenggara(",
+            "baca_penyelenggara(",
+            // Replikasi: kebijakan::wajib(Sumber::Inovasi) untuk instansi aktor.
+            "muat_replikasi_milik(",
         ];
         // Pencatat audit: dipanggil dari layanan yang sudah diperiksa.
         const PENGECUALIAN: &[&str] = &[
@@ -1267,4 +1298,85 @@ pub async fn hak_kurva(
         tetapkan: tulis
             && (penilai_pucuk || pimpinan_atas || (bkd && (puncak || pucuk_tanpa_penilai))),
     })
+}
+
+/// Hak seorang aktor atas satu entri kompetisi inovasi (isu 12), dari
+/// hubungannya dengan entri itu:
+/// - peserta: admin instansi/operator inovasi instansi PESERTA (baca, ubah
+///   selama draf — diperiksa layanan);
+/// - penyelenggara: admin/operator instansi penyelenggara, atas entri yang
+///   sudah diajukan (draf peserta bukan urusannya);
+/// - juri: hanya entri yang ditugaskan kepadanya (tahap mana pun);
+/// - super admin: baca dan kelola.
+///
+/// Nilai juri lain tidak pernah diberikan lewat hak ini; kapan nilai terlihat
+/// diputuskan layanan kompetisi (setelah tahapnya ditutup, bagi penyelenggara).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
+pub struct HakEntri {
+    pub baca: bool,
+    pub ubah: bool,
+    pub juri: bool,
+    pub kelola: bool,
+}
+
+pub async fn hak_entri(
+    l: &Layanan,
+    k: &Konteks,
+    kompetisi: &store::kompetisi::Kompetisi,
+    e: &store::kompetisi::Entri,
+) -> Hasil<HakEntri> {
+    let a = k.aktor()?;
+    let tulis = !a.hanya_baca;
+    let mut h = HakEntri::default();
+    if a.super_admin() {
+        h.baca = true;
+        h.kelola = tulis;
+    }
+    if a.instansi_id == e.instansi_id
+        && putuskan(Some(a), Aksi::Baca, Sumber::Kompetisi(&e.instansi_id)).boleh()
+    {
+        h.baca = true;
+        h.ubah = tulis;
+    }
+    if e.status != "draf"
+        && a.instansi_id == kompetisi.instansi_id
+        && putuskan(
+            Some(a),
+            Aksi::Baca,
+            Sumber::Kompetisi(&kompetisi.instansi_id),
+        )
+        .boleh()
+    {
+        h.baca = true;
+        h.kelola = tulis;
+    }
+    if e.status == "diajukan"
+        && !store::kompetisi::penilaian_entri_juri(l.pool(), &e.id, &a.pengguna_id)
+            .await?
+            .is_empty()
+    {
+        h.baca = true;
+        h.juri = tulis;
+    }
+    Ok(h)
+}
+
+/// Membaca data penyelenggaraan (juri, entri yang diajukan, kemajuan, hasil
+/// sebelum diumumkan): penyelenggara, juga dengan token baca.
+pub fn baca_penyelenggara<'k>(
+    k: &'k Konteks,
+    kompetisi: &store::kompetisi::Kompetisi,
+) -> Hasil<&'k Aktor> {
+    wajib(k, Aksi::Baca, Sumber::Kompetisi(&kompetisi.instansi_id))
+}
+
+/// Penyelenggara kompetisi (admin/operator inovasi instansi penyelenggara,
+/// atau super admin), token baca ditolak.
+pub fn wajib_penyelenggara<'k>(
+    k: &'k Konteks,
+    kompetisi: &store::kompetisi::Kompetisi,
+) -> Hasil<&'k Aktor> {
+    wajib(k, Aksi::Kelola, Sumber::Kompetisi(&kompetisi.instansi_id))
 }

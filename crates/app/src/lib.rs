@@ -9,7 +9,9 @@ pub mod bukti;
 pub mod demo;
 pub mod galat;
 pub mod impor;
+pub mod inovasi;
 pub mod kebijakan;
+pub mod kompetisi;
 pub mod konteks;
 pub mod notifikasi;
 pub mod organisasi;
@@ -37,6 +39,8 @@ pub struct Layanan {
     pub jejak_baca: std::sync::Arc<audit::JejakBaca>,
     /// Penyimpanan isi berkas bukti (folder lokal atau S3; lihat `bukti`).
     pub bukti: std::sync::Arc<dyn bukti::PenyimpanBukti>,
+    /// Kamus kata dasar repositori inovasi untuk koreksi salah ketik.
+    pub kamus_inovasi: std::sync::Arc<inovasi::cari::Kamus>,
 }
 
 #[derive(Clone, Debug)]
@@ -112,6 +116,7 @@ impl Layanan {
             db,
             konfigurasi: Konfigurasi::default(),
             jejak_baca: Default::default(),
+            kamus_inovasi: Default::default(),
             // `serve` memasang DATA_DIR/bukti atau --bukti-url; ini untuk tes dan alat.
             bukti: std::sync::Arc::new(bukti::PenyimpanLokal::baru(
                 std::env::temp_dir().join("kinerja-bukti"),

@@ -20,10 +20,14 @@ pub enum Peran {
     /// Inspektorat (APIP): membaca rencana, anggaran dan realisasi
     /// instansinya untuk pengawasan, tidak pernah menulis.
     Inspektur,
+    /// Operator inovasi instansi: menulis entri kompetisi inovasi, mendaftarkan
+    /// replikasi dan mengonfirmasi inovasinya masih berjalan; di instansi
+    /// penyelenggara juga tim sekretariat kompetisi.
+    OperatorInovasi,
 }
 
 impl Peran {
-    pub const SEMUA: [Peran; 9] = [
+    pub const SEMUA: [Peran; 10] = [
         Peran::SuperAdmin,
         Peran::AdminInstansi,
         Peran::Perencana,
@@ -33,6 +37,7 @@ impl Peran {
         Peran::Penilai,
         Peran::Mentor,
         Peran::Inspektur,
+        Peran::OperatorInovasi,
     ];
 
     pub fn kode(self) -> &'static str {
@@ -46,6 +51,7 @@ impl Peran {
             Peran::Penilai => "penilai",
             Peran::Mentor => "mentor",
             Peran::Inspektur => "inspektur",
+            Peran::OperatorInovasi => "operator_inovasi",
         }
     }
 
@@ -65,6 +71,7 @@ impl Peran {
             Peran::Penilai => t(b, "Penilai/juri", "Assessor/judge"),
             Peran::Mentor => t(b, "Mentor", "Mentor"),
             Peran::Inspektur => t(b, "Inspektur (APIP)", "Inspector (internal audit)"),
+            Peran::OperatorInovasi => t(b, "Operator inovasi", "Innovation officer"),
         }
     }
 }

@@ -240,7 +240,12 @@ async fn buka(db: &OpsiDb) -> Result<(app::Layanan, konfigurasi::Berkas), String
     d.migrasi()
         .await
         .map_err(|e| format!("migrasi gagal: {e}"))?;
-    Ok((app::Layanan::baru(d), berkas))
+    let l = app::Layanan::baru(d);
+    // Repositori inovasi dimulai dengan 200 inovasi LAN (sekali, bila kosong).
+    app::inovasi::isi_repositori_bila_kosong(&l)
+        .await
+        .map_err(|e| format!("isi repositori inovasi: {e}"))?;
+    Ok((l, berkas))
 }
 
 pub async fn serve(o: OpsiServe) -> Result<(), String> {

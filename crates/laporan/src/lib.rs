@@ -11,6 +11,7 @@
 //! | [`perjanjian_kinerja_pdf`] | Perjanjian Kinerja (PermenPANRB 53/2014) beserta lampirannya |
 //! | [`lkjip_pdf`] | Laporan Kinerja Instansi Pemerintah (LKjIP) |
 //! | [`monitoring_aksi_perubahan_pdf`] | Laporan Pemantauan Aksi Perubahan |
+//! | [`hasil_kompetisi_pdf`] | Lampiran keputusan penetapan hasil kompetisi inovasi |
 //!
 //! Hal yang dijamin:
 //!
@@ -29,11 +30,13 @@
 //! Rendering memakai CPU puluhan milidetik sampai beberapa detik; dari kode
 //! async panggil lewat `spawn_blocking`.
 
+mod kompetisi;
 mod mesin;
 mod skp;
 
 use serde::Serialize;
 
+pub use kompetisi::{BarisLampiran, KelompokLampiran, LampiranKeputusan, hasil_kompetisi_pdf};
 pub use mesin::{BATAS_BARIS, BATAS_KARAKTER, BATAS_TEKS_SATU_ISIAN};
 pub use skp::{
     BarisIndikatorDokumen, BarisRhkDokumen, DokumenEvaluasi, DokumenSkp, IdentitasPegawai,

@@ -31,6 +31,7 @@ const AKSI: &str = include_str!("../templat/monitoring_aksi.typ");
 const SKP_UMUM: &str = include_str!("../templat/skp_umum.typ");
 const SKP: &str = include_str!("../templat/skp.typ");
 const EVALUASI: &str = include_str!("../templat/evaluasi_kinerja.typ");
+const KOMPETISI: &str = include_str!("../templat/hasil_kompetisi.typ");
 
 /// Templat yang tersedia; nama berkasnya sama dengan yang didaftarkan di mesin.
 #[derive(Debug, Clone, Copy)]
@@ -40,6 +41,7 @@ pub(crate) enum Templat {
     MonitoringAksi,
     Skp,
     EvaluasiKinerja,
+    HasilKompetisi,
 }
 
 impl Templat {
@@ -50,6 +52,7 @@ impl Templat {
             Templat::MonitoringAksi => "monitoring_aksi.typ",
             Templat::Skp => "skp.typ",
             Templat::EvaluasiKinerja => "evaluasi_kinerja.typ",
+            Templat::HasilKompetisi => "hasil_kompetisi.typ",
         }
     }
 }
@@ -67,6 +70,7 @@ static MESIN: LazyLock<TypstEngine<TypstTemplateCollection>> = LazyLock::new(|| 
             ("skp_umum.typ", SKP_UMUM),
             (Templat::Skp.berkas(), SKP),
             (Templat::EvaluasiKinerja.berkas(), EVALUASI),
+            (Templat::HasilKompetisi.berkas(), KOMPETISI),
         ])
         .build()
 });

@@ -15,6 +15,7 @@
 //! | [`sakip`] | capaian indikator organisasi per triwulan, warna pohon kinerja, saran predikat organisasi, nilai LKE |
 //! | [`skp`] | periode penilaian SKP, alur persetujuan, pejabat penilai, kelompok kurva, saran rating hasil kerja |
 //! | [`aksi_perubahan`] | status tonggak dan proyek perubahan alumni pelatihan kepemimpinan |
+//! | [`inovasi`] | inovasi pelayanan publik: peringkat juri, kelayakan, penugasan juri, teks pencarian |
 //! | [`abk`] | analisis beban kerja, efisiensi jabatan |
 //! | [`pmk_22_2021`] | penyerapan anggaran, efisiensi anggaran |
 //! | [`anggaran`] | gerbang anggaran, nilai uang, keselarasan program; data nomenklatur dan kode rekening belanja |
@@ -45,9 +46,11 @@ pub mod anggaran;
 pub mod angka;
 mod bahasa;
 pub mod galat;
+pub mod inovasi;
 pub mod kalkulator;
 pub mod nip;
 pub mod nomenklatur;
+mod pemotong;
 pub mod permenpanrb_1_2023;
 pub mod permenpanrb_6_2022;
 pub mod permenpanrb_88_2021;

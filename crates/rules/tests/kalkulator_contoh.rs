@@ -218,6 +218,10 @@ fn penjelasan_per_kalkulator() {
             "status-aksi-perubahan",
             json!({"tanggal": "2026-12-01", "tonggak": [{"id": "t", "tahap": "jangka_pendek", "jatuh_tempo": "2026-12-01", "progres_persen": 0, "diperbarui_pada": "2026-12-01"}]}),
         ),
+        (
+            "peringkat-inovasi",
+            json!({"n": 1, "kriteria": [{"kode": "k", "bobot": 100}], "entri": [{"id": "a", "nilai": [{"juri": "j", "skor": {"k": 90}}]}]}),
+        ),
     ];
     assert_eq!(contoh.len(), DAFTAR.len());
     for (nama, input) in contoh {

@@ -13,6 +13,8 @@ pub mod aksi_perubahan;
 pub mod akun;
 pub mod audit;
 pub mod bukti;
+pub mod inovasi;
+pub mod kompetisi;
 pub mod nomenklatur;
 pub mod notifikasi;
 pub mod organisasi;

@@ -59,3 +59,12 @@ pub async fn dalam_provinsi(pool: &AnyPool, kode_provinsi: &str) -> Hasil<Vec<Wi
     .fetch_all(pool)
     .await?)
 }
+
+/// Seluruh wilayah (552 baris), urut kode.
+pub async fn semua(pool: &AnyPool) -> Hasil<Vec<Wilayah>> {
+    Ok(
+        sqlx::query_as("SELECT kode, nama, tingkat, kode_provinsi FROM wilayah ORDER BY kode")
+            .fetch_all(pool)
+            .await?,
+    )
+}

@@ -22,8 +22,28 @@ const DIKECUALIKAN: &[&str] = &[
     "nomenklatur_perubahan", // rujukan nasional, ±10⁴ baris
     "lke_templat",  // rujukan nasional: templat LKE yang dimuat admin
     "aksi_global",  // id proyek perubahan → instansi alumni (seperti nip_global)
+    // Repositori inovasi (isu 12): nasional, ±30.000 baris, dicari publik lintas instansi.
+    "inovasi",
+    "kosakata_inovasi",
+    "penghargaan_inovasi",
+    "konfirmasi_inovasi",
+    // Kompetisi inovasi: ±3.500 entri/tahun nasional, dibaca lintas instansi
+    // oleh penyelenggara dan juri (seperti `tugas`: lokal koordinator).
+    "kompetisi",
+    "kelompok_kompetisi",
+    "tahap_kompetisi",
+    "kriteria_tahap",
+    "entri_kompetisi",
+    "juri_kompetisi",
+    "konflik_juri",
+    "penilaian_entri",
+    "hasil_tahap",
     "_sqlx_migrations",
 ];
+
+/// FK tabel besar ke tabel rujukan (Citus menerimanya: tabel rujukan ada di
+/// setiap node).
+const FK_KE_RUJUKAN: &[(&str, &str)] = &[("replikasi_inovasi", "inovasi_id")];
 
 /// (tabel, jenis kunci, kolom) untuk setiap PK, UNIQUE dan FK.
 async fn kunci(db: &store::Db) -> Vec<(String, String, Vec<String>)> {
@@ -119,11 +139,19 @@ async fn setiap_kunci_tabel_besar_memuat_instansi_id() {
         );
         let mut salah = Vec::new();
         for (t, jenis, kolom) in &semua {
-            if DIKECUALIKAN.contains(&t.as_str()) {
+            // Tabel bayangan FTS5 SQLite (`inovasi_fts_data`, …) ikut dikecualikan.
+            if DIKECUALIKAN.contains(&t.as_str()) || t.starts_with("inovasi_fts") {
                 continue;
             }
             // FK tunggal ke tabel instansi sendiri adalah kolom distribusi itu sendiri.
             if jenis == "FOREIGN KEY" && kolom == &vec!["instansi_id".to_string()] {
+                continue;
+            }
+            if jenis == "FOREIGN KEY"
+                && FK_KE_RUJUKAN
+                    .iter()
+                    .any(|(tabel, k)| t == tabel && kolom == &vec![k.to_string()])
+            {
                 continue;
             }
             if !kolom.iter().any(|k| k == "instansi_id") {

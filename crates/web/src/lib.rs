@@ -30,6 +30,9 @@ pub struct AppState {
     /// Cookie bertanda Secure (produksi di balik HTTPS).
     pub cookie_secure: bool,
     pub pembatas_publik: Arc<pembatas::Pembatas>,
+    /// Pencarian dan data terbuka repositori inovasi tanpa masuk: murah per
+    /// permintaan, jadi batasnya lebih longgar daripada kalkulator.
+    pub pembatas_cari: Arc<pembatas::Pembatas>,
     /// Kunci HMAC token CSRF formulir masuk (lihat `app::akun::csrf_tamu_baru`).
     pub rahasia_csrf: Arc<Vec<u8>>,
 }
@@ -42,6 +45,7 @@ impl AppState {
             metrik_di_utama: false,
             cookie_secure: false,
             pembatas_publik: Arc::new(pembatas::Pembatas::baru(120, Duration::from_secs(60))),
+            pembatas_cari: Arc::new(pembatas::Pembatas::baru(600, Duration::from_secs(60))),
             // Acak per proses; `serve` memakai rahasia bersama dari basis data.
             rahasia_csrf: Arc::new(app::akun::token_acak().into_bytes()),
         }

@@ -104,7 +104,14 @@ const CONTOH: &str = include_str!("../../rules/tests/data/contoh_kalkulator.json
 
 #[tokio::test]
 async fn setiap_contoh_lewat_api() {
-    let r = aplikasi().await;
+    // Contohnya lebih banyak dari batas laju publik (120 per menit); yang
+    // diuji di sini hasilnya, batas laju di `api_pembatas_laju_429`.
+    let mut s = state().await;
+    s.pembatas_publik = Arc::new(web::pembatas::Pembatas::baru(
+        10_000,
+        Duration::from_secs(60),
+    ));
+    let r = web::router(s);
     let berkas: Value = serde_json::from_str(CONTOH).unwrap();
     let kasus = berkas["kasus"].as_array().unwrap();
     assert!(kasus.len() >= 90);
@@ -288,12 +295,12 @@ fn blok_isian<'a>(html: &'a str, id: &str) -> &'a str {
 }
 
 #[tokio::test]
-async fn halaman_indeks_mendaftar_17_kalkulator() {
+async fn halaman_indeks_mendaftar_18_kalkulator() {
     let r = aplikasi().await;
     let j = get(&r, "/kalkulator").await;
     assert_eq!(j.status, StatusCode::OK);
     let html = j.teks();
-    assert_eq!(rules::kalkulator::DAFTAR.len(), 17);
+    assert_eq!(rules::kalkulator::DAFTAR.len(), 18);
     for n in rules::kalkulator::DAFTAR {
         assert!(
             html.contains(&format!("href=\"/kalkulator/{n}\"")),
@@ -704,4 +711,50 @@ async fn halaman_anggaran_daftar_bersarang() {
         eprintln!("{uri}: {mentah} B mentah, {gz} B gzip");
         assert!(gz < 6 * 1024, "{uri}: {gz} B gzip");
     }
+}
+
+/// Isu 12 lewat halaman: rubrik k1–k3, dua juri per proposal, baris kosong
+/// di tengah, seri di batas N, dan galat skor kembali ke isian barisnya.
+#[tokio::test]
+async fn halaman_peringkat_inovasi() {
+    let r = aplikasi().await;
+    // INV-A: (60% × 90 + 40% × 80 = 86, 60% × 86 + 40% × 88 = 86.8) / 2 = 86.40;
+    // INV-B (baris 3): 60% × 86 + 40% × 87 = 86.40; INV-C: 70.00.
+    let dasar = "/kalkulator/peringkat-inovasi?n=1&nilai_minimum=85\
+&kriteria.0.kode=k1&kriteria.0.bobot=60&kriteria.1.kode=k2&kriteria.1.bobot=40\
+&entri.0.id=INV-A&entri.0.nilai.0.juri=j1&entri.0.nilai.0.skor.k1=90&entri.0.nilai.0.skor.k2=80\
+&entri.0.nilai.1.juri=j2&entri.0.nilai.1.skor.k1=86&entri.0.nilai.1.skor.k2=88\
+&entri.2.id=INV-B&entri.2.nilai.0.juri=j1&entri.2.nilai.0.skor.k1=86&entri.2.nilai.0.skor.k2=87\
+&entri.3.id=INV-C&entri.3.nilai.0.juri=j2&entri.3.nilai.0.skor.k1=70&entri.3.nilai.0.skor.k2=70";
+    let j = get(&r, dasar).await;
+    assert_eq!(j.status, StatusCode::OK, "{}", j.teks());
+    let html = j.teks();
+    for s in [
+        "<dd>Ya: panitia memutuskan entri yang seri</dd>",
+        "<li>1. INV-A: (86 + 86.8) / 2 = 86.40 → seri di batas N, perlu keputusan panitia</li>",
+        "<li>1. INV-B: 86.4 / 1 = 86.40 → seri di batas N, perlu keputusan panitia</li>",
+        "<li>3. INV-C: 70 / 1 = 70.00 → tidak lolos (di bawah nilai minimum)</li>",
+        "<dt>Seri di batas N</dt><dd>2</dd>",
+    ] {
+        assert!(html.contains(s), "{s}");
+    }
+    // Skor k2 INV-B (baris formulir 3, entri JSON kedua) hilang.
+    let j = get(&r, &dasar.replace("&entri.2.nilai.0.skor.k2=87", "")).await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = j.teks();
+    let blok = blok_isian(&html, "entri.2.nilai.0.skor.k2");
+    assert!(blok.contains("belum diberi skor"), "{blok}");
+    // Bobot tidak berjumlah 100: galat di kelompok kriteria pertama.
+    let j = get(
+        &r,
+        &dasar.replace("kriteria.1.bobot=40", "kriteria.1.bobot=30"),
+    )
+    .await;
+    assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(j.teks().contains("Jumlah bobot harus 100 (ditemukan 90)"));
+    let j = get(&r, &format!("{dasar}&lang=en")).await;
+    assert!(
+        j.teks()
+            .contains("<dd>Yes: the committee decides between the tied entries</dd>")
+    );
 }

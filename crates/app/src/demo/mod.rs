@@ -9,6 +9,10 @@ mod anggaran;
 pub use anggaran::isi_skala_anggaran;
 pub use sakip::isi_skala_sakip;
 mod data;
+mod inovasi;
+mod inovasi_skala;
+pub use inovasi::isi_inovasi;
+pub use inovasi_skala::{RingkasSkalaKompetisi, isi_skala_inovasi, isi_skala_kompetisi};
 mod pembangkit;
 mod sakip;
 mod skp;
@@ -73,7 +77,27 @@ pub fn akun_demo() -> Vec<AkunDemo> {
         AkunDemo {
             login: "juri",
             peran: "penilai",
-            instansi: "Pemerintah Provinsi Maluku",
+            instansi: "Juri eksternal kompetisi inovasi (Universitas Pattimura); akun di Pemerintah Provinsi Maluku",
+        },
+        AkunDemo {
+            login: inovasi::LOGIN_OPERATOR,
+            peran: "operator_inovasi",
+            instansi: "Pemerintah Provinsi Maluku (penyelenggara kompetisi inovasi, juga peserta)",
+        },
+        AkunDemo {
+            login: inovasi::LOGIN_OPERATOR_AMBON,
+            peran: "operator_inovasi",
+            instansi: "Pemerintah Kota Ambon (peserta, replikasi)",
+        },
+        AkunDemo {
+            login: "operator.malteng",
+            peran: "operator_inovasi",
+            instansi: "Pemerintah Kabupaten Maluku Tengah",
+        },
+        AkunDemo {
+            login: "operator.buru",
+            peran: "operator_inovasi",
+            instansi: "Pemerintah Kabupaten Buru",
         },
         AkunDemo {
             login: "inspektur",
@@ -135,7 +159,8 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
         let aksi = isi_demo_aksi(l).await?;
         let sakip = sakip::isi_sakip(l).await?;
         let skp = skp::isi_skp(l).await?;
-        return Ok(aksi || sakip || skp);
+        let inovasi = inovasi::isi_inovasi(l).await?;
+        return Ok(aksi || sakip || skp || inovasi);
     }
     let mut g = Pembangkit::baru(2026);
     let nasional = instansi_baru("Kementerian PANRB (Nasional)", "nasional", None, "WIB");
@@ -268,6 +293,7 @@ pub async fn isi_demo(l: &Layanan) -> Hasil<bool> {
     anggaran::isi_anggaran(l, &maluku.id, &ambon.id).await?;
     sakip::isi_sakip(l).await?;
     skp::isi_skp(l).await?;
+    inovasi::isi_inovasi(l).await?;
     store::organisasi::rapikan_setelah_muat(l.pool()).await?;
     Ok(true)
 }

@@ -9,8 +9,8 @@
 //! perjalanan dinas dan rapat).
 
 use super::data::normalkan_rekening;
+use crate::pemotong::pemotong;
 use serde::{Deserialize, Serialize};
-use std::sync::LazyLock;
 
 /// Satu kelompok belanja penunjang: kode rekening yang termasuk. Sebuah kode
 /// termasuk kelompok bila sama dengan salah satu kodenya atau diawali kode itu
@@ -175,11 +175,9 @@ struct Token {
     dasar: String,
 }
 
-static KAMUS: LazyLock<sastrawi::Dictionary> = LazyLock::new(sastrawi::Dictionary::new);
-
 /// Token teks (dipisah spasi dan tanda baca) dengan kata dasarnya.
 fn token(teks: &str) -> Vec<Token> {
-    let pemotong = sastrawi::Stemmer::new(&KAMUS);
+    let pemotong = pemotong();
     teks.split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
         .filter(|s| !s.is_empty())
         .map(|s| {
@@ -192,7 +190,7 @@ fn token(teks: &str) -> Vec<Token> {
 
 /// Kata dasar teks, tanpa kata henti (untuk satuan indikator).
 pub(crate) fn kata_dasar(teks: &str) -> Vec<String> {
-    let pemotong = sastrawi::Stemmer::new(&KAMUS);
+    let pemotong = pemotong();
     token(teks)
         .into_iter()
         .filter(|t| !pemotong.is_stopword(&t.kecil))

@@ -3,7 +3,7 @@
 
 #[cfg(feature = "openapi")]
 use super::skema;
-use super::{aksi_perubahan, anggaran, kinerja, kode, organisasi};
+use super::{aksi_perubahan, anggaran, inovasi, kinerja, kode, organisasi};
 use crate::{Bahasa, StatusSumber};
 use serde::Serialize;
 
@@ -61,7 +61,7 @@ use StatusSumber::{BelumTerkonfirmasi as R, Primer as P, Sekunder as S};
 
 /// Jumlah kalkulator; menambah satu berarti menaikkan angka ini (kompilator
 /// menolak daftar yang panjangnya tidak sama).
-pub const JUMLAH: usize = 17;
+pub const JUMLAH: usize = 18;
 
 /// Satu-satunya daftar kalkulator: nama, fungsi aturan, dan keterangannya.
 /// Urutan di sini adalah urutan tampilan. Formulir halamannya ada di
@@ -413,6 +413,31 @@ pub(super) const REGISTRI: [Kalkulator; JUMLAH] = [
                     R,
                 ),
                 c("Proyek tanpa tonggak: sesuai jadwal (belum_ada_tonggak)", R),
+            ],
+        },
+    },
+    Kalkulator {
+        fungsi: inovasi::peringkat_inovasi,
+        #[cfg(feature = "openapi")]
+        skema: skema::pasangan::<skema::MasukanPeringkatInovasi, skema::HasilPeringkatInovasi>,
+        info: InfoKalkulator {
+            nama: "peringkat-inovasi",
+            judul_id: "Peringkat Inovasi Pelayanan Publik",
+            judul_en: "Public-service innovation ranking",
+            sumber: "Juklak KIPP 2021; Pedoman Menteri PANRB No. 4 Tahun 2025 (KIPP 2025); rubrik dan perhitungan peringkat: kebijakan Kinerja",
+            status: R,
+            penjelasan: "Setiap juri memberi skor 0–100 per kriteria. Nilai satu juri = jumlah skor × bobot kriteria dibagi 100 (bobot berjumlah 100). Nilai entri = rata-rata nilai para jurinya, dibulatkan ke 2 desimal (setengah ke atas). Entri diurutkan dari nilai tertinggi; nilai sama berbagi peringkat (1, 1, 3) dan diurutkan menurut id. Lolos: N entri terbaik yang nilainya paling sedikit nilai minimum (bawaan 85). Bila entri ke-N dan ke-(N+1) bernilai sama, aturan tidak menebak: semua entri bernilai itu ditandai seri di batas dan panitia yang memutuskan.",
+            belum_terkonfirmasi: &[
+                c(
+                    "Bobot nasional per aspek penilaian tidak dipublikasikan; rubrik dan bobotnya masukan (rubrik bawaan kebijakan Kinerja)",
+                    R,
+                ),
+                c(
+                    "Nilai entri = rata-rata nilai juri, dibulatkan 2 desimal setengah ke atas",
+                    R,
+                ),
+                c("Seri di batas N diserahkan ke panitia, tidak diundi", R),
+                c("Passing grade 85 (KIPP 2025)", S),
             ],
         },
     },

@@ -12,6 +12,7 @@
 mod aksi_perubahan;
 mod anggaran;
 mod info;
+mod inovasi;
 mod kinerja;
 mod kode;
 mod masukan;

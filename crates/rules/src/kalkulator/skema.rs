@@ -19,8 +19,10 @@
 
 mod aksi_perubahan;
 mod anggaran;
+mod inovasi;
 pub use aksi_perubahan::*;
 pub use anggaran::*;
+pub use inovasi::*;
 
 use crate::abk::{KategoriEj, PembulatanPegawai};
 use crate::nip::{JenisAsn, JenisKelamin};

@@ -6,8 +6,10 @@ pub mod akun;
 pub mod anggaran;
 pub mod bukti;
 pub mod impor;
+pub mod inovasi;
 pub mod kalkulator;
 pub mod kepegawaian;
+pub mod kompetisi;
 pub mod notifikasi;
 pub mod openapi;
 pub mod organisasi;
@@ -42,6 +44,8 @@ pub fn router_openapi() -> OpenApiRouter<AppState> {
         .merge(aksi_perubahan::router())
         .merge(skp::router())
         .merge(sakip::router())
+        .merge(inovasi::router())
+        .merge(kompetisi::router())
         .fallback(tidak_ada)
 }
 

@@ -73,6 +73,8 @@ impl ToSchema for Berkas {}
         (name = "notifikasi", description = "Notifikasi dalam aplikasi"),
         (name = "skp", description = "SKP (PermenPANRB 6/2022): periode, RHK dan indikator, cascading, alur, realisasi dengan bukti, umpan balik, evaluasi, kalibrasi kurva distribusi"),
         (name = "sakip", description = "SAKIP: Renstra dan IKU, pohon kinerja, realisasi IKU, Perjanjian Kinerja, saran predikat organisasi, LKE dan reviunya, LKjIP"),
+        (name = "inovasi", description = "Repositori inovasi pelayanan publik (publik): pencarian, halaman inovasi, data terbuka, sebaran replikasi; replikasi dan konfirmasi pemilik"),
+        (name = "kompetisi", description = "Kompetisi inovasi (KIPP) dan pemantauan (PKRI): tahap, entri, juri, penilaian, hasil"),
         (name = "aksi_perubahan", description = "Aksi perubahan alumni pelatihan kepemimpinan: angkatan, peserta, proyek, tonggak, progres, verifikasi mentor, dasbor")
     )
 )]

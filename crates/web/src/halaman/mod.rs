@@ -6,7 +6,9 @@ pub mod akun;
 pub mod anggaran;
 pub mod beranda;
 pub mod impor;
+pub mod inovasi;
 pub mod kalkulator;
+pub mod kompetisi;
 pub mod masuk;
 pub mod notifikasi;
 pub mod pegawai;
@@ -42,6 +44,8 @@ pub fn router() -> Router<AppState> {
         .merge(skp::router())
         .merge(aksi_perubahan::router())
         .merge(sakip::router())
+        .merge(inovasi::router())
+        .merge(kompetisi::router())
 }
 
 /// Teks dua bahasa di templat: `{{ t.s("Cari", "Search") }}`.

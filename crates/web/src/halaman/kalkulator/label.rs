@@ -172,6 +172,12 @@ pub(crate) fn label_rincian(kunci: &str, b: Bahasa) -> String {
         ),
         "jenis_subkegiatan" => t("Jenis sub kegiatan", "Sub-activity kind"),
         "kelompok_penunjang" => t("Kelompok belanja penunjang", "Overhead groups"),
+        "n" => t("Kuota lolos (N)", "Places (N)"),
+        "nilai_minimum" => t("Nilai minimum", "Minimum score"),
+        "bobot" => t("Bobot kriteria", "Criterion weights"),
+        "jumlah_entri" => t("Entri dinilai", "Entries scored"),
+        "jumlah_lolos" => t("Entri lolos", "Entries passing"),
+        "jumlah_seri_di_batas" => t("Seri di batas N", "Tied at the N boundary"),
         lain => judul_token(lain),
     }
 }

@@ -5,6 +5,7 @@ use app::Bahasa;
 
 mod aksi_perubahan;
 mod anggaran;
+mod inovasi;
 use rules::permenpanrb_1_2023::Jenjang;
 use rules::permenpanrb_6_2022::{PredikatKinerjaPegawai, PredikatOrganisasi, RatingKinerja};
 
@@ -714,6 +715,7 @@ pub(crate) static SPEK: &[Spek] = &[
     anggaran::NILAI_UANG,
     anggaran::KESELARASAN,
     aksi_perubahan::STATUS_AKSI,
+    inovasi::PERINGKAT,
     Spek {
         nama: "angka-kredit",
         ringkas: (
