@@ -470,3 +470,14 @@ pub async fn data_terbuka(l: &Layanan, setelah: &str, batas: i64) -> Hasil<Vec<B
             .collect(),
     )
 }
+
+/// Provinsi (kode, nama) untuk pilihan saringan wilayah. Publik.
+pub async fn provinsi(l: &Layanan, k: &Konteks) -> Hasil<Vec<(String, String)>> {
+    crate::kebijakan::publik(k);
+    Ok(store::wilayah::semua(l.pool())
+        .await?
+        .into_iter()
+        .filter(|w| w.tingkat == "provinsi")
+        .map(|w| (w.kode, w.nama))
+        .collect())
+}

@@ -42,6 +42,14 @@ fn kosong(s: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Aktor boleh mendaftarkan replikasi atas nama instansinya (untuk
+/// menampilkan formulir; `daftar` tetap memeriksa sendiri).
+pub fn boleh_daftar(k: &Konteks) -> bool {
+    k.aktor.as_ref().is_some_and(|a| {
+        kebijakan::putuskan(Some(a), Aksi::Kelola, Sumber::Inovasi(&a.instansi_id)).boleh()
+    })
+}
+
 /// Mendaftarkan replikasi oleh instansi aktor (POST /api/v1/inovasi/{id}/replikasi).
 pub async fn daftar(
     l: &Layanan,

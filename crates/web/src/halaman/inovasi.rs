@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -26,19 +26,6 @@ pub fn router() -> Router<AppState> {
         .route("/inovasi/{id}", get(detail))
         .route("/inovasi/{id}/replikasi", post(daftar_replikasi))
 }
-
-/// Provinsi (kode, nama) dari data wilayah Kepmendagri yang sama dengan
-/// `store::wilayah`, untuk pilihan saringan tanpa kueri.
-static PROVINSI: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    include_str!("../../../../data/wilayah/provinsi_kabkota_kepmendagri_2025.csv")
-        .lines()
-        .skip(1)
-        .filter_map(|b| {
-            let k: Vec<&str> = b.split(',').collect();
-            (k.len() == 4 && k[2] == "provinsi").then(|| (k[0].to_string(), k[1].to_string()))
-        })
-        .collect()
-});
 
 /// Jenis inovasi di repositori (huruf kecil, seperti tersimpan).
 const JENIS: &[(&str, &str, &str)] = &[
@@ -303,7 +290,8 @@ async fn cari(
             .map(|(k, n)| (k.to_string(), format!("{k} {n}"))),
         f.v("urusan"),
     );
-    let wilayah = pilihan(PROVINSI.iter().cloned(), f.v("wilayah"));
+    let provinsi = ino::provinsi(&s.layanan, &p.konteks).await.atau_halaman(&p)?;
+    let wilayah = pilihan(provinsi.into_iter(), f.v("wilayah"));
     let penghargaan = pilihan(
         [
             ("top", t.s("Pemenang (Top)", "Winners (Top)")),
@@ -437,13 +425,7 @@ async fn halaman_detail(
         None => Formulir::Tamu,
         Some(a) => {
             let iid = a.instansi_id.as_str();
-            if app::kebijakan::wajib(
-                k,
-                app::kebijakan::Aksi::Kelola,
-                app::kebijakan::Sumber::Inovasi(iid),
-            )
-            .is_err()
-            {
+            if !ino::replikasi::boleh_daftar(k) {
                 Formulir::TidakBerhak
             } else if d.inovasi.instansi_id.as_deref() == Some(iid) {
                 Formulir::MilikSendiri
@@ -680,7 +662,8 @@ async fn sebaran(
             inovasi: x.inovasi,
         })
         .collect();
-    let nama_provinsi = PROVINSI
+    let daftar_provinsi = ino::provinsi(&s.layanan, &p.konteks).await.atau_halaman(&p)?;
+    let nama_provinsi = daftar_provinsi
         .iter()
         .find(|(k, _)| *k == kode)
         .map(|(_, n)| n.clone());
@@ -690,7 +673,7 @@ async fn sebaran(
     };
     let tpl = HalamanSebaran {
         b: Bingkai::dari(&p, judul),
-        provinsi: pilihan(PROVINSI.iter().cloned(), &kode),
+        provinsi: pilihan(daftar_provinsi.into_iter(), &kode),
         nasional: kode.is_empty(),
         f,
         baris,
