@@ -66,6 +66,53 @@ pub async fn kirim(l: &Layanan, n: NotifikasiBaru) -> Hasil<Notifikasi> {
     Ok(baris)
 }
 
+/// Banyak notifikasi sekaligus (mis. hasil satu tahap kompetisi untuk ribuan
+/// peserta): satu transaksi untuk semua baris; surelnya diantre seperti
+/// [`kirim`].
+pub async fn kirim_banyak(l: &Layanan, daftar: Vec<NotifikasiBaru>) -> Hasil<usize> {
+    let w = store::sekarang();
+    let baris: Vec<Notifikasi> = daftar
+        .iter()
+        .map(|n| Notifikasi {
+            instansi_id: n.instansi_id.clone(),
+            id: store::id_baru(),
+            pengguna_id: n.pengguna_id.clone(),
+            judul: n.judul.chars().take(200).collect(),
+            isi: n.isi.chars().take(4000).collect(),
+            tautan: n
+                .tautan
+                .clone()
+                .filter(|t| t.starts_with('/') && !t.starts_with("//")),
+            dibuat_pada: w.clone(),
+            dibaca_pada: None,
+        })
+        .collect();
+    let mut tx = l.db.mulai().await?;
+    for b in &baris {
+        store::notifikasi::sisipkan(&mut tx, b).await?;
+    }
+    tx.commit().await?;
+    if surel_aktif(l) {
+        for b in &baris {
+            if let Some(alamat) = alamat_surel(l, &b.instansi_id, &b.pengguna_id).await? {
+                let mut isi = b.isi.clone();
+                if let Some(t) = &b.tautan {
+                    isi.push_str(&format!("\n\n{t}"));
+                }
+                antre_surel(
+                    l,
+                    &alamat,
+                    &b.judul,
+                    &isi,
+                    Some(format!("surel:notifikasi:{}", b.id)),
+                )
+                .await?;
+            }
+        }
+    }
+    Ok(baris.len())
+}
+
 /// Alamat surel pengguna dari data pegawainya, bila ada.
 pub(crate) async fn alamat_surel(
     l: &Layanan,

@@ -576,6 +576,14 @@ async fn kompetisi_dari_pendaftaran_sampai_pengumuman() {
         assert!(h.kurang.is_empty(), "{h:?}");
         assert_eq!(h.baru, 6);
         assert!(h.beban.values().all(|n| *n == 2), "{h:?}");
+        // Setiap juri diberi tahu tugas barunya, sekali.
+        let n = app::notifikasi::daftar(l, &j_ext1).await.unwrap();
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert!(n[0].judul.contains("entri baru untuk dinilai"));
+        assert_eq!(
+            n[0].tautan.as_deref(),
+            Some(format!("/kompetisi/{kid}/penilaian").as_str())
+        );
         // Juri Ambon tidak pernah ditugaskan entri Ambon; juri 2 tidak ke Papua.
         let tugas_ambon = jr::tugas_saya(l, &j_ambon, &kid).await.unwrap();
         assert!(tugas_ambon.iter().all(|t| t.entri_id != e1.id));
@@ -689,6 +697,22 @@ async fn kompetisi_dari_pendaftaran_sampai_pengumuman() {
             .await
             .unwrap();
         assert_eq!(cari_pemenang.isi[0].id, ino_id);
+        // Pembuat entri diberi tahu keputusan setiap tahap (seleksi, penilaian).
+        let n = app::notifikasi::daftar(l, &op_buru).await.unwrap();
+        assert!(
+            n.iter()
+                .any(|x| x.judul.starts_with("Penilaian proposal: seri")),
+            "{n:?}"
+        );
+        assert!(
+            n.iter()
+                .any(|x| x.judul.starts_with("Seleksi administrasi: lolos"))
+        );
+        assert!(
+            n.iter().all(
+                |x| x.tautan.as_deref() == Some(format!("/entri-kompetisi/{}", e2.id).as_str())
+            )
+        );
         // Peserta melihat hasil dan alasannya sendiri.
         let lihat_buru = en::lihat(l, &op_buru, &e2.id).await.unwrap();
         let h3 = lihat_buru.hasil.iter().find(|h| h.tahap == 3).unwrap();

@@ -193,7 +193,9 @@ pub async fn isi_skala_kompetisi(
     let w = store::sekarang();
     let entri_baris: Vec<Entri> = (0..entri)
         .map(|i| {
-            let ins = &instansi[i % instansi.len()];
+            // Satu instansi peserta (pembuat entri = operator tolok ukur,
+            // penerima pemberitahuan hasil); juri eksternal tanpa konflik.
+            let ins = &penyelenggara;
             Entri {
                 id: format!("{kid}-e{i:05}"),
                 kompetisi_id: kid.clone(),

@@ -154,9 +154,49 @@ pub async fn tutup_tahap(
     )
     .await?;
     tx.commit().await?;
-    Ok(hitung(
-        &store::kompetisi::hasil_tahap(l.pool(), kid, urutan).await?,
-    ))
+    let akhir = store::kompetisi::hasil_tahap(l.pool(), kid, urutan).await?;
+    beri_tahu_peserta(l, &x, &t, &entri, &akhir).await?;
+    Ok(hitung(&akhir))
+}
+
+/// Pembuat setiap entri diberi tahu keputusan tahapnya (alasan dibaca di
+/// halaman entri). Pendaftaran tidak diberitahukan (semua lolos).
+async fn beri_tahu_peserta(
+    l: &Layanan,
+    x: &Kompetisi,
+    t: &Tahap,
+    entri: &[Entri],
+    hasil: &[HasilTahap],
+) -> Hasil<()> {
+    if t.jenis == "pendaftaran" {
+        return Ok(());
+    }
+    let keputusan: HashMap<&str, &str> = hasil
+        .iter()
+        .map(|r| (r.entri_id.as_str(), r.keputusan.as_str()))
+        .collect();
+    let daftar = entri
+        .iter()
+        .filter_map(|e| {
+            let kata = match *keputusan.get(e.id.as_str())? {
+                "lolos" => "lolos",
+                "seri" => "seri di batas, menunggu keputusan penyelenggara",
+                _ => "tidak lolos",
+            };
+            Some(crate::notifikasi::NotifikasiBaru {
+                instansi_id: e.instansi_id.clone(),
+                pengguna_id: e.pembuat_id.clone(),
+                judul: format!("{}: {}", t.nama, kata),
+                isi: format!(
+                    "Entri \"{}\" di {}: {} pada tahap {}.",
+                    e.judul, x.nama, kata, t.nama
+                ),
+                tautan: Some(format!("/entri-kompetisi/{}", e.id)),
+            })
+        })
+        .collect();
+    crate::notifikasi::kirim_banyak(l, daftar).await?;
+    Ok(())
 }
 
 type BarisPeringkat<'a> = (&'a Entri, &'static str, String, i64, Option<String>);

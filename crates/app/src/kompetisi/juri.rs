@@ -335,6 +335,28 @@ pub async fn tugaskan(l: &Layanan, k: &Konteks, kid: &str, urutan: i64) -> Hasil
     )
     .await?;
     tx.commit().await?;
+    // Setiap juri yang mendapat tugas baru diberi tahu sekali.
+    let mut per_juri: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, j) in &h.baru {
+        *per_juri.entry(j.as_str()).or_default() += 1;
+    }
+    let pemberitahuan: Vec<crate::notifikasi::NotifikasiBaru> = juri
+        .iter()
+        .filter_map(|j| {
+            let n = per_juri.get(j.pengguna_id.as_str())?;
+            Some(crate::notifikasi::NotifikasiBaru {
+                instansi_id: j.pengguna_instansi_id.clone(),
+                pengguna_id: j.pengguna_id.clone(),
+                judul: format!("{n} entri baru untuk dinilai: {}", x.nama),
+                isi: format!(
+                    "Anda ditugaskan menilai {n} entri di tahap \"{}\" {} (sampai {}).",
+                    t.nama, x.nama, t.selesai
+                ),
+                tautan: Some(format!("/kompetisi/{kid}/penilaian")),
+            })
+        })
+        .collect();
+    crate::notifikasi::kirim_banyak(l, pemberitahuan).await?;
     let nama: HashMap<&str, &str> = juri
         .iter()
         .map(|j| (j.pengguna_id.as_str(), j.nama.as_str()))

@@ -18,7 +18,6 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use std::collections::BTreeMap;
 
-
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/inovasi", get(cari))
@@ -290,7 +289,9 @@ async fn cari(
             .map(|(k, n)| (k.to_string(), format!("{k} {n}"))),
         f.v("urusan"),
     );
-    let provinsi = ino::provinsi(&s.layanan, &p.konteks).await.atau_halaman(&p)?;
+    let provinsi = ino::provinsi(&s.layanan, &p.konteks)
+        .await
+        .atau_halaman(&p)?;
     let wilayah = pilihan(provinsi.into_iter(), f.v("wilayah"));
     let penghargaan = pilihan(
         [
@@ -662,7 +663,9 @@ async fn sebaran(
             inovasi: x.inovasi,
         })
         .collect();
-    let daftar_provinsi = ino::provinsi(&s.layanan, &p.konteks).await.atau_halaman(&p)?;
+    let daftar_provinsi = ino::provinsi(&s.layanan, &p.konteks)
+        .await
+        .atau_halaman(&p)?;
     let nama_provinsi = daftar_provinsi
         .iter()
         .find(|(k, _)| *k == kode)
