@@ -88,9 +88,7 @@ pub async fn kirim_banyak(l: &Layanan, daftar: Vec<NotifikasiBaru>) -> Hasil<usi
         })
         .collect();
     let mut tx = l.db.mulai().await?;
-    for b in &baris {
-        store::notifikasi::sisipkan(&mut tx, b).await?;
-    }
+    store::notifikasi::sisipkan_banyak(&mut tx, &baris).await?;
     tx.commit().await?;
     if surel_aktif(l) {
         for b in &baris {

@@ -302,6 +302,61 @@ fn ekspresi(backend: Backend, istilah: &[Vec<String>], awalan: bool) -> Option<S
     })
 }
 
+type BarisRingkas = (
+    String,
+    String,
+    String,
+    Option<i64>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    i64,
+    Option<i64>,
+);
+
+fn ringkas_dari(b: BarisRingkas) -> RingkasInovasi {
+    RingkasInovasi {
+        id: b.0,
+        judul: b.1,
+        instansi: b.2,
+        tahun: b.3,
+        ringkasan: b.4,
+        kode_wilayah: b.5,
+        urusan: b.6,
+        penghargaan: b.7,
+        jumlah_replikasi: b.8,
+        masih_berjalan: b.9,
+    }
+}
+
+/// SQLite tanpa saringan kolom: halaman teratas dipilih di FTS5.
+async fn cari_fts_saja(
+    pool: &AnyPool,
+    ekspresi: &str,
+    batas: i64,
+    lewati: i64,
+) -> Hasil<(Vec<RingkasInovasi>, i64)> {
+    let baris: Vec<BarisRingkas> = sqlx::query_as(
+        "SELECT i.id, i.judul, i.nama_instansi, i.tahun, i.ringkasan, i.kode_wilayah, i.urusan, \
+         i.penghargaan, i.jumlah_replikasi, i.masih_berjalan \
+         FROM (SELECT inovasi_id, bm25(inovasi_fts, 0.0, 10.0, 1.0) AS skor FROM inovasi_fts \
+               WHERE inovasi_fts MATCH $1 ORDER BY skor, inovasi_id LIMIT $2 OFFSET $3) f \
+         JOIN inovasi i ON i.id = f.inovasi_id ORDER BY f.skor, i.id",
+    )
+    .bind(ekspresi)
+    .bind(batas)
+    .bind(lewati)
+    .fetch_all(pool)
+    .await?;
+    let (total,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM inovasi_fts WHERE inovasi_fts MATCH $1")
+            .bind(ekspresi)
+            .fetch_one(pool)
+            .await?;
+    Ok((baris.into_iter().map(ringkas_dari).collect(), total))
+}
+
 /// Nilai ikatan yang dapat dipakai dua kali (daftar dan hitungan).
 #[derive(Clone)]
 enum Ikat {
@@ -330,6 +385,18 @@ pub async fn cari(pool: &AnyPool, s: &SaringanCari) -> Hasil<(Vec<RingkasInovasi
     };
     let mut syarat: Vec<String> = Vec::new();
     let expr = ekspresi(backend, &s.istilah, s.awalan);
+    // SQLite tanpa saringan: peringkat dan potongan halaman dikerjakan di
+    // dalam FTS5 saja; baris `inovasi` (besar) hanya dibaca untuk satu
+    // halaman, dan jumlahnya dihitung dari FTS5 tanpa JOIN.
+    let tanpa_saringan = s.urusan.is_none()
+        && s.wilayah.is_none()
+        && s.tahun.is_none()
+        && s.penghargaan.is_none()
+        && s.jenis.is_none()
+        && s.instansi_id.is_none();
+    if let (Some(e), Backend::Sqlite, true) = (&expr, backend, tanpa_saringan) {
+        return cari_fts_saja(pool, e, s.batas, s.lewati).await;
+    }
     let (dari, urut) = match (&expr, backend) {
         (Some(e), Backend::Sqlite) => {
             let ph = p(Ikat::Teks(e.clone()));
@@ -347,9 +414,12 @@ pub async fn cari(pool: &AnyPool, s: &SaringanCari) -> Hasil<(Vec<RingkasInovasi
                 format!("ts_rank(i.cari, to_tsquery('simple', {ph})) DESC, i.id"),
             )
         }
-        (None, _) => (
+        // Terbaru dulu lewat indeks (tahun, id) yang dibaca mundur; tahun
+        // kosong terakhir di kedua backend.
+        (None, Backend::Sqlite) => ("FROM inovasi i", "i.tahun DESC, i.id DESC".to_string()),
+        (None, Backend::Postgres) => (
             "FROM inovasi i",
-            "COALESCE(i.tahun, 0) DESC, i.id".to_string(),
+            "i.tahun DESC NULLS LAST, i.id DESC".to_string(),
         ),
     };
     if let Some(u) = &s.urusan {

@@ -35,6 +35,31 @@ pub async fn sisipkan(k: &mut Koneksi, n: &Notifikasi) -> Hasil<()> {
     Ok(())
 }
 
+/// Banyak notifikasi dengan INSERT berbaris banyak (hasil satu tahap
+/// kompetisi untuk ribuan peserta: satu perjalanan per potongan, bukan per baris).
+pub async fn sisipkan_banyak(k: &mut Koneksi, daftar: &[Notifikasi]) -> Hasil<()> {
+    use sqlx::Arguments;
+    let per = crate::Backend::dari_koneksi(k).baris_per_sisip(8);
+    for potong in daftar.chunks(per) {
+        let mut a = sqlx::any::AnyArguments::default();
+        for n in potong {
+            let _ = a.add(n.instansi_id.clone());
+            let _ = a.add(n.id.clone());
+            let _ = a.add(n.pengguna_id.clone());
+            let _ = a.add(n.judul.clone());
+            let _ = a.add(n.isi.clone());
+            let _ = a.add(n.tautan.clone());
+            let _ = a.add(n.dibuat_pada.clone());
+            let _ = a.add(n.dibaca_pada.clone());
+        }
+        let nilai = crate::nilai_banyak(potong.len(), 8);
+        sqlx::query_with(sqlf!("INSERT INTO notifikasi ({KOLOM}) VALUES {nilai}"), a)
+            .execute(&mut *k)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Notifikasi terbaru seorang pengguna (paling banyak `batas`).
 pub async fn daftar(
     pool: &AnyPool,

@@ -25,7 +25,16 @@ const MAKS_USULAN: usize = 4;
 pub struct Kamus {
     isi: RwLock<Option<Arc<DataKamus>>>,
     diperiksa: std::sync::Mutex<Option<Instant>>,
+    /// Tembolok hasil pencarian (kueri yang sudah dinormalkan → halaman
+    /// hasil), paling lama `SEGAR`: pencarian publik sangat berulang ("layanan",
+    /// "puskesmas") dan kata yang umum cocok dengan sebagian besar repositori.
+    /// Dikosongkan oleh setiap tulisan di proses ini (`usang`); tulisan di
+    /// proses lain terlihat paling lambat setelah `SEGAR`.
+    hasil: std::sync::Mutex<std::collections::HashMap<String, (Instant, super::HasilCari)>>,
 }
+
+/// Entri tembolok hasil paling banyak (kunci terlama dibuang lebih dulu).
+const MAKS_TEMBOLOK: usize = 2_000;
 
 pub struct DataKamus {
     kata: HashSet<String>,
@@ -122,10 +131,43 @@ impl Kamus {
         Ok(data)
     }
 
-    /// Dipanggil setelah menulis inovasi di proses ini: muat ulang saat dipakai.
+    /// Dipanggil setelah menulis inovasi, replikasi, konfirmasi atau
+    /// penghargaan di proses ini: kamus dimuat ulang dan tembolok dikosongkan.
     pub fn usang(&self) {
         if let Ok(mut g) = self.isi.write() {
             *g = None;
+        }
+        if let Ok(mut h) = self.hasil.lock() {
+            h.clear();
+        }
+    }
+
+    /// Hasil tersimpan untuk `kunci` yang belum kedaluwarsa.
+    pub fn dari_tembolok(&self, kunci: &str) -> Option<super::HasilCari> {
+        if std::env::var_os("KINERJA_TANPA_TEMBOLOK_CARI").is_some() {
+            return None;
+        }
+        let h = self.hasil.lock().ok()?;
+        h.get(kunci)
+            .filter(|(t, _)| t.elapsed() < SEGAR)
+            .map(|(_, v)| v.clone())
+    }
+
+    pub fn ke_tembolok(&self, kunci: String, v: &super::HasilCari) {
+        if let Ok(mut h) = self.hasil.lock() {
+            if h.len() >= MAKS_TEMBOLOK {
+                // Buang yang kedaluwarsa; bila masih penuh, buang yang terlama.
+                h.retain(|_, (t, _)| t.elapsed() < SEGAR);
+                if h.len() >= MAKS_TEMBOLOK
+                    && let Some(k) = h
+                        .iter()
+                        .min_by_key(|(_, (t, _))| *t)
+                        .map(|(k, _)| k.clone())
+                {
+                    h.remove(&k);
+                }
+            }
+            h.insert(kunci, (Instant::now(), v.clone()));
         }
     }
 }
@@ -140,41 +182,58 @@ pub struct Kueri {
     pub koreksi: Vec<(String, Vec<String>)>,
 }
 
-/// Menyusun kueri: setiap kata dasar yang ada di kamus dipakai apa adanya;
-/// yang tidak ada diganti kata kamus terdekat (salah ketik); kata terakhir
-/// yang tidak dikenal dan tanpa usulan dicari sebagai awalan (sedang mengetik).
+/// Menyusun kueri: setiap kata yang diketik dipotong menjadi kata dasarnya.
+/// Kata yang ada di kamus (bentuk permukaan yang pernah diindeks) dipakai
+/// apa adanya; yang tidak ada dianggap salah ketik dan kata kamus terdekatnya
+/// (dipotong juga) ikut dicari; kata terakhir yang tidak dikenal dan tanpa
+/// usulan dicari sebagai awalan (sedang mengetik).
 pub fn susun(teks: &str, kamus: &DataKamus) -> Kueri {
     let potong: String = teks.chars().take(MAKS_KUERI).collect();
-    // Indeks hanya dicari dengan huruf ASCII dan angka (kata beraksara lain
-    // tidak pernah cocok dan tidak boleh masuk ekspresi FTS).
-    let mut kata: Vec<String> = rules::inovasi::kata_cari(&potong)
-        .into_iter()
-        .filter(|w| {
-            w.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
-        .collect();
-    kata.dedup();
-    kata.truncate(MAKS_ISTILAH);
+    let aman = |w: &String| {
+        w.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    };
     let mut q = Kueri::default();
-    let n = kata.len();
-    for (i, w) in kata.into_iter().enumerate() {
-        if kamus.ada(&w) {
-            q.istilah.push(vec![w]);
+    let mut dilihat: Vec<String> = Vec::new();
+    let semua: Vec<String> = potong
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let n = semua.len();
+    for (i, permukaan) in semua.into_iter().enumerate() {
+        if q.istilah.len() >= MAKS_ISTILAH {
+            break;
+        }
+        // Kata henti dan kata terlalu pendek hilang di sini, seperti saat diindeks.
+        let Some(dasar) = rules::inovasi::kata_cari(&permukaan).into_iter().find(aman) else {
+            continue;
+        };
+        if dilihat.contains(&dasar) {
             continue;
         }
-        let usul = kamus.usulan(&w);
-        if usul.is_empty() {
-            if i + 1 == n && w.chars().count() >= 3 {
+        dilihat.push(dasar.clone());
+        if kamus.ada(&permukaan) || kamus.ada(&dasar) {
+            q.istilah.push(vec![dasar]);
+            continue;
+        }
+        let usul = kamus.usulan(&permukaan);
+        let mut alt = vec![dasar.clone()];
+        for u in &usul {
+            for d in rules::inovasi::kata_cari(u).into_iter().filter(aman) {
+                if !alt.contains(&d) {
+                    alt.push(d);
+                }
+            }
+        }
+        if alt.len() == 1 {
+            if i + 1 == n && dasar.chars().count() >= 3 {
                 q.awalan = true;
             }
-            q.istilah.push(vec![w]);
         } else {
-            q.koreksi.push((w.clone(), usul.clone()));
-            let mut alt = vec![w];
-            alt.extend(usul);
-            q.istilah.push(alt);
+            q.koreksi.push((permukaan, usul));
         }
+        q.istilah.push(alt);
     }
     q
 }
@@ -192,16 +251,31 @@ mod tes {
 
     #[test]
     fn salah_ketik_diganti_kata_terdekat() {
-        let k = kamus(&["sehat", "layan", "puskesmas", "surat"]);
+        let k = kamus(&[
+            "kesehatan",
+            "layanan",
+            "pelayanan",
+            "puskesmas",
+            "persuratan",
+        ]);
         let q = susun("layanan kesehatn", &k);
         assert_eq!(q.istilah[0], vec!["layan".to_string()]);
-        // "kesehatn" tidak terpotong menjadi "sehat"; kata terdekatnya
-        // "sehat" berjarak 3 (> toleransi 2) — jadi tidak ada usulan, dan
-        // sebagai kata terakhir ia dicari sebagai awalan.
-        assert!(q.istilah.len() == 2);
-        let q = susun("puskesmsa", &k);
-        assert_eq!(q.koreksi.len(), 1);
-        assert!(q.istilah[0].contains(&"puskesmas".to_string()));
+        // "kesehatn" (salah ketik) dekat dengan "kesehatan", yang dipotong "sehat".
+        assert!(
+            q.istilah[1].contains(&"sehat".to_string()),
+            "{:?}",
+            q.istilah
+        );
+        assert_eq!(q.koreksi[0].1, vec!["kesehatan".to_string()]);
+        let q = susun("persuratn", &k);
+        assert!(
+            q.istilah[0].contains(&"surat".to_string()),
+            "{:?}",
+            q.istilah
+        );
+        // Tidak dikenal dan tanpa usulan: kata terakhir dicari sebagai awalan.
+        let q = susun("layanan zzqx", &k);
+        assert!(q.awalan && q.koreksi.is_empty());
     }
 
     #[test]

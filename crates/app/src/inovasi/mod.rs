@@ -118,14 +118,37 @@ pub fn bentuk_inovasi(b: BahanInovasi, waktu: &str) -> Inovasi {
     }
 }
 
-/// Kata dasar baru dari baris-baris inovasi, untuk kamus koreksi.
+/// Kata permukaan (huruf kecil, huruf ASCII dan angka, 3–30 karakter) dari
+/// teks: kamus koreksi salah ketik menyimpan bentuk yang ditulis orang
+/// ("persuratan"), bukan kata dasarnya ("surat"), agar "persuratn" dekat
+/// dengan "persuratan".
+pub fn kata_permukaan(teks: &str) -> impl Iterator<Item = String> + '_ {
+    teks.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| (3..=30).contains(&w.len()) && w.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(|w| w.to_ascii_lowercase())
+}
+
+/// Kata permukaan baru dari baris-baris inovasi, untuk kamus koreksi.
 fn kata_baru(daftar: &[Inovasi]) -> Vec<String> {
-    let mut s: std::collections::BTreeSet<&str> = Default::default();
+    let mut s: std::collections::BTreeSet<String> = Default::default();
     for i in daftar {
-        s.extend(i.judul_cari.split(' ').filter(|w| !w.is_empty()));
-        s.extend(i.isi_cari.split(' ').filter(|w| !w.is_empty()));
+        for t in [
+            Some(i.judul.as_str()),
+            i.produk.as_deref(),
+            i.masalah.as_deref(),
+            i.solusi.as_deref(),
+            i.hasil.as_deref(),
+            i.tahapan.as_deref(),
+            Some(i.nama_instansi.as_str()),
+            i.unit_pemilik.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            s.extend(kata_permukaan(t));
+        }
     }
-    s.into_iter().map(str::to_string).collect()
+    s.into_iter().collect()
 }
 
 /// Menyimpan banyak inovasi baru dan kata dasarnya dalam satu transaksi
@@ -301,6 +324,23 @@ pub async fn cari(l: &Layanan, k: &Konteks, p: &ParamCari) -> Hasil<HasilCari> {
             .map(|(kata, menjadi)| Koreksi { kata, menjadi })
             .collect();
     }
+    let kunci = format!(
+        "{:?}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}",
+        s.istilah,
+        s.awalan,
+        s.urusan,
+        s.wilayah,
+        s.tahun,
+        s.penghargaan,
+        s.jenis,
+        s.instansi_id,
+        s.batas,
+        s.lewati
+    );
+    if let Some(mut h) = l.kamus_inovasi.dari_tembolok(&kunci) {
+        h.koreksi = koreksi;
+        return Ok(h);
+    }
     let (mut isi, mut total) = store::inovasi::cari(l.pool(), &s).await?;
     let mut sebagian = false;
     // Tidak ada yang memuat semua kata: cari yang memuat salah satunya.
@@ -311,14 +351,16 @@ pub async fn cari(l: &Layanan, k: &Konteks, p: &ParamCari) -> Hasil<HasilCari> {
         (isi, total) = store::inovasi::cari(l.pool(), &s).await?;
         sebagian = total > 0;
     }
-    Ok(HasilCari {
+    let h = HasilCari {
         isi,
         total,
         halaman: s.lewati / s.batas + 1,
         per_halaman: s.batas,
         koreksi,
         sebagian,
-    })
+    };
+    l.kamus_inovasi.ke_tembolok(kunci, &h);
+    Ok(h)
 }
 
 /// Konfirmasi tahunan pemilik, tanpa siapa yang mengirimnya (halaman publik).

@@ -182,6 +182,7 @@ pub async fn daftar(
     )
     .await?;
     tx.commit().await?;
+    l.kamus_inovasi.usang();
     Ok(r)
 }
 
@@ -391,6 +392,7 @@ pub async fn lapor(
     )
     .await?;
     tx.commit().await?;
+    l.kamus_inovasi.usang();
     Ok(lap)
 }
 
@@ -481,6 +483,7 @@ pub async fn konfirmasi(
     )
     .await?;
     tx.commit().await?;
+    l.kamus_inovasi.usang();
     Ok(c)
 }
 
