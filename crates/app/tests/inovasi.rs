@@ -521,6 +521,7 @@ async fn kompetisi_dari_pendaftaran_sampai_pengumuman() {
                 &panitia,
                 &kid,
                 MasukanJuri {
+                    tahap: Vec::new(),
                     username: j.aktor.as_ref().unwrap().username.clone(),
                     afiliasi: "Universitas Pattimura".into(),
                     eksternal: ext,
@@ -529,6 +530,37 @@ async fn kompetisi_dari_pendaftaran_sampai_pengumuman() {
             .await
             .unwrap();
         }
+        // Panel presentasi (tahap 4 saja) tidak ditugaskan di penilaian proposal.
+        let j_tpi = orang(&d, &d.prov, &[Peran::Penilai]).await;
+        let salah_tahap = jr::tambah(
+            l,
+            &panitia,
+            &kid,
+            MasukanJuri {
+                username: j_tpi.aktor.as_ref().unwrap().username.clone(),
+                afiliasi: "Tim Panel Independen".into(),
+                eksternal: true,
+                tahap: vec![2],
+            },
+        )
+        .await;
+        assert!(
+            matches!(salah_tahap, Err(Galat::InputTidakValid { .. })),
+            "{salah_tahap:?}"
+        );
+        jr::tambah(
+            l,
+            &panitia,
+            &kid,
+            MasukanJuri {
+                username: j_tpi.aktor.as_ref().unwrap().username.clone(),
+                afiliasi: "Tim Panel Independen".into(),
+                eksternal: true,
+                tahap: vec![4],
+            },
+        )
+        .await
+        .unwrap();
         // Juri eksternal menyatakan konflik atas entri Papua.
         jr::nyatakan_konflik(
             l,
@@ -576,6 +608,7 @@ async fn kompetisi_dari_pendaftaran_sampai_pengumuman() {
         assert!(h.kurang.is_empty(), "{h:?}");
         assert_eq!(h.baru, 6);
         assert!(h.beban.values().all(|n| *n == 2), "{h:?}");
+        assert!(jr::tugas_saya(l, &j_tpi, &kid).await.unwrap().is_empty());
         // Setiap juri diberi tahu tugas barunya, sekali.
         let n = app::notifikasi::daftar(l, &j_ext1).await.unwrap();
         assert_eq!(n.len(), 1, "{n:?}");

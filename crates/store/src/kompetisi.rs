@@ -131,9 +131,23 @@ pub struct Juri {
     pub instansi_asal_id: Option<String>,
     pub wilayah_asal: Option<String>,
     pub dibuat_pada: String,
+    /// Tahap penilaian yang dilayani (urutan dipisah koma); None = semua.
+    pub tahap: Option<String>,
 }
 
-const KOLOM_JURI: &str = "kompetisi_id, pengguna_instansi_id, pengguna_id, nama, afiliasi, instansi_asal_id, wilayah_asal, dibuat_pada";
+impl Juri {
+    /// Juri ini melayani tahap `urutan`.
+    pub fn melayani(&self, urutan: i64) -> bool {
+        match &self.tahap {
+            None => true,
+            Some(t) => t
+                .split(',')
+                .any(|x| x.trim().parse::<i64>().ok() == Some(urutan)),
+        }
+    }
+}
+
+const KOLOM_JURI: &str = "kompetisi_id, pengguna_instansi_id, pengguna_id, nama, afiliasi, instansi_asal_id, wilayah_asal, dibuat_pada, tahap";
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Konflik {
@@ -505,26 +519,42 @@ pub async fn entri_di_tahap(pool: &AnyPool, kompetisi_id: &str, tahap: i64) -> H
     .await?)
 }
 
-/// Entri yang lolos tahap `dari` naik ke tahap `ke`.
+/// Entri `ids` (yang lolos tahap `dari`) naik ke tahap `ke`. Daftar id
+/// eksplisit, dipotong per 200, agar rencana kueri tidak bergantung pada
+/// statistik tabel yang baru dimuat (PK langsung).
 pub async fn naikkan_tahap(
     k: &mut Koneksi,
     kompetisi_id: &str,
     dari: i64,
     ke: i64,
+    ids: &[String],
     w: &str,
 ) -> Hasil<u64> {
-    let r = sqlx::query(
-        "UPDATE entri_kompetisi SET tahap = $1, versi = versi + 1, diubah_pada = $2 \
-         WHERE kompetisi_id = $3 AND status = 'diajukan' AND tahap = $4 AND id IN \
-         (SELECT entri_id FROM hasil_tahap WHERE kompetisi_id = $3 AND tahap = $4 AND keputusan = 'lolos')",
-    )
-    .bind(ke)
-    .bind(w)
-    .bind(kompetisi_id)
-    .bind(dari)
-    .execute(k)
-    .await?;
-    Ok(r.rows_affected())
+    let mut n = 0;
+    for potong in ids.chunks(200) {
+        let mut a = AnyArguments::default();
+        let _ = a.add(ke);
+        let _ = a.add(w.to_string());
+        let _ = a.add(kompetisi_id.to_string());
+        let _ = a.add(dari);
+        let mut daftar = Vec::with_capacity(potong.len());
+        for (i, id) in potong.iter().enumerate() {
+            let _ = a.add(id.clone());
+            daftar.push(format!("${}", i + 5));
+        }
+        let r = sqlx::query_with(
+            sqlf!(
+                "UPDATE entri_kompetisi SET tahap = $1, versi = versi + 1, diubah_pada = $2 \
+                 WHERE kompetisi_id = $3 AND status = 'diajukan' AND tahap = $4 AND id IN ({})",
+                daftar.join(", ")
+            ),
+            a,
+        )
+        .execute(&mut *k)
+        .await?;
+        n += r.rows_affected();
+    }
+    Ok(n)
 }
 
 /// Banyak entri lain yang sudah diajukan dengan judul yang sama (KIPP:
@@ -550,7 +580,7 @@ pub async fn entri_judul_sama(
 
 pub async fn sisipkan_juri(k: &mut Koneksi, j: &Juri) -> Hasil<()> {
     sqlx::query(sqlf!(
-        "INSERT INTO juri_kompetisi ({KOLOM_JURI}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        "INSERT INTO juri_kompetisi ({KOLOM_JURI}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
     ))
     .bind(&j.kompetisi_id)
     .bind(&j.pengguna_instansi_id)
@@ -560,6 +590,7 @@ pub async fn sisipkan_juri(k: &mut Koneksi, j: &Juri) -> Hasil<()> {
     .bind(&j.instansi_asal_id)
     .bind(&j.wilayah_asal)
     .bind(&j.dibuat_pada)
+    .bind(&j.tahap)
     .execute(k)
     .await?;
     Ok(())

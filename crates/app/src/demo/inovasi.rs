@@ -312,10 +312,19 @@ pub async fn isi_inovasi(l: &Layanan) -> Hasil<bool> {
         Peran::Penilai,
     )
     .await?;
-    let semua_juri = [
-        (&juri, "Tim Evaluasi, Universitas Pattimura"),
-        (&juri_panel, "Tim Panel Independen"),
-        (&juri_akademisi, "Tim Evaluasi, IAIN Ambon"),
+    let juri_tpi = akun(
+        l,
+        &maluku.id,
+        "juri.tpi",
+        "Anggota Tim Panel Independen (presentasi)",
+        Peran::Penilai,
+    )
+    .await?;
+    // (juri, afiliasi, tahap 2026 yang dilayani: kosong = semua).
+    let semua_juri: [(&Konteks, &str, Vec<i64>); 3] = [
+        (&juri, "Tim Evaluasi, Universitas Pattimura", Vec::new()),
+        (&juri_panel, "Tim Panel Independen", Vec::new()),
+        (&juri_akademisi, "Tim Evaluasi, IAIN Ambon", vec![3]),
     ];
 
     let b_maluku = bukti_demo(l, &panitia, &maluku.id, "bukti-maluku").await?;
@@ -392,7 +401,7 @@ pub async fn isi_inovasi(l: &Layanan) -> Hasil<bool> {
     let e_persehat = ajukan(l, &op_malteng, &kid25, "kompetisi", &persehat, &b_malteng).await?;
     let e_tele = ajukan(l, &panitia, &kid25, "kompetisi", &telemedisin, &b_maluku).await?;
     hs::tutup_tahap(l, &panitia, &kid25, 1, MasukanTutup::default()).await?;
-    for (j, afiliasi) in &semua_juri[1..] {
+    for (j, afiliasi, _) in &semua_juri[1..] {
         let username = j
             .aktor
             .as_ref()
@@ -406,6 +415,7 @@ pub async fn isi_inovasi(l: &Layanan) -> Hasil<bool> {
                 username,
                 afiliasi: afiliasi.to_string(),
                 eksternal: true,
+                tahap: Vec::new(),
             },
         )
         .await?;
@@ -608,7 +618,9 @@ pub async fn isi_inovasi(l: &Layanan) -> Hasil<bool> {
     }
     hs::tutup_tahap(l, &panitia, &kid, 2, MasukanTutup::default()).await?;
     // Penilaian proposal: tiga juri eksternal.
-    for (j, afiliasi) in &semua_juri {
+    let mut juri26: Vec<(&Konteks, &str, Vec<i64>)> = semua_juri.to_vec();
+    juri26.push((&juri_tpi, "Tim Panel Independen (presentasi)", vec![4]));
+    for (j, afiliasi, tahap) in &juri26 {
         let username = j
             .aktor
             .as_ref()
@@ -622,13 +634,19 @@ pub async fn isi_inovasi(l: &Layanan) -> Hasil<bool> {
                 username,
                 afiliasi: afiliasi.to_string(),
                 eksternal: true,
+                tahap: tahap.clone(),
             },
         )
         .await?;
     }
     kp::buka_tahap(l, &panitia, &kid, 3).await?;
     jr::tugaskan(l, &panitia, &kid, 3).await?;
-    let juri3 = [(&juri, 1), (&juri_panel, 0), (&juri_akademisi, -1)];
+    let juri3 = [
+        (&juri, 1),
+        (&juri_panel, 0),
+        (&juri_akademisi, -1),
+        (&juri_tpi, 0),
+    ];
     nilai_tahap(l, &juri3, &kid, 3, &kp::rubrik_proposal(), &dasar, None).await?;
     hs::tutup_tahap(l, &panitia, &kid, 3, MasukanTutup::default()).await?;
     hs::umumkan(l, &panitia, &kid, 3).await?;

@@ -183,6 +183,7 @@ pub async fn isi_skala_kompetisi(
             &k,
             &kid,
             crate::kompetisi::juri::MasukanJuri {
+                tahap: Vec::new(),
                 username: a.username.clone(),
                 afiliasi: format!("Universitas {j}"),
                 eksternal: true,

@@ -140,7 +140,22 @@ pub async fn tutup_tahap(
     }
     store::kompetisi::simpan_hasil(&mut tx, &hasil).await?;
     if let Some(berikut) = semua.iter().find(|s| s.urutan == urutan + 1) {
-        store::kompetisi::naikkan_tahap(&mut tx, kid, urutan, berikut.urutan, &w).await?;
+        // Seleksi: keputusan sudah tersimpan sebelum tahap ditutup.
+        let lolos: Vec<String> = if t.jenis == "seleksi" {
+            store::kompetisi::hasil_tahap(l.pool(), kid, urutan)
+                .await?
+                .into_iter()
+                .filter(|r| r.keputusan == "lolos")
+                .map(|r| r.entri_id)
+                .collect()
+        } else {
+            hasil
+                .iter()
+                .filter(|r| r.keputusan == "lolos")
+                .map(|r| r.entri_id.clone())
+                .collect()
+        };
+        store::kompetisi::naikkan_tahap(&mut tx, kid, urutan, berikut.urutan, &lolos, &w).await?;
     }
     crate::audit::catat(
         &mut tx,
@@ -437,7 +452,17 @@ pub async fn putuskan(
     if t.status == "ditutup"
         && let Some(berikut) = semua.iter().find(|s| s.urutan == urutan + 1)
     {
-        store::kompetisi::naikkan_tahap(&mut tx, kid, urutan, berikut.urutan, &w).await?;
+        if h.keputusan == "lolos" {
+            store::kompetisi::naikkan_tahap(
+                &mut tx,
+                kid,
+                urutan,
+                berikut.urutan,
+                std::slice::from_ref(&h.entri_id),
+                &w,
+            )
+            .await?;
+        }
     }
     crate::audit::catat(
         &mut tx,

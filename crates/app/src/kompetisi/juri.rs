@@ -28,6 +28,10 @@ pub struct MasukanJuri {
     /// di antara peserta; konflik instansi/wilayah tidak berlaku baginya.
     #[serde(default)]
     pub eksternal: bool,
+    /// Tahap penilaian (urutan) yang dilayani, mis. `[3]` untuk tim evaluasi
+    /// proposal atau `[4]` untuk panel independen; kosong = semua tahap penilaian.
+    #[serde(default)]
+    pub tahap: Vec<i64>,
 }
 
 /// Menambahkan juri ke kompetisi (penyelenggara).
@@ -66,6 +70,24 @@ pub async fn tambah(l: &Layanan, k: &Konteks, kid: &str, m: MasukanJuri) -> Hasi
             ),
         );
     }
+    let tahap_kompetisi = store::kompetisi::tahap(l.pool(), kid).await?;
+    let mut tahap = m.tahap.clone();
+    tahap.sort();
+    tahap.dedup();
+    for u in &tahap {
+        if !tahap_kompetisi
+            .iter()
+            .any(|t| t.urutan == *u && t.jenis == "penilaian")
+        {
+            f.tambah(
+                "tahap",
+                k.t(
+                    "Sebutkan urutan tahap penilaian kompetisi ini.",
+                    "Give the order numbers of this competition's scoring stages.",
+                ),
+            );
+        }
+    }
     f.jadi_galat(k.t("Data juri belum benar.", "The judge data is not valid."))?;
     let akun = akun.ok_or_else(|| Galat::Internal("akun".into()))?;
     let (instansi_asal_id, wilayah_asal) = if m.eksternal {
@@ -85,6 +107,13 @@ pub async fn tambah(l: &Layanan, k: &Konteks, kid: &str, m: MasukanJuri) -> Hasi
         instansi_asal_id,
         wilayah_asal,
         dibuat_pada: store::sekarang(),
+        tahap: (!tahap.is_empty()).then(|| {
+            tahap
+                .iter()
+                .map(|u| u.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        }),
     };
     let mut tx = l.db.mulai().await?;
     if let Err(e) = store::kompetisi::sisipkan_juri(&mut tx, &j).await {
@@ -278,6 +307,8 @@ pub async fn tugaskan(l: &Layanan, k: &Konteks, kid: &str, urutan: i64) -> Hasil
             wilayah: e.kode_wilayah.clone(),
         })
         .collect();
+    // Hanya juri yang melayani tahap ini (tim evaluasi, panel independen).
+    let juri: Vec<Juri> = juri.into_iter().filter(|j| j.melayani(urutan)).collect();
     let j_tugas: Vec<rules::inovasi::JuriTugas> = juri
         .iter()
         .map(|j| rules::inovasi::JuriTugas {

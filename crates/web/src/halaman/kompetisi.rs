@@ -619,6 +619,9 @@ struct FormJuri {
     afiliasi: String,
     #[serde(default)]
     eksternal: String,
+    /// Urutan tahap penilaian dipisah koma; kosong = semua.
+    #[serde(default)]
+    tahap: String,
 }
 
 async fn tambah_juri(
@@ -634,6 +637,11 @@ async fn tambah_juri(
         username: f.username.clone(),
         afiliasi: f.afiliasi.clone(),
         eksternal: !f.eksternal.is_empty(),
+        tahap: f
+            .tahap
+            .split(',')
+            .filter_map(|x| x.trim().parse::<i64>().ok())
+            .collect(),
     };
     match jr::tambah(&s.layanan, k, &kid, m).await {
         Ok(_) => {
@@ -646,6 +654,7 @@ async fn tambah_juri(
             i.set("username", f.username);
             i.set("afiliasi", f.afiliasi);
             i.set("eksternal", f.eksternal);
+            i.set("tahap", f.tahap);
             um.fj = i;
             halaman_detail(&s, &p, &kid, um).await
         }
