@@ -179,6 +179,12 @@ async fn kontrak_repositori_dan_replikasi() {
             publik.get("/api/v1/inovasi/data?format=xml").await.status,
             StatusCode::UNPROCESSABLE_ENTITY
         );
+        // Dengan kompresi (lapisan yang meminta lagi sesudah aliran selesai).
+        publik.header_lain.push(("accept-encoding", "gzip".into()));
+        let r = publik.get("/api/v1/inovasi/data?format=json").await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(!r.byte.is_empty());
+        publik.header_lain.clear();
         // Sebaran.
         let s = publik
             .get("/api/v1/inovasi/sebaran?provinsi=81")

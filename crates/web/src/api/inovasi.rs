@@ -136,6 +136,9 @@ async fn data_terbuka(
             Some((Ok(isi), (berikut, false, l)))
         },
     );
+    // Lapisan kompresi dapat meminta lagi sesudah aliran selesai; `fuse`
+    // menjawab "selesai" lagi alih-alih panik.
+    let aliran = futures_util::StreamExt::fuse(aliran);
     let (jenis, nama) = if json {
         ("application/x-ndjson; charset=utf-8", "inovasi.jsonl")
     } else {
