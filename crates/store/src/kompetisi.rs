@@ -477,6 +477,8 @@ pub struct RingkasEntri {
     pub status: String,
     pub tahap: i64,
     pub diajukan_pada: Option<String>,
+    /// Halaman repositori (pemenang yang sudah diumumkan).
+    pub inovasi_id: Option<String>,
 }
 
 /// Entri sebuah kompetisi yang sudah diajukan (penyelenggara), satu kelompok
@@ -495,10 +497,10 @@ pub async fn entri_kompetisi(
     };
     crate::semua_sebagai_json(
         pool,
-        "id, kelompok, instansi_id, instansi, kode_wilayah, judul, status, tahap, diajukan_pada",
+        "id, kelompok, instansi_id, instansi, kode_wilayah, judul, status, tahap, diajukan_pada, inovasi_id",
         &format!(
             "FROM (SELECT e.id, e.kelompok, e.instansi_id, n.nama AS instansi, e.kode_wilayah, e.judul, e.status, \
-             e.tahap, e.diajukan_pada FROM entri_kompetisi e JOIN instansi n ON n.id = e.instansi_id \
+             e.tahap, e.diajukan_pada, e.inovasi_id FROM entri_kompetisi e JOIN instansi n ON n.id = e.instansi_id \
              WHERE e.kompetisi_id = $1 {saring}) x"
         ),
         "t.instansi, t.judul, t.id",

@@ -680,9 +680,7 @@ pub async fn daftar(l: &Layanan, k: &Konteks, kid: &str, urutan: i64) -> Hasil<D
             continue;
         };
         let inovasi_id = if r.keputusan == "lolos" {
-            store::kompetisi::entri(l.pool(), &r.entri_id)
-                .await?
-                .and_then(|e| e.inovasi_id)
+            e.inovasi_id.clone()
         } else {
             None
         };

@@ -441,21 +441,21 @@ pub async fn tugas_saya(l: &Layanan, k: &Konteks, kid: &str) -> Hasil<Vec<TugasJ
         return Err(k.dilarang());
     }
     let tahap = store::kompetisi::tahap(l.pool(), kid).await?;
+    // Judul dan instansi semua entri yang diajukan dalam satu kueri, bukan per tugas.
+    let ringkas = store::kompetisi::entri_kompetisi(l.pool(), kid, true).await?;
+    let peta: HashMap<&str, &store::kompetisi::RingkasEntri> =
+        ringkas.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut hasil = Vec::new();
     for t in tahap.iter().filter(|t| t.jenis == "penilaian") {
         for p in store::kompetisi::penilaian_juri(l.pool(), kid, t.urutan, &a.pengguna_id).await? {
-            let Some(e) = store::kompetisi::entri(l.pool(), &p.entri_id).await? else {
+            let Some(e) = peta.get(p.entri_id.as_str()) else {
                 continue;
             };
-            let instansi = store::organisasi::instansi(l.pool(), &e.instansi_id)
-                .await?
-                .map(|i| i.nama)
-                .unwrap_or_default();
             hasil.push(TugasJuri {
-                entri_id: e.id,
-                judul: e.judul,
-                kelompok: e.kelompok,
-                instansi,
+                entri_id: e.id.clone(),
+                judul: e.judul.clone(),
+                kelompok: e.kelompok.clone(),
+                instansi: e.instansi.clone(),
                 tahap: t.urutan,
                 nama_tahap: t.nama.clone(),
                 buka: t.status == "buka",
