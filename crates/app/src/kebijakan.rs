@@ -806,6 +806,17 @@ pub struct HakAksi {
     pub kirim_progres: bool,
     /// Memverifikasi progres: hanya mentornya.
     pub verifikasi: bool,
+    /// Mencatat hasil seminar (nilai, kualifikasi) dan coach: lembaga
+    /// pelatihan (admin instansi penyelenggara), bukan alumninya sendiri.
+    pub nilai_seminar: bool,
+    /// Mengusulkan proyek ke repositori inovasi: alumni, mentor, BKD.
+    pub usul_inovasi: bool,
+    /// Menerima/menolak usul itu dan menerbitkannya di repositori: admin
+    /// instansi alumni atau operator inovasinya.
+    pub putuskan_inovasi: bool,
+    /// Proyek sudah pindah bersama alumninya ke instansi lain: hanya dibaca;
+    /// perubahan ditolak 409 `aksi_dipindah` (lanjutannya yang dikerjakan).
+    pub dipindah: bool,
 }
 
 /// Hubungan aktor dengan proyek perubahan, dihitung sekali per permintaan:
@@ -883,6 +894,8 @@ impl CakupanAksi {
             return HakAksi {
                 baca: true,
                 ubah: tulis,
+                nilai_seminar: tulis,
+                putuskan_inovasi: tulis,
                 ..Default::default()
             };
         }
@@ -897,11 +910,20 @@ impl CakupanAksi {
         if satu_instansi && saya.is_some() && saya == f.mentor_pegawai_id {
             h.baca = true;
             h.verifikasi = tulis;
+            h.usul_inovasi = tulis;
         }
         if self.admin && satu_instansi {
             h.baca = true;
             h.ubah |= tulis;
+            h.putuskan_inovasi = tulis;
         }
+        // Operator inovasi hanya memutus usul (tanpa membaca proyek lain):
+        // isi usul dibacanya lewat daftar usul.
+        if satu_instansi && a.punya(Peran::OperatorInovasi) {
+            h.putuskan_inovasi = tulis;
+        }
+        // Alumni dan BKD-nya boleh mengusulkan (mentor di atas).
+        h.usul_inovasi |= h.kirim_progres || (self.admin && satu_instansi && tulis);
         if let (Some(p), Some(w)) = (&self.provinsi, f.kode_wilayah)
             && w.strip_prefix(p.as_str())
                 .is_some_and(|r| r.starts_with('.'))
@@ -912,11 +934,28 @@ impl CakupanAksi {
             if self.admin {
                 h.baca = true;
                 h.ubah |= tulis;
+                h.nilai_seminar = tulis;
             } else if self.angkatan_dipimpin.contains(f.angkatan_id) {
                 h.baca = true;
             }
         }
         h
+    }
+
+    /// Hak atas proyek yang sudah pindah bersama alumninya (rantai
+    /// `pindah_aksi`, docs/adr/0014): tidak ada yang mengubahnya lagi; yang
+    /// membacanya ialah yang boleh membaca proyek itu sendiri (BKD dan mentor
+    /// lama) atau salah satu lanjutannya (`lanjutan`: fakta proyek-proyek
+    /// sesudahnya di rantai), sehingga mentor dan BKD baru melihat riwayat dan
+    /// bukti lamanya. Pemanggil boleh mengosongkan `lanjutan` bila hak proyek
+    /// itu sendiri sudah memberi baca.
+    pub fn hak_pindah(&self, f: &FaktaAksi<'_>, lanjutan: &[FaktaAksi<'_>]) -> HakAksi {
+        let baca = self.hak(f).baca || lanjutan.iter().any(|x| self.hak(x).baca);
+        HakAksi {
+            baca,
+            dipindah: true,
+            ..Default::default()
+        }
     }
 
     /// Proyek yang boleh dibaca, sebagai saringan SQL (gabungan hubungan di atas).
@@ -1104,6 +1143,12 @@ mod tes {
             ".aktor()",
             // aksi perubahan: memanggil k.aktor() lalu `putuskan`.
             "CakupanAksi::untuk(",
+            // Aksi perubahan: `tonggak_terbuka`, `muat_dengan_hak` memanggil
+            // CakupanAksi::untuk lalu memeriksa `HakAksi`.
+            "tonggak_terbuka(",
+            "muat_dengan_hak(",
+            // SKP: `siapkan_rhk` = `skp::muat` (kebijakan::wajib + hak_skp) lalu pemilik draf.
+            "siapkan_rhk(",
             // SKP: `skp::muat` = kebijakan::wajib(Sumber::Skp) lalu `hak_skp`;
             // `wajib_bkd` = kebijakan::wajib(Kelola, Sumber::Skp) dan akses penuh.
             "muat(l, k,",

@@ -305,13 +305,24 @@ async fn alur_lengkap_dan_akses() {
             pemangku_kepentingan: None,
             coach_nama: None,
             mentor_nip: None,
-            kualifikasi: Some("memuaskan".into()),
-            usul_inovasi: Some(true),
+            kualifikasi: None,
+            nilai_seminar: None,
             versi: Some(det.aksi.versi),
         };
         dilarang(ap::ubah(l, &mentor, &milik, ubah.clone()).await);
+        // Alumni tidak mencatat hasil seminarnya sendiri.
+        let sendiri = MasukanAksi {
+            nilai_seminar: Some("95".into()),
+            ..ubah.clone()
+        };
+        match ap::ubah(l, &alumni, &milik, sendiri).await {
+            Err(Galat::InputTidakValid { fields, .. }) => {
+                assert!(fields.contains_key("nilai_seminar"), "{fields:?}")
+            }
+            r => panic!("{r:?}"),
+        }
         let a2 = ap::ubah(l, &alumni, &milik, ubah.clone()).await.unwrap();
-        assert_eq!(a2.usul_inovasi, 1);
+        assert_eq!(a2.masalah.as_deref(), Some("Data ASN tersebar"));
         assert!(matches!(
             ap::ubah(l, &alumni, &milik, ubah).await,
             Err(Galat::Konflik(_))

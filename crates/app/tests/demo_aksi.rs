@@ -108,7 +108,7 @@ async fn demo_mengisi_aksi_perubahan_sekali() {
             coach_nama: None,
             mentor_nip: None,
             kualifikasi: None,
-            usul_inovasi: None,
+            nilai_seminar: None,
             versi: Some(x.aksi.versi),
         };
         ap::ubah(&l, &admin, &x.aksi.id, ubah).await.unwrap();

@@ -149,6 +149,7 @@ async fn isi(db: &store::Db) {
             pemangku_kepentingan: None,
             kualifikasi: None,
             usul_inovasi: 0,
+            nilai_seminar: None,
             versi: 1,
             dibuat_pada: w.clone(),
             diubah_pada: w.clone(),

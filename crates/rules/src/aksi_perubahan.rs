@@ -295,9 +295,291 @@ impl Tahap {
     }
 }
 
+// ---------- hasil seminar: pita kualifikasi ----------
+
+/// Satu pita kualifikasi hasil seminar: nilai ≥ `nilai_min` (dan di bawah
+/// pita di atasnya) mendapat `kode`. Batasnya tidak ditemukan dalam peraturan
+/// LAN [R], jadi lembaga pelatihan mengaturnya sendiri.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PitaKualifikasi {
+    /// Token stabil, mis. `sangat_memuaskan`.
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
+    pub kode: String,
+    /// Label untuk manusia, mis. "Sangat Memuaskan".
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    pub label: String,
+    /// Nilai terendah pita ini (0–100, paling banyak 2 desimal), mis. "90.01".
+    #[serde(with = "rust_decimal::serde::str")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, max_length = 10))]
+    pub nilai_min: Decimal,
+}
+
+/// Pita bawaan [R]: bentuk "Sangat Memuaskan … Tidak Memuaskan" yang dipakai
+/// pelatihan kepemimpinan LAN, dengan batas kelipatan 10 di atas 60.
+pub fn pita_bawaan() -> Vec<PitaKualifikasi> {
+    [
+        (
+            "sangat_memuaskan",
+            "Sangat Memuaskan",
+            Decimal::new(9001, 2),
+        ),
+        ("memuaskan", "Memuaskan", Decimal::new(8001, 2)),
+        ("cukup_memuaskan", "Cukup Memuaskan", Decimal::new(7001, 2)),
+        (
+            "kurang_memuaskan",
+            "Kurang Memuaskan",
+            Decimal::new(6001, 2),
+        ),
+        ("tidak_memuaskan", "Tidak Memuaskan", Decimal::ZERO),
+    ]
+    .into_iter()
+    .map(|(kode, label, nilai_min)| PitaKualifikasi {
+        kode: kode.into(),
+        label: label.into(),
+        nilai_min,
+    })
+    .collect()
+}
+
+/// Paling banyak pita per lembaga.
+pub const MAKS_PITA: usize = 10;
+
+enum_token! {
+    /// Kesalahan susunan pita (kode stabil).
+    pub enum SalahPita {
+        /// Tidak ada pita.
+        Kosong => "kosong",
+        /// Lebih dari `MAKS_PITA` pita.
+        TerlaluBanyak => "terlalu_banyak",
+        /// Kode bukan huruf kecil/angka/garis bawah 1–40 karakter, atau label kosong/terlalu panjang.
+        KodeAtauLabel => "kode_atau_label",
+        /// Kode dipakai dua kali.
+        KodeGanda => "kode_ganda",
+        /// Nilai terendah di luar 0–100 atau lebih dari 2 desimal.
+        NilaiDiLuarRentang => "nilai_di_luar_rentang",
+        /// Dua pita dengan nilai terendah yang sama.
+        NilaiGanda => "nilai_ganda",
+        /// Tidak ada pita yang mulai dari 0: sebagian nilai tanpa kualifikasi.
+        TidakMulaiNol => "tidak_mulai_nol",
+    }
+}
+
+/// Memeriksa susunan pita; pita yang sah menutup 0–100 tanpa celah.
+pub fn periksa_pita(pita: &[PitaKualifikasi]) -> Result<(), SalahPita> {
+    if pita.is_empty() {
+        return Err(SalahPita::Kosong);
+    }
+    if pita.len() > MAKS_PITA {
+        return Err(SalahPita::TerlaluBanyak);
+    }
+    let mut kode = std::collections::BTreeSet::new();
+    let mut nilai = std::collections::BTreeSet::new();
+    for p in pita {
+        let kode_sah = (1..=40).contains(&p.kode.len())
+            && p.kode
+                .bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_');
+        let label_sah = !p.label.trim().is_empty() && p.label.chars().count() <= 100;
+        if !kode_sah || !label_sah {
+            return Err(SalahPita::KodeAtauLabel);
+        }
+        if !kode.insert(p.kode.as_str()) {
+            return Err(SalahPita::KodeGanda);
+        }
+        if p.nilai_min < Decimal::ZERO
+            || p.nilai_min > Decimal::ONE_HUNDRED
+            || p.nilai_min.normalize().scale() > 2
+        {
+            return Err(SalahPita::NilaiDiLuarRentang);
+        }
+        if !nilai.insert(p.nilai_min.normalize()) {
+            return Err(SalahPita::NilaiGanda);
+        }
+    }
+    if !nilai.contains(&Decimal::ZERO) {
+        return Err(SalahPita::TidakMulaiNol);
+    }
+    Ok(())
+}
+
+/// Pita untuk `nilai` (0–100): pita dengan `nilai_min` terbesar yang ≤ nilai.
+/// `None` bila nilai di luar 0–100 atau tidak ada pita yang cocok.
+pub fn kualifikasi(nilai: Decimal, pita: &[PitaKualifikasi]) -> Option<&PitaKualifikasi> {
+    if nilai < Decimal::ZERO || nilai > Decimal::ONE_HUNDRED {
+        return None;
+    }
+    pita.iter()
+        .filter(|p| p.nilai_min <= nilai)
+        .max_by(|a, b| a.nilai_min.cmp(&b.nilai_min))
+}
+
+// ---------- usul ke repositori inovasi ----------
+
+enum_token! {
+    /// Mengapa proyek belum dapat diusulkan ke repositori inovasi (kode stabil).
+    pub enum BelumLayakInovasi {
+        /// Proyek belum punya tonggak jangka pendek.
+        BelumAdaTonggakPendek => "belum_ada_tonggak_pendek",
+        /// Ada tonggak jangka pendek yang belum selesai (dan tidak dibatalkan).
+        TonggakPendekBelumSelesai => "tonggak_pendek_belum_selesai",
+        /// Belum ada tonggak jangka menengah yang selesai.
+        BelumAdaTonggakMenengahSelesai => "belum_ada_tonggak_menengah_selesai",
+    }
+}
+
+/// Proyek "terbukti" dan layak diusulkan ke repositori inovasi [R]: setiap
+/// tonggak jangka pendek (yang tidak dibatalkan) selesai, dan paling sedikit
+/// satu tonggak jangka menengah selesai — perubahan bertahan sesudah
+/// pelatihan, bukan hanya rancangan di laboratorium. Kosong = layak.
+pub fn belum_layak_inovasi(tonggak: &[Tonggak]) -> Vec<BelumLayakInovasi> {
+    let mut alasan = Vec::new();
+    let pendek: Vec<&Tonggak> = tonggak
+        .iter()
+        .filter(|t| t.tahap == Tahap::JangkaPendek && t.dibatalkan.is_none())
+        .collect();
+    if pendek.is_empty() {
+        alasan.push(BelumLayakInovasi::BelumAdaTonggakPendek);
+    } else if pendek.iter().any(|t| t.selesai_pada.is_none()) {
+        alasan.push(BelumLayakInovasi::TonggakPendekBelumSelesai);
+    }
+    if !tonggak
+        .iter()
+        .any(|t| t.tahap == Tahap::JangkaMenengah && t.selesai_pada.is_some())
+    {
+        alasan.push(BelumLayakInovasi::BelumAdaTonggakMenengahSelesai);
+    }
+    alasan
+}
+
+impl BelumLayakInovasi {
+    /// Penjelasan untuk manusia.
+    pub fn label(self, b: crate::Bahasa) -> &'static str {
+        match self {
+            BelumLayakInovasi::BelumAdaTonggakPendek => b.pilih(
+                "Proyek belum punya tonggak jangka pendek.",
+                "The project has no short-term milestone.",
+            ),
+            BelumLayakInovasi::TonggakPendekBelumSelesai => b.pilih(
+                "Masih ada tonggak jangka pendek yang belum selesai.",
+                "Some short-term milestones are not done.",
+            ),
+            BelumLayakInovasi::BelumAdaTonggakMenengahSelesai => b.pilih(
+                "Belum ada tonggak jangka menengah yang selesai: perubahan belum terbukti bertahan sesudah pelatihan.",
+                "No medium-term milestone is done yet: the change has not yet proved it lasts after the training.",
+            ),
+        }
+    }
+}
+
+impl SalahPita {
+    /// Penjelasan untuk manusia.
+    pub fn label(self, b: crate::Bahasa) -> &'static str {
+        match self {
+            SalahPita::Kosong => b.pilih("Isi paling sedikit satu pita.", "Give at least one band."),
+            SalahPita::TerlaluBanyak => b.pilih("Paling banyak 10 pita.", "At most 10 bands."),
+            SalahPita::KodeAtauLabel => b.pilih(
+                "Kode pita berupa huruf kecil, angka atau garis bawah (1–40), dan labelnya diisi (≤ 100 karakter).",
+                "A band code is lowercase letters, digits or underscores (1–40) and its label is filled in (≤ 100 characters).",
+            ),
+            SalahPita::KodeGanda => b.pilih("Kode pita dipakai dua kali.", "A band code is used twice."),
+            SalahPita::NilaiDiLuarRentang => b.pilih(
+                "Nilai terendah pita antara 0 dan 100, paling banyak 2 desimal.",
+                "A band's minimum is between 0 and 100, at most 2 decimals.",
+            ),
+            SalahPita::NilaiGanda => b.pilih(
+                "Dua pita punya nilai terendah yang sama.",
+                "Two bands have the same minimum.",
+            ),
+            SalahPita::TidakMulaiNol => b.pilih(
+                "Satu pita harus mulai dari 0, agar setiap nilai punya kualifikasi.",
+                "One band must start at 0 so that every score has a qualification.",
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tes {
     use super::*;
+
+    fn t(tahap: Tahap, selesai: bool, batal: bool) -> Tonggak {
+        let d = baca_tanggal("2026-01-01").unwrap();
+        Tonggak {
+            id: String::new(),
+            tahap,
+            jatuh_tempo: d,
+            progres_persen: Decimal::ZERO,
+            diperbarui_pada: d,
+            selesai_pada: selesai.then_some(d),
+            dibatalkan: batal.then(|| "x".to_string()),
+        }
+    }
+
+    #[test]
+    fn layak_inovasi_butuh_pendek_selesai_dan_menengah_selesai() {
+        use BelumLayakInovasi::*;
+        assert_eq!(
+            belum_layak_inovasi(&[]),
+            vec![BelumAdaTonggakPendek, BelumAdaTonggakMenengahSelesai]
+        );
+        let p = |s| t(Tahap::JangkaPendek, s, false);
+        let m = |s| t(Tahap::JangkaMenengah, s, false);
+        assert_eq!(
+            belum_layak_inovasi(&[p(true), p(false), m(true)]),
+            vec![TonggakPendekBelumSelesai]
+        );
+        assert_eq!(
+            belum_layak_inovasi(&[p(true), m(false)]),
+            vec![BelumAdaTonggakMenengahSelesai]
+        );
+        // Tonggak pendek yang dibatalkan tidak menghalangi.
+        assert!(
+            belum_layak_inovasi(&[p(true), t(Tahap::JangkaPendek, false, true), m(true)])
+                .is_empty()
+        );
+        // Jangka panjang yang belum selesai tidak menghalangi.
+        assert!(
+            belum_layak_inovasi(&[p(true), m(true), t(Tahap::JangkaPanjang, false, false)])
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn pita_bawaan_sah_dan_batasnya_tepat() {
+        let pita = pita_bawaan();
+        assert_eq!(periksa_pita(&pita), Ok(()));
+        let k = |s: &str| kualifikasi(s.parse().unwrap(), &pita).map(|p| p.kode.clone());
+        assert_eq!(k("100").as_deref(), Some("sangat_memuaskan"));
+        assert_eq!(k("90.01").as_deref(), Some("sangat_memuaskan"));
+        assert_eq!(k("90").as_deref(), Some("memuaskan"));
+        assert_eq!(k("80.01").as_deref(), Some("memuaskan"));
+        assert_eq!(k("60.00").as_deref(), Some("tidak_memuaskan"));
+        assert_eq!(k("0").as_deref(), Some("tidak_memuaskan"));
+        assert_eq!(k("100.01"), None);
+        assert_eq!(k("-1"), None);
+    }
+
+    #[test]
+    fn pita_salah_ditolak_dengan_kodenya() {
+        let mut p = pita_bawaan();
+        assert_eq!(periksa_pita(&[]), Err(SalahPita::Kosong));
+        p[1].kode = "sangat_memuaskan".into();
+        assert_eq!(periksa_pita(&p), Err(SalahPita::KodeGanda));
+        let mut p = pita_bawaan();
+        p[4].nilai_min = Decimal::new(1, 0);
+        assert_eq!(periksa_pita(&p), Err(SalahPita::TidakMulaiNol));
+        let mut p = pita_bawaan();
+        p[0].nilai_min = Decimal::new(80010, 3);
+        assert_eq!(periksa_pita(&p), Err(SalahPita::NilaiGanda));
+        let mut p = pita_bawaan();
+        p[0].nilai_min = Decimal::new(90001, 3);
+        assert_eq!(periksa_pita(&p), Err(SalahPita::NilaiDiLuarRentang));
+        let mut p = pita_bawaan();
+        p[0].kode = "Sangat Memuaskan".into();
+        assert_eq!(periksa_pita(&p), Err(SalahPita::KodeAtauLabel));
+    }
 
     #[test]
     fn tanggal_dibaca_ketat() {

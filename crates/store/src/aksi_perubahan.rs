@@ -52,12 +52,14 @@ pub struct Aksi {
     pub kualifikasi: Option<String>,
     /// 1: diusulkan ke repositori inovasi.
     pub usul_inovasi: i64,
+    /// Nilai seminar 0–100 (teks desimal), bila dicatat lembaga pelatihan.
+    pub nilai_seminar: Option<String>,
     pub versi: i64,
     pub dibuat_pada: String,
     pub diubah_pada: String,
 }
 
-const KOLOM_AKSI: &str = "instansi_id, id, pegawai_id, angkatan_instansi_id, angkatan_id, mentor_pegawai_id, coach_nama, judul, masalah, tujuan, pemangku_kepentingan, kualifikasi, usul_inovasi, versi, dibuat_pada, diubah_pada";
+const KOLOM_AKSI: &str = "instansi_id, id, pegawai_id, angkatan_instansi_id, angkatan_id, mentor_pegawai_id, coach_nama, judul, masalah, tujuan, pemangku_kepentingan, kualifikasi, usul_inovasi, nilai_seminar, versi, dibuat_pada, diubah_pada";
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Tonggak {
@@ -152,7 +154,7 @@ pub async fn daftar_angkatan(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<Ang
 
 pub async fn sisipkan_aksi(k: &mut Koneksi, a: &Aksi) -> Hasil<()> {
     sqlx::query(sqlf!(
-        "INSERT INTO aksi_perubahan ({KOLOM_AKSI}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+        "INSERT INTO aksi_perubahan ({KOLOM_AKSI}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
     ))
     .bind(&a.instansi_id)
     .bind(&a.id)
@@ -167,6 +169,7 @@ pub async fn sisipkan_aksi(k: &mut Koneksi, a: &Aksi) -> Hasil<()> {
     .bind(&a.pemangku_kepentingan)
     .bind(&a.kualifikasi)
     .bind(a.usul_inovasi)
+    .bind(&a.nilai_seminar)
     .bind(a.versi)
     .bind(&a.dibuat_pada)
     .bind(&a.diubah_pada)
@@ -185,7 +188,7 @@ pub async fn ubah_aksi(k: &mut Koneksi, a: &Aksi, versi_lama: i64) -> Hasil<bool
     let r = sqlx::query(
         "UPDATE aksi_perubahan SET mentor_pegawai_id = $3, coach_nama = $4, judul = $5, masalah = $6, \
          tujuan = $7, pemangku_kepentingan = $8, kualifikasi = $9, usul_inovasi = $10, versi = $11, \
-         diubah_pada = $12 WHERE instansi_id = $1 AND id = $2 AND versi = $13",
+         diubah_pada = $12, nilai_seminar = $14 WHERE instansi_id = $1 AND id = $2 AND versi = $13",
     )
     .bind(&a.instansi_id)
     .bind(&a.id)
@@ -200,6 +203,7 @@ pub async fn ubah_aksi(k: &mut Koneksi, a: &Aksi, versi_lama: i64) -> Hasil<bool
     .bind(a.versi)
     .bind(&a.diubah_pada)
     .bind(versi_lama)
+    .bind(&a.nilai_seminar)
     .execute(k)
     .await?;
     Ok(r.rows_affected() == 1)
@@ -429,6 +433,208 @@ pub async fn jumlah_pengingat(pool: &AnyPool, instansi_id: &str, tonggak_id: &st
     Ok(n)
 }
 
+// ---------- pengaturan per instansi (migrasi 0065) ----------
+
+/// Ambang pemantauan dan pita kualifikasi satu instansi.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq)]
+pub struct Pengaturan {
+    pub instansi_id: String,
+    pub hari_senyap: i64,
+    pub hari_berisiko: i64,
+    /// JSON: larik `rules::aksi_perubahan::PitaKualifikasi`.
+    pub pita_kualifikasi: String,
+    pub versi: i64,
+    pub diubah_oleh: Option<String>,
+    pub diubah_pada: String,
+}
+
+const KOLOM_PENGATURAN: &str =
+    "instansi_id, hari_senyap, hari_berisiko, pita_kualifikasi, versi, diubah_oleh, diubah_pada";
+
+pub async fn pengaturan(pool: &AnyPool, instansi_id: &str) -> Hasil<Option<Pengaturan>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_PENGATURAN} FROM pengaturan_aksi WHERE instansi_id = $1"
+    ))
+    .bind(instansi_id)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// Semua pengaturan yang ada (tabel kecil: satu baris per instansi yang
+/// mengubah bawaan); dibaca sekali per daftar/dasbor.
+pub async fn semua_pengaturan(pool: &AnyPool) -> Hasil<Vec<Pengaturan>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_PENGATURAN} FROM pengaturan_aksi ORDER BY instansi_id"
+    ))
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Menyimpan pengaturan: baris baru bila `versi_lama` = 0, selain itu hanya
+/// bila versinya masih `versi_lama`; `false` bila basi atau sudah ada.
+pub async fn simpan_pengaturan(k: &mut Koneksi, p: &Pengaturan, versi_lama: i64) -> Hasil<bool> {
+    let r = if versi_lama == 0 {
+        sqlx::query(sqlf!(
+            "INSERT INTO pengaturan_aksi ({KOLOM_PENGATURAN}) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (instansi_id) DO NOTHING"
+        ))
+    } else {
+        sqlx::query(
+            "UPDATE pengaturan_aksi SET hari_senyap = $2, hari_berisiko = $3, pita_kualifikasi = $4, \
+             versi = $5, diubah_oleh = $6, diubah_pada = $7 WHERE instansi_id = $1 AND versi = $8",
+        )
+    }
+    .bind(&p.instansi_id)
+    .bind(p.hari_senyap)
+    .bind(p.hari_berisiko)
+    .bind(&p.pita_kualifikasi)
+    .bind(p.versi)
+    .bind(&p.diubah_oleh)
+    .bind(&p.diubah_pada)
+    .bind(versi_lama)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+// ---------- usul ke repositori inovasi (migrasi 0067) ----------
+
+/// Usul satu proyek ke repositori inovasi dan keputusannya.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+#[schema(as = UsulInovasiAksi)]
+pub struct UsulInovasi {
+    pub instansi_id: String,
+    pub aksi_id: String,
+    /// `diusulkan`, `diterima`, `ditolak`.
+    pub status: String,
+    /// Pengguna yang mengusulkan.
+    pub diusulkan_oleh: String,
+    pub diusulkan_pada: String,
+    pub catatan_usul: Option<String>,
+    pub diputuskan_oleh: Option<String>,
+    pub diputuskan_pada: Option<String>,
+    pub catatan_keputusan: Option<String>,
+    /// Inovasi yang terbit di repositori (bila diterima).
+    pub inovasi_id: Option<String>,
+    pub versi: i64,
+}
+
+const KOLOM_USUL: &str = "instansi_id, aksi_id, status, diusulkan_oleh, diusulkan_pada, catatan_usul, \
+     diputuskan_oleh, diputuskan_pada, catatan_keputusan, inovasi_id, versi";
+
+pub async fn usul_inovasi(
+    pool: &AnyPool,
+    instansi_id: &str,
+    aksi_id: &str,
+) -> Hasil<Option<UsulInovasi>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_USUL} FROM usul_inovasi_aksi WHERE instansi_id = $1 AND aksi_id = $2"
+    ))
+    .bind(instansi_id)
+    .bind(aksi_id)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// Usul yang masih menunggu keputusan di satu instansi, beserta judul
+/// proyek dan nama alumninya (daftar operator inovasi).
+pub async fn usul_menunggu(
+    pool: &AnyPool,
+    instansi_id: &str,
+) -> Hasil<Vec<(String, String, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT u.aksi_id, a.judul, p.nama, u.diusulkan_pada FROM usul_inovasi_aksi u \
+         JOIN aksi_perubahan a ON a.instansi_id = u.instansi_id AND a.id = u.aksi_id \
+         JOIN pegawai p ON p.instansi_id = a.instansi_id AND p.id = a.pegawai_id \
+         WHERE u.instansi_id = $1 AND u.status = 'diusulkan' ORDER BY u.diusulkan_pada, u.aksi_id LIMIT 500",
+    )
+    .bind(instansi_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Pengguna aktif instansi yang memutus usul inovasi (admin instansi,
+/// operator inovasi), untuk notifikasi; paling banyak 20.
+pub async fn pemutus_usul(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<String>> {
+    let v: Vec<(String,)> = sqlx::query_as(
+        "SELECT DISTINCT p.id FROM peran_pengguna r JOIN pengguna p \
+         ON p.instansi_id = r.instansi_id AND p.id = r.pengguna_id \
+         WHERE r.instansi_id = $1 AND r.peran IN ('admin_instansi', 'operator_inovasi') AND p.aktif = 1 \
+         ORDER BY p.id LIMIT 20",
+    )
+    .bind(instansi_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(v.into_iter().map(|(x,)| x).collect())
+}
+
+/// Menandai proyek diusulkan (1) atau tidak (0) tanpa menaikkan versinya
+/// (kolom ringkas untuk daftar; rinciannya di `usul_inovasi_aksi`).
+pub async fn tandai_usul(k: &mut Koneksi, instansi_id: &str, id: &str, nilai: i64) -> Hasil<()> {
+    sqlx::query("UPDATE aksi_perubahan SET usul_inovasi = $3 WHERE instansi_id = $1 AND id = $2")
+        .bind(instansi_id)
+        .bind(id)
+        .bind(nilai)
+        .execute(k)
+        .await?;
+    Ok(())
+}
+
+/// Usul inovasi proyek ikut ke proyek lanjutannya (alumni pindah instansi).
+pub async fn salin_usul(
+    k: &mut Koneksi,
+    dari_instansi: &str,
+    dari_aksi: &str,
+    ke_instansi: &str,
+    ke_aksi: &str,
+) -> Hasil<()> {
+    sqlx::query(
+        "INSERT INTO usul_inovasi_aksi (instansi_id, aksi_id, status, diusulkan_oleh, diusulkan_pada, \
+         catatan_usul, diputuskan_oleh, diputuskan_pada, catatan_keputusan, inovasi_id, versi) \
+         SELECT $3, $4, status, diusulkan_oleh, diusulkan_pada, catatan_usul, diputuskan_oleh, \
+         diputuskan_pada, catatan_keputusan, inovasi_id, 1 FROM usul_inovasi_aksi \
+         WHERE instansi_id = $1 AND aksi_id = $2",
+    )
+    .bind(dari_instansi)
+    .bind(dari_aksi)
+    .bind(ke_instansi)
+    .bind(ke_aksi)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+/// Mengusulkan (baru, atau lagi sesudah ditolak: versi naik).
+pub async fn simpan_usul(k: &mut Koneksi, u: &UsulInovasi, versi_lama: i64) -> Hasil<bool> {
+    let r = if versi_lama == 0 {
+        sqlx::query(sqlf!(
+            "INSERT INTO usul_inovasi_aksi ({KOLOM_USUL}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             ON CONFLICT (instansi_id, aksi_id) DO NOTHING"
+        ))
+    } else {
+        sqlx::query(
+            "UPDATE usul_inovasi_aksi SET status = $3, diusulkan_oleh = $4, diusulkan_pada = $5, \
+             catatan_usul = $6, diputuskan_oleh = $7, diputuskan_pada = $8, catatan_keputusan = $9, \
+             inovasi_id = $10, versi = $11 WHERE instansi_id = $1 AND aksi_id = $2 AND versi = $12",
+        )
+    }
+    .bind(&u.instansi_id)
+    .bind(&u.aksi_id)
+    .bind(&u.status)
+    .bind(&u.diusulkan_oleh)
+    .bind(&u.diusulkan_pada)
+    .bind(&u.catatan_usul)
+    .bind(&u.diputuskan_oleh)
+    .bind(&u.diputuskan_pada)
+    .bind(&u.catatan_keputusan)
+    .bind(&u.inovasi_id)
+    .bind(u.versi)
+    .bind(versi_lama)
+    .execute(k)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
 /// Siapa yang boleh dilihat dalam daftar/dasbor. Setiap bagian yang diisi
 /// menambah proyek (digabung dengan OR); kosong semua = tidak ada proyek.
 /// Disusun oleh kebijakan akses di lapisan layanan, bukan oleh pengguna.
@@ -546,7 +752,12 @@ fn klausa(c: &Cakupan, s: &Saringan) -> (String, AnyArguments) {
     if atau.is_empty() {
         atau.push("1 = 0".into());
     }
-    let mut dan = vec![format!("({})", atau.join(" OR "))];
+    // Proyek yang sudah pindah bersama alumninya tidak dipantau lagi: yang
+    // dipantau lanjutannya di instansi tujuan (rantai `pindah_aksi`).
+    let mut dan = vec![
+        format!("({})", atau.join(" OR ")),
+        "a.pindah_pada IS NULL".to_string(),
+    ];
     if let Some(id) = &s.angkatan_id {
         dan.push(format!("a.angkatan_id = {}", p(&mut args, id.clone())));
     }
@@ -643,8 +854,9 @@ pub async fn ringkas(
 }
 
 /// Tonggak yang belum selesai/dibatalkan dengan jatuh tempo ≤ `sampai`
-/// (pengingat harian), lintas instansi, berurutan; paling banyak `batas`
-/// sesudah (instansi, id) `setelah` (halaman demi halaman).
+/// (pengingat harian) dari proyek yang belum pindah, lintas instansi,
+/// berurutan; paling banyak `batas` sesudah (instansi, id) `setelah`
+/// (halaman demi halaman).
 pub async fn tonggak_untuk_pengingat(
     pool: &AnyPool,
     sampai: &str,
@@ -653,10 +865,12 @@ pub async fn tonggak_untuk_pengingat(
 ) -> Hasil<Vec<TonggakRingkas>> {
     let (a, b) = setelah.unwrap_or(("", ""));
     Ok(sqlx::query_as(sqlf!(
-        "SELECT instansi_id, id, aksi_id, tahap, jatuh_tempo, progres_persen, diperbarui_pada, selesai_pada, \
-         dibatalkan_alasan FROM tonggak_aksi WHERE jatuh_tempo <= $1 AND selesai_pada IS NULL \
-         AND dibatalkan_alasan IS NULL AND (instansi_id > $2 OR (instansi_id = $2 AND id > $3)) \
-         ORDER BY instansi_id, id LIMIT {}",
+        "SELECT t.instansi_id, t.id, t.aksi_id, t.tahap, t.jatuh_tempo, t.progres_persen, t.diperbarui_pada, \
+         t.selesai_pada, t.dibatalkan_alasan FROM tonggak_aksi t JOIN aksi_perubahan a \
+         ON a.instansi_id = t.instansi_id AND a.id = t.aksi_id \
+         WHERE t.jatuh_tempo <= $1 AND t.selesai_pada IS NULL AND t.dibatalkan_alasan IS NULL \
+         AND a.pindah_pada IS NULL AND (t.instansi_id > $2 OR (t.instansi_id = $2 AND t.id > $3)) \
+         ORDER BY t.instansi_id, t.id LIMIT {}",
         batas.clamp(1, 10_000)
     ))
     .bind(sampai)
@@ -706,6 +920,138 @@ pub async fn aksi_di(pool: &AnyPool, instansi_id: &str, id: &str) -> Hasil<Optio
     ))
     .bind(instansi_id)
     .bind(id)
+    .fetch_optional(pool)
+    .await?)
+}
+
+// ---------- pindah bersama alumni (migrasi 0062–0064) ----------
+
+/// Satu mata rantai pindah: proyek lama (instansi lama) → proyek lanjutan
+/// di instansi tujuan mutasi alumni.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct PindahAksi {
+    /// Instansi proyek lama.
+    pub instansi_id: String,
+    pub aksi_id: String,
+    /// Instansi tujuan dan proyek lanjutannya.
+    pub ke_instansi_id: String,
+    pub ke_aksi_id: String,
+    /// Tanggal mutasi (YYYY-MM-DD).
+    pub tanggal: String,
+    pub dibuat_pada: String,
+}
+
+const KOLOM_PINDAH: &str = "instansi_id, aksi_id, ke_instansi_id, ke_aksi_id, tanggal, dibuat_pada";
+
+/// Proyek seorang pegawai yang belum pindah, di transaksi pemanggil
+/// (indeks `aksi_perubahan_pegawai`; kebanyakan pegawai tidak punya).
+pub async fn aksi_pegawai_belum_pindah(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    pegawai_id: &str,
+) -> Hasil<Vec<Aksi>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_AKSI} FROM aksi_perubahan WHERE instansi_id = $1 AND pegawai_id = $2 \
+         AND pindah_pada IS NULL ORDER BY dibuat_pada, id"
+    ))
+    .bind(instansi_id)
+    .bind(pegawai_id)
+    .fetch_all(k)
+    .await?)
+}
+
+/// Tonggak satu proyek, berurutan, di transaksi pemanggil.
+pub async fn tonggak_proyek_tx(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    aksi_id: &str,
+) -> Hasil<Vec<Tonggak>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_TONGGAK} FROM tonggak_aksi WHERE instansi_id = $1 AND aksi_id = $2 \
+         ORDER BY urutan, jatuh_tempo, id"
+    ))
+    .bind(instansi_id)
+    .bind(aksi_id)
+    .fetch_all(k)
+    .await?)
+}
+
+/// Pengingat yang sudah dikirim untuk tonggak satu proyek:
+/// (tonggak, jenis, jatuh tempo, dikirim pada).
+pub async fn pengingat_proyek(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    aksi_id: &str,
+) -> Hasil<Vec<(String, String, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT p.tonggak_id, p.jenis, p.jatuh_tempo, p.dikirim_pada FROM pengingat_aksi p \
+         JOIN tonggak_aksi t ON t.instansi_id = p.instansi_id AND t.id = p.tonggak_id \
+         WHERE t.instansi_id = $1 AND t.aksi_id = $2 \
+         ORDER BY p.tonggak_id, p.jenis, p.jatuh_tempo",
+    )
+    .bind(instansi_id)
+    .bind(aksi_id)
+    .fetch_all(k)
+    .await?)
+}
+
+/// Menandai proyek lama pindah (`pindah_pada`, versi naik: suntingan yang
+/// sedang berjalan atas versi lama ditolak) dan mencatat mata rantainya.
+/// `false` bila proyek itu sudah pindah (mutasi serentak): tidak ada yang ditulis.
+pub async fn catat_pindah(k: &mut Koneksi, p: &PindahAksi) -> Hasil<bool> {
+    let r = sqlx::query(
+        "UPDATE aksi_perubahan SET pindah_pada = $3, versi = versi + 1, diubah_pada = $3 \
+         WHERE instansi_id = $1 AND id = $2 AND pindah_pada IS NULL",
+    )
+    .bind(&p.instansi_id)
+    .bind(&p.aksi_id)
+    .bind(&p.dibuat_pada)
+    .execute(&mut *k)
+    .await?;
+    if r.rows_affected() != 1 {
+        return Ok(false);
+    }
+    sqlx::query(sqlf!(
+        "INSERT INTO pindah_aksi ({KOLOM_PINDAH}) VALUES ($1, $2, $3, $4, $5, $6)"
+    ))
+    .bind(&p.instansi_id)
+    .bind(&p.aksi_id)
+    .bind(&p.ke_instansi_id)
+    .bind(&p.ke_aksi_id)
+    .bind(&p.tanggal)
+    .bind(&p.dibuat_pada)
+    .execute(k)
+    .await?;
+    Ok(true)
+}
+
+/// Ke mana proyek ini pindah (kunci utama); `None` bila belum pindah.
+pub async fn pindah_keluar(
+    pool: &AnyPool,
+    instansi_id: &str,
+    aksi_id: &str,
+) -> Hasil<Option<PindahAksi>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_PINDAH} FROM pindah_aksi WHERE instansi_id = $1 AND aksi_id = $2"
+    ))
+    .bind(instansi_id)
+    .bind(aksi_id)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// Proyek sebelum pindah yang dilanjutkan proyek ini (indeks `pindah_aksi_ke`).
+pub async fn pindah_masuk(
+    pool: &AnyPool,
+    ke_instansi_id: &str,
+    ke_aksi_id: &str,
+) -> Hasil<Option<PindahAksi>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_PINDAH} FROM pindah_aksi WHERE ke_instansi_id = $1 AND ke_aksi_id = $2 \
+         ORDER BY dibuat_pada DESC LIMIT 1"
+    ))
+    .bind(ke_instansi_id)
+    .bind(ke_aksi_id)
     .fetch_optional(pool)
     .await?)
 }

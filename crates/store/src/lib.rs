@@ -100,10 +100,10 @@ fn kolom_kendala(e: &dyn sqlx::error::DatabaseError) -> String {
         if let Some(k) = pg.column() {
             return k.to_string();
         }
-        if let Some(d) = pg.detail() {
-            if let Some(isi) = d.split_once("Key (").and_then(|(_, r)| r.split_once(')')) {
-                return isi.0.rsplit(',').next().unwrap_or("").trim().to_string();
-            }
+        if let Some(d) = pg.detail()
+            && let Some(isi) = d.split_once("Key (").and_then(|(_, r)| r.split_once(')'))
+        {
+            return isi.0.rsplit(',').next().unwrap_or("").trim().to_string();
         }
         return String::new();
     }

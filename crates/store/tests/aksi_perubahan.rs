@@ -81,6 +81,7 @@ fn aksi(iid: &str, pegawai_id: &str, ang: &Angkatan, mentor: Option<&str>, judul
         pemangku_kepentingan: None,
         kualifikasi: None,
         usul_inovasi: 0,
+        nilai_seminar: None,
         versi: 1,
         dibuat_pada: w.clone(),
         diubah_pada: w,

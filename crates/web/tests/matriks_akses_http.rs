@@ -163,6 +163,15 @@ enum Jenis {
     AlumniSaja(u16),
     /// Verifikasi progres: hanya mentor proyek itu.
     MentorSaja(u16),
+    /// Seperti `LihatAksi` dengan status jawaban pembaca `ok`; operator
+    /// inovasi instansinya juga (ia memutus usul inovasi).
+    BacaUsulAksi(u16),
+    /// Usul ke repositori inovasi: alumni, mentor, admin instansi proyeknya
+    /// (super admin tidak mengusulkan atas nama siapa pun).
+    UsulAksi(u16),
+    /// Memutus usul inovasi: admin instansi alumni, operator inovasinya,
+    /// super admin.
+    PutusUsulAksi(u16),
     /// Membuat sesuatu di instansi aktor sendiri: admin instansi dan super admin.
     KelolaSendiri(u16),
     /// LKE: admin instansi, perencana, inspektur (dan super admin) membaca.
@@ -298,6 +307,21 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("post", "/aksi-perubahan/{id}/tonggak") => UbahAksi(201),
         ("post", "/aksi-perubahan/{id}/tonggak/{tid}/progres") => AlumniSaja(201),
         ("post", "/aksi-perubahan/{id}/progres/{pid}/verifikasi") => MentorSaja(200),
+        ("put", "/aksi-perubahan/{id}/tonggak/{tid}") => UbahAksi(200),
+        // Setiap permintaan membatalkan tonggak barunya sendiri.
+        ("post", "/aksi-perubahan/{id}/tonggak/{tid}/batal") => UbahAksi(200),
+        // Tonggak 2099: SKP tahun itu tidak ada (409 sesudah kebijakan); jalur
+        // suksesnya di crates/app/tests/aksi_lanjutan.rs.
+        ("post", "/aksi-perubahan/{id}/tonggak/{tid}/rhk") => AlumniSaja(409),
+        // Belum pernah diusulkan: pembaca 404.
+        ("get", "/aksi-perubahan/{id}/usul-inovasi") => BacaUsulAksi(404),
+        // Proyek matriks tanpa masalah/tujuan: 409 `belum_layak` sesudah kebijakan.
+        ("post", "/aksi-perubahan/{id}/usul-inovasi") => UsulAksi(409),
+        // Tidak ada usul menunggu: 409 `usul_tidak_menunggu` sesudah kebijakan.
+        ("post", "/aksi-perubahan/{id}/usul-inovasi/keputusan") => PutusUsulAksi(409),
+        ("get", "/instansi/{iid}/aksi-perubahan/usul-inovasi") => KelolaInovasi(200),
+        ("get", "/instansi/{iid}/aksi-perubahan/pengaturan") => BacaInstansi(200),
+        ("put", "/instansi/{iid}/aksi-perubahan/pengaturan") => KelolaInstansi(200),
         // Bukti progres: perlu progres berbukti per sasaran.
         ("get", "/aksi-perubahan/{id}/bukti/{bid}") => DiujiDi("aksi_perubahan_http.rs"),
         ("get", "/angkatan") => Masuk(200),
@@ -1012,8 +1036,16 @@ struct Dunia {
     nomor: AtomicUsize,
 }
 
+/// NIP unik per nomor (bulan dan tahun pengangkatan ikut bergeser: urutan
+/// 3 digit × 2 jenis kelamin saja hanya 1.998 NIP).
 fn nip(n: usize) -> String {
-    format!("19800101200501{}{:03}", 1 + (n / 999) % 2, n % 999 + 1)
+    format!(
+        "19800101{:04}{:02}{}{:03}",
+        2005 + n / (1998 * 12),
+        1 + (n / 1998) % 12,
+        1 + (n / 999) % 2,
+        n % 999 + 1
+    )
 }
 
 impl Dunia {
@@ -1243,6 +1275,7 @@ async fn bangun_aksi(d: &mut Dunia, a: &str, b: &str, pengguna_a: &str, pengguna
             pemangku_kepentingan: None,
             kualifikasi: None,
             usul_inovasi: 0,
+            nilai_seminar: None,
             versi: 1,
             dibuat_pada: w.clone(),
             diubah_pada: w.clone(),
@@ -1450,6 +1483,26 @@ fn status_diharapkan(j: Jenis, p: P, r: R, d: &Dunia) -> u16 {
                 403
             }
         }
+        Jenis::BacaUsulAksi(ok) => match (p, r) {
+            _ if sa => ok,
+            (P::Admin, _) | (_, R::Diri | R::Bawahan) => ok,
+            (P::OperatorInovasi, _) if sendiri => ok,
+            _ => 403,
+        },
+        Jenis::UsulAksi(ok) => match (p, r) {
+            _ if sa => 403,
+            (P::Admin, R::LainInstansi) => 403,
+            (P::Admin, _) | (_, R::Diri | R::Bawahan) => ok,
+            _ => 403,
+        },
+        Jenis::PutusUsulAksi(ok) => {
+            if sa || (pengelola_inovasi && sendiri) {
+                ok
+            } else {
+                403
+            }
+        }
+
         Jenis::KelolaSendiri(ok) => {
             if sa || p == P::Admin {
                 ok
@@ -2032,6 +2085,76 @@ async fn susun(
         }
         ("post", "/aksi-perubahan/{id}/progres/{pid}/verifikasi") => {
             Some(json!({"diterima": true}))
+        }
+        ("put", "/aksi-perubahan/{id}/tonggak/{tid}") => {
+            let (_, tid, _) = &d.aksi[&pid];
+            let iid_aksi = store::aksi_perubahan::aksi(pool, &id)
+                .await
+                .unwrap()
+                .unwrap()
+                .instansi_id;
+            let t = store::aksi_perubahan::tonggak(pool, &iid_aksi, tid)
+                .await
+                .unwrap()
+                .unwrap();
+            Some(json!({"tahap": t.tahap, "uraian": format!("Tonggak {n}"),
+                "jatuh_tempo": t.jatuh_tempo, "versi": t.versi}))
+        }
+        ("post", "/aksi-perubahan/{id}/tonggak/{tid}/batal") => {
+            // Tonggak baru untuk permintaan ini (pembatalan menutup tonggak).
+            let x = store::aksi_perubahan::aksi(pool, &id)
+                .await
+                .unwrap()
+                .unwrap();
+            let w = store::sekarang();
+            let t = store::aksi_perubahan::Tonggak {
+                instansi_id: x.instansi_id.clone(),
+                id: store::id_baru(),
+                aksi_id: x.id.clone(),
+                urutan: 100 + n as i64,
+                tahap: "jangka_panjang".into(),
+                uraian: format!("Tonggak batal {n}"),
+                jatuh_tempo: "2099-12-31".into(),
+                keluaran: None,
+                indikator: None,
+                progres_persen: "0".into(),
+                diperbarui_pada: "2026-12-01".into(),
+                selesai_pada: None,
+                dibatalkan_alasan: None,
+                rhk_id: None,
+                versi: 1,
+                dibuat_pada: w.clone(),
+                diubah_pada: w,
+            };
+            let mut tx = d.u.l.db.mulai().await.unwrap();
+            store::aksi_perubahan::sisipkan_tonggak(&mut tx, &t)
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            return Permintaan {
+                metode: Method::POST,
+                uri: format!("/api/v1/aksi-perubahan/{id}/tonggak/{}/batal", t.id),
+                jenis_isi: Some("application/json"),
+                badan: json!({"alasan": format!("Batal {n}"), "versi": 1})
+                    .to_string()
+                    .into_bytes(),
+            };
+        }
+        ("post", "/aksi-perubahan/{id}/tonggak/{tid}/rhk") => Some(json!({})),
+        ("post", "/aksi-perubahan/{id}/usul-inovasi") => {
+            Some(json!({"catatan": format!("Usul {n}")}))
+        }
+        ("post", "/aksi-perubahan/{id}/usul-inovasi/keputusan") => Some(json!({"diterima": true})),
+        ("put", "/instansi/{iid}/aksi-perubahan/pengaturan") => {
+            let versi = store::aksi_perubahan::pengaturan(pool, &iid)
+                .await
+                .unwrap()
+                .map(|p| p.versi)
+                .unwrap_or(0);
+            Some(
+                json!({"hari_senyap": 90, "hari_berisiko": 30, "versi": versi,
+                "pita_kualifikasi": rules::aksi_perubahan::pita_bawaan()}),
+            )
         }
         ("post", "/angkatan") => Some(json!({"jenis": "pka", "nama": format!("Angkatan {n}"),
             "penyelenggara": "BPSDM", "mulai": "2026-01-01", "selesai": "2026-03-01"})),

@@ -6,7 +6,7 @@
 use super::{ProyekTerlihat, SaringanAksi, terlihat};
 use crate::kebijakan::CakupanAksi;
 use crate::{Galat, Hasil, Konteks, Layanan};
-use rules::aksi_perubahan::{HARI_SENYAP, StatusAksi, Tahap};
+use rules::aksi_perubahan::{StatusAksi, Tahap};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -146,7 +146,8 @@ pub async fn dasbor(l: &Layanan, k: &Konteks, s: &SaringanAksi) -> Hasil<Dasbor>
             .max();
         if let Some(d) = terakhir {
             let hari = (p.tanggal - d).whole_days();
-            if hari >= i64::from(HARI_SENYAP) {
+            // Ambang instansi alumni (pengaturan), bawaan 90 hari.
+            if hari >= i64::from(p.hari_senyap) {
                 senyap.push(AlumniSenyap {
                     aksi_id: p.aksi.id.clone(),
                     alumni: p.aksi.alumni.clone(),

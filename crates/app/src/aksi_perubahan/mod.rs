@@ -10,7 +10,11 @@
 
 pub mod dasbor;
 pub mod impor;
+pub mod pengaturan;
 pub mod pengingat;
+pub mod pindah;
+pub mod tonggak;
+pub mod usul_inovasi;
 
 use crate::bukti::BerkasMasuk;
 use crate::galat::GalatKolom;
@@ -85,15 +89,6 @@ pub fn label_pelatihan(kode: &str) -> String {
         .unwrap_or_else(|| kode.to_string())
 }
 
-/// Pita kualifikasi hasil seminar [R]: dapat diatur kelak; token stabil.
-pub const KUALIFIKASI: &[(&str, &str)] = &[
-    ("sangat_memuaskan", "Sangat Memuaskan"),
-    ("memuaskan", "Memuaskan"),
-    ("cukup_memuaskan", "Cukup Memuaskan"),
-    ("kurang_memuaskan", "Kurang Memuaskan"),
-    ("tidak_memuaskan", "Tidak Memuaskan"),
-];
-
 // ---------- masukan dan keluaran ----------
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
@@ -149,11 +144,13 @@ pub struct MasukanAksi {
     /// Kosong: mentor tidak berubah.
     #[schema(max_length = 18)]
     pub mentor_nip: Option<String>,
-    /// Hasil seminar: `sangat_memuaskan` … `tidak_memuaskan`.
+    /// Hasil seminar (lembaga pelatihan): kode pita, mis. `memuaskan`.
+    /// Diabaikan bila `nilai_seminar` diisi (kualifikasi dihitung dari pita).
     #[schema(max_length = 50)]
     pub kualifikasi: Option<String>,
-    /// Diusulkan ke repositori inovasi.
-    pub usul_inovasi: Option<bool>,
+    /// Nilai seminar 0–100 (lembaga pelatihan), mis. `86,5`.
+    #[schema(max_length = 10)]
+    pub nilai_seminar: Option<String>,
     /// Versi yang dilihat pengubah (atau header If-Match).
     pub versi: Option<i64>,
 }
@@ -235,6 +232,20 @@ pub struct DetailAksi {
     /// Bukti per progres (id progres → id bukti).
     pub bukti: HashMap<String, Vec<String>>,
     pub hak: HakAksi,
+    /// Proyek ini sudah pindah bersama alumninya: ke mana (hanya dibaca).
+    pub pindah: Option<pindah::PindahKe>,
+    /// Proyek-proyek sebelum pindah (rantai, terbaru dulu, paling banyak 10)
+    /// dengan riwayat progres dan buktinya, bagi mentor dan BKD yang baru.
+    pub asal: Vec<pindah::AsalAksi>,
+    /// Ambang instansi alumni yang dipakai menilai status (pengaturan).
+    pub hari_senyap: u32,
+    pub hari_berisiko: u32,
+    /// Pita kualifikasi lembaga pelatihan angkatan ini (pilihan hasil seminar).
+    pub pita_kualifikasi: Vec<aturan::PitaKualifikasi>,
+    /// Usul ke repositori inovasi dan keputusannya, bila pernah diusulkan.
+    pub usul_inovasi: Option<store::aksi_perubahan::UsulInovasi>,
+    /// Yang belum terpenuhi untuk diusulkan ke repositori inovasi (kosong = layak).
+    pub belum_layak_inovasi: Vec<aturan::BelumLayakInovasi>,
 }
 
 /// Saringan daftar dari permintaan.
@@ -297,7 +308,9 @@ impl FaktaAksiMilik {
     }
 }
 
-/// Proyek dan hak aktor atasnya; 404 bila tidak ada, 403 bila tidak boleh dibaca.
+/// Proyek dan hak aktor atasnya; 404 bila tidak ada, 403 bila tidak boleh
+/// dibaca. Proyek yang sudah pindah: baca saja (`hak.dipindah`; penulis
+/// memanggil `pindah::tolak_bila_pindah` untuk 409).
 async fn muat(l: &Layanan, k: &Konteks, c: &CakupanAksi, id: &str) -> Hasil<(Aksi, HakAksi)> {
     let a = store::aksi_perubahan::aksi(l.pool(), id)
         .await?
@@ -305,7 +318,19 @@ async fn muat(l: &Layanan, k: &Konteks, c: &CakupanAksi, id: &str) -> Hasil<(Aks
     let kode = store::organisasi::instansi(l.pool(), &a.instansi_id)
         .await?
         .and_then(|i| i.kode_wilayah);
-    let hak = c.hak(&fakta(&a, kode.as_deref()).pinjam());
+    let f = fakta(&a, kode.as_deref());
+    let mut hak = c.hak(&f.pinjam());
+    // Sudah pindah bersama alumninya: hanya dibaca, juga oleh yang boleh
+    // membaca lanjutannya (rantai dibaca hanya bila hak sendiri belum cukup).
+    if let Some(p) = store::aksi_perubahan::pindah_keluar(l.pool(), &a.instansi_id, &a.id).await? {
+        let lanjutan = if hak.baca {
+            Vec::new()
+        } else {
+            pindah::fakta_lanjutan(l, &p).await?
+        };
+        let lanjutan: Vec<FaktaAksi<'_>> = lanjutan.iter().map(|x| x.pinjam()).collect();
+        hak = c.hak_pindah(&f.pinjam(), &lanjutan);
+    }
     if !hak.baca {
         return Err(k.dilarang());
     }
@@ -595,6 +620,7 @@ async fn siapkan_peserta(
         pemangku_kepentingan: None,
         kualifikasi: None,
         usul_inovasi: 0,
+        nilai_seminar: None,
         versi: 1,
         dibuat_pada: w.clone(),
         diubah_pada: w,
@@ -677,7 +703,15 @@ pub async fn lihat(l: &Layanan, k: &Konteks, id: &str) -> Hasil<DetailAksi> {
         .unwrap_or_else(|| "WIB".into());
     let tanggal = hari_ini_zona(&zona, time::OffsetDateTime::now_utc());
     let ringkas: Vec<_> = tonggak.iter().map(ringkas_dari).collect();
-    let h = hitung_status(&ringkas, tanggal, &KonfigurasiAksiPerubahan::default());
+    // Ambang instansi alumni (BKD-nya yang memantau).
+    let konf = pengaturan::berlaku(l, &a.instansi_id).await?.konfigurasi();
+    let h = hitung_status(&ringkas, tanggal, &konf);
+    let aturan_t: Vec<aturan::Tonggak> = ringkas.iter().filter_map(ke_aturan).collect();
+    let belum_layak_inovasi = aturan::belum_layak_inovasi(&aturan_t);
+    let pita_kualifikasi = pengaturan::berlaku(l, &a.angkatan_instansi_id)
+        .await?
+        .pita_kualifikasi;
+    let usul_inovasi = store::aksi_perubahan::usul_inovasi(pool, &a.instansi_id, &a.id).await?;
     let per_id: HashMap<&str, &aturan::StatusTonggak> =
         h.tonggak.iter().map(|s| (s.id.as_str(), s)).collect();
     let tonggak = tonggak
@@ -699,10 +733,25 @@ pub async fn lihat(l: &Layanan, k: &Konteks, id: &str) -> Hasil<DetailAksi> {
         bukti.entry(oid).or_default().push(bid);
     }
     // Membaca proyek orang lain adalah membaca data pegawai: dicatat (UU 27/2022).
-    if k.aktor.as_ref().and_then(|x| x.pegawai_id.as_deref()) != Some(a.pegawai_id.as_str()) {
+    let orang_lain =
+        k.aktor.as_ref().and_then(|x| x.pegawai_id.as_deref()) != Some(a.pegawai_id.as_str());
+    if orang_lain {
         crate::audit::catat_baca(l, k, &a.instansi_id, OBJEK_AKSI, &a.id).await?;
     }
+    let pindah = if hak.dipindah {
+        pindah::pindah_ke(l, &a).await?
+    } else {
+        None
+    };
+    let asal = pindah::asal(l, k, &a, orang_lain).await?;
     Ok(DetailAksi {
+        pindah,
+        asal,
+        hari_senyap: konf.hari_senyap,
+        hari_berisiko: konf.hari_berisiko,
+        pita_kualifikasi,
+        usul_inovasi,
+        belum_layak_inovasi,
         alumni: alumni.as_ref().map(|p| p.nama.clone()).unwrap_or_default(),
         alumni_nip: alumni.and_then(|p| p.nip),
         instansi: inst.map(|i| i.nama).unwrap_or_default(),
@@ -749,6 +798,8 @@ pub struct ProyekTerlihat {
     pub terlambat: i64,
     pub tonggak: Vec<(store::aksi_perubahan::TonggakRingkas, StatusAksi)>,
     pub tanggal: time::Date,
+    /// Ambang senyap instansi alumni (hari) yang dipakai menilai proyek ini.
+    pub hari_senyap: u32,
 }
 
 fn galat_saringan(k: &Konteks, kolom: &str, id: &'static str, en: &'static str) -> Galat {
@@ -905,7 +956,9 @@ async fn hitung_terlihat(
         per_aksi.entry(t.aksi_id.clone()).or_default().push(t);
     }
     let sekarang = time::OffsetDateTime::now_utc();
-    let konf = KonfigurasiAksiPerubahan::default();
+    // Ambang per instansi alumni; instansi tanpa pengaturan: bawaan.
+    let konf_instansi = pengaturan::semua_konfigurasi(l).await?;
+    let bawaan = KonfigurasiAksiPerubahan::default();
     let mut hasil = Vec::with_capacity(proyek.len());
     for p in proyek {
         // Hanya tonggak yang terbaca aturan; status dipasangkan menurut urutan.
@@ -916,7 +969,8 @@ async fn hitung_terlihat(
             .filter_map(|t| ke_aturan(&t).map(|a| (t, a)))
             .unzip();
         let tanggal = hari_ini_zona(&p.zona_waktu, sekarang);
-        let h = aturan::status(tanggal, &aturan_t, &konf);
+        let konf = konf_instansi.get(&p.instansi_id).unwrap_or(&bawaan);
+        let h = aturan::status(tanggal, &aturan_t, konf);
         let terlambat = h
             .tonggak
             .iter()
@@ -932,6 +986,7 @@ async fn hitung_terlihat(
             terlambat,
             tonggak,
             tanggal,
+            hari_senyap: konf.hari_senyap,
         });
     }
     Ok(hasil)
@@ -941,6 +996,7 @@ async fn hitung_terlihat(
 pub async fn ubah(l: &Layanan, k: &Konteks, id: &str, m: MasukanAksi) -> Hasil<Aksi> {
     let c = CakupanAksi::untuk(l, k).await?;
     let (lama, hak) = muat(l, k, &c, id).await?;
+    pindah::tolak_bila_pindah(l, k, &lama, &hak).await?;
     if !hak.ubah {
         return Err(galat_hak(
             k,
@@ -984,15 +1040,50 @@ pub async fn ubah(l: &Layanan, k: &Konteks, id: &str, m: MasukanAksi) -> Hasil<A
         validasi::MAKS_NAMA,
         JenisTeks::Baris,
     );
-    let kualifikasi = bersih(m.kualifikasi.clone());
-    if let Some(q) = &kualifikasi
-        && !KUALIFIKASI.iter().any(|(t, _)| t == q)
+    // Hasil seminar: pita lembaga pelatihan (instansi penyelenggara angkatan).
+    let pita = pengaturan::berlaku(l, &lama.angkatan_instansi_id)
+        .await?
+        .pita_kualifikasi;
+    let nilai = bersih(m.nilai_seminar.clone());
+    let mut nilai_seminar = lama.nilai_seminar.clone();
+    let mut kualifikasi = bersih(m.kualifikasi.clone()).or(lama.kualifikasi.clone());
+    if let Some(n) = &nilai {
+        match baca_progres(n) {
+            Some(d) => {
+                nilai_seminar = Some(rules::angka::teks_ringkas(d));
+                kualifikasi = aturan::kualifikasi(d, &pita).map(|p| p.kode.clone());
+            }
+            None => f.tambah(
+                "nilai_seminar",
+                k.t(
+                    "Nilai seminar berupa angka 0–100 (paling banyak 2 desimal).",
+                    "The seminar score is a number 0–100 (at most 2 decimals).",
+                ),
+            ),
+        }
+    } else if let Some(q) = &kualifikasi
+        && !pita.iter().any(|p| &p.kode == q)
     {
+        let pilihan: Vec<&str> = pita.iter().map(|p| p.kode.as_str()).collect();
         f.tambah(
             "kualifikasi",
+            match k.bahasa {
+                crate::Bahasa::Id => format!("Pilih salah satu: {}.", pilihan.join(", ")),
+                crate::Bahasa::En => format!("Choose one of: {}.", pilihan.join(", ")),
+            },
+        );
+    }
+    let hasil_berubah = nilai_seminar != lama.nilai_seminar || kualifikasi != lama.kualifikasi;
+    if hasil_berubah && !hak.nilai_seminar {
+        f.tambah(
+            if nilai.is_some() {
+                "nilai_seminar"
+            } else {
+                "kualifikasi"
+            },
             k.t(
-                "Pilih: sangat_memuaskan, memuaskan, cukup_memuaskan, kurang_memuaskan, tidak_memuaskan.",
-                "Choose: sangat_memuaskan, memuaskan, cukup_memuaskan, kurang_memuaskan, tidak_memuaskan.",
+                "Hasil seminar dicatat lembaga pelatihan penyelenggara angkatan.",
+                "The seminar result is recorded by the training organiser.",
             ),
         );
     }
@@ -1030,9 +1121,7 @@ pub async fn ubah(l: &Layanan, k: &Konteks, id: &str, m: MasukanAksi) -> Hasil<A
     baru.coach_nama = bersih(m.coach_nama).or(lama.coach_nama.clone());
     baru.mentor_pegawai_id = mentor;
     baru.kualifikasi = kualifikasi;
-    if let Some(u) = m.usul_inovasi {
-        baru.usul_inovasi = i64::from(u);
-    }
+    baru.nilai_seminar = nilai_seminar;
     baru.versi = versi + 1;
     baru.diubah_pada = store::sekarang();
     let mut tx = l.db.mulai().await?;
@@ -1070,6 +1159,7 @@ pub async fn tambah_tonggak(
 ) -> Hasil<Tonggak> {
     let c = CakupanAksi::untuk(l, k).await?;
     let (a, hak) = muat(l, k, &c, id).await?;
+    pindah::tolak_bila_pindah(l, k, &a, &hak).await?;
     if !hak.ubah {
         return Err(galat_hak(
             k,
@@ -1185,6 +1275,7 @@ pub async fn kirim_progres(
 ) -> Hasil<Progres> {
     let c = CakupanAksi::untuk(l, k).await?;
     let (a, hak) = muat(l, k, &c, id).await?;
+    pindah::tolak_bila_pindah(l, k, &a, &hak).await?;
     if !hak.kirim_progres {
         return Err(galat_hak(
             k,
@@ -1311,6 +1402,7 @@ pub async fn verifikasi(
 ) -> Hasil<Progres> {
     let c = CakupanAksi::untuk(l, k).await?;
     let (a, hak) = muat(l, k, &c, id).await?;
+    pindah::tolak_bila_pindah(l, k, &a, &hak).await?;
     if !hak.verifikasi {
         return Err(galat_hak(
             k,

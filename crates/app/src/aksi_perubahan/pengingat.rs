@@ -10,6 +10,10 @@
 //! putaran meninggalkan peristiwa yang belum tercatat; putaran berikutnya
 //! (tugas yang diklaim ulang setelah sewanya habis) hanya mengirim itu.
 //! Surel berkunci idempotensi per peristiwa dan penerima.
+//!
+//! Proyek yang sudah pindah bersama alumninya tidak diingatkan lagi; mutasi
+//! menyalin peristiwa yang sudah tercatat ke tonggak lanjutannya
+//! (`pindah::pindahkan`), jadi peristiwa yang sama tidak terkirim dua kali.
 
 use crate::notifikasi::surel_aktif;
 use crate::tugas::{GalatTugas, TugasBaru};
@@ -149,11 +153,15 @@ async fn kirim_satu(l: &Layanan, t: &TonggakRingkas, jenis: &str, r: &mut Ringka
             ));
         }
         "terlambat_mentor" => {
-            if let Some(m) = &a.mentor_pegawai_id {
-                penerima.extend(pengguna_dari(
-                    store::akun::pengguna_pegawai(pool, &a.instansi_id, m).await?,
-                ));
-            }
+            // Tanpa mentor (mis. alumni baru pindah instansi dan atasannya
+            // belum diisi): peristiwa belum dicatat, agar mentor yang diisi
+            // kemudian (mengikuti atasan, `pindah::ikuti_atasan`) tetap diberi tahu.
+            let Some(m) = &a.mentor_pegawai_id else {
+                return Ok(());
+            };
+            penerima.extend(pengguna_dari(
+                store::akun::pengguna_pegawai(pool, &a.instansi_id, m).await?,
+            ));
         }
         _ => {
             for (id, peg) in store::aksi_perubahan::pengguna_admin(pool, &a.instansi_id).await? {

@@ -153,6 +153,8 @@ pub async fn isi_demo_aksi(l: &Layanan) -> Hasil<bool> {
         v.into_iter().step_by(7).take(n).collect()
     };
     let mut i = 0usize;
+    // Satu proyek provinsi selesai: usulnya ke repositori inovasi menunggu
+    // keputusan operator inovasi provinsi (login `operator.inovasi`).
     for p in calon(
         store::organisasi::semua_pegawai(pool, &prov.id).await?,
         3,
@@ -161,7 +163,11 @@ pub async fn isi_demo_aksi(l: &Layanan) -> Hasil<bool> {
         peserta.push(Peserta {
             mentor: p.atasan_id.clone(),
             pegawai: p,
-            status: GILIRAN[i % GILIRAN.len()],
+            status: [
+                StatusAksi::Selesai,
+                StatusAksi::Terlambat,
+                StatusAksi::Senyap,
+            ][i],
         });
         i += 1;
     }
@@ -251,8 +257,10 @@ pub async fn isi_demo_aksi(l: &Layanan) -> Hasil<bool> {
             pemangku_kepentingan: Some(
                 "Kepala perangkat daerah, unit layanan, masyarakat pengguna".into(),
             ),
+            // Nilai dan kualifikasinya menurut pita bawaan (90,01 / 80,01 / 70,01).
             kualifikasi: Some(["sangat_memuaskan", "memuaskan", "cukup_memuaskan"][n % 3].into()),
             usul_inovasi: i64::from(p.status == StatusAksi::Selesai),
+            nilai_seminar: Some(["92.5", "85", "78.25"][n % 3].into()),
             versi: 1,
             dibuat_pada: w.clone(),
             diubah_pada: w.clone(),
@@ -260,6 +268,30 @@ pub async fn isi_demo_aksi(l: &Layanan) -> Hasil<bool> {
         store::aksi_perubahan::sisipkan_aksi(&mut tx, &a).await?;
         for t in tonggak(&a, ang, p.status, &hari, &w) {
             store::aksi_perubahan::sisipkan_tonggak(&mut tx, &t).await?;
+        }
+        // Proyek selesai diusulkan BKD-nya ke repositori inovasi.
+        if p.status == StatusAksi::Selesai
+            && let Some((bkd, _)) = store::aksi_perubahan::pengguna_admin(pool, &a.instansi_id)
+                .await?
+                .into_iter()
+                .next()
+        {
+            let u = store::aksi_perubahan::UsulInovasi {
+                instansi_id: a.instansi_id.clone(),
+                aksi_id: a.id.clone(),
+                status: "diusulkan".into(),
+                diusulkan_oleh: bkd,
+                diusulkan_pada: w.clone(),
+                catatan_usul: Some(
+                    "Sudah berjalan di seluruh unit; layak direplikasi kabupaten/kota lain.".into(),
+                ),
+                diputuskan_oleh: None,
+                diputuskan_pada: None,
+                catatan_keputusan: None,
+                inovasi_id: None,
+                versi: 1,
+            };
+            store::aksi_perubahan::simpan_usul(&mut tx, &u, 0).await?;
         }
     }
     tx.commit().await?;
@@ -484,6 +516,7 @@ pub async fn isi_skala_aksi(l: &Layanan, n: usize, per_proyek: usize) -> Hasil<u
             pemangku_kepentingan: None,
             kualifikasi: None,
             usul_inovasi: 0,
+            nilai_seminar: None,
             versi: 1,
             dibuat_pada: w.clone(),
             diubah_pada: w.clone(),

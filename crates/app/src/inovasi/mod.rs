@@ -151,12 +151,19 @@ fn kata_baru(daftar: &[Inovasi]) -> Vec<String> {
     s.into_iter().collect()
 }
 
+/// Menyimpan inovasi baru dan kata permukaannya di transaksi pemanggil
+/// (yang mencatat auditnya, lalu membuat kamus usang sesudah commit).
+pub(crate) async fn sisipkan_tx(tx: &mut store::Transaksi<'_>, daftar: &[Inovasi]) -> Hasil<()> {
+    store::inovasi::sisipkan_banyak(tx, daftar).await?;
+    store::inovasi::tambah_kosakata(tx, &kata_baru(daftar)).await?;
+    Ok(())
+}
+
 /// Menyimpan banyak inovasi baru dan kata dasarnya dalam satu transaksi
 /// (muat awal, demo, tolok ukur). Tanpa audit: bukan tindakan pengguna.
 pub async fn simpan_banyak(l: &Layanan, daftar: &[Inovasi]) -> Hasil<()> {
     let mut tx = l.db.mulai().await?;
-    store::inovasi::sisipkan_banyak(&mut tx, daftar).await?;
-    store::inovasi::tambah_kosakata(&mut tx, &kata_baru(daftar)).await?;
+    sisipkan_tx(&mut tx, daftar).await?;
     tx.commit().await?;
     l.kamus_inovasi.usang();
     Ok(())

@@ -659,6 +659,8 @@ pub(crate) async fn simpan_ubah(
     if pindah {
         store::organisasi::tutup_riwayat_definitif(tx, &baru.instansi_id, &baru.id, mulai).await?;
         store::organisasi::sisipkan_riwayat(tx, &riwayat_dari(baru, mulai)).await?;
+        // Mentor proyek perubahan mengikuti atasan langsung yang baru.
+        crate::aksi_perubahan::pindah::ikuti_atasan(tx, k, lama, baru).await?;
     }
     let keluar = matches!(baru.status.as_str(), "pensiun" | "pindah" | "berhenti");
     if keluar && lama.status != baru.status {

@@ -226,6 +226,12 @@ pub async fn mutasi(
         Some(&baru),
     )
     .await?;
+    // Proyek perubahan alumni ikut pindah (lanjutan di instansi tujuan, docs/adr/0014).
+    let proyek =
+        crate::aksi_perubahan::pindah::pindahkan(&mut tx, k, &lama, &baru, tanggal).await?;
     tx.commit().await?;
+    if proyek > 0 {
+        crate::aksi_perubahan::ada_perubahan();
+    }
     Ok(baru)
 }

@@ -594,6 +594,23 @@ pub async fn tambah_rhk(
     skp_id: &str,
     m: MasukanRhk,
 ) -> Hasil<TampilanSkp> {
+    let (s, r, indikator) = siapkan_rhk(l, k, instansi_id, skp_id, m).await?;
+    let mut tx = l.db.mulai().await?;
+    tulis_rhk(&mut tx, k, &s, &r, &indikator).await?;
+    tx.commit().await?;
+    skp_satu(l, k, instansi_id, skp_id).await
+}
+
+/// Memeriksa RHK baru milik pemilik SKP draf (hak, versi, isi) tanpa
+/// menulis; `tulis_rhk` menulisnya di transaksi pemanggil (dipakai juga
+/// oleh aksi perubahan: tonggak menjadi RHK dalam satu transaksi).
+pub(crate) async fn siapkan_rhk(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    skp_id: &str,
+    m: MasukanRhk,
+) -> Hasil<(Skp, Rhk, Vec<IndikatorSkp>)> {
     let (s, hak) = muat(l, k, instansi_id, skp_id).await?;
     wajib_pemilik_draf(k, &s, hak)?;
     wajib_versi(k, m.versi, s.versi)?;
@@ -626,30 +643,40 @@ pub async fn tambah_rhk(
         urutan: ada.len() as i64,
         versi: 1,
         dibuat_pada: w.clone(),
-        diubah_pada: w.clone(),
+        diubah_pada: w,
     };
     let indikator = indikator_baru(&s, &r.id, ind);
-    let mut tx = l.db.mulai().await?;
-    if !store::skp::sentuh_skp(&mut tx, instansi_id, &s.id, s.versi, &w).await? {
+    Ok((s, r, indikator))
+}
+
+/// Menulis RHK yang sudah diperiksa `siapkan_rhk` (SKP disentuh dengan
+/// versinya: perubahan orang lain di antaranya = konflik).
+pub(crate) async fn tulis_rhk(
+    tx: &mut store::Transaksi<'_>,
+    k: &Konteks,
+    s: &Skp,
+    r: &Rhk,
+    indikator: &[IndikatorSkp],
+) -> Hasil<()> {
+    if !store::skp::sentuh_skp(tx, &s.instansi_id, &s.id, s.versi, &r.dibuat_pada).await? {
         return Err(konflik(k));
     }
-    store::skp::sisipkan_rhk(&mut tx, &r).await?;
-    for i in &indikator {
-        store::skp::sisipkan_indikator(&mut tx, i).await?;
+    store::skp::sisipkan_rhk(tx, r).await?;
+    for i in indikator {
+        store::skp::sisipkan_indikator(tx, i).await?;
     }
     crate::audit::catat(
-        &mut tx,
+        tx,
         k,
-        instansi_id,
+        &s.instansi_id,
         "buat",
         OBJEK_RHK,
         &r.id,
         None,
-        Some(&(&r, &indikator)),
+        Some(&(r, indikator)),
     )
     .await?;
-    tx.commit().await?;
-    skp_satu(l, k, instansi_id, skp_id).await
+    Ok(())
 }
 
 /// Pemilik mengganti isi satu RHK (uraian, tautan, indikator diganti seluruhnya).

@@ -36,6 +36,13 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(laporan_pdf))
         .routes(routes!(lihat, ubah))
         .routes(routes!(tambah_tonggak))
+        .routes(routes!(ubah_tonggak))
+        .routes(routes!(batalkan_tonggak))
+        .routes(routes!(jadikan_rhk))
+        .routes(routes!(lihat_usul, usulkan))
+        .routes(routes!(putuskan_usul))
+        .routes(routes!(usul_menunggu))
+        .routes(routes!(lihat_pengaturan, simpan_pengaturan))
         .routes(routes!(kirim_progres).layer(DefaultBodyLimit::max(super::bukti::BATAS_MUTLAK)))
         .routes(routes!(verifikasi))
         .routes(routes!(bukti))
@@ -612,4 +619,189 @@ async fn impor_peserta(
         }
         Err(g) => galat(g),
     }
+}
+
+/// Ubah tonggak yang masih terbuka; menggeser jatuh tempo wajib beralasan
+#[utoipa::path(put, path = "/aksi-perubahan/{id}/tonggak/{tid}", tag = "aksi_perubahan",
+    params(JalurTonggak, super::JikaCocok), request_body = ap::tonggak::MasukanUbahTonggak,
+    responses((status = 200, description = "Diubah", body = Tonggak)))]
+async fn ubah_tonggak(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((id, tid)): Path<(String, String)>,
+    JsonMasuk(m): JsonMasuk<ap::tonggak::MasukanUbahTonggak>,
+) -> HasilApi<Tonggak> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let mut m = m;
+    m.versi = super::versi_dari(&p, &h, m.versi)?;
+    Ok(Json(
+        ap::tonggak::ubah_tonggak(&s.layanan, &p.konteks, &id, &tid, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Batalkan tonggak dengan alasan (alumni, BKD, penyelenggara)
+#[utoipa::path(post, path = "/aksi-perubahan/{id}/tonggak/{tid}/batal", tag = "aksi_perubahan",
+    params(JalurTonggak, super::JikaCocok), request_body = ap::tonggak::MasukanBatalTonggak,
+    responses((status = 200, description = "Dibatalkan", body = Tonggak)))]
+async fn batalkan_tonggak(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((id, tid)): Path<(String, String)>,
+    JsonMasuk(m): JsonMasuk<ap::tonggak::MasukanBatalTonggak>,
+) -> HasilApi<Tonggak> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let mut m = m;
+    m.versi = super::versi_dari(&p, &h, m.versi)?;
+    Ok(Json(
+        ap::tonggak::batalkan_tonggak(&s.layanan, &p.konteks, &id, &tid, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Jadikan tonggak RHK di SKP alumni (draf) tahun tonggak itu; hanya alumni
+#[utoipa::path(post, path = "/aksi-perubahan/{id}/tonggak/{tid}/rhk", tag = "aksi_perubahan",
+    params(JalurTonggak), request_body = ap::tonggak::MasukanRhkTonggak,
+    responses((status = 200, description = "Tonggak dengan `rhk_id`", body = Tonggak)))]
+async fn jadikan_rhk(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path((id, tid)): Path<(String, String)>,
+    JsonMasuk(m): JsonMasuk<ap::tonggak::MasukanRhkTonggak>,
+) -> HasilApi<Tonggak> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    Ok(Json(
+        ap::tonggak::jadikan_rhk(&s.layanan, &p.konteks, &id, &tid, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Usul proyek ke repositori inovasi (404 bila belum pernah diusulkan)
+#[utoipa::path(get, path = "/aksi-perubahan/{id}/usul-inovasi", tag = "aksi_perubahan",
+    params(JalurAksi),
+    responses((status = 200, description = "Usul dan keputusannya", body = ap::usul_inovasi::UsulInovasi)))]
+async fn lihat_usul(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(id): Path<String>,
+) -> HasilApi<ap::usul_inovasi::UsulInovasi> {
+    match ap::usul_inovasi::lihat(&s.layanan, &p.konteks, &id)
+        .await
+        .api(&p)?
+    {
+        Some(u) => Ok(Json(u)),
+        None => Err(Galat::TidakDitemukan(
+            p.konteks
+                .t(
+                    "Proyek ini belum diusulkan ke repositori inovasi.",
+                    "This project has not been proposed to the innovation repository.",
+                )
+                .into(),
+        ))
+        .api(&p),
+    }
+}
+
+/// Usulkan proyek yang terbukti ke repositori inovasi (alumni, mentor, BKD)
+///
+/// Syarat: masalah dan tujuan terisi, setiap tonggak jangka pendek selesai,
+/// paling sedikit satu tonggak jangka menengah selesai; bila tidak, 409
+/// `belum_layak` dengan alasan per field.
+#[utoipa::path(post, path = "/aksi-perubahan/{id}/usul-inovasi", tag = "aksi_perubahan",
+    params(JalurAksi), request_body = ap::usul_inovasi::MasukanUsul,
+    responses((status = 201, description = "Diusulkan", body = ap::usul_inovasi::UsulInovasi)))]
+async fn usulkan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path(id): Path<String>,
+    JsonMasuk(m): JsonMasuk<ap::usul_inovasi::MasukanUsul>,
+) -> Result<(StatusCode, Json<ap::usul_inovasi::UsulInovasi>), GalatApi> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            ap::usul_inovasi::usulkan(&s.layanan, &p.konteks, &id, m)
+                .await
+                .api(&p)?,
+        ),
+    ))
+}
+
+/// Terima (inovasi terbit di repositori) atau tolak usul; admin instansi alumni atau operator inovasinya
+#[utoipa::path(post, path = "/aksi-perubahan/{id}/usul-inovasi/keputusan", tag = "aksi_perubahan",
+    params(JalurAksi), request_body = ap::usul_inovasi::MasukanKeputusanUsul,
+    responses((status = 200, description = "Diputus", body = ap::usul_inovasi::UsulInovasi)))]
+async fn putuskan_usul(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path(id): Path<String>,
+    JsonMasuk(m): JsonMasuk<ap::usul_inovasi::MasukanKeputusanUsul>,
+) -> HasilApi<ap::usul_inovasi::UsulInovasi> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    Ok(Json(
+        ap::usul_inovasi::putuskan(&s.layanan, &p.konteks, &id, m)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Usul inovasi dari aksi perubahan yang menunggu keputusan di instansi ini
+#[utoipa::path(get, path = "/instansi/{iid}/aksi-perubahan/usul-inovasi", tag = "aksi_perubahan",
+    params(super::JalurInstansi),
+    responses((status = 200, description = "Usul menunggu", body = Vec<ap::usul_inovasi::BarisUsul>)))]
+async fn usul_menunggu(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+) -> HasilApi<Vec<ap::usul_inovasi::BarisUsul>> {
+    Ok(Json(
+        ap::usul_inovasi::menunggu(&s.layanan, &p.konteks, &iid)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Pengaturan pemantauan instansi: ambang senyap/berisiko dan pita kualifikasi seminar
+#[utoipa::path(get, path = "/instansi/{iid}/aksi-perubahan/pengaturan", tag = "aksi_perubahan",
+    params(super::JalurInstansi),
+    responses((status = 200, description = "Pengaturan yang berlaku", body = ap::pengaturan::PengaturanAksi)))]
+async fn lihat_pengaturan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+) -> HasilApi<ap::pengaturan::PengaturanAksi> {
+    Ok(Json(
+        ap::pengaturan::lihat(&s.layanan, &p.konteks, &iid)
+            .await
+            .api(&p)?,
+    ))
+}
+
+/// Ubah pengaturan pemantauan (admin instansi); versi 0 selama masih bawaan
+#[utoipa::path(put, path = "/instansi/{iid}/aksi-perubahan/pengaturan", tag = "aksi_perubahan",
+    params(super::JalurInstansi, super::JikaCocok), request_body = ap::pengaturan::MasukanPengaturan,
+    responses((status = 200, description = "Disimpan", body = ap::pengaturan::PengaturanAksi)))]
+async fn simpan_pengaturan(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    h: HeaderMap,
+    Path(iid): Path<String>,
+    JsonMasuk(m): JsonMasuk<ap::pengaturan::MasukanPengaturan>,
+) -> HasilApi<ap::pengaturan::PengaturanAksi> {
+    p.periksa_csrf_api(&h).api(&p)?;
+    let mut m = m;
+    m.versi = super::versi_dari(&p, &h, m.versi)?;
+    Ok(Json(
+        ap::pengaturan::simpan(&s.layanan, &p.konteks, &iid, m)
+            .await
+            .api(&p)?,
+    ))
 }

@@ -156,6 +156,12 @@ struct TonggakTampil {
     kelas: &'static str,
     alasan: String,
     terbuka: bool,
+    /// Nilai formulir ubah tonggak (dari isian bila formulir itu gagal).
+    tahap_token: String,
+    jatuh_tempo_iso: String,
+    versi: i64,
+    dibatalkan: Option<String>,
+    rhk_id: Option<String>,
 }
 
 struct ProgresTampil {
@@ -169,6 +175,15 @@ struct ProgresTampil {
     bukti: Vec<String>,
 }
 
+/// Proyek sebelum pindah instansi beserta progresnya (hanya dibaca).
+struct AsalTampil {
+    aksi_id: String,
+    instansi: String,
+    judul: String,
+    tanggal: String,
+    progres: Vec<ProgresTampil>,
+}
+
 #[derive(Template)]
 #[template(path = "aksi_detail.html")]
 struct HalamanDetail {
@@ -179,25 +194,90 @@ struct HalamanDetail {
     angkatan: String,
     tonggak: Vec<TonggakTampil>,
     progres: Vec<ProgresTampil>,
+    /// Sudah pindah: (instansi tujuan, tanggal, proyek lanjutan).
+    pindah: Option<(String, String, String)>,
+    asal: Vec<AsalTampil>,
     pesan: Option<String>,
     galat: Option<String>,
+    /// Formulir yang gagal (`proyek`, `tonggak-baru`, `ubah-{tid}`,
+    /// `batal-{tid}`, `rhk-{tid}`, `usul`) dan isiannya: yang diketik tidak hilang.
+    formulir: String,
+    isian: super::Isian,
+    /// Label kualifikasi seminar dari pita lembaga pelatihan.
+    kualifikasi: String,
+    pilihan_tahap: Vec<(&'static str, &'static str)>,
+    /// Boleh mengusulkan sekarang (berhak, belum diusulkan atau ditolak).
+    boleh_usul: bool,
 }
 
-fn alasan_tonggak(t: &super::Teks, a: rules::aksi_perubahan::AlasanTonggak) -> &'static str {
+impl HalamanDetail {
+    /// Nilai field `kolom` formulir `f`: isian bila formulir itu yang gagal, selain itu `asal`.
+    fn v(&self, f: &str, kolom: &str, asal: &str) -> String {
+        if self.formulir == f {
+            self.isian.v(kolom).to_string()
+        } else {
+            asal.to_string()
+        }
+    }
+    /// Galat field `kolom` formulir `f` (kosong bila tidak ada).
+    fn g(&self, f: &str, kolom: &str) -> String {
+        if self.formulir == f {
+            self.isian.g(kolom).to_string()
+        } else {
+            String::new()
+        }
+    }
+    fn opsi<'a>(&self, x: &'a Option<String>) -> &'a str {
+        x.as_deref().unwrap_or("")
+    }
+}
+
+/// Baris progres untuk tampilan (`uraian`: id tonggak → uraian).
+fn progres_tampil(
+    t: &super::Teks,
+    x: &ap::Progres,
+    uraian: &std::collections::HashMap<String, String>,
+    zona: &str,
+    bukti: &std::collections::HashMap<String, Vec<String>>,
+) -> ProgresTampil {
+    ProgresTampil {
+        id: x.id.clone(),
+        tonggak: uraian.get(&x.tonggak_id).cloned().unwrap_or_default(),
+        progres: x.progres_persen.clone(),
+        catatan: x.catatan.clone(),
+        waktu: t.waktu(&x.dibuat_pada, zona),
+        status: match x.status.as_str() {
+            "diterima" => t.s("diterima mentor", "accepted by the mentor"),
+            "ditolak" => t.s("ditolak mentor", "rejected by the mentor"),
+            _ => t.s("menunggu verifikasi", "awaiting verification"),
+        }
+        .to_string(),
+        menunggu: x.status == "menunggu",
+        bukti: bukti.get(&x.id).cloned().unwrap_or_default(),
+    }
+}
+
+/// Penjelasan status tonggak dengan ambang instansi alumni yang dipakai.
+fn alasan_tonggak(
+    t: &super::Teks,
+    a: rules::aksi_perubahan::AlasanTonggak,
+    senyap: u32,
+    berisiko: u32,
+) -> String {
     use rules::aksi_perubahan::AlasanTonggak::*;
     match a {
-        AdaTanggalSelesai => t.s("sudah selesai", "done"),
-        Dibatalkan => t.s("dibatalkan", "cancelled"),
-        LewatJatuhTempo => t.s("lewat jatuh tempo", "past its due date"),
-        TanpaPembaruan => t.s(
-            "90 hari atau lebih tanpa pembaruan",
-            "90 days or more without an update",
-        ),
-        JatuhTempoDekatProgresRendah => t.s(
-            "jatuh tempo dalam 30 hari, progres di bawah 50%",
-            "due within 30 days, progress under 50%",
-        ),
-        SesuaiJadwal => t.s("sesuai jadwal", "on schedule"),
+        AdaTanggalSelesai => t.s("sudah selesai", "done").into(),
+        Dibatalkan => t.s("dibatalkan", "cancelled").into(),
+        LewatJatuhTempo => t.s("lewat jatuh tempo", "past its due date").into(),
+        TanpaPembaruan => match t.0 {
+            app::Bahasa::Id => format!("{senyap} hari atau lebih tanpa pembaruan"),
+            app::Bahasa::En => format!("{senyap} days or more without an update"),
+        },
+        JatuhTempoDekatProgresRendah => match t.0 {
+            app::Bahasa::Id => format!("jatuh tempo dalam {berisiko} hari, progres di bawah 50%"),
+            app::Bahasa::En => format!("due within {berisiko} days, progress under 50%"),
+        },
+        SesuaiJadwal => t.s("sesuai jadwal", "on schedule").into(),
     }
 }
 
@@ -207,12 +287,33 @@ struct TanyaDetail {
     ok: String,
 }
 
-async fn halaman_detail(
+pub(super) async fn halaman_detail(
     s: &AppState,
     p: &Pengunjung,
     id: &str,
     pesan: Option<String>,
     galat: Option<String>,
+) -> HasilHalaman {
+    halaman_detail_penuh(
+        s,
+        p,
+        id,
+        pesan,
+        galat,
+        String::new(),
+        super::Isian::default(),
+    )
+    .await
+}
+
+async fn halaman_detail_penuh(
+    s: &AppState,
+    p: &Pengunjung,
+    id: &str,
+    pesan: Option<String>,
+    galat: Option<String>,
+    formulir: String,
+    isian: super::Isian,
 ) -> HasilHalaman {
     let d = ap::lihat(&s.layanan, &p.konteks, id)
         .await
@@ -242,28 +343,38 @@ async fn halaman_detail(
                 progres: x.tonggak.progres_persen.clone(),
                 status,
                 kelas,
-                alasan: alasan_tonggak(&t, x.alasan).to_string(),
+                alasan: alasan_tonggak(&t, x.alasan, d.hari_senyap, d.hari_berisiko),
                 terbuka: x.tonggak.selesai_pada.is_none() && x.tonggak.dibatalkan_alasan.is_none(),
+                tahap_token: x.tonggak.tahap.clone(),
+                jatuh_tempo_iso: x.tonggak.jatuh_tempo.clone(),
+                versi: x.tonggak.versi,
+                dibatalkan: x.tonggak.dibatalkan_alasan.clone(),
+                rhk_id: x.tonggak.rhk_id.clone(),
             }
         })
         .collect();
     let progres = d
         .progres
         .iter()
-        .map(|x| ProgresTampil {
-            id: x.id.clone(),
-            tonggak: uraian.get(&x.tonggak_id).cloned().unwrap_or_default(),
-            progres: x.progres_persen.clone(),
-            catatan: x.catatan.clone(),
-            waktu: t.waktu(&x.dibuat_pada, &d.zona_waktu),
-            status: match x.status.as_str() {
-                "diterima" => t.s("diterima mentor", "accepted by the mentor"),
-                "ditolak" => t.s("ditolak mentor", "rejected by the mentor"),
-                _ => t.s("menunggu verifikasi", "awaiting verification"),
-            }
-            .to_string(),
-            menunggu: x.status == "menunggu",
-            bukti: d.bukti.get(&x.id).cloned().unwrap_or_default(),
+        .map(|x| progres_tampil(&t, x, &uraian, &d.zona_waktu, &d.bukti))
+        .collect();
+    let pindah = d
+        .pindah
+        .as_ref()
+        .map(|p| (p.instansi.clone(), t.tanggal(&p.tanggal), p.aksi_id.clone()));
+    let asal = d
+        .asal
+        .iter()
+        .map(|a| AsalTampil {
+            aksi_id: a.aksi_id.clone(),
+            instansi: a.instansi.clone(),
+            judul: a.judul.clone(),
+            tanggal: t.tanggal(&a.tanggal),
+            progres: a
+                .progres
+                .iter()
+                .map(|x| progres_tampil(&t, x, &a.tonggak, &a.zona_waktu, &a.bukti))
+                .collect(),
         })
         .collect();
     let angkatan = d
@@ -271,15 +382,46 @@ async fn halaman_detail(
         .as_ref()
         .map(|a| format!("{} · {}", a.nama, ap::label_pelatihan(&a.jenis)))
         .unwrap_or_default();
+    let kualifikasi = match (&d.aksi.kualifikasi, &d.aksi.nilai_seminar) {
+        (Some(q), n) => {
+            let label = d
+                .pita_kualifikasi
+                .iter()
+                .find(|x| &x.kode == q)
+                .map(|x| x.label.clone())
+                .unwrap_or_else(|| q.clone());
+            match n {
+                Some(n) => format!("{label} ({} {n})", t.s("nilai", "score")),
+                None => label,
+            }
+        }
+        (None, Some(n)) => n.clone(),
+        (None, None) => String::new(),
+    };
+    let pilihan_tahap = rules::aksi_perubahan::Tahap::SEMUA
+        .iter()
+        .map(|x| (x.token(), x.label(t.0)))
+        .collect();
+    let boleh_usul = d.hak.usul_inovasi
+        && d.usul_inovasi
+            .as_ref()
+            .is_none_or(|u| u.status == "ditolak");
     Ok(render(&HalamanDetail {
+        boleh_usul,
         b,
         status: st,
         kelas,
         angkatan,
         tonggak,
         progres,
+        pindah,
+        asal,
         pesan,
         galat,
+        formulir,
+        isian,
+        kualifikasi,
+        pilihan_tahap,
         d,
     }))
 }
@@ -296,6 +438,17 @@ async fn detail(
             "Progress sent; awaiting the mentor's verification.",
         )),
         "verifikasi" => Some(p.konteks.t("Verifikasi tersimpan.", "Verification saved.")),
+        "proyek" => Some(p.konteks.t("Isi proyek tersimpan.", "Project saved.")),
+        "tonggak" => Some(p.konteks.t("Tonggak tersimpan.", "Milestone saved.")),
+        "batal" => Some(p.konteks.t("Tonggak dibatalkan.", "Milestone cancelled.")),
+        "rhk" => Some(p.konteks.t(
+            "Tonggak menjadi RHK di SKP Anda (draf); ajukan SKP seperti biasa.",
+            "The milestone is now a result in your plan (draft); submit the plan as usual.",
+        )),
+        "usul" => Some(p.konteks.t(
+            "Diusulkan ke repositori inovasi; admin atau operator inovasi instansi memutusnya.",
+            "Proposed to the innovation repository; the agency admin or innovation officer decides.",
+        )),
         _ => None,
     }
     .map(str::to_string);
@@ -427,4 +580,17 @@ async fn dasbor(State(s): State<AppState>, p: Pengunjung, Query(q): Query<Tanya>
         ekspor: format!("/api/v1/aksi-perubahan/ekspor?{query}"),
         query,
     }))
+}
+
+/// Halaman proyek sesudah formulir `formulir` gagal: pesan di atas, galat
+/// per kolom di formulirnya, isian dipertahankan (`aksi_kelola`).
+pub(super) async fn halaman_detail_isian(
+    s: &AppState,
+    p: &Pengunjung,
+    id: &str,
+    formulir: &str,
+    isian: super::Isian,
+) -> HasilHalaman {
+    let pesan = isian.pesan.clone();
+    halaman_detail_penuh(s, p, id, None, pesan, formulir.to_string(), isian).await
 }

@@ -1,6 +1,7 @@
 //! Halaman HTML: Indonesia dulu, ponsel dulu, terbaca tanpa JavaScript.
 //! Setiap formulir membawa token CSRF dan menyimpan isian saat ada galat.
 
+pub mod aksi_kelola;
 pub mod aksi_perubahan;
 pub mod akun;
 pub mod anggaran;
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .merge(anggaran::router())
         .merge(skp::router())
         .merge(aksi_perubahan::router())
+        .merge(aksi_kelola::router())
         .merge(sakip::router())
         .merge(inovasi::router())
         .merge(kompetisi::router())
