@@ -64,9 +64,9 @@ test('alumni kirim progres berfoto, mentor verifikasi, dasbor BKD berubah (360 p
     await alumni.page.waitForSelector('#status-proyek');
     assert.equal((await alumni.page.textContent('#status-proyek')).trim(), 'Terlambat');
     const proyek = alumni.page.url();
-    const kartu = alumni.page.locator('.kartu', { has: alumni.page.locator('.lencana.st-merah') })
+    const kartu = alumni.page.locator('.kartu[id^=tonggak-]', { has: alumni.page.locator('.lencana.st-merah') })
       .filter({ has: alumni.page.locator('form') }).first();
-    await kartu.locator('summary').click();
+    await kartu.locator('summary', { hasText: 'Kirim progres' }).click();
     await kartu.locator('input[name=progres_persen]').fill('100');
     await kartu.locator('textarea[name=catatan]').fill('Layanan sudah berjalan di lima unit percontohan.');
     await kartu.locator('input[type=file]').setInputFiles(foto);
@@ -97,6 +97,38 @@ test('alumni kirim progres berfoto, mentor verifikasi, dasbor BKD berubah (360 p
     // BKD: satu proyek terlambat lebih sedikit.
     assert.equal(await jumlahTerlambat(bkd.page), sebelum - 1);
     await bkd.page.screenshot({ path: '/tmp/kinerja-aksi-dasbor.png', fullPage: true });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('operator inovasi menerima usul proyek yang terbukti; pengaturan BKD di ponsel (360 px)', async () => {
+  assert.ok(URL, 'KINERJA_URL wajib');
+  const browser = await peramban();
+  try {
+    // BKD: pengaturan ambang dan pita kualifikasi terbaca di ponsel.
+    const bkd = await masuk(browser, 'admin.bkd');
+    await bkd.page.goto(`${URL}/aksi-perubahan/pengaturan`);
+    await bkd.page.waitForSelector('#form-pengaturan');
+    assert.equal(await bkd.page.inputValue('#hari_senyap'), '90');
+    await tanpaGulirMendatar(bkd.page);
+
+    // Operator inovasi provinsi: usul dari proyek demo yang selesai, terima.
+    const op = await masuk(browser, 'operator.inovasi');
+    await op.page.goto(`${URL}/aksi-perubahan/usul-inovasi`);
+    const kartu = op.page.locator('.kartu[id^=usul-]').first();
+    await kartu.waitFor();
+    await tanpaGulirMendatar(op.page);
+    const judul = (await kartu.locator('strong').first().textContent()).trim();
+    await kartu.locator('button[value=terima]').click();
+    await op.page.waitForSelector('.kotak-ok');
+    assert.match(await op.page.textContent('.kotak-ok'), /terbit di repositori/);
+
+    // Publik: inovasinya dapat dicari di repositori.
+    await op.page.goto(`${URL}/inovasi?cari=${encodeURIComponent(judul)}`);
+    await op.page.waitForSelector('#jumlah');
+    assert.ok(await op.page.locator('main a', { hasText: judul }).count() > 0, `${judul} di repositori`);
+    await tanpaGulirMendatar(op.page);
   } finally {
     await browser.close();
   }
