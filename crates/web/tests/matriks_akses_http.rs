@@ -344,6 +344,7 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/instansi/{iid}/konfigurasi/anggaran") => BacaAnggaran(200),
         ("get", "/instansi/{iid}/anggaran/{tahun}/biaya/{kode}") => BacaAnggaran(200),
         ("get", "/wilayah/{kode}/anggaran/{tahun}") => BacaWilayah(200),
+        ("get", "/wilayah/{kode}/anggaran/{tahun}/ekspor") => BacaWilayah(200),
         ("get", "/anggaran/{tahun}/rekap") => Nasional(200),
         ("get", "/nomenklatur/versi") => Masuk(200),
         ("post", "/nomenklatur/versi") => Nasional(201),

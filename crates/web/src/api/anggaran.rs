@@ -38,6 +38,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(perbandingan_biaya))
         .routes(routes!(ekspor))
         .routes(routes!(rekap_wilayah))
+        .routes(routes!(ekspor_wilayah))
         .routes(routes!(rekap_nasional))
         .routes(
             routes!(daftar_nomenklatur, muat_nomenklatur)
@@ -657,6 +658,68 @@ async fn rekap_wilayah(
             .await
             .api(&p)?,
     ))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+struct TanyaEksporWilayah {
+    /// `csv` (bawaan) atau `xlsx`.
+    #[param(value_type = Option<app::impor::Format>)]
+    format: Option<String>,
+    /// Bulan yang sudah berjalan (1–12); bawaan menurut tanggal instansi.
+    bulan: Option<u8>,
+}
+
+/// Ekspor tampilan provinsi (CSV/XLSX): satu baris per instansi, dengan kebijakan tampilannya
+#[utoipa::path(get, path = "/wilayah/{kode}/anggaran/{tahun}/ekspor", tag = "anggaran",
+    params(JalurWilayah, TanyaEksporWilayah),
+    responses((status = 200, description = "Berkas lampiran", content(
+        (super::openapi::Berkas = "text/csv"),
+        (super::openapi::Berkas = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+async fn ekspor_wilayah(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((kode, th)): Path<(String, String)>,
+    QueryMasuk(q): QueryMasuk<TanyaEksporWilayah>,
+) -> Response {
+    let hasil = async {
+        let th = tahun(&p, &th)?;
+        let bulan = bulan_sah(&p, q.bulan)?;
+        let format = match q.format.as_deref() {
+            None => app::impor::Format::Csv,
+            Some(f) => app::impor::Format::dari_kode(f).ok_or_else(|| {
+                GalatApi(
+                    Galat::input(
+                        p.konteks.t("Format tidak dikenal.", "Unknown format."),
+                        BTreeMap::from([(
+                            "format".to_string(),
+                            p.konteks
+                                .t(
+                                    "Format harus csv atau xlsx.",
+                                    "The format must be csv or xlsx.",
+                                )
+                                .to_string(),
+                        )]),
+                    ),
+                    p.bahasa(),
+                )
+            })?,
+        };
+        let isi = app::impor::ekspor_wilayah(&s.layanan, &p.konteks, &kode, th, bulan, format)
+            .await
+            .api(&p)?;
+        Ok::<_, GalatApi>(crate::halaman::impor::unduhan(
+            &format!("wilayah-{kode}-{th}.{}", format.ekstensi()),
+            format,
+            isi,
+        ))
+    }
+    .await;
+    match hasil {
+        Ok(r) => r,
+        Err(g) => g.into_response(),
+    }
 }
 
 /// Parameter jalur tahun saja.

@@ -199,6 +199,72 @@ pub const KOLOM_UNIT_ANGGARAN: &[Kolom] = &[
     ),
 ];
 
+/// Kolom ekspor tampilan wilayah (provinsi): satu baris per instansi.
+pub const KOLOM_WILAYAH: &[Kolom] = &[
+    kolom("instansi", false, "Nama instansi.", "Agency name."),
+    kolom("kode_wilayah", false, "Kode wilayah Kepmendagri.", "Region code."),
+    kolom(
+        "revisi",
+        false,
+        "Revisi rencana yang ditetapkan (kosong: belum ada).",
+        "Final plan revision (empty: none).",
+    ),
+    kolom("pagu", false, "Pagu (rupiah).", "Ceiling (rupiah)."),
+    kolom(
+        "realisasi_anggaran",
+        false,
+        "Realisasi anggaran sampai bulan berjalan.",
+        "Spending to date.",
+    ),
+    kolom("penyerapan_persen", false, "Penyerapan (%).", "Absorption (%)."),
+    kolom(
+        "capaian_tertimbang_persen",
+        false,
+        "Capaian keluaran tertimbang pagu (%).",
+        "Output achievement weighted by ceiling (%).",
+    ),
+    kolom("jumlah_subkegiatan", false, "Sub kegiatan.", "Sub-activities."),
+    kolom("jumlah_bertanda", false, "Sub kegiatan bertanda merah.", "Sub-activities with red flags."),
+    kolom(
+        "program_tidak_selaras",
+        false,
+        "Program yang tidak selaras.",
+        "Programmes not aligned.",
+    ),
+];
+
+/// Ekspor tampilan wilayah (provinsi dan kabupaten/kotanya): agregat per
+/// instansi, dengan kebijakan yang sama dengan tampilannya.
+pub async fn ekspor_wilayah(
+    l: &Layanan,
+    k: &Konteks,
+    kode: &str,
+    tahun: i64,
+    bulan: Option<u8>,
+    format: crate::impor::Format,
+) -> Hasil<Vec<u8>> {
+    let r = crate::perencanaan::rekap_wilayah(l, k, kode, tahun, bulan).await?;
+    let baris = r
+        .instansi
+        .into_iter()
+        .map(|x| {
+            vec![
+                x.nama,
+                x.kode_wilayah.unwrap_or_default(),
+                x.revisi.map(|v| v.to_string()).unwrap_or_default(),
+                x.pagu,
+                x.realisasi_anggaran,
+                x.penyerapan_persen.unwrap_or_default(),
+                x.capaian_tertimbang_persen.unwrap_or_default(),
+                x.jumlah_subkegiatan.to_string(),
+                x.jumlah_bertanda.to_string(),
+                x.program_tidak_selaras.to_string(),
+            ]
+        })
+        .collect();
+    crate::impor::tulis_berkas_tabel(k, "wilayah", KOLOM_WILAYAH, format, baris).await
+}
+
 /// Ekspor satu tabel anggaran (CSV atau XLSX); pimpinan unit hanya unitnya.
 pub async fn ekspor_anggaran(
     l: &Layanan,

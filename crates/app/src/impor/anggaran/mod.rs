@@ -295,7 +295,8 @@ mod rencana;
 
 pub use belanja::impor_belanja;
 pub use ekspor::{
-    KOLOM_KESELARASAN, KOLOM_NILAI_UANG, KOLOM_UNIT_ANGGARAN, TabelEkspor, ekspor_anggaran,
+    KOLOM_KESELARASAN, KOLOM_NILAI_UANG, KOLOM_UNIT_ANGGARAN, KOLOM_WILAYAH, TabelEkspor,
+    ekspor_anggaran, ekspor_wilayah,
 };
 pub use realisasi::{impor_realisasi_anggaran, impor_realisasi_keluaran};
 pub use rencana::impor_rencana;
