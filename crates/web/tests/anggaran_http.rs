@@ -272,6 +272,8 @@ async fn kontrak_tetapkan_nilai_uang_keselarasan_dan_kunci() {
         assert_eq!(j.status, StatusCode::OK);
         assert!(j.teks.contains("Pemerintah Kota Ambon"));
         assert!(j.teks.contains("/api/v1/wilayah/81/anggaran/2025/ekspor?format=xlsx"));
+        // Sebaran per instansi: satu titik per instansi berencana ditetapkan.
+        assert!(j.teks.contains("id=\"sebaran-instansi\""), "{}", j.teks);
         // Ekspor tampilan provinsi: satu baris per instansi, kolom tetap.
         let j = p.get("/api/v1/wilayah/81/anggaran/2025/ekspor").await;
         assert_eq!(j.status, StatusCode::OK, "{}", j.teks);

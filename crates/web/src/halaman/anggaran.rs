@@ -242,6 +242,8 @@ async fn unduh(
 struct HalamanWilayah {
     b: Bingkai,
     r: pr::RekapWilayah,
+    /// Sebaran per instansi (serapan × capaian tertimbang).
+    svg: Option<String>,
 }
 
 impl HalamanWilayah {
@@ -276,9 +278,48 @@ async fn wilayah(
         "{} {kode} · {th}",
         p.konteks.t("Anggaran wilayah", "Regional budget")
     );
+    let titik: Vec<Titik> = r
+        .instansi
+        .iter()
+        .filter_map(|i| {
+            Some(Titik {
+                x: f64_dari(&i.penyerapan_persen)?,
+                y: f64_dari(&i.capaian_tertimbang_persen)?,
+                judul: format!(
+                    "{}: {} {}%, {} {}%",
+                    i.nama,
+                    p.konteks.t("serapan", "absorption"),
+                    i.penyerapan_persen.clone().unwrap_or_default(),
+                    p.konteks.t("capaian", "achievement"),
+                    i.capaian_tertimbang_persen.clone().unwrap_or_default(),
+                ),
+                merah: i.jumlah_bertanda > 0 || i.program_tidak_selaras > 0,
+            })
+        })
+        .collect();
+    // Ekspektasi waktu: bulan berjalan menurut tanggal hari ini (semua
+    // instansi satu provinsi di zona yang sama).
+    let bulan = r.bulan.map(f64::from).unwrap_or_else(|| {
+        app::organisasi::hari_ini()[5..7].parse::<f64>().unwrap_or(12.0)
+    });
+    let svg = (!titik.is_empty()).then(|| {
+        sebaran(
+            &titik,
+            bulan * 100.0 / 12.0,
+            90.0,
+            50.0,
+            p.konteks.t("Penyerapan %", "Absorption %"),
+            p.konteks.t("Capaian tertimbang %", "Weighted achievement %"),
+            p.konteks.t(
+                "Sebaran penyerapan dan capaian per instansi",
+                "Absorption against achievement per agency",
+            ),
+        )
+    });
     Ok(render(&HalamanWilayah {
         b: Bingkai::dari(&p, judul),
         r,
+        svg,
     }))
 }
 
@@ -703,6 +744,8 @@ struct HalamanDasbor {
     nu: JawabanNilaiUang,
     ks: Option<JawabanKeselarasan>,
     svg: String,
+    /// Sebaran per unit (perangkat daerah), bila ada dua unit atau lebih.
+    svg_unit: Option<String>,
     /// Garis serapan kumulatif bulanan (pembaca seluruh instansi).
     svg_bulan: Option<String>,
 }
@@ -805,6 +848,43 @@ async fn dasbor(
             "Absorption against achievement per sub-activity",
         ),
     );
+    // Per unit: serapan × capaian tertimbang pagu; merah bila ada sub
+    // kegiatan bertanda (peringkat unit di tabel yang sama).
+    let titik_unit: Vec<Titik> = nu
+        .unit
+        .iter()
+        .filter_map(|u| {
+            Some(Titik {
+                x: f64_dari(&u.penyerapan_persen)?,
+                y: f64_dari(&u.capaian_tertimbang_persen)?,
+                judul: format!(
+                    "{}: {} {}%, {} {}%, {} {}",
+                    u.unit.clone().unwrap_or_default(),
+                    p.konteks.t("serapan", "absorption"),
+                    u.penyerapan_persen.clone().unwrap_or_default(),
+                    p.konteks.t("capaian", "achievement"),
+                    u.capaian_tertimbang_persen.clone().unwrap_or_default(),
+                    u.jumlah_bertanda,
+                    p.konteks.t("bertanda", "flagged"),
+                ),
+                merah: u.jumlah_bertanda > 0,
+            })
+        })
+        .collect();
+    let svg_unit = (titik_unit.len() >= 2).then(|| {
+        sebaran(
+            &titik_unit,
+            e,
+            90.0,
+            50.0,
+            p.konteks.t("Penyerapan %", "Absorption %"),
+            p.konteks.t("Capaian tertimbang %", "Weighted achievement %"),
+            p.konteks.t(
+                "Sebaran penyerapan dan capaian per perangkat daerah/unit",
+                "Absorption against achievement per department/unit",
+            ),
+        )
+    });
     let pagu = rules::angka::baca_desimal(&nu.ringkasan.pagu).unwrap_or_default();
     let svg_bulan = pr::serapan_bulanan(l, &p.konteks, &iid, th, pagu)
         .await
@@ -835,6 +915,7 @@ async fn dasbor(
         nu,
         ks,
         svg,
+        svg_unit,
         svg_bulan,
     }))
 }
