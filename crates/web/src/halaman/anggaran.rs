@@ -137,7 +137,7 @@ async fn unggah(
         return Ok(gagal(rusak, StatusCode::BAD_REQUEST));
     };
     let (csrf, nama, isi) = match super::impor::baca_unggahan(mp).await {
-        super::impor::Unggahan::Ada { csrf, nama, isi } => (csrf, nama, isi),
+        super::impor::Unggahan::Ada { csrf, nama, isi, .. } => (csrf, nama, isi),
         super::impor::Unggahan::TerlaluBesar => {
             return Ok(gagal(
                 k.t(

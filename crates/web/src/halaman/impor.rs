@@ -223,6 +223,8 @@ pub(crate) enum Unggahan {
         csrf: String,
         nama: String,
         isi: Vec<u8>,
+        /// Field teks lain formulir (paling banyak 16, masing-masing ≤ 2 KB).
+        lain: std::collections::BTreeMap<String, String>,
     },
     TerlaluBesar,
     Rusak,
@@ -234,6 +236,7 @@ pub(crate) async fn baca_unggahan(mut mp: Multipart) -> Unggahan {
     let mut csrf = String::new();
     let mut nama = String::new();
     let mut isi = Vec::new();
+    let mut lain = std::collections::BTreeMap::new();
     loop {
         let mut f = match mp.next_field().await {
             Ok(Some(f)) => f,
@@ -271,10 +274,27 @@ pub(crate) async fn baca_unggahan(mut mp: Multipart) -> Unggahan {
                     }
                 }
             }
+            n if lain.len() < 16 && n.len() <= 64 => {
+                let n = n.to_string();
+                let mut t = Vec::new();
+                loop {
+                    match f.chunk().await {
+                        Ok(Some(c)) if t.len() + c.len() <= 2048 => t.extend_from_slice(&c),
+                        Ok(Some(_)) | Err(_) => return Unggahan::Rusak,
+                        Ok(None) => break,
+                    }
+                }
+                lain.insert(n, String::from_utf8_lossy(&t).into_owned());
+            }
             _ => {}
         }
     }
-    Unggahan::Ada { csrf, nama, isi }
+    Unggahan::Ada {
+        csrf,
+        nama,
+        isi,
+        lain,
+    }
 }
 
 async fn unggah(
@@ -296,7 +316,7 @@ async fn unggah(
         return Ok(gagal(rusak, StatusCode::BAD_REQUEST));
     };
     let (csrf, nama, isi) = match baca_unggahan(mp).await {
-        Unggahan::Ada { csrf, nama, isi } => (csrf, nama, isi),
+        Unggahan::Ada { csrf, nama, isi, .. } => (csrf, nama, isi),
         Unggahan::TerlaluBesar => {
             return Ok(gagal(
                 k.t(

@@ -11,6 +11,7 @@ pub mod inovasi;
 pub mod kalkulator;
 pub mod kompetisi;
 pub mod masuk;
+pub mod nomenklatur;
 pub mod notifikasi;
 pub mod pegawai;
 pub mod pengguna;
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(impor::router())
         .merge(tugas::router())
         .merge(notifikasi::router())
+        .merge(nomenklatur::router())
         .merge(anggaran::router())
         .merge(skp::router())
         .merge(aksi_perubahan::router())
