@@ -182,6 +182,72 @@ pub async fn antre_impor(
     Ok(antre(l, b, Some(isi)).await?.0)
 }
 
+/// Sumber kebijakan impor anggaran menurut jenisnya (sama dengan halaman
+/// dan API impor langsung).
+fn sumber_impor_anggaran(jenis: Jenis, iid: &str) -> Option<crate::kebijakan::Sumber<'_>> {
+    use crate::kebijakan::Sumber;
+    Some(match jenis {
+        Jenis::Rencana => Sumber::Rencana(iid),
+        Jenis::Belanja => Sumber::Belanja(iid),
+        Jenis::RealisasiAnggaran => Sumber::Realisasi(iid),
+        Jenis::RealisasiKeluaran => Sumber::Keluaran(iid),
+        _ => return None,
+    })
+}
+
+/// Mengantrekan impor anggaran berkas besar (rencana, belanja, realisasi)
+/// untuk tahun `tahun`: hak yang sama dengan impor langsung diperiksa saat
+/// mengantre dan sekali lagi saat tugas berjalan (aktor dibaca ulang).
+#[allow(clippy::too_many_arguments)]
+pub async fn antre_impor_anggaran(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    jenis: Jenis,
+    nama_berkas: &str,
+    isi: &[u8],
+    kunci_klien: Option<&str>,
+) -> Hasil<Tugas> {
+    let sumber = sumber_impor_anggaran(jenis, instansi_id)
+        .ok_or_else(|| Galat::Internal("jenis impor anggaran".into()))?;
+    let a = crate::kebijakan::wajib(k, crate::kebijakan::Aksi::Kelola, sumber)?.clone();
+    crate::perencanaan::periksa_tahun(k, tahun)?;
+    if store::organisasi::instansi(l.pool(), instansi_id)
+        .await?
+        .is_none()
+    {
+        return Err(Galat::TidakDitemukan(
+            k.t("Instansi tidak ditemukan.", "Agency not found.").into(),
+        ));
+    }
+    let kunci = kunci_klien
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let s: String = s.chars().take(200).collect();
+            format!("impor:{}:{}:{s}", a.instansi_id, a.pengguna_id)
+        });
+    let b = TugasBaru {
+        kunci,
+        instansi_id: Some(instansi_id.to_string()),
+        pengguna_id: Some(a.pengguna_id.clone()),
+        maks_percobaan: 3,
+        ..TugasBaru::baru(
+            JENIS_IMPOR,
+            json!({
+                "instansi_id": instansi_id,
+                "jenis": jenis.kode(),
+                "tahun": tahun,
+                "nama_berkas": nama_berkas,
+                "bahasa": match k.bahasa { Bahasa::Id => "id", Bahasa::En => "en" },
+                "pemilik_instansi_id": a.instansi_id,
+            }),
+        )
+    };
+    Ok(antre(l, b, Some(isi)).await?.0)
+}
+
 /// Satu tugas, bila aktor boleh melihatnya: pemiliknya, admin instansi
 /// tugas itu, atau super admin.
 pub async fn lihat(l: &Layanan, k: &Konteks, id: &str) -> Hasil<Tugas> {
@@ -469,7 +535,22 @@ async fn kerjakan_impor(l: &Layanan, t: &Tugas, m: &Value) -> Result<Value, Gala
     let lap = match jenis {
         Jenis::Pegawai => crate::impor::impor_pegawai(l, &k, &iid, &nama, &isi).await?,
         Jenis::Unit => crate::impor::impor_unit(l, &k, &iid, &nama, &isi).await?,
-        // Impor anggaran berjalan langsung (berkasnya kecil); tidak diantrekan.
+        Jenis::Rencana
+        | Jenis::Belanja
+        | Jenis::RealisasiAnggaran
+        | Jenis::RealisasiKeluaran => {
+            let th = m["tahun"]
+                .as_i64()
+                .ok_or_else(|| GalatTugas::tetap("tugas impor anggaran tanpa tahun"))?;
+            match jenis {
+                Jenis::Rencana => crate::impor::impor_rencana(l, &k, &iid, th, &nama, &isi).await?,
+                Jenis::Belanja => crate::impor::impor_belanja(l, &k, &iid, th, &nama, &isi).await?,
+                Jenis::RealisasiAnggaran => {
+                    crate::impor::impor_realisasi_anggaran(l, &k, &iid, th, &nama, &isi).await?
+                }
+                _ => crate::impor::impor_realisasi_keluaran(l, &k, &iid, th, &nama, &isi).await?,
+            }
+        }
         _ => {
             return Err(GalatTugas::tetap(
                 "jenis impor ini tidak berjalan sebagai tugas latar",

@@ -339,3 +339,46 @@ async fn notifikasi_dengan_surel_pegawai_ke_outbox_dan_lonceng() {
         u.l.db.tutup().await;
     }
 }
+
+/// Impor anggaran besar (isu 9): perencana mengirim rencana di atas ambang,
+/// 202 dengan tugas; pekerja menjalankannya atas nama perencana (hak dibaca
+/// ulang) dan laporannya menjadi hasil tugas; pegawai biasa tidak dapat
+/// mengantrekannya.
+#[tokio::test]
+async fn impor_anggaran_besar_menjadi_tugas() {
+    const KEPALA_RENCANA: &str = "unit,program_kode,program_nama,kegiatan_kode,kegiatan_nama,subkegiatan_kode,subkegiatan_nama,indikator,satuan,polaritas,baseline,target,target_tw1,target_tw2,target_tw3,target_tw4,pagu\n";
+    for b in backend_uji() {
+        let u = siapkan(b).await;
+        let iid = u.a.id.clone();
+        umum::akun(&u.l, &iid, "perencana.uji", None, vec![app::Peran::Perencana]).await;
+        let r = dengan_latar(&u);
+        let mut p = klien(&u, &r, "perencana.uji").await;
+        let unit = &u.a.unit_id;
+        let rencana = format!(
+            "{KEPALA_RENCANA}{unit},1.02.02,Program Kesehatan,1.02.02.2.02,Layanan Kesehatan,1.02.02.2.02.0015,Gizi Masyarakat,Balita gizi buruk ditangani,Orang,positif,,100,25,50,75,100,1000000000\n"
+        );
+        let jalur = format!("/api/v1/instansi/{iid}/anggaran/2025/impor/rencana?nama_berkas=r.csv");
+        let mut pegawai = klien(&u, &r, "pegawai.a").await;
+        let j = pegawai
+            .kirim(Method::POST, &jalur, Some("text/csv"), rencana.clone().into_bytes(), true)
+            .await;
+        assert_eq!(j.status, StatusCode::FORBIDDEN, "{b:?}: {}", j.teks);
+        let j = p
+            .kirim(Method::POST, &jalur, Some("text/csv"), rencana.into_bytes(), true)
+            .await;
+        assert_eq!(j.status, StatusCode::ACCEPTED, "{b:?}: {}", j.teks);
+        let id = j.json()["tugas"]["id"].as_str().unwrap().to_string();
+        assert_eq!(
+            app::tugas::jalankan_satu(&u.l, "uji").await.unwrap(),
+            Some(id.clone())
+        );
+        let s = p.get(&format!("/api/v1/tugas/{id}")).await.json();
+        assert_eq!(s["status"], "selesai", "{b:?}: {s}");
+        assert_eq!(s["hasil"]["laporan"]["diterima"], true, "{s}");
+        assert_eq!(s["hasil"]["laporan"]["dibuat"], 4, "program, kegiatan, sub kegiatan, indikator");
+        let v = p
+            .get(&format!("/api/v1/instansi/{iid}/anggaran/2025/subkegiatan/1.02.02.2.02.0015"))
+            .await;
+        assert_eq!(v.status, StatusCode::OK, "{}", v.teks);
+    }
+}

@@ -878,6 +878,7 @@ struct TanyaImpor {
         description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
     responses(
         (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 202, description = "Berkas di atas `--impor-latar-bita`: tugas latar (header Location); laporannya menjadi hasil tugas", body = super::tugas::TugasDiterima),
         (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
 async fn impor_rencana(
     State(s): State<AppState>,
@@ -897,6 +898,7 @@ async fn impor_rencana(
         description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
     responses(
         (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 202, description = "Berkas di atas `--impor-latar-bita`: tugas latar (header Location); laporannya menjadi hasil tugas", body = super::tugas::TugasDiterima),
         (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
 async fn impor_belanja(
     State(s): State<AppState>,
@@ -916,6 +918,7 @@ async fn impor_belanja(
         description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
     responses(
         (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 202, description = "Berkas di atas `--impor-latar-bita`: tugas latar (header Location); laporannya menjadi hasil tugas", body = super::tugas::TugasDiterima),
         (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
 async fn impor_realisasi_anggaran(
     State(s): State<AppState>,
@@ -935,6 +938,7 @@ async fn impor_realisasi_anggaran(
         description = "Isi berkas CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
     responses(
         (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 202, description = "Berkas di atas `--impor-latar-bita`: tugas latar (header Location); laporannya menjadi hasil tugas", body = super::tugas::TugasDiterima),
         (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
 async fn impor_realisasi_keluaran(
     State(s): State<AppState>,
@@ -983,6 +987,19 @@ async fn impor(
     };
     let nama = q.nama_berkas.unwrap_or_default();
     let (l, k) = (&s.layanan, &p.konteks);
+    if l.konfigurasi
+        .impor_latar_bita
+        .is_some_and(|batas| isi.len() > batas)
+    {
+        // Berkas besar: tugas latar, 202 dengan alamat statusnya.
+        let kunci = h.get("idempotency-key").and_then(|v| v.to_str().ok());
+        return match app::tugas::antre_impor_anggaran(l, k, iid, th, jenis, &nama, &isi, kunci)
+            .await
+        {
+            Ok(t) => super::tugas::diterima_latar(&t),
+            Err(g) => galat(g),
+        };
+    }
     let hasil = match jenis {
         Jenis::Rencana => app::impor::impor_rencana(l, k, iid, th, &nama, &isi).await,
         Jenis::Belanja => app::impor::impor_belanja(l, k, iid, th, &nama, &isi).await,

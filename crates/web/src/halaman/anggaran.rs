@@ -160,6 +160,16 @@ async fn unggah(
         ));
     }
     let l = &s.layanan;
+    if l.konfigurasi
+        .impor_latar_bita
+        .is_some_and(|batas| isi.len() > batas)
+    {
+        // Berkas besar: tugas latar; halamannya menampilkan status dan laporan.
+        let t = app::tugas::antre_impor_anggaran(l, k, &iid, th, j, &nama, &isi, None)
+            .await
+            .atau_halaman(&p)?;
+        return Ok(Redirect::to(&format!("/tugas/{}", t.id)).into_response());
+    }
     let hasil = match j {
         Jenis::Rencana => app::impor::impor_rencana(l, k, &iid, th, &nama, &isi).await,
         Jenis::Belanja => app::impor::impor_belanja(l, k, &iid, th, &nama, &isi).await,
