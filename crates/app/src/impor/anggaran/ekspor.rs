@@ -243,6 +243,7 @@ pub async fn ekspor_wilayah(
     bulan: Option<u8>,
     format: crate::impor::Format,
 ) -> Hasil<Vec<u8>> {
+    crate::kebijakan::wajib_tampilan_wilayah(l, k, kode).await?;
     let r = crate::perencanaan::rekap_wilayah(l, k, kode, tahun, bulan).await?;
     let baris = r
         .instansi
