@@ -95,6 +95,12 @@ enum Perintah {
         #[command(subcommand)]
         perintah: perintah::PerintahSkp,
     },
+    /// SAKIP: memuat templat LKE (JSON LKE, kuesioner Mendagri atau MenPAN)
+    /// untuk satu tahun dan sesudahnya.
+    Sakip {
+        #[command(subcommand)]
+        perintah: perintah::PerintahSakip,
+    },
     /// Mengekspor pegawai atau unit kerja ke CSV/XLSX (kolom sama dengan impor).
     Export(perintah::OpsiEkspor),
     /// Kalkulator aturan kinerja: `kinerja calc NAMA 'JSON'`. Tidak membuka basis data.
@@ -141,6 +147,7 @@ fn main() -> ExitCode {
             Perintah::Instansi { perintah } => perintah::instansi(perintah).await,
             Perintah::Export(o) => perintah::export(o).await,
             Perintah::Skp { perintah } => perintah::skp(perintah).await,
+            Perintah::Sakip { perintah } => perintah::sakip(perintah).await,
             Perintah::Import(_) | Perintah::Calc { .. } => Ok(()),
         }
     });

@@ -847,6 +847,73 @@ pub async fn skp(p: PerintahSkp) -> Result<(), String> {
     }
 }
 
+#[derive(Subcommand)]
+pub enum PerintahSakip {
+    /// Memuat templat LKE untuk tahun --tahun dan sesudahnya, seperti
+    /// `POST /api/v1/sakip/lke-templat/{tahun}?format=…`; mencetak satu baris
+    /// JSON `{"id": …, "tahun": …, "nama": …}`. Galat per field di stderr.
+    MuatTemplat {
+        #[arg(long)]
+        tahun: i64,
+        /// lke (JSON templat LKE), kuesioner_mendagri, kuesioner_menpan
+        /// (berkas kuesioner wp-eval-sakip, mis. data/sakip/wp-eval-sakip_kuesioner_menpan.json)
+        #[arg(long, default_value = "lke")]
+        format: String,
+        /// Bahasa pesan galat: id atau en
+        #[arg(long, default_value = "id")]
+        lang: String,
+        /// Berkas JSON; `-` = stdin
+        berkas: std::path::PathBuf,
+        #[command(flatten)]
+        db: OpsiDb,
+    },
+}
+
+pub async fn sakip(p: PerintahSakip) -> Result<(), String> {
+    pasang_log(false);
+    match p {
+        PerintahSakip::MuatTemplat {
+            tahun,
+            format,
+            lang,
+            berkas,
+            db,
+        } => {
+            let isi = if berkas.as_os_str() == "-" {
+                use std::io::Read;
+                let mut s = String::new();
+                std::io::stdin()
+                    .read_to_string(&mut s)
+                    .map_err(|e| format!("tidak dapat membaca stdin: {e}"))?;
+                s
+            } else {
+                std::fs::read_to_string(&berkas)
+                    .map_err(|e| format!("tidak dapat membaca {}: {e}", berkas.display()))?
+            };
+            let (l, _) = buka(&db).await?;
+            let mut k = app::Konteks::sistem();
+            if lang == "en" {
+                k.bahasa = app::Bahasa::En;
+            }
+            let hasil = app::sakip::lke::muat_templat(&l, &k, tahun, &format, &isi).await;
+            l.db.tutup().await;
+            match hasil {
+                Ok(t) => {
+                    let j = serde_json::json!({"id": t.id, "tahun": t.tahun, "nama": t.nama});
+                    println!("{j}");
+                    Ok(())
+                }
+                Err(app::Galat::InputTidakValid { pesan, fields, .. }) => {
+                    let rinci: Vec<String> =
+                        fields.iter().map(|(k, v)| format!("  {k}: {v}")).collect();
+                    Err(format!("{pesan}\n{}", rinci.join("\n")))
+                }
+                Err(e) => Err(e.to_string()),
+            }
+        }
+    }
+}
+
 pub async fn export(o: OpsiEkspor) -> Result<(), String> {
     pasang_log(false);
     let (l, _) = buka(&o.db).await?;

@@ -221,24 +221,68 @@ pub fn saran_predikat_organisasi(capaian: &[Decimal], bahasa: Bahasa) -> Option<
 
 // ---------- Lembar Kerja Evaluasi (LKE) ----------
 
+pub mod instrumen;
+
 enum_token! {
     /// Jenis jawaban kriteria LKE.
     pub enum JenisJawaban {
-        /// Y/T.
+        /// Y/T; nilainya dari `skala` templat.
         YaTidak => "ya_tidak",
-        /// A–E.
+        /// A–E; nilainya dari `skala` templat.
         AE => "a_e",
+        /// Pilihan yang ditulis pada kriteria itu sendiri (`pilihan`), masing-
+        /// masing dengan nilainya: tingkat kematangan, skala Likert, dst.
+        Pilihan => "pilihan",
     }
 }
 
 impl JenisJawaban {
-    /// Jawaban yang diizinkan.
+    /// Jawaban baku yang diizinkan; kosong untuk [`JenisJawaban::Pilihan`]
+    /// (pilihannya ada pada kriteria, lihat [`KriteriaLke::kode_pilihan`]).
     pub fn pilihan(self) -> &'static [&'static str] {
         match self {
             JenisJawaban::YaTidak => &["Y", "T"],
             JenisJawaban::AE => &["A", "B", "C", "D", "E"],
+            JenisJawaban::Pilihan => &[],
         }
     }
+}
+
+enum_token! {
+    /// Jenis instrumen yang dibawa templat; bawaan `akip`.
+    #[derive(Default)]
+    pub enum JenisInstrumen {
+        /// LKE AKIP PermenPANRB 88/2021: empat komponen regulasi dengan
+        /// bobotnya; nilai dan predikat lewat `evaluasi_akip`.
+        #[default]
+        Akip => "akip",
+        /// Kuesioner penilaian mandiri lain (tingkat kematangan Kemendagri,
+        /// evaluasi kelembagaan KemenPANRB, …): komponen bebas yang bobotnya
+        /// berjumlah tepat 100; nilai 0–100 dengan pita predikat yang sama.
+        Kuesioner => "kuesioner",
+    }
+}
+
+impl JenisInstrumen {
+    fn akip(&self) -> bool {
+        *self == JenisInstrumen::Akip
+    }
+}
+
+/// Satu pilihan jawaban kriteria berjenis [`JenisJawaban::Pilihan`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpsiJawaban {
+    /// Kode yang dikirim sebagai jawaban: huruf besar, angka, `.`, `_`, `-`
+    /// (jawaban dari formulir diubah ke huruf besar), paling panjang 16.
+    pub kode: String,
+    /// Teks pilihan yang dibaca responden.
+    pub uraian: String,
+    /// Nilai pilihan ini, 0–1, sebagai bagian dari bobot kriteria.
+    pub nilai: Decimal,
+    /// Penjelasan dan bukti dukung yang diharapkan (panduan, tidak dinilai).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub penjelasan: String,
 }
 
 /// Kriteria LKE.
@@ -251,6 +295,42 @@ pub struct KriteriaLke {
     pub uraian: String,
     /// Jenis jawaban.
     pub jenis: JenisJawaban,
+    /// Pilihan jawaban, hanya (dan wajib) untuk [`JenisJawaban::Pilihan`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pilihan: Vec<OpsiJawaban>,
+    /// Penjelasan kriteria (panduan pengisian, tidak dinilai).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub penjelasan: String,
+}
+
+impl KriteriaLke {
+    /// Kode jawaban yang diizinkan, dalam urutan tampil.
+    pub fn kode_pilihan(&self) -> Vec<&str> {
+        match self.jenis {
+            JenisJawaban::Pilihan => self.pilihan.iter().map(|o| o.kode.as_str()).collect(),
+            j => j.pilihan().to_vec(),
+        }
+    }
+
+    /// Nilai (0–1) jawaban `jawaban` untuk kriteria ini; `None` bila
+    /// jawaban itu bukan salah satu pilihannya.
+    pub fn nilai_jawaban(
+        &self,
+        skala: &BTreeMap<String, Decimal>,
+        jawaban: &str,
+    ) -> Option<Decimal> {
+        match self.jenis {
+            JenisJawaban::Pilihan => self
+                .pilihan
+                .iter()
+                .find(|o| o.kode == jawaban)
+                .map(|o| o.nilai),
+            j => j
+                .pilihan()
+                .contains(&jawaban)
+                .then(|| skala.get(jawaban).copied().unwrap_or_default()),
+        }
+    }
 }
 
 /// Sub komponen LKE (keberadaan, kualitas, pemanfaatan).
@@ -267,15 +347,16 @@ pub struct SubKomponenLke {
     pub kriteria: Vec<KriteriaLke>,
 }
 
-/// Komponen LKE; kodenya salah satu dari empat komponen PermenPANRB 88/2021.
+/// Komponen LKE: untuk instrumen AKIP kodenya salah satu dari empat komponen
+/// PermenPANRB 88/2021; untuk kuesioner, kode bebas.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KomponenLke {
-    /// `perencanaan` | `pengukuran` | `pelaporan` | `evaluasi_internal`.
+    /// AKIP: `perencanaan` | `pengukuran` | `pelaporan` | `evaluasi_internal`.
     pub kode: String,
     /// Nama.
     pub nama: String,
-    /// Bobot (harus sama dengan bobot regulasi).
+    /// Bobot (AKIP: harus sama dengan bobot regulasi).
     pub bobot: Decimal,
     /// Sub komponen.
     pub sub: Vec<SubKomponenLke>,
@@ -291,7 +372,13 @@ pub struct TemplatLke {
     /// Sumber dan catatan.
     #[serde(default)]
     pub sumber: String,
-    /// Nilai tiap jawaban (0–1), mis. `{"Y": "1", "B": "0.75"}`.
+    /// Jenis instrumen; tanpa field ini `akip` (templat lama tetap sah dan
+    /// tersimpan dengan bita yang sama).
+    #[serde(default, skip_serializing_if = "JenisInstrumen::akip")]
+    pub instrumen: JenisInstrumen,
+    /// Nilai tiap jawaban baku (0–1), mis. `{"Y": "1", "B": "0.75"}`; boleh
+    /// kosong bila semua kriteria berjenis `pilihan`.
+    #[serde(default)]
     pub skala: BTreeMap<String, Decimal>,
     /// Komponen.
     pub komponen: Vec<KomponenLke>,
@@ -299,7 +386,14 @@ pub struct TemplatLke {
 
 /// Batas ukuran templat (masukan dari admin, dibaca setiap penilaian).
 pub const BATAS_KRITERIA: usize = 500;
-const BATAS_TEKS: usize = 1_000;
+/// Komponen paling banyak (kuesioner).
+pub const BATAS_KOMPONEN: usize = 50;
+/// Pilihan paling banyak per kriteria.
+pub const BATAS_PILIHAN: usize = 10;
+pub(crate) const BATAS_TEKS: usize = 1_000;
+pub(crate) const BATAS_PENJELASAN: usize = 2_000;
+const BATAS_KODE_KOMPONEN: usize = 64;
+const BATAS_KODE_PILIHAN: usize = 16;
 
 /// Templat bawaan (PermenPANRB 88/2021; uraian kriteria [R]).
 pub const TEMPLAT_BAWAAN_JSON: &str =
@@ -312,65 +406,99 @@ pub fn templat_bawaan() -> TemplatLke {
     t
 }
 
+fn teks(s: &str, f: String, maks: usize) -> Result<(), GalatInput> {
+    if s.trim().is_empty() || s.chars().count() > maks {
+        Err(GalatInput::baru(f, Masalah::PanjangTeks { maks }))
+    } else {
+        Ok(())
+    }
+}
+
+fn teks_boleh_kosong(s: &str, f: String, maks: usize) -> Result<(), GalatInput> {
+    if s.chars().count() > maks {
+        Err(GalatInput::baru(f, Masalah::PanjangTeks { maks }))
+    } else {
+        Ok(())
+    }
+}
+
+fn dalam_0_1(n: Decimal, f: String) -> Result<(), GalatInput> {
+    if n < Decimal::ZERO || n > Decimal::ONE {
+        Err(GalatInput::baru(
+            f,
+            Masalah::DiLuarRentang {
+                min: Some(Decimal::ZERO),
+                maks: Some(Decimal::ONE),
+            },
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 impl TemplatLke {
-    /// Memeriksa templat: empat komponen regulasi dengan bobotnya, bobot sub
-    /// komponen berjumlah bobot komponen, kode unik, skala 0–1 untuk setiap
-    /// pilihan jawaban, ukuran terbatas. Field galat menunjuk letaknya.
+    /// Memeriksa templat. AKIP: empat komponen regulasi dengan bobotnya.
+    /// Kuesioner: 1–[`BATAS_KOMPONEN`] komponen berkode unik, bobot positif
+    /// berjumlah tepat 100. Keduanya: bobot sub komponen berjumlah bobot
+    /// komponen, kode unik, skala 0–1 untuk setiap jawaban baku, pilihan
+    /// kriteria `pilihan` tidak kosong (paling banyak [`BATAS_PILIHAN`]),
+    /// berkode unik, bernilai 0–1; ukuran terbatas. Field galat menunjuk
+    /// letaknya.
     pub fn periksa(&self) -> Result<(), GalatInput> {
-        let teks = |s: &str, f: String| {
-            if s.trim().is_empty() || s.chars().count() > BATAS_TEKS {
-                Err(GalatInput::baru(
-                    f,
-                    Masalah::PanjangTeks { maks: BATAS_TEKS },
-                ))
-            } else {
-                Ok(())
-            }
-        };
-        teks(&self.nama, "nama".into())?;
+        teks(&self.nama, "nama".into(), BATAS_TEKS)?;
+        teks_boleh_kosong(&self.sumber, "sumber".into(), BATAS_PENJELASAN)?;
         for (j, n) in &self.skala {
-            if *n < Decimal::ZERO || *n > Decimal::ONE {
-                return Err(GalatInput::baru(
-                    format!("skala.{j}"),
-                    Masalah::DiLuarRentang {
-                        min: Some(Decimal::ZERO),
-                        maks: Some(Decimal::ONE),
-                    },
-                ));
-            }
+            dalam_0_1(*n, format!("skala.{j}"))?;
         }
         let bobot_regulasi: BTreeMap<&str, u32> =
             crate::permenpanrb_88_2021::BOBOT.iter().copied().collect();
+        let akip = self.instrumen.akip();
+        if !akip && self.komponen.is_empty() {
+            return Err(GalatInput::baru("komponen", Masalah::DaftarKosong));
+        }
+        if self.komponen.len() > BATAS_KOMPONEN {
+            return Err(GalatInput::baru("komponen", Masalah::TerlaluBesar));
+        }
         let mut kode_komponen = HashSet::new();
         let mut kode = HashSet::new();
         let mut jumlah_kriteria = 0usize;
+        let mut jumlah_bobot = Decimal::ZERO;
         for (i, k) in self.komponen.iter().enumerate() {
             let f = format!("komponen[{i}]");
-            let Some(b) = bobot_regulasi.get(k.kode.as_str()) else {
-                return Err(GalatInput::baru(
-                    format!("{f}.kode"),
-                    Masalah::PilihanTidakDikenal,
-                ));
-            };
+            if akip {
+                let Some(b) = bobot_regulasi.get(k.kode.as_str()) else {
+                    return Err(GalatInput::baru(
+                        format!("{f}.kode"),
+                        Masalah::PilihanTidakDikenal,
+                    ));
+                };
+                if k.bobot != Decimal::from(*b) {
+                    return Err(GalatInput::baru(
+                        format!("{f}.bobot"),
+                        Masalah::MelebihiBobot {
+                            bobot: Decimal::from(*b),
+                        },
+                    ));
+                }
+            } else {
+                teks(&k.kode, format!("{f}.kode"), BATAS_KODE_KOMPONEN)?;
+                if k.bobot <= Decimal::ZERO {
+                    return Err(GalatInput::baru(format!("{f}.bobot"), Masalah::Nol));
+                }
+                jumlah_bobot += k.bobot;
+            }
             if !kode_komponen.insert(k.kode.as_str()) {
                 return Err(GalatInput::baru(format!("{f}.kode"), Masalah::Ganda));
             }
-            teks(&k.nama, format!("{f}.nama"))?;
-            if k.bobot != Decimal::from(*b) {
-                return Err(GalatInput::baru(
-                    format!("{f}.bobot"),
-                    Masalah::MelebihiBobot {
-                        bobot: Decimal::from(*b),
-                    },
-                ));
-            }
+            teks(&k.nama, format!("{f}.nama"), BATAS_TEKS)?;
             let mut jumlah = Decimal::ZERO;
             if k.sub.is_empty() {
                 return Err(GalatInput::baru(format!("{f}.sub"), Masalah::DaftarKosong));
             }
             for (s_i, s) in k.sub.iter().enumerate() {
                 let fs = format!("{f}.sub[{s_i}]");
-                teks(&s.nama, format!("{fs}.nama"))?;
+                teks(&s.nama, format!("{fs}.nama"), BATAS_TEKS)?;
+                teks(&s.kode, format!("{fs}.kode"), BATAS_KODE_KOMPONEN)?;
                 if !kode.insert(s.kode.clone()) {
                     return Err(GalatInput::baru(format!("{fs}.kode"), Masalah::Ganda));
                 }
@@ -386,23 +514,17 @@ impl TemplatLke {
                 }
                 for (c_i, c) in s.kriteria.iter().enumerate() {
                     let fc = format!("{fs}.kriteria[{c_i}]");
-                    teks(&c.uraian, format!("{fc}.uraian"))?;
-                    teks(&c.kode, format!("{fc}.kode"))?;
+                    teks(&c.uraian, format!("{fc}.uraian"), BATAS_TEKS)?;
+                    teks(&c.kode, format!("{fc}.kode"), BATAS_KODE_KOMPONEN)?;
+                    teks_boleh_kosong(&c.penjelasan, format!("{fc}.penjelasan"), BATAS_PENJELASAN)?;
                     if !kode.insert(c.kode.clone()) {
                         return Err(GalatInput::baru(format!("{fc}.kode"), Masalah::Ganda));
                     }
-                    if let Some(j) = c
-                        .jenis
-                        .pilihan()
-                        .iter()
-                        .find(|j| !self.skala.contains_key(**j))
-                    {
-                        return Err(GalatInput::baru(
-                            format!("skala.{j}"),
-                            Masalah::DaftarKosong,
-                        ));
-                    }
+                    self.periksa_pilihan(c, &fc)?;
                     jumlah_kriteria += 1;
+                    if jumlah_kriteria > BATAS_KRITERIA {
+                        return Err(GalatInput::baru("komponen", Masalah::TerlaluBesar));
+                    }
                 }
             }
             if jumlah != k.bobot {
@@ -412,11 +534,74 @@ impl TemplatLke {
                 ));
             }
         }
-        if kode_komponen.len() != bobot_regulasi.len() {
+        if akip && kode_komponen.len() != bobot_regulasi.len() {
             return Err(GalatInput::baru("komponen", Masalah::DaftarKosong));
         }
-        if jumlah_kriteria > BATAS_KRITERIA {
-            return Err(GalatInput::baru("komponen", Masalah::TerlaluBesar));
+        if !akip && jumlah_bobot != Decimal::ONE_HUNDRED {
+            return Err(GalatInput::baru(
+                "komponen",
+                Masalah::DiLuarRentang {
+                    min: Some(Decimal::ONE_HUNDRED),
+                    maks: Some(Decimal::ONE_HUNDRED),
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    /// Jawaban baku ada di skala; pilihan kriteria `pilihan` sah.
+    fn periksa_pilihan(&self, c: &KriteriaLke, fc: &str) -> Result<(), GalatInput> {
+        if c.jenis != JenisJawaban::Pilihan {
+            if !c.pilihan.is_empty() {
+                return Err(GalatInput::baru(
+                    format!("{fc}.pilihan"),
+                    Masalah::PilihanTidakDikenal,
+                ));
+            }
+            if let Some(j) = c
+                .jenis
+                .pilihan()
+                .iter()
+                .find(|j| !self.skala.contains_key(**j))
+            {
+                return Err(GalatInput::baru(
+                    format!("skala.{j}"),
+                    Masalah::DaftarKosong,
+                ));
+            }
+            return Ok(());
+        }
+        if c.pilihan.is_empty() {
+            return Err(GalatInput::baru(
+                format!("{fc}.pilihan"),
+                Masalah::DaftarKosong,
+            ));
+        }
+        if c.pilihan.len() > BATAS_PILIHAN {
+            return Err(GalatInput::baru(
+                format!("{fc}.pilihan"),
+                Masalah::TerlaluBesar,
+            ));
+        }
+        let mut kode = HashSet::new();
+        for (o_i, o) in c.pilihan.iter().enumerate() {
+            let fo = format!("{fc}.pilihan[{o_i}]");
+            teks(&o.kode, format!("{fo}.kode"), BATAS_KODE_PILIHAN)?;
+            let kode_sah = o.kode.chars().all(|x| {
+                x.is_ascii_uppercase() || x.is_ascii_digit() || matches!(x, '.' | '_' | '-')
+            });
+            if !kode_sah {
+                return Err(GalatInput::baru(
+                    format!("{fo}.kode"),
+                    Masalah::PilihanTidakDikenal,
+                ));
+            }
+            if !kode.insert(o.kode.as_str()) {
+                return Err(GalatInput::baru(format!("{fo}.kode"), Masalah::Ganda));
+            }
+            teks(&o.uraian, format!("{fo}.uraian"), BATAS_TEKS)?;
+            teks_boleh_kosong(&o.penjelasan, format!("{fo}.penjelasan"), BATAS_PENJELASAN)?;
+            dalam_0_1(o.nilai, format!("{fo}.nilai"))?;
         }
         Ok(())
     }
@@ -470,9 +655,34 @@ pub struct NilaiLke {
     pub kriteria: usize,
 }
 
-/// Nilai LKE dari jawaban per kode kriteria. Kriteria yang belum dijawab
-/// bernilai 0 (dan terhitung di `terjawab`); jawaban di luar pilihan jenisnya
-/// galat dengan field = kode kriteria. Hasil akhir lewat `evaluasi_akip`.
+/// Hasil kuesioner: nilai 0–100 (jumlah nilai komponen) dengan predikat dari
+/// nilai yang dibulatkan, memakai pita [`crate::permenpanrb_88_2021::predikat`]
+/// yang sama dengan `evaluasi_akip` [R: pita AKIP dipakai untuk semua
+/// instrumen Kinerja; kategori asli instrumen di docs/aturan-sakip.md].
+pub fn hasil_kuesioner(nilai: Decimal) -> Result<HasilAkip, GalatInput> {
+    if nilai < Decimal::ZERO || nilai > Decimal::ONE_HUNDRED {
+        return Err(GalatInput::baru(
+            "nilai",
+            Masalah::DiLuarRentang {
+                min: Some(Decimal::ZERO),
+                maks: Some(Decimal::ONE_HUNDRED),
+            },
+        ));
+    }
+    let nilai_bulat = angka::bulatkan(nilai);
+    Ok(HasilAkip {
+        nilai,
+        nilai_bulat,
+        predikat: crate::permenpanrb_88_2021::predikat(nilai_bulat),
+    })
+}
+
+/// Nilai LKE dari jawaban per kode kriteria. Nilai sub komponen = bobot ×
+/// jumlah nilai jawaban ÷ banyak kriteria (dikalikan dahulu, dibagi sekali);
+/// kriteria yang belum dijawab bernilai 0 (dan terhitung di `terjawab`);
+/// jawaban di luar pilihan kriterianya galat dengan field = kode kriteria.
+/// Hasil akhir: AKIP lewat `evaluasi_akip`, kuesioner lewat
+/// [`hasil_kuesioner`].
 pub fn nilai_lke(
     t: &TemplatLke,
     jawaban: &BTreeMap<String, String>,
@@ -485,6 +695,7 @@ pub fn nilai_lke(
         pelaporan: Decimal::ZERO,
         evaluasi_internal: Decimal::ZERO,
     };
+    let mut total = Decimal::ZERO;
     for k in &t.komponen {
         let mut sub = Vec::new();
         let mut nilai_k = Decimal::ZERO;
@@ -493,13 +704,13 @@ pub fn nilai_lke(
             let mut dijawab = 0;
             for c in &s.kriteria {
                 if let Some(j) = jawaban.get(&c.kode) {
-                    if !c.jenis.pilihan().contains(&j.as_str()) {
+                    let Some(n) = c.nilai_jawaban(&t.skala, j) else {
                         return Err(GalatInput::baru(
                             c.kode.clone(),
                             Masalah::PilihanTidakDikenal,
                         ));
-                    }
-                    jumlah += t.skala.get(j).copied().unwrap_or_default();
+                    };
+                    jumlah += n;
                     dijawab += 1;
                 }
             }
@@ -516,6 +727,7 @@ pub fn nilai_lke(
                 kriteria: s.kriteria.len(),
             });
         }
+        total += nilai_k;
         match k.kode.as_str() {
             "perencanaan" => akip.perencanaan = nilai_k,
             "pengukuran" => akip.pengukuran = nilai_k,
@@ -529,11 +741,211 @@ pub fn nilai_lke(
             sub,
         });
     }
-    let hasil = evaluasi_akip(&akip)?;
+    let hasil = match t.instrumen {
+        JenisInstrumen::Akip => evaluasi_akip(&akip)?,
+        JenisInstrumen::Kuesioner => hasil_kuesioner(total)?,
+    };
     Ok(NilaiLke {
         komponen,
         hasil,
         terjawab,
         kriteria,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::permenpanrb_88_2021::PredikatAkip;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn opsi(kode: &str, nilai: &str) -> OpsiJawaban {
+        OpsiJawaban {
+            kode: kode.into(),
+            uraian: format!("Pilihan {kode}"),
+            nilai: d(nilai),
+            penjelasan: String::new(),
+        }
+    }
+
+    fn kriteria(kode: &str, pilihan: Vec<OpsiJawaban>) -> KriteriaLke {
+        KriteriaLke {
+            kode: kode.into(),
+            uraian: format!("Kriteria {kode}"),
+            jenis: JenisJawaban::Pilihan,
+            pilihan,
+            penjelasan: String::new(),
+        }
+    }
+
+    /// Kuesioner dua komponen (60 + 40): tiga kriteria pilihan, satu Y/T.
+    fn kuesioner() -> TemplatLke {
+        let likert = || {
+            vec![
+                opsi("1", "0.25"),
+                opsi("2", "0.5"),
+                opsi("3", "0.75"),
+                opsi("4", "1"),
+            ]
+        };
+        TemplatLke {
+            nama: "Uji".into(),
+            sumber: String::new(),
+            instrumen: JenisInstrumen::Kuesioner,
+            skala: BTreeMap::from([("Y".into(), Decimal::ONE), ("T".into(), Decimal::ZERO)]),
+            komponen: vec![
+                KomponenLke {
+                    kode: "a".into(),
+                    nama: "A".into(),
+                    bobot: d("60"),
+                    sub: vec![SubKomponenLke {
+                        kode: "a.1".into(),
+                        nama: "A1".into(),
+                        bobot: d("60"),
+                        kriteria: vec![kriteria("a.1.1", likert()), kriteria("a.1.2", likert())],
+                    }],
+                },
+                KomponenLke {
+                    kode: "b".into(),
+                    nama: "B".into(),
+                    bobot: d("40"),
+                    sub: vec![
+                        SubKomponenLke {
+                            kode: "b.1".into(),
+                            nama: "B1".into(),
+                            bobot: d("30"),
+                            kriteria: vec![kriteria(
+                                "b.1.1",
+                                vec![opsi("A", "1"), opsi("B", "0.6"), opsi("C", "0")],
+                            )],
+                        },
+                        SubKomponenLke {
+                            kode: "b.2".into(),
+                            nama: "B2".into(),
+                            bobot: d("10"),
+                            kriteria: vec![KriteriaLke {
+                                kode: "b.2.1".into(),
+                                uraian: "Ada".into(),
+                                jenis: JenisJawaban::YaTidak,
+                                pilihan: Vec::new(),
+                                penjelasan: String::new(),
+                            }],
+                        },
+                    ],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn pilihan_bernilai_eksak() {
+        let t = kuesioner();
+        t.periksa().unwrap();
+        let c = t.kriteria().nth(2).unwrap();
+        assert_eq!(c.kode_pilihan(), ["A", "B", "C"]);
+        assert_eq!(c.nilai_jawaban(&t.skala, "B"), Some(d("0.6")));
+        assert_eq!(c.nilai_jawaban(&t.skala, "Y"), None);
+        // A: 60 × (0,75 + 0,25) / 2 = 30; B: 30 × 0,6 + 10 × 1 = 28 → 58, CC.
+        let jawab = BTreeMap::from([
+            ("a.1.1".to_string(), "3".to_string()),
+            ("a.1.2".to_string(), "1".to_string()),
+            ("b.1.1".to_string(), "B".to_string()),
+            ("b.2.1".to_string(), "Y".to_string()),
+        ]);
+        let n = nilai_lke(&t, &jawab).unwrap();
+        assert_eq!(
+            n.komponen.iter().map(|k| k.nilai).collect::<Vec<_>>(),
+            [d("30"), d("28")]
+        );
+        assert_eq!(
+            (n.hasil.nilai, n.hasil.nilai_bulat, n.hasil.predikat),
+            (d("58"), d("58.00"), PredikatAkip::Cc)
+        );
+        // Sebagian: 60 × 1 / 2 = 30 → C; jawaban yang tidak ada di pilihan: galat.
+        let n = nilai_lke(&t, &BTreeMap::from([("a.1.2".into(), "4".into())])).unwrap();
+        assert_eq!((n.hasil.nilai, n.terjawab, n.kriteria), (d("30"), 1, 4));
+        let g = nilai_lke(&t, &BTreeMap::from([("b.1.1".into(), "D".into())])).unwrap_err();
+        assert_eq!(g.field, "b.1.1");
+        // JSON: field baru hanya tertulis bila dipakai; templat bawaan tetap sama bitanya.
+        let s = serde_json::to_string(&t).unwrap();
+        assert!(s.contains("\"instrumen\":\"kuesioner\"") && s.contains("\"pilihan\":["));
+        assert_eq!(serde_json::from_str::<TemplatLke>(&s).unwrap(), t);
+        let bawaan = templat_bawaan();
+        let s = serde_json::to_string(&bawaan).unwrap();
+        assert!(!s.contains("instrumen") && !s.contains("pilihan") && !s.contains("penjelasan"));
+    }
+
+    #[test]
+    fn pilihan_yang_salah_ditolak_di_tempatnya() {
+        let f = "komponen[1].sub[0].kriteria[0]";
+        let ubah = |u: &dyn Fn(&mut KriteriaLke)| {
+            let mut t = kuesioner();
+            u(&mut t.komponen[1].sub[0].kriteria[0]);
+            t.periksa().unwrap_err()
+        };
+        let g = ubah(&|c| c.pilihan.clear());
+        assert_eq!(
+            (g.field.as_str(), g.masalah),
+            (&*format!("{f}.pilihan"), Masalah::DaftarKosong)
+        );
+        let g = ubah(&|c| c.pilihan[1].kode = "A".into());
+        assert_eq!(
+            (g.field, g.masalah),
+            (format!("{f}.pilihan[1].kode"), Masalah::Ganda)
+        );
+        let g = ubah(&|c| c.pilihan[1].kode = "b".into());
+        assert_eq!(g.field, format!("{f}.pilihan[1].kode"));
+        let g = ubah(&|c| c.pilihan[1].kode = "X".repeat(17));
+        assert_eq!(g.field, format!("{f}.pilihan[1].kode"));
+        let g = ubah(&|c| c.pilihan[2].nilai = d("1.01"));
+        assert_eq!(g.field, format!("{f}.pilihan[2].nilai"));
+        let g = ubah(&|c| c.pilihan[2].nilai = d("-0.5"));
+        assert_eq!(g.field, format!("{f}.pilihan[2].nilai"));
+        let g = ubah(&|c| c.pilihan[0].uraian = " ".into());
+        assert_eq!(g.field, format!("{f}.pilihan[0].uraian"));
+        let g = ubah(&|c| {
+            c.pilihan = (0..=BATAS_PILIHAN)
+                .map(|i| opsi(&i.to_string(), "0"))
+                .collect()
+        });
+        assert_eq!(
+            (g.field, g.masalah),
+            (format!("{f}.pilihan"), Masalah::TerlaluBesar)
+        );
+        // Jenis baku dengan pilihan: ditolak (nilai dari skala, bukan dari pilihan).
+        let g = ubah(&|c| c.jenis = JenisJawaban::AE);
+        assert_eq!(g.field, format!("{f}.pilihan"));
+        // Kuesioner: bobot komponen berjumlah tepat 100, kode komponen wajib dan unik.
+        let mut t = kuesioner();
+        t.komponen[1].bobot = d("41");
+        t.komponen[1].sub[0].bobot = d("31");
+        assert_eq!(t.periksa().unwrap_err().field, "komponen");
+        let mut t = kuesioner();
+        t.komponen[1].kode = "a".into();
+        assert_eq!(t.periksa().unwrap_err().field, "komponen[1].kode");
+        let mut t = kuesioner();
+        t.komponen.clear();
+        assert_eq!(t.periksa().unwrap_err().field, "komponen");
+        // AKIP: komponen bebas tetap ditolak.
+        let mut t = kuesioner();
+        t.instrumen = JenisInstrumen::Akip;
+        assert_eq!(t.periksa().unwrap_err().field, "komponen[0].kode");
+    }
+
+    #[test]
+    fn hasil_kuesioner_memakai_pita_akip() {
+        assert_eq!(
+            hasil_kuesioner(d("90.004")).unwrap().predikat,
+            PredikatAkip::A
+        );
+        assert_eq!(
+            hasil_kuesioner(d("90.005")).unwrap().predikat,
+            PredikatAkip::Aa
+        );
+        assert_eq!(hasil_kuesioner(d("100.01")).unwrap_err().field, "nilai");
+    }
 }

@@ -403,3 +403,165 @@ async fn lke_lkjip_dan_formulir_yang_tidak_kehilangan_isian() {
         assert!(j.teks.contains("1.a.1"));
     }
 }
+
+/// Kuesioner wp-eval-sakip dimuat lewat API (`?format=`), lalu dijawab di
+/// halaman LKE sebagai daftar pilihan (radio) dengan teks tiap tingkat.
+#[tokio::test]
+async fn kuesioner_dimuat_lewat_api_dan_dijawab_di_halaman() {
+    let mendagri = include_str!("../../../data/sakip/wp-eval-sakip_kuesioner_mendagri.json");
+    let menpan = include_str!("../../../data/sakip/wp-eval-sakip_kuesioner_menpan.json");
+    for b in backend_uji() {
+        let (router, _l, iid) = dunia(b).await;
+        let mut sa = masuk(&router, "superadmin").await;
+        let j = sa
+            .json(
+                Method::POST,
+                "/api/v1/sakip/lke-templat/2030?format=xls",
+                mendagri,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let v = j.json();
+        assert!(
+            v["error"]["fields"]["format"]
+                .as_str()
+                .unwrap()
+                .contains("kuesioner_mendagri"),
+            "{v}"
+        );
+        // Tanpa format (bawaan `lke`): berkas kuesioner bukan JSON templat LKE.
+        let j = sa
+            .json(Method::POST, "/api/v1/sakip/lke-templat/2030", mendagri)
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(j.json()["error"]["fields"]["templat"].is_string());
+        // Berkas MenPAN rusak, pesan dalam bahasa Inggris dengan jalur di berkas.
+        sa.bahasa = Some("en".into());
+        let rusak = menpan.replacen("\"bobot\":\"25\",", "", 1);
+        let j = sa
+            .json(
+                Method::POST,
+                "/api/v1/sakip/lke-templat/2030?format=kuesioner_menpan",
+                &rusak,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            j.json()["error"]["fields"]["[0].kuesioner.bobot"],
+            "[0].kuesioner.bobot must be between 0 and 100"
+        );
+        sa.bahasa = None;
+        let j = sa
+            .json(
+                Method::POST,
+                "/api/v1/sakip/lke-templat/2030?format=kuesioner_mendagri",
+                mendagri,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::CREATED, "{}", j.teks);
+        assert_eq!(j.json()["tahun"], 2030);
+
+        // Halaman: pilihan tingkat sebagai radio dengan teksnya.
+        let mut perencana = masuk(&router, "perencana").await;
+        let halaman = format!("/instansi/{iid}/sakip/2030/evaluasi");
+        let j = perencana.get(&halaman).await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(
+            j.teks
+                .contains("<input type=\"radio\" id=\"o-1.a.1-3\" name=\"jawaban\" value=\"3\">")
+        );
+        assert!(j.teks.contains("Tingkat III: Penentuan prioritas kegiatan"));
+        assert!(
+            j.teks
+                .contains("Kuesioner tingkat kematangan perangkat daerah")
+        );
+        let csrf = perencana.csrf.clone().unwrap();
+        let kriteria = format!("/instansi/{iid}/sakip/2030/evaluasi/kriteria/1.a.1");
+        let j = perencana
+            .form(
+                &kriteria,
+                &[
+                    ("_csrf", &csrf),
+                    ("jawaban", "9"),
+                    ("bukti_url", ""),
+                    ("versi", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(j.teks.contains("Pilihan: 1, 2, 3, 4, 5"));
+        let j = perencana
+            .form(
+                &kriteria,
+                &[
+                    ("_csrf", &csrf),
+                    ("jawaban", "3"),
+                    ("bukti_url", "https://contoh.go.id/renja.pdf"),
+                    ("versi", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(j.teks.contains("value=\"3\" checked"));
+        assert!(j.teks.contains("Jawaban: 3 (Tingkat III: "));
+        // JSON: jenis, opsi, instrumen; 9,10 × 0,6 = 5,46.
+        let v = perencana
+            .get(&format!("/api/v1/instansi/{iid}/sakip/2030/evaluasi"))
+            .await
+            .json();
+        assert_eq!(v["instrumen"], "kuesioner");
+        assert_eq!(v["nilai"]["nilai"], "5.46");
+        let c = &v["komponen"][0]["sub"][0]["kriteria"][0];
+        assert_eq!(
+            (c["jenis"].as_str(), c["jawaban"].as_str()),
+            (Some("pilihan"), Some("3"))
+        );
+        assert_eq!(c["opsi"].as_array().unwrap().len(), 5);
+        assert_eq!(c["opsi"][2]["nilai"], "0.60");
+        assert!(
+            perencana
+                .get(&halaman)
+                .await
+                .teks
+                .contains("Evaluasi mandiri (LKE) 2030")
+        );
+        // Sisa kriteria lewat API, ajukan; peninjau melihat pilihan yang sama.
+        for n in 2..=11 {
+            let j = perencana
+                .json(
+                    Method::PUT,
+                    &format!("/api/v1/instansi/{iid}/sakip/2030/evaluasi/kriteria/{n}.a.1"),
+                    r#"{"jawaban": "4", "versi": 0}"#,
+                )
+                .await;
+            assert_eq!(j.status, StatusCode::OK, "{n}: {}", j.teks);
+        }
+        let j = perencana
+            .json(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/sakip/2030/evaluasi/ajukan"),
+                "{}",
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        // 9,10 × 0,6 + 90,90 × 0,8 = 5,46 + 72,72 = 78,18 → BB.
+        assert_eq!(
+            (
+                j.json()["nilai"]["nilai"].as_str(),
+                j.json()["nilai"]["predikat"].as_str()
+            ),
+            (Some("78.18"), Some("BB"))
+        );
+        let mut inspektur = masuk(&router, "inspektur").await;
+        let j = inspektur.get(&halaman).await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(
+            j.teks
+                .contains("id=\"r-1.a.1-5\" name=\"jawaban\" value=\"5\">")
+        );
+        assert!(
+            j.teks
+                .contains("id=\"r-1.a.1-\" name=\"jawaban\" value=\"\" checked>")
+        );
+    }
+}

@@ -457,6 +457,7 @@ async fn isi_lke(l: &Layanan, iid: &str, tahun: i64, mutu: usize) -> Hasil<()> {
                 }
             }
             rules::sakip::JenisJawaban::AE => ["A", "B", "B", "C"][(i + mutu) % 4],
+            rules::sakip::JenisJawaban::Pilihan => c.pilihan.first().map_or("", |o| &o.kode),
         };
         let url = format!(
             "https://kinerja.malukuprov.go.id/bukti/lke/{tahun}/{}",

@@ -8,6 +8,7 @@
 use super::{galat_kolom, periksa_tahun, tautan_bukti, teks_bebas};
 use crate::kebijakan::{self, Aksi, Sumber};
 use crate::{Galat, Hasil, Konteks, Layanan};
+use rules::sakip::instrumen::{self, FormatTemplat};
 use rules::sakip::{NilaiLke, TemplatLke, nilai_lke};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -26,7 +27,7 @@ pub const TAHAP: [&str; 5] = [
 #[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MasukanJawaban {
-    /// `Y`/`T` atau `A`–`E` menurut jenis kriteria; kosong = hapus jawaban.
+    /// `Y`/`T`, `A`–`E`, atau kode salah satu `opsi` kriteria (jenis `pilihan`) menurut jenis kriteria; kosong = hapus jawaban.
     #[serde(default)]
     pub jawaban: Option<String>,
     #[serde(default)]
@@ -60,13 +61,30 @@ pub struct MasukanTahap {
     pub komentar: Option<String>,
 }
 
+/// Satu pilihan jawaban kriteria berjenis `pilihan` (mis. tingkat kematangan 1–5).
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct OpsiIsi {
+    /// Kode yang dikirim sebagai `jawaban`.
+    pub kode: String,
+    pub uraian: String,
+    /// Nilai pilihan, 0–1 dari bobot kriteria, dua desimal.
+    pub nilai: String,
+    /// Penjelasan dan bukti dukung yang diharapkan (panduan).
+    pub penjelasan: Option<String>,
+}
+
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct KriteriaIsi {
     pub kode: String,
     pub uraian: String,
-    /// `ya_tidak` | `a_e`.
+    /// `ya_tidak` | `a_e` | `pilihan`.
     pub jenis: String,
+    /// Kode jawaban yang diizinkan, dalam urutan tampil.
     pub pilihan: Vec<String>,
+    /// Pilihan dengan teksnya (hanya jenis `pilihan`).
+    pub opsi: Vec<OpsiIsi>,
+    /// Panduan pengisian kriteria.
+    pub penjelasan: Option<String>,
     pub jawaban: Option<String>,
     pub catatan: Option<String>,
     pub bukti_id: Option<String>,
@@ -112,6 +130,11 @@ pub struct TahunLalu {
     pub predikat: String,
     /// Nilai tahun ini − tahun lalu, dua desimal.
     pub selisih: String,
+    /// Nama templat LKE tahun lalu.
+    pub templat: String,
+    /// Templat tahun lalu sama (jenis instrumen dan nama) dengan tahun ini:
+    /// bila tidak, selisih membandingkan dua instrumen yang berbeda.
+    pub sebanding: bool,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -121,6 +144,8 @@ pub struct LkeLengkap {
     pub status: String,
     pub templat: String,
     pub sumber_templat: String,
+    /// `akip` (LKE PermenPANRB 88/2021) | `kuesioner` (instrumen lain, komponen bebas berbobot 100).
+    pub instrumen: String,
     /// Nilai akhir: jawaban peninjau bila ada, selain itu jawaban mandiri.
     pub nilai: NilaiRingkas,
     /// Nilai dari jawaban mandiri saja.
@@ -240,7 +265,19 @@ pub(crate) async fn isi_lke(
                                 kode: c.kode.clone(),
                                 uraian: c.uraian.clone(),
                                 jenis: c.jenis.token().to_string(),
-                                pilihan: c.jenis.pilihan().iter().map(|s| s.to_string()).collect(),
+                                pilihan: c.kode_pilihan().iter().map(|s| s.to_string()).collect(),
+                                opsi: c
+                                    .pilihan
+                                    .iter()
+                                    .map(|o| OpsiIsi {
+                                        kode: o.kode.clone(),
+                                        uraian: o.uraian.clone(),
+                                        nilai: rules::angka::teks_2(o.nilai),
+                                        penjelasan: Some(o.penjelasan.clone())
+                                            .filter(|p| !p.is_empty()),
+                                    })
+                                    .collect(),
+                                penjelasan: Some(c.penjelasan.clone()).filter(|p| !p.is_empty()),
                                 jawaban: j.and_then(|j| j.jawaban.clone()),
                                 catatan: j.and_then(|j| j.catatan.clone()),
                                 bukti_id: j.and_then(|j| j.bukti_id.clone()),
@@ -265,6 +302,8 @@ pub(crate) async fn isi_lke(
                 nilai: rules::angka::teks_2(ny.hasil.nilai_bulat),
                 predikat: ny.hasil.predikat.token().to_string(),
                 selisih: rules::angka::teks_2(akhir.hasil.nilai_bulat - ny.hasil.nilai_bulat),
+                sebanding: ty.instrumen == t.instrumen && ty.nama == t.nama,
+                templat: ty.nama,
             })
         }
         None => None,
@@ -280,6 +319,7 @@ pub(crate) async fn isi_lke(
         status,
         templat: t.nama.clone(),
         sumber_templat: t.sumber.clone(),
+        instrumen: t.instrumen.token().to_string(),
         nilai: ringkas(&akhir, k),
         nilai_mandiri: ringkas(&mandiri, k),
         terjawab: mandiri.terjawab,
@@ -387,7 +427,7 @@ pub async fn isi_jawaban(
         ));
     };
     if let Some(j) = &jawaban
-        && !c.jenis.pilihan().contains(&j.as_str())
+        && !c.kode_pilihan().contains(&j.as_str())
     {
         return Err(galat_kolom(
             k,
@@ -395,7 +435,7 @@ pub async fn isi_jawaban(
             format!(
                 "{} {}",
                 k.t("Pilihan:", "Choices:"),
-                c.jenis.pilihan().join(", ")
+                c.kode_pilihan().join(", ")
             ),
         ));
     }
@@ -572,7 +612,7 @@ pub async fn reviu_jawaban(
         ));
     };
     if let Some(j) = &jawaban
-        && !c.jenis.pilihan().contains(&j.as_str())
+        && !c.kode_pilihan().contains(&j.as_str())
     {
         return Err(galat_kolom(
             k,
@@ -580,7 +620,7 @@ pub async fn reviu_jawaban(
             format!(
                 "{} {}",
                 k.t("Pilihan:", "Choices:"),
-                c.jenis.pilihan().join(", ")
+                c.kode_pilihan().join(", ")
             ),
         ));
     }
@@ -724,15 +764,33 @@ pub async fn putuskan_tahap(
 
 /// Memuat templat LKE baru untuk tahun `tahun` dan sesudahnya (super admin).
 /// Templat diperiksa utuh; LKE yang sudah dibuat tetap memakai salinannya.
+/// `format`: `lke` (bawaan; JSON templat apa adanya), `kuesioner_mendagri`
+/// atau `kuesioner_menpan` (berkas kuesioner wp-eval-sakip, diubah oleh
+/// `rules::sakip::instrumen`). Galat per field, dengan jalur di berkas asal.
 pub async fn muat_templat(
     l: &Layanan,
     k: &Konteks,
     tahun: i64,
+    format: &str,
     isi: &str,
 ) -> Hasil<store::sakip::TemplatLke> {
     let a = kebijakan::wajib(k, Aksi::Kelola, Sumber::Nasional)?.clone();
     periksa_tahun(k, tahun)?;
-    let t: TemplatLke = serde_json::from_str(isi).map_err(|e| {
+    let format = match format.trim() {
+        "" => FormatTemplat::Lke,
+        f => FormatTemplat::dari_token(f).ok_or_else(|| {
+            galat_kolom(
+                k,
+                "format",
+                format!(
+                    "{} {}",
+                    k.t("Pilihan:", "Choices:"),
+                    FormatTemplat::TOKEN.join(", ")
+                ),
+            )
+        })?,
+    };
+    let json_salah = |e: serde_json::Error| {
         galat_kolom(
             k,
             "templat",
@@ -741,7 +799,19 @@ pub async fn muat_templat(
                 k.t("JSON templat tidak sah:", "Invalid template JSON:")
             ),
         )
-    })?;
+    };
+    let t: TemplatLke = match format {
+        FormatTemplat::Lke => serde_json::from_str(isi).map_err(json_salah)?,
+        f => {
+            let v: serde_json::Value = serde_json::from_str(isi).map_err(json_salah)?;
+            let hasil = if f == FormatTemplat::KuesionerMendagri {
+                instrumen::dari_kuesioner_mendagri(&v)
+            } else {
+                instrumen::dari_kuesioner_menpan(&v)
+            };
+            hasil.map_err(|g| galat_kolom(k, &g.field, g.pesan(k.bahasa)))?
+        }
+    };
     t.periksa()
         .map_err(|g| galat_kolom(k, &g.field, g.pesan(k.bahasa)))?;
     let x = store::sakip::TemplatLke {

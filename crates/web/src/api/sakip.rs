@@ -641,6 +641,15 @@ struct JalurTemplat {
     tahun: i64,
 }
 
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct TanyaTemplat {
+    /// `lke` (bawaan: JSON templat LKE) | `kuesioner_mendagri` | `kuesioner_menpan`
+    /// (berkas kuesioner wp-eval-sakip, diubah menjadi templat LKE).
+    #[serde(default)]
+    format: Option<String>,
+}
+
 #[derive(Serialize, utoipa::ToSchema)]
 struct TemplatDimuat {
     id: String,
@@ -648,20 +657,23 @@ struct TemplatDimuat {
     nama: String,
 }
 
-/// Muat templat LKE baru (super admin): komponen, sub komponen, kriteria, bobot, skala jawaban
+/// Muat templat LKE baru (super admin): komponen, sub komponen, kriteria, bobot, skala jawaban; atau kuesioner Mendagri/MenPAN (wp-eval-sakip) dengan `?format=`
 #[utoipa::path(post, path = "/sakip/lke-templat/{tahun}", tag = "sakip",
-    params(JalurTemplat), request_body(content = String, content_type = "application/json"),
-    responses((status = 201, description = "Dimuat", body = TemplatDimuat)))]
+    params(JalurTemplat, TanyaTemplat), request_body(content = String, content_type = "application/json"),
+    responses((status = 201, description = "Dimuat", body = TemplatDimuat),
+        (status = 422, description = "Templat atau format tidak sah; `fields` menunjuk jalur di berkas", body = super::openapi::Galat)))]
 async fn muat_templat(
     State(s): State<AppState>,
     p: Pengunjung,
     h: HeaderMap,
     Path(th): Path<String>,
+    QueryMasuk(q): QueryMasuk<TanyaTemplat>,
     badan: String,
 ) -> Result<(StatusCode, Json<TemplatDimuat>), GalatApi> {
     p.periksa_csrf_api(&h).api(&p)?;
     let th = tahun(&p, &th)?;
-    let t = app::sakip::lke::muat_templat(&s.layanan, &p.konteks, th, &badan)
+    let format = q.format.unwrap_or_default();
+    let t = app::sakip::lke::muat_templat(&s.layanan, &p.konteks, th, &format, &badan)
         .await
         .api(&p)?;
     Ok((

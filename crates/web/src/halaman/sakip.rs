@@ -721,6 +721,18 @@ impl HalamanLke {
             _ => None,
         }
     }
+    /// Teks pilihan yang dipilih, untuk kriteria berjenis `pilihan`.
+    fn uraian_opsi<'a>(
+        &self,
+        c: &'a app::sakip::lke::KriteriaIsi,
+        kode: &Option<String>,
+    ) -> Option<&'a str> {
+        let kode = kode.as_deref()?;
+        c.opsi
+            .iter()
+            .find(|o| o.kode == kode)
+            .map(|o| o.uraian.as_str())
+    }
 }
 
 async fn tampil_lke(
@@ -737,7 +749,12 @@ async fn tampil_lke(
         .atau_halaman(p)?;
     let judul = format!(
         "{} {th}",
-        p.konteks.t("Evaluasi AKIP (LKE)", "AKIP evaluation (LKE)")
+        if x.instrumen == "akip" {
+            p.konteks.t("Evaluasi AKIP (LKE)", "AKIP evaluation (LKE)")
+        } else {
+            p.konteks
+                .t("Evaluasi mandiri (LKE)", "Self-evaluation (LKE)")
+        }
     );
     Ok((
         st,
