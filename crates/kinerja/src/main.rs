@@ -101,6 +101,12 @@ enum Perintah {
         #[command(subcommand)]
         perintah: perintah::PerintahSakip,
     },
+    /// Perubahan nomenklatur Kepmendagri: memuat keputusan perubahan
+    /// (CSV/XLSX, semua atau tidak sama sekali) dan daftarnya.
+    Nomenklatur {
+        #[command(subcommand)]
+        perintah: perintah::PerintahNomenklatur,
+    },
     /// Mengekspor pegawai atau unit kerja ke CSV/XLSX (kolom sama dengan impor).
     Export(perintah::OpsiEkspor),
     /// Kalkulator aturan kinerja: `kinerja calc NAMA 'JSON'`. Tidak membuka basis data.
@@ -136,6 +142,7 @@ fn main() -> ExitCode {
     // Impor punya kode keluar sendiri (2 = berkas ditolak).
     let cli = match cli.perintah {
         Perintah::Import(o) => return rt.block_on(perintah::import(o)),
+        Perintah::Nomenklatur { perintah } => return rt.block_on(perintah::nomenklatur(perintah)),
         p => Cli { perintah: p },
     };
     let hasil = rt.block_on(async move {
@@ -148,7 +155,7 @@ fn main() -> ExitCode {
             Perintah::Export(o) => perintah::export(o).await,
             Perintah::Skp { perintah } => perintah::skp(perintah).await,
             Perintah::Sakip { perintah } => perintah::sakip(perintah).await,
-            Perintah::Import(_) | Perintah::Calc { .. } => Ok(()),
+            Perintah::Import(_) | Perintah::Nomenklatur { .. } | Perintah::Calc { .. } => Ok(()),
         }
     });
     match hasil {

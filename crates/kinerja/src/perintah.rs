@@ -946,3 +946,137 @@ pub async fn export(o: OpsiEkspor) -> Result<(), String> {
     l.db.tutup().await;
     Ok(())
 }
+
+#[derive(Subcommand)]
+pub enum PerintahNomenklatur {
+    /// Memuat satu keputusan perubahan nomenklatur Kepmendagri (baris `ubah`
+    /// dan `hapus`, CSV/XLSX), seperti `POST /api/v1/nomenklatur/versi`:
+    /// semua atau tidak sama sekali, laporan per baris di stdout; keluar 0
+    /// dimuat, 2 ditolak, 1 galat.
+    Muat {
+        /// Berkas .csv atau .xlsx (kolom: tindakan, pemda, kode, nama, kinerja, indikator, satuan, jenis, spm)
+        berkas: std::path::PathBuf,
+        /// Nomor keputusan, mis. 900.1-861/2026
+        #[arg(long)]
+        kode: String,
+        #[arg(long)]
+        judul: String,
+        /// Versi dasar yang diubah: kepmendagri_900_2024 atau pemutakhiran_2027
+        #[arg(long)]
+        dasar: String,
+        /// Tahun anggaran pertama yang memakai perubahan ini
+        #[arg(long)]
+        berlaku_tahun: i64,
+        /// Tanggal penetapan YYYY-MM-DD
+        #[arg(long)]
+        tanggal: String,
+        /// Bahasa laporan: id atau en
+        #[arg(long, default_value = "id")]
+        lang: String,
+        #[command(flatten)]
+        db: OpsiDb,
+    },
+    /// Daftar perubahan yang dimuat, satu baris JSON per perubahan.
+    List {
+        #[command(flatten)]
+        db: OpsiDb,
+    },
+}
+
+/// `kinerja nomenklatur muat|list`; kode keluar sendiri (2 = berkas ditolak).
+pub async fn nomenklatur(p: PerintahNomenklatur) -> ExitCode {
+    pasang_log(false);
+    match p {
+        PerintahNomenklatur::Muat {
+            berkas,
+            kode,
+            judul,
+            dasar,
+            berlaku_tahun,
+            tanggal,
+            lang,
+            db,
+        } => {
+            let b = rules::Bahasa::dari_kode(&lang);
+            let jalan = async {
+                let (l, _) = buka(&db).await?;
+                let isi = std::fs::read(&berkas)
+                    .map_err(|e| format!("tidak dapat membaca {}: {e}", berkas.display()))?;
+                let nama = berkas
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let k = app::Konteks {
+                    bahasa: b,
+                    ..app::Konteks::sistem()
+                };
+                let m = app::impor::MasukanVersi {
+                    kode,
+                    judul,
+                    dasar,
+                    berlaku_tahun,
+                    tanggal_penetapan: tanggal,
+                };
+                let h = app::impor::impor_nomenklatur(&l, &k, m, &nama, &isi)
+                    .await
+                    .map_err(|e| match &e {
+                        app::Galat::InputTidakValid { fields, .. } if !fields.is_empty() => fields
+                            .iter()
+                            .map(|(f, p)| format!("{f}: {p}"))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                        _ => e.to_string(),
+                    })?;
+                l.db.tutup().await;
+                Ok::<_, String>(h)
+            };
+            match jalan.await {
+                Ok(h) => {
+                    print!("{}", h.laporan.ke_teks(b));
+                    match h.versi {
+                        Some(v) => {
+                            println!(
+                                "{}",
+                                serde_json::json!({"id": v.id, "kode": v.kode, "berlaku_tahun": v.berlaku_tahun,
+                                    "jumlah_ubah": v.jumlah_ubah, "jumlah_hapus": v.jumlah_hapus})
+                            );
+                            ExitCode::SUCCESS
+                        }
+                        None => ExitCode::from(2),
+                    }
+                }
+                Err(e) => {
+                    eprintln!("galat: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        PerintahNomenklatur::List { db } => {
+            let jalan = async {
+                let (l, _) = buka(&db).await?;
+                let v = store::nomenklatur::daftar_versi(l.pool())
+                    .await
+                    .map_err(|e| e.to_string())?;
+                l.db.tutup().await;
+                Ok::<_, String>(v)
+            };
+            match jalan.await {
+                Ok(v) => {
+                    for x in v {
+                        println!(
+                            "{}",
+                            serde_json::json!({"id": x.id, "kode": x.kode, "judul": x.judul, "dasar": x.dasar,
+                                "berlaku_tahun": x.berlaku_tahun, "tanggal_penetapan": x.tanggal_penetapan,
+                                "jumlah_ubah": x.jumlah_ubah, "jumlah_hapus": x.jumlah_hapus})
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("galat: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
