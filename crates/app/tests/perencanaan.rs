@@ -48,6 +48,11 @@ Dinas PUPR,1.03.02,Program Penyelenggaraan Jalan,1.03.02.2.01,Penyelenggaraan Ja
     )
 }
 
+/// Indikator hasil (outcome): baris tanpa `subkegiatan_kode`; milik kegiatan
+/// bila `kegiatan_kode` diisi, selain itu milik program.
+const HASIL: &str = "Dinas Kesehatan,1.02.02,,,,,,Persentase balita gizi buruk yang ditangani,%,positif,70,90,75,80,85,90,\n\
+,1.02.02,,1.02.02.2.02,,,,Cakupan layanan gizi rujukan,%,positif,50,65,,,,,\n";
+
 fn aktor(iid: &str, peran: &[Peran]) -> Konteks {
     Konteks::dengan(
         Aktor {
@@ -69,21 +74,23 @@ async fn gerbang_menolak_lalu_menetapkan_dan_realisasi_dinilai() {
         let (l, sis, iid) = siapkan(b).await;
         let perencana = aktor(&iid, &[Peran::Perencana]);
         let keuangan = aktor(&iid, &[Peran::Keuangan]);
+        // Dengan indikator hasil program dan kegiatan: gerbang, nilai uang
+        // dan ekspor → impor di bawah tidak berubah karenanya.
         let lap = impor::impor_rencana(
             &l,
             &perencana,
             &iid,
             TAHUN,
             "rencana.csv",
-            rencana_draf().as_bytes(),
+            (rencana_draf() + HASIL).as_bytes(),
         )
         .await
         .unwrap();
         diterima(&lap);
         assert_eq!(
             lap.dibuat,
-            2 + 2 + 3 + 2,
-            "{b:?}: program, kegiatan, sub kegiatan, indikator"
+            2 + 2 + 3 + 2 + 2,
+            "{b:?}: program, kegiatan, sub kegiatan, indikator keluaran, indikator hasil"
         );
 
         // Keuangan tidak boleh menetapkan; perencana ditolak gerbang.
@@ -203,6 +210,14 @@ async fn gerbang_menolak_lalu_menetapkan_dan_realisasi_dinilai() {
             .await
             .unwrap();
         assert_eq!(nu.total, 3);
+        assert!(
+            nu.subkegiatan
+                .iter()
+                .flat_map(|x| &x.indikator)
+                .all(|i| !i.nama.starts_with("Persentase balita")
+                    && !i.nama.starts_with("Cakupan layanan")),
+            "{b:?}: indikator hasil bukan keluaran sub kegiatan"
+        );
         let jalan = nu
             .subkegiatan
             .iter()
@@ -386,6 +401,487 @@ async fn gerbang_menolak_lalu_menetapkan_dan_realisasi_dinilai() {
     }
 }
 
+/// Indikator hasil (outcome) program dan kegiatan: impor (galat per baris,
+/// semua atau tidak sama sekali, impor ulang idempoten), ekspor → impor,
+/// penyuntingan di draf, gerbang dan nilai uang yang tidak terpengaruh,
+/// perubahan yang menyalinnya, dan cakupan pimpinan unit.
+#[tokio::test]
+async fn indikator_hasil_program_dan_kegiatan() {
+    for b in backend_uji() {
+        let (l, sis, iid) = siapkan(b).await;
+        let perencana = aktor(&iid, &[Peran::Perencana]);
+        let keuangan = aktor(&iid, &[Peran::Keuangan]);
+        let impor_r = |isi: String| {
+            let l = &l;
+            let k = &perencana;
+            let iid = &iid;
+            async move {
+                impor::impor_rencana(l, k, iid, TAHUN, "r.csv", isi.as_bytes())
+                    .await
+                    .unwrap()
+            }
+        };
+
+        // Galat per baris; tidak ada yang tertulis.
+        let salah = format!(
+            "{KEPALA}\
+,1.02.02,Program Kesehatan,,,,,Persentase A,%,positif,,90,,,,,1000000\n\
+,1.02.02,,,,,,Persentase B,%,miring,,90,,,,,\n\
+,1.02.02,,1.02.02.2.02,Layanan Kesehatan,,,Persentase C,%,positif,,80,20,40,60,70,\n\
+,1.02.02,,1.02.02.2.02,,,,Persentase D,%,positif,,80,20,,60,80,\n\
+,1.02.02,,1.02.02.2.02,,,,Persentase E,%,positif,,80,20,40,30,80,\n\
+,1.02.02,,,,,,Persentase F,%,positif,,,20,40,60,80,\n\
+,1.02.02,,,,,,,,,,,,,,,\n"
+        );
+        let lap = impor_r(salah).await;
+        assert!(!lap.diterima);
+        let letak: Vec<(usize, &str)> = lap
+            .galat
+            .iter()
+            .map(|c| (c.baris, c.kolom.as_str()))
+            .collect();
+        for x in [
+            (2, "pagu"),
+            (3, "polaritas"),
+            (4, "target_tw4"),
+            (5, "target_tw2"),
+            (6, "target_tw3"),
+            (7, "target"),
+            (8, "subkegiatan_kode"),
+        ] {
+            assert!(
+                letak.contains(&x),
+                "{b:?} {x:?}: {}",
+                lap.ke_teks(Bahasa::Id)
+            );
+        }
+        let pesan = |baris: usize| {
+            lap.galat
+                .iter()
+                .find(|c| c.baris == baris)
+                .unwrap()
+                .pesan
+                .clone()
+        };
+        assert!(
+            pesan(2).contains("Pagu hanya untuk sub kegiatan")
+                && pesan(2).contains("program 1.02.02"),
+            "{}",
+            pesan(2)
+        );
+        assert!(
+            pesan(4).contains("(70)") && pesan(4).contains("(80)"),
+            "{}",
+            pesan(4)
+        );
+        assert!(
+            pr::ringkasan(&l, &perencana, &iid, TAHUN)
+                .await
+                .unwrap()
+                .revisi
+                .is_empty(),
+            "{b:?}: berkas ditolak utuh"
+        );
+
+        // Impor: program dengan unit, kegiatan tanpa target triwulan, dan
+        // program tanpa sub kegiatan.
+        let lain = ",2.11.03,Program Pengendalian Pencemaran dan/atau Kerusakan Lingkungan Hidup,,,,,Indeks kualitas air,Indeks,positif,50,55,,,,,\n";
+        let isi = rencana_draf() + HASIL + lain;
+        let lap = impor_r(isi.clone()).await;
+        diterima(&lap);
+        assert_eq!(lap.dibuat, 2 + 2 + 3 + 2 + 1 + 3, "{b:?}");
+        let lap = impor_r(isi.clone()).await;
+        diterima(&lap);
+        assert_eq!((lap.dibuat, lap.diperbarui), (0, 0), "{b:?}: impor ulang");
+        let d = pr::daftar_hasil(&l, &perencana, &iid, TAHUN)
+            .await
+            .unwrap()
+            .unwrap();
+        let kode: Vec<&str> = d.program.iter().map(|p| p.kode.as_str()).collect();
+        assert_eq!(kode, ["1.02.02", "1.03.02", "2.11.03"], "{b:?}");
+        let kes = &d.program[0];
+        assert_eq!(kes.unit.as_deref(), Some("Dinas Kesehatan"));
+        assert_eq!(kes.indikator.len(), 1);
+        let i = &kes.indikator[0];
+        assert_eq!(
+            (
+                i.satuan.as_deref(),
+                i.polaritas.as_deref(),
+                i.baseline.as_deref(),
+                i.target.as_deref()
+            ),
+            (Some("%"), Some("positif"), Some("70"), Some("90"))
+        );
+        assert_eq!(
+            i.target_triwulan,
+            [Some("75"), Some("80"), Some("85"), Some("90")].map(|x| x.map(String::from))
+        );
+        assert_eq!(kes.kegiatan[0].kode, "1.02.02.2.02");
+        assert_eq!(
+            kes.kegiatan[0].indikator[0].nama,
+            "Cakupan layanan gizi rujukan"
+        );
+        assert!(
+            kes.kegiatan[0].indikator[0]
+                .target_triwulan
+                .iter()
+                .all(Option::is_none)
+        );
+        assert!(d.program[1].indikator.is_empty());
+        // Impor ulang memperbarui menurut (butir, nama indikator).
+        let naik = isi.replace(",70,90,75,80,85,90,", ",70,95,75,80,85,95,");
+        let lap = impor_r(naik).await;
+        diterima(&lap);
+        assert_eq!((lap.dibuat, lap.diperbarui), (0, 1), "{b:?}");
+
+        // Gerbang: hanya sub kegiatan tanpa keluaran yang kurang.
+        let ring = pr::ringkasan(&l, &perencana, &iid, TAHUN).await.unwrap();
+        let kek = &ring.draf.unwrap().gerbang.kekurangan;
+        assert_eq!(kek.len(), 1, "{b:?}: {kek:?}");
+        assert_eq!(
+            (kek[0].subkegiatan.as_deref(), kek[0].kode.as_str()),
+            (Some("1.02.02.2.02.0016"), "tanpa_indikator")
+        );
+
+        // Ekspor → impor: baris hasil ikut, sebelum sub kegiatan programnya.
+        let csv = impor::ekspor_anggaran(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            impor::TabelEkspor::Rencana,
+            impor::Format::Csv,
+        )
+        .await
+        .unwrap();
+        let teks = String::from_utf8(csv.clone()).unwrap();
+        let baris: Vec<&str> = teks.lines().collect();
+        let letak = |awal: &str| baris.iter().position(|x| x.contains(awal)).unwrap();
+        assert!(
+            letak(",,,Persentase balita gizi buruk yang ditangani,%,positif,70,95,75,80,85,95,")
+                < letak("1.02.02.2.02.0015"),
+            "{teks}"
+        );
+        assert!(baris[letak("Persentase balita")].starts_with("Dinas Kesehatan,1.02.02,"));
+        assert!(letak("Cakupan layanan gizi rujukan") < letak("1.02.02.2.02.0015"));
+        assert!(
+            baris[letak("Indeks kualitas air")].starts_with(",2.11.03,Program Pengendalian"),
+            "{teks}"
+        );
+        let lap = impor::impor_rencana(&l, &perencana, &iid, TAHUN, "r.csv", &csv)
+            .await
+            .unwrap();
+        diterima(&lap);
+        assert_eq!(
+            (lap.dibuat, lap.diperbarui),
+            (0, 0),
+            "{b:?}: {}",
+            lap.ke_teks(Bahasa::Id)
+        );
+
+        // Penyuntingan di draf (halaman): galat per kolom, versi, himpunan.
+        let g = pr::hasil(&l, &perencana, &iid, TAHUN, "1.02.02.2.02")
+            .await
+            .unwrap();
+        assert_eq!(
+            (g.tingkat.as_str(), g.program_kode.as_deref()),
+            ("kegiatan", Some("1.02.02"))
+        );
+        let ind = |nama: &str, target: &str, tw: [&str; 4]| pr::IsianIndikator {
+            nama: nama.into(),
+            satuan: Some("%".into()),
+            polaritas: Some("positif".into()),
+            baseline: None,
+            target: Some(target.into()),
+            target_triwulan: tw
+                .iter()
+                .map(|x| Some(x.to_string()).filter(|x| !x.is_empty()))
+                .collect(),
+        };
+        let m = |indikator: Vec<pr::IsianIndikator>, versi: i64| pr::MasukanHasil {
+            unit_id: None,
+            indikator,
+            versi: Some(versi),
+        };
+        let mut rusak = ind("Cakupan layanan gizi rujukan", "abc", ["", "", "", ""]);
+        rusak.polaritas = Some("miring".into());
+        let e = pr::simpan_hasil(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            "1.02.02.2.02",
+            m(vec![rusak], g.versi),
+        )
+        .await
+        .unwrap_err();
+        let f = e.fields();
+        assert!(
+            f.contains_key("indikator[0].polaritas") && f.contains_key("indikator[0].target"),
+            "{f:?}"
+        );
+        let e = pr::simpan_hasil(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            "1.02.02.2.02",
+            m(
+                vec![ind(
+                    "Cakupan layanan gizi rujukan",
+                    "80",
+                    ["20", "40", "60", "70"],
+                )],
+                g.versi,
+            ),
+        )
+        .await
+        .unwrap_err();
+        assert!(
+            e.fields().contains_key("indikator[0].target_triwulan[3]"),
+            "{:?}",
+            e.fields()
+        );
+        assert!(matches!(
+            pr::simpan_hasil(
+                &l,
+                &keuangan,
+                &iid,
+                TAHUN,
+                "1.02.02.2.02",
+                m(vec![], g.versi)
+            )
+            .await,
+            Err(Galat::Dilarang(_))
+        ));
+        assert!(matches!(
+            pr::simpan_hasil(
+                &l,
+                &perencana,
+                &iid,
+                TAHUN,
+                "1.02.02.2.02.0015",
+                m(vec![], g.versi)
+            )
+            .await,
+            Err(Galat::TidakDitemukan(_))
+        ));
+        let kunci_lama = |nama: &'static str| {
+            let l = &l;
+            let iid = &iid;
+            async move {
+                let rt = store::perencanaan::rencana_tahun(l.pool(), iid, TAHUN)
+                    .await
+                    .unwrap();
+                let r = rt
+                    .iter()
+                    .find(|r| r.status == "draf")
+                    .or(rt.last())
+                    .unwrap();
+                store::perencanaan::indikator_rencana(l.pool(), iid, &r.id)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .find(|i| i.nama == nama)
+                    .map(|i| i.kunci)
+            }
+        };
+        let kunci = kunci_lama("Cakupan layanan gizi rujukan").await.unwrap();
+        let baru = pr::simpan_hasil(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            "1.02.02.2.02",
+            m(
+                vec![
+                    ind("Cakupan layanan gizi rujukan", "66", ["", "", "", ""]),
+                    ind(
+                        "Persentase puskesmas dengan layanan gizi",
+                        "80",
+                        ["20", "40", "60", "80"],
+                    ),
+                ],
+                g.versi,
+            ),
+        )
+        .await
+        .unwrap();
+        assert_eq!(baru.indikator.len(), 2);
+        assert_eq!(baru.indikator[0].target.as_deref(), Some("66"));
+        assert_eq!(
+            kunci_lama("Cakupan layanan gizi rujukan").await.unwrap(),
+            kunci,
+            "{b:?}: nama sama, identitas sama"
+        );
+        assert!(matches!(
+            pr::simpan_hasil(
+                &l,
+                &perencana,
+                &iid,
+                TAHUN,
+                "1.02.02.2.02",
+                m(vec![], g.versi)
+            )
+            .await,
+            Err(Galat::Konflik(_))
+        ));
+        let kosong = pr::simpan_hasil(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            "1.02.02.2.02",
+            m(vec![], baru.versi),
+        )
+        .await
+        .unwrap();
+        assert!(kosong.indikator.is_empty(), "{b:?}: dihapus");
+        let pupr = store::organisasi::semua_unit(l.pool(), &iid)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|u| u.nama == "Dinas PUPR")
+            .unwrap()
+            .id;
+        let p = pr::hasil(&l, &perencana, &iid, TAHUN, "1.03.02")
+            .await
+            .unwrap();
+        let jalan = pr::simpan_hasil(
+            &l,
+            &perencana,
+            &iid,
+            TAHUN,
+            "1.03.02",
+            pr::MasukanHasil {
+                unit_id: Some(pupr),
+                indikator: vec![ind(
+                    "Persentase jalan dalam kondisi mantap",
+                    "75",
+                    ["", "", "", ""],
+                )],
+                versi: Some(p.versi),
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(jalan.unit.as_deref(), Some("Dinas PUPR"));
+
+        // Melengkapi sub kegiatan lalu menetapkan: indikator hasil (juga yang
+        // tanpa target triwulan, dan program tanpa sub kegiatan) tidak menahan.
+        let lengkap = isi.replace(
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,,,,,,,,,,500000000",
+            "Pengelolaan Pelayanan Kesehatan Kerja dan Olahraga,Jumlah Pekerja yang Dilayani,Orang,positif,,200,50,100,150,200,500000000",
+        );
+        diterima(&impor_r(lengkap).await);
+        pr::tetapkan(&l, &perencana, &iid, TAHUN)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            pr::simpan_hasil(
+                &l,
+                &perencana,
+                &iid,
+                TAHUN,
+                "1.03.02",
+                m(vec![], jalan.versi)
+            )
+            .await
+            .unwrap_err()
+            .kode(),
+            "sudah_ditetapkan"
+        );
+        let t = TanyaNilaiUang {
+            bulan: Some(12),
+            ..Default::default()
+        };
+        let nu = pr::nilai_uang(&l, &perencana, &iid, TAHUN, &t)
+            .await
+            .unwrap();
+        assert_eq!(nu.total, 3, "{b:?}: hanya sub kegiatan");
+        let nama_keluaran: Vec<&str> = nu
+            .subkegiatan
+            .iter()
+            .flat_map(|x| x.indikator.iter().map(|i| i.nama.as_str()))
+            .collect();
+        assert_eq!(nama_keluaran.len(), 3, "{nama_keluaran:?}");
+        assert!(
+            !nama_keluaran.iter().any(|n| n.starts_with("Persentase")
+                || n.starts_with("Indeks")
+                || n.starts_with("Cakupan")),
+            "{nama_keluaran:?}"
+        );
+        // Perubahan menyalin indikator hasil dengan kunci yang sama.
+        let kunci = kunci_lama("Persentase balita gizi buruk yang ditangani")
+            .await
+            .unwrap();
+        pr::buat_perubahan(&l, &perencana, &iid, TAHUN, "APBD Perubahan 2025")
+            .await
+            .unwrap();
+        let p = pr::hasil(&l, &perencana, &iid, TAHUN, "1.02.02")
+            .await
+            .unwrap();
+        assert_eq!((p.revisi, p.status.as_str()), (1, "draf"));
+        assert_eq!(p.indikator[0].target.as_deref(), Some("90"));
+        assert_eq!(
+            kunci_lama("Persentase balita gizi buruk yang ditangani")
+                .await
+                .unwrap(),
+            kunci
+        );
+
+        // Pimpinan unit: program/kegiatan di atas sub kegiatan unitnya saja.
+        diterima(
+            &impor::impor_pegawai(&l, &sis, &iid, "p.csv",
+                "nip,nama,jenis_asn,unit\n198001012005011001,Kepala Bidang Kesmas,pns,Dinas Kesehatan > Bidang Kesehatan Masyarakat\n".as_bytes())
+                .await
+                .unwrap(),
+        );
+        let pid = store::organisasi::pegawai_nip(l.pool(), &iid, "198001012005011001")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let mut pimpinan = aktor(&iid, &[Peran::PimpinanUnit]);
+        if let Some(a) = pimpinan.aktor.as_mut() {
+            a.pegawai_id = Some(pid);
+        }
+        let d = pr::daftar_hasil(&l, &pimpinan, &iid, TAHUN)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            d.program
+                .iter()
+                .map(|p| p.kode.as_str())
+                .collect::<Vec<_>>(),
+            ["1.02.02"],
+            "{b:?}"
+        );
+        assert!(matches!(
+            pr::hasil(&l, &pimpinan, &iid, TAHUN, "2.11.03").await,
+            Err(Galat::Dilarang(_))
+        ));
+        let csv = impor::ekspor_anggaran(
+            &l,
+            &pimpinan,
+            &iid,
+            TAHUN,
+            impor::TabelEkspor::Rencana,
+            impor::Format::Csv,
+        )
+        .await
+        .unwrap();
+        let teks = String::from_utf8(csv).unwrap();
+        assert!(teks.contains("Persentase balita gizi buruk"), "{teks}");
+        assert!(
+            !teks.contains("Indeks kualitas air") && !teks.contains("Dinas PUPR"),
+            "{teks}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn keselarasan_contoh_presiden_dan_akses_pimpinan_unit() {
     for b in backend_uji() {
@@ -526,6 +1022,43 @@ async fn demo_memunculkan_setiap_tanda_dan_putusan() {
         assert!(ks.program.iter().any(|p| p.selaras));
         let ring = pr::ringkasan(&l, &k, &maluku, 2026).await.unwrap();
         assert_eq!(ring.kunci.len(), 9 + 2);
+        // Setiap program Maluku punya satu indikator hasil; pohon kinerja
+        // SAKIP menampilkannya di simpul program (target, tanpa realisasi).
+        let d = pr::daftar_hasil(&l, &k, &maluku, 2026)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(d.program.len(), 6, "{b:?}");
+        assert!(d.program.iter().all(|p| p.indikator.len() == 1), "{b:?}");
+        let pohon = app::sakip::pohon::pohon(&l, &k, &maluku, 2026, 4)
+            .await
+            .unwrap();
+        fn cari<'a>(
+            s: &'a [app::sakip::pohon::Simpul],
+            kode: &str,
+        ) -> Option<&'a app::sakip::pohon::Simpul> {
+            s.iter().find_map(|x| {
+                (x.kode == kode)
+                    .then_some(x)
+                    .or_else(|| cari(&x.anak, kode))
+            })
+        }
+        let kes = cari(&pohon.akar, "1.02.02").expect("program kesehatan di pohon");
+        assert_eq!(kes.jenis, "program");
+        let i = kes
+            .indikator
+            .iter()
+            .find(|i| i.nama == "Persentase balita gizi buruk yang ditangani")
+            .unwrap();
+        assert_eq!(
+            (
+                i.target.as_deref(),
+                i.realisasi.as_deref(),
+                i.warna.as_str()
+            ),
+            (Some("90.00"), None, "abu")
+        );
+        assert!(kes.capaian_persen.is_some(), "{b:?}: capaian dari anaknya");
         let tolak = pr::tetapkan(&l, &k, &maluku, 2027)
             .await
             .unwrap()

@@ -390,3 +390,169 @@ async fn kontrak_tetapkan_nilai_uang_keselarasan_dan_kunci() {
         u.l.db.tutup().await;
     }
 }
+
+/// Halaman rencana menampilkan indikator hasil program dan kegiatan;
+/// perencana menyuntingnya di draf lewat formulir (galat di sebelah
+/// kolomnya, isian tetap); pembaca lain hanya melihat tabelnya.
+#[tokio::test]
+async fn halaman_indikator_hasil_program_dan_kegiatan() {
+    for backend in backend_uji() {
+        let u = siapkan(backend).await;
+        let iid = u.a.id.clone();
+        akun(&u.l, &iid, "perencana.uji", None, vec![Peran::Perencana]).await;
+        akun(&u.l, &iid, "keuangan.uji", None, vec![Peran::Keuangan]).await;
+        let mut p = Klien::baru(&u);
+        p.masuk("perencana.uji", SANDI).await;
+        let mut k = Klien::baru(&u);
+        k.masuk("keuangan.uji", SANDI).await;
+        let unit = &u.a.unit_id;
+        let rencana = format!(
+            "{KEPALA}{unit},1.02.02,Program Kesehatan,,,,,Persentase balita gizi buruk yang ditangani,%,positif,70,90,75,80,85,90,\n\
+{unit},1.02.02,,1.02.02.2.02,Layanan Kesehatan,1.02.02.2.02.0015,Gizi Masyarakat,Jumlah Balita Gizi Buruk yang Ditangani,Orang,positif,,100,25,50,75,100,1000000000\n"
+        );
+        let j = p
+            .kirim(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/anggaran/2025/impor/rencana?nama_berkas=r.csv"),
+                Some("text/csv"),
+                rencana.into_bytes(),
+                true,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        assert_eq!(j.json()["laporan"]["dibuat"], 1 + 1 + 1 + 2);
+
+        // Ringkasan: tabel program → kegiatan dengan tautan penyuntingan.
+        let j = p.get(&format!("/instansi/{iid}/anggaran/2025")).await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(j.teks.contains("id=\"indikator-hasil\""), "{}", j.teks);
+        assert!(
+            j.teks
+                .contains("Persentase balita gizi buruk yang ditangani")
+        );
+        assert!(j.teks.contains(&format!(
+            "/instansi/{iid}/anggaran/2025/hasil/1.02.02.2.02\""
+        )));
+        // Halaman kegiatan: formulir bagi perencana.
+        let jalur = format!("/instansi/{iid}/anggaran/2025/hasil/1.02.02.2.02");
+        let j = p.get(&jalur).await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(j.teks.contains("id=\"form-hasil\""), "{}", j.teks);
+        let csrf = p.csrf.clone().unwrap();
+        // Baris formulir pertama kosong, kedua salah: galat di baris kedua,
+        // yang diketik tetap ada.
+        let j = p
+            .form(
+                &jalur,
+                &[
+                    ("_csrf", &csrf),
+                    ("versi", "1"),
+                    ("unit_id", ""),
+                    ("i0_nama", ""),
+                    ("i1_nama", "Cakupan layanan gizi rujukan"),
+                    ("i1_satuan", "%"),
+                    ("i1_polaritas", "positif"),
+                    ("i1_target", "enam puluh"),
+                    ("i1_tw1", ""),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", j.teks);
+        assert!(j.teks.contains("id=\"i1_target-galat\""), "{}", j.teks);
+        assert!(j.teks.contains("value=\"enam puluh\""));
+        assert!(j.teks.contains("value=\"Cakupan layanan gizi rujukan\""));
+        // Target triwulan kumulatif: triwulan IV harus = target tahunan.
+        let j = p
+            .form(
+                &jalur,
+                &[
+                    ("_csrf", &csrf),
+                    ("versi", "1"),
+                    ("i0_nama", "Cakupan layanan gizi rujukan"),
+                    ("i0_satuan", "%"),
+                    ("i0_polaritas", "positif"),
+                    ("i0_baseline", "50"),
+                    ("i0_target", "65"),
+                    ("i0_tw1", "20"),
+                    ("i0_tw2", "40"),
+                    ("i0_tw3", "60"),
+                    ("i0_tw4", "60"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", j.teks);
+        assert!(j.teks.contains("id=\"i0_tw4-galat\""), "{}", j.teks);
+        assert!(j.teks.contains("tidak sama dengan target tahunan"));
+        let j = p
+            .form(
+                &jalur,
+                &[
+                    ("_csrf", &csrf),
+                    ("versi", "1"),
+                    ("unit_id", unit),
+                    ("i0_nama", "Cakupan layanan gizi rujukan"),
+                    ("i0_satuan", "%"),
+                    ("i0_polaritas", "positif"),
+                    ("i0_baseline", "50"),
+                    ("i0_target", "65"),
+                    ("i0_tw1", "20"),
+                    ("i0_tw2", "40"),
+                    ("i0_tw3", "60"),
+                    ("i0_tw4", "65"),
+                ],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::SEE_OTHER, "{}", j.teks);
+        let ke = j.lokasi().unwrap();
+        assert!(ke.ends_with("/hasil/1.02.02.2.02?disimpan=1"), "{ke}");
+        let j = p.get(&ke).await;
+        assert!(j.teks.contains("Indikator hasil disimpan"), "{}", j.teks);
+        assert!(j.teks.contains("value=\"65\""));
+        // Versi basi: 409, pesannya di halaman.
+        let j = p
+            .form(
+                &jalur,
+                &[("_csrf", &csrf), ("versi", "1"), ("i0_nama", "X")],
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::CONFLICT, "{}", j.teks);
+        assert!(j.teks.contains("id=\"pesan-galat\""));
+
+        // Keuangan membaca (tabel, tanpa formulir) dan tidak boleh menyimpan.
+        let j = k.get(&jalur).await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(!j.teks.contains("form-hasil"));
+        assert!(j.teks.contains("Cakupan layanan gizi rujukan"));
+        let kc = k.csrf.clone().unwrap();
+        let j = k
+            .form(&jalur, &[("_csrf", &kc), ("versi", "2"), ("i0_nama", "X")])
+            .await;
+        assert_eq!(j.status, StatusCode::FORBIDDEN);
+        // Pegawai biasa tidak membaca rencana; sub kegiatan bukan program/kegiatan.
+        let mut g = Klien::baru(&u);
+        g.masuk("pegawai.a", SANDI).await;
+        assert_eq!(g.get(&jalur).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            p.get(&format!(
+                "/instansi/{iid}/anggaran/2025/hasil/1.02.02.2.02.0015"
+            ))
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        // Ekspor halaman memuat baris hasil (subkegiatan_kode dan pagu kosong).
+        let j = p
+            .get(&format!("/instansi/{iid}/anggaran/2025/rencana/ekspor.csv"))
+            .await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(
+            j.teks
+                .contains(",1.02.02,Program Kesehatan,1.02.02.2.02,Layanan Kesehatan,,,Cakupan layanan gizi rujukan,%,positif,50,65,20,40,60,65,\n")
+                || j.teks
+                    .contains(",1.02.02,Program Kesehatan,1.02.02.2.02,Layanan Kesehatan,,,Cakupan layanan gizi rujukan,%,positif,50,65,20,40,60,65,\r\n"),
+            "{}",
+            j.teks
+        );
+        u.l.db.tutup().await;
+    }
+}

@@ -245,6 +245,93 @@ const AMBON_2026: &[Baris] = &[Baris {
     ],
 }];
 
+/// Indikator hasil (outcome) program Maluku, satu per program: (program,
+/// indikator, satuan, baseline, target, target kumulatif triwulan I–IV).
+/// Baris impor tanpa sub kegiatan; tanpa unit, sehingga perjanjian kinerja
+/// unit tetap memakai indikator keluaran sub kegiatannya.
+type HasilDemo = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    [&'static str; 4],
+);
+
+const HASIL_MALUKU: &[HasilDemo] = &[
+    (
+        "1.02.02",
+        "Persentase balita gizi buruk yang ditangani",
+        "%",
+        "70",
+        "90",
+        ["75", "80", "85", "90"],
+    ),
+    (
+        "1.02.03",
+        "Persentase fasilitas pelayanan kesehatan dengan SDM kesehatan sesuai standar",
+        "%",
+        "55",
+        "70",
+        ["58", "62", "66", "70"],
+    ),
+    (
+        "1.03.02",
+        "Persentase kawasan rawan banjir yang terlindungi tanggul",
+        "%",
+        "40",
+        "55",
+        ["40", "45", "50", "55"],
+    ),
+    (
+        "1.06.04",
+        "Persentase penyandang disabilitas terlantar yang terpenuhi kebutuhan dasarnya di dalam panti",
+        "%",
+        "85",
+        "100",
+        ["90", "95", "100", "100"],
+    ),
+    (
+        "3.25.03",
+        "Persentase nelayan yang memanfaatkan prasarana perikanan tangkap",
+        "%",
+        "35",
+        "45",
+        ["37", "40", "42", "45"],
+    ),
+    (
+        "1.01.02",
+        "Persentase ruang kelas SMA dalam kondisi baik",
+        "%",
+        "72",
+        "80",
+        ["74", "76", "78", "80"],
+    ),
+];
+
+/// Baris indikator hasil program-program di `baris` (urut kemunculan).
+fn csv_hasil(baris: &[Baris], hasil: &[HasilDemo]) -> String {
+    let mut s = String::new();
+    let mut sudah = Vec::new();
+    for b in baris {
+        if sudah.contains(&b.program.0) {
+            continue;
+        }
+        sudah.push(b.program.0);
+        for (p, ind, sat, baseline, target, tw) in hasil.iter().filter(|h| h.0 == b.program.0) {
+            s.push_str(&format!(
+                ",{p},\"{}\",,,,,\"{ind}\",{sat},positif,{baseline},{target},{},{},{},{},\n",
+                b.program.1.replace('"', "\"\""),
+                tw[0],
+                tw[1],
+                tw[2],
+                tw[3]
+            ));
+        }
+    }
+    s
+}
+
 fn csv_rencana(baris: &[Baris], tanpa_indikator: &[&str]) -> String {
     let mut s = String::from(KEPALA);
     for b in baris {
@@ -355,9 +442,10 @@ async fn impor(l: &Layanan, jenis: &str, iid: &str, tahun: i64, isi: &str) -> Ha
     }
 }
 
-async fn tahun_penuh(l: &Layanan, iid: &str, baris: &[Baris]) -> Hasil<()> {
+async fn tahun_penuh(l: &Layanan, iid: &str, baris: &[Baris], hasil: &[HasilDemo]) -> Hasil<()> {
     let k = Konteks::sistem();
-    impor(l, "rencana", iid, 2026, &csv_rencana(baris, &[])).await?;
+    let rencana = csv_rencana(baris, &[]) + &csv_hasil(baris, hasil);
+    impor(l, "rencana", iid, 2026, &rencana).await?;
     impor(l, "belanja", iid, 2026, &csv_belanja(baris)).await?;
     pr::tetapkan(l, &k, iid, 2026)
         .await?
@@ -370,7 +458,7 @@ async fn tahun_penuh(l: &Layanan, iid: &str, baris: &[Baris]) -> Hasil<()> {
 /// Mengisi rencana dan anggaran demo (dipanggil `isi_demo` sekali).
 pub async fn isi_anggaran(l: &Layanan, maluku: &str, ambon: &str) -> Hasil<()> {
     let k = Konteks::sistem();
-    tahun_penuh(l, maluku, MALUKU_2026).await?;
+    tahun_penuh(l, maluku, MALUKU_2026, HASIL_MALUKU).await?;
     // Pimpinan unit sudah memverifikasi sebagian bukti (Dinkes, Dikbud).
     let rencana = store::perencanaan::rencana_tahun(l.pool(), maluku, 2026).await?;
     if let Some(r) = rencana
@@ -413,7 +501,7 @@ pub async fn isi_anggaran(l: &Layanan, maluku: &str, ambon: &str) -> Hasil<()> {
             pr::kunci_periode(l, &k, maluku, 2026, m).await?;
         }
     }
-    tahun_penuh(l, ambon, AMBON_2026).await?;
+    tahun_penuh(l, ambon, AMBON_2026, &[]).await?;
     pembanding(l).await?;
     // Draf 2027: sistem informasi kesehatan belum punya indikator (skenario peramban).
     impor(
@@ -421,7 +509,8 @@ pub async fn isi_anggaran(l: &Layanan, maluku: &str, ambon: &str) -> Hasil<()> {
         "rencana",
         maluku,
         2027,
-        &csv_rencana(&MALUKU_2026[..4], &["1.02.02.1.03.0002"]),
+        &(csv_rencana(&MALUKU_2026[..4], &["1.02.02.1.03.0002"])
+            + &csv_hasil(&MALUKU_2026[..4], HASIL_MALUKU)),
     )
     .await?;
     Ok(())
@@ -504,7 +593,7 @@ async fn pembanding(l: &Layanan) -> Hasil<()> {
             belanja: &[("5.1.02.01.01.0039", "Pemberian makanan tambahan", 1_000)],
             ..AMBON_2026[0]
         }];
-        tahun_penuh(l, &i.id, &baris).await?;
+        tahun_penuh(l, &i.id, &baris, &[]).await?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@
 //! docs/adr/0013-perencanaan-anggaran.md.
 
 mod biaya;
+mod hasil;
 mod keselarasan;
 mod konfigurasi;
 mod nilai_uang;
@@ -19,6 +20,10 @@ mod subkegiatan;
 mod wilayah;
 
 pub use biaya::{BiayaWilayah, PerbandinganBiaya, perbandingan_biaya};
+pub(crate) use hasil::periksa_triwulan_hasil;
+pub use hasil::{
+    ButirHasil, DaftarHasil, DetailHasil, MasukanHasil, daftar_hasil, hasil, simpan_hasil,
+};
 pub use keselarasan::{
     Diterima, JawabanKeselarasan, MasukanPenerimaan, PutusanProgram, TemuanJson, cabut_penerimaan,
     keselarasan, terima_peringatan,

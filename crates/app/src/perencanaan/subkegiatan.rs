@@ -71,7 +71,7 @@ pub struct MasukanSubkegiatan {
     pub versi: Option<i64>,
 }
 
-fn isian(i: &Indikator) -> IsianIndikator {
+pub(crate) fn isian(i: &Indikator) -> IsianIndikator {
     IsianIndikator {
         nama: i.nama.clone(),
         satuan: i.satuan.clone(),
@@ -254,125 +254,23 @@ pub async fn simpan_subkegiatan(
             }
         },
     };
-    if m.indikator.len() > MAKS_INDIKATOR {
-        f.tambah(
-            "indikator",
-            k.t("Paling banyak 10 indikator.", "At most 10 indicators."),
-        );
-    }
-    let angka = |f: &mut GalatKolom, kolom: &str, t: &Option<String>| -> Option<String> {
-        let t = t.as_deref().map(str::trim).filter(|x| !x.is_empty())?;
-        match rules::angka::baca_desimal(t) {
-            Some(d) if !d.is_sign_negative() => Some(kanonis(d)),
-            _ => {
-                f.tambah(
-                    kolom,
-                    k.t(
-                        "Isi angka ≥ 0 (koma desimal boleh).",
-                        "Enter a number ≥ 0 (a decimal comma is fine).",
-                    ),
-                );
-                None
-            }
-        }
-    };
     let pada = store::sekarang();
     let ind_lama: Vec<&Indikator> = data
         .indikator
         .iter()
         .filter(|i| i.butir_id == lama.id)
         .collect();
-    let mut ind_baru: Vec<Indikator> = Vec::new();
-    let mut dilihat = std::collections::HashSet::new();
-    for (n, x) in m.indikator.iter().take(MAKS_INDIKATOR).enumerate() {
-        let kolom = |c: &str| format!("indikator[{n}].{c}");
-        let nama = x.nama.trim();
-        if nama.is_empty() {
-            f.tambah(
-                &kolom("nama"),
-                k.t(
-                    "Nama indikator wajib diisi.",
-                    "An indicator name is required.",
-                ),
-            );
-            continue;
-        }
-        periksa_opsional(&mut f, b, &kolom("nama"), Some(nama), 500, JenisTeks::Nama);
-        periksa_opsional(
-            &mut f,
-            b,
-            &kolom("satuan"),
-            x.satuan.as_deref(),
-            100,
-            JenisTeks::Nama,
-        );
-        let kunci_nama = crate::impor::kunci_nama(nama);
-        if !dilihat.insert(kunci_nama.clone()) {
-            f.tambah(
-                &kolom("nama"),
-                k.t("Nama indikator ganda.", "Duplicate indicator name."),
-            );
-        }
-        let polaritas = match x
-            .polaritas
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            None => None,
-            Some(p @ ("positif" | "negatif")) => Some(p.to_string()),
-            Some(_) => {
-                f.tambah(
-                    &kolom("polaritas"),
-                    k.t("Pilih positif atau negatif.", "Choose positif or negatif."),
-                );
-                None
-            }
-        };
-        if x.target_triwulan.len() > 4 {
-            f.tambah(
-                &kolom("target_triwulan"),
-                k.t(
-                    "Paling banyak 4 target triwulan.",
-                    "At most 4 quarterly targets.",
-                ),
-            );
-        }
-        let tw: Vec<Option<String>> = (0..4)
-            .map(|j| {
-                let t = x.target_triwulan.get(j).cloned().flatten();
-                angka(&mut f, &format!("indikator[{n}].target_triwulan[{j}]"), &t)
-            })
-            .collect();
-        let asal = ind_lama.iter().find(|i| i.nama_kunci == kunci_nama);
-        ind_baru.push(Indikator {
-            instansi_id: instansi_id.into(),
-            id: asal.map(|i| i.id.clone()).unwrap_or_else(store::id_baru),
-            rencana_id: draf.id.clone(),
-            butir_id: lama.id.clone(),
-            kunci: asal.map(|i| i.kunci.clone()).unwrap_or_else(store::id_baru),
-            nama: nama.to_string(),
-            nama_kunci: kunci_nama,
-            satuan: x
-                .satuan
-                .clone()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
-            polaritas,
-            baseline: angka(&mut f, &kolom("baseline"), &x.baseline),
-            target: angka(&mut f, &kolom("target"), &x.target),
-            target_tw1: tw[0].clone(),
-            target_tw2: tw[1].clone(),
-            target_tw3: tw[2].clone(),
-            target_tw4: tw[3].clone(),
-            urutan: n as i64,
-            versi: asal.map(|i| i.versi).unwrap_or(1),
-            dibuat_pada: asal
-                .map(|i| i.dibuat_pada.clone())
-                .unwrap_or_else(|| pada.clone()),
-            diubah_pada: pada.clone(),
-        });
-    }
+    let ind_baru: Vec<Indikator> = susun_indikator(
+        k,
+        &mut f,
+        &m.indikator,
+        &ind_lama,
+        (instansi_id, &draf.id, &lama.id),
+        &pada,
+    )
+    .into_iter()
+    .map(|(_, i)| i)
+    .collect();
     f.jadi_galat(k.t(
         "Periksa kembali isian sub kegiatan.",
         "Please check the sub-activity fields.",
@@ -391,29 +289,7 @@ pub async fn simpan_subkegiatan(
         && baru.unit_id == lama.unit_id
         && baru.pagu_sen == lama.pagu_sen
         && baru.lokasi == lama.lokasi;
-    let sama_ind = ind_baru.len() == ind_lama.len()
-        && ind_baru.iter().all(|x| {
-            ind_lama.iter().any(|y| {
-                y.id == x.id
-                    && (
-                        y.nama.as_str(),
-                        &y.satuan,
-                        &y.polaritas,
-                        &y.baseline,
-                        &y.target,
-                        y.urutan,
-                    ) == (
-                        x.nama.as_str(),
-                        &x.satuan,
-                        &x.polaritas,
-                        &x.baseline,
-                        &x.target,
-                        x.urutan,
-                    )
-                    && (&y.target_tw1, &y.target_tw2, &y.target_tw3, &y.target_tw4)
-                        == (&x.target_tw1, &x.target_tw2, &x.target_tw3, &x.target_tw4)
-            })
-        });
+    let sama_ind = indikator_sama(&ind_baru, &ind_lama);
     if versi != lama.versi {
         return Err(Galat::Konflik(
             k.t(
@@ -477,4 +353,166 @@ pub async fn simpan_subkegiatan(
         .cloned()
         .ok_or_else(|| tidak_ada(k))?;
     susun(l, k, instansi_id, tahun, &data, &b).await
+}
+
+/// Memeriksa isian indikator (nama, satuan, polaritas, angka ≥ 0, paling
+/// banyak empat target triwulan, paling banyak [`MAKS_INDIKATOR`]) dan
+/// menyusun barisnya untuk butir `(instansi, rencana, butir)`; indikator
+/// yang namanya sama dengan yang lama mempertahankan id dan kuncinya
+/// (realisasinya tidak terputus). Galat di `indikator[n].kolom`; hasilnya
+/// berpasangan dengan indeks isiannya. Dipakai sub kegiatan (keluaran) dan
+/// program/kegiatan (hasil).
+pub(crate) fn susun_indikator(
+    k: &Konteks,
+    f: &mut GalatKolom,
+    isian: &[IsianIndikator],
+    lama: &[&Indikator],
+    (instansi_id, rencana_id, butir_id): (&str, &str, &str),
+    pada: &str,
+) -> Vec<(usize, Indikator)> {
+    let b = k.bahasa;
+    if isian.len() > MAKS_INDIKATOR {
+        f.tambah(
+            "indikator",
+            k.t("Paling banyak 10 indikator.", "At most 10 indicators."),
+        );
+    }
+    let angka = |f: &mut GalatKolom, kolom: &str, t: &Option<String>| -> Option<String> {
+        let t = t.as_deref().map(str::trim).filter(|x| !x.is_empty())?;
+        match rules::angka::baca_desimal(t) {
+            Some(d) if !d.is_sign_negative() => Some(kanonis(d)),
+            _ => {
+                f.tambah(
+                    kolom,
+                    k.t(
+                        "Isi angka ≥ 0 (koma desimal boleh).",
+                        "Enter a number ≥ 0 (a decimal comma is fine).",
+                    ),
+                );
+                None
+            }
+        }
+    };
+    let mut hasil = Vec::new();
+    let mut dilihat = std::collections::HashSet::new();
+    for (n, x) in isian.iter().take(MAKS_INDIKATOR).enumerate() {
+        let kolom = |c: &str| format!("indikator[{n}].{c}");
+        let nama = x.nama.trim();
+        if nama.is_empty() {
+            f.tambah(
+                &kolom("nama"),
+                k.t(
+                    "Nama indikator wajib diisi.",
+                    "An indicator name is required.",
+                ),
+            );
+            continue;
+        }
+        periksa_opsional(f, b, &kolom("nama"), Some(nama), 500, JenisTeks::Nama);
+        periksa_opsional(
+            f,
+            b,
+            &kolom("satuan"),
+            x.satuan.as_deref(),
+            100,
+            JenisTeks::Nama,
+        );
+        let kunci_nama = crate::impor::kunci_nama(nama);
+        if !dilihat.insert(kunci_nama.clone()) {
+            f.tambah(
+                &kolom("nama"),
+                k.t("Nama indikator ganda.", "Duplicate indicator name."),
+            );
+        }
+        let polaritas = match x
+            .polaritas
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            None => None,
+            Some(p @ ("positif" | "negatif")) => Some(p.to_string()),
+            Some(_) => {
+                f.tambah(
+                    &kolom("polaritas"),
+                    k.t("Pilih positif atau negatif.", "Choose positif or negatif."),
+                );
+                None
+            }
+        };
+        if x.target_triwulan.len() > 4 {
+            f.tambah(
+                &kolom("target_triwulan"),
+                k.t(
+                    "Paling banyak 4 target triwulan.",
+                    "At most 4 quarterly targets.",
+                ),
+            );
+        }
+        let tw: Vec<Option<String>> = (0..4)
+            .map(|j| {
+                let t = x.target_triwulan.get(j).cloned().flatten();
+                angka(f, &format!("indikator[{n}].target_triwulan[{j}]"), &t)
+            })
+            .collect();
+        let asal = lama.iter().find(|i| i.nama_kunci == kunci_nama);
+        hasil.push((
+            n,
+            Indikator {
+                instansi_id: instansi_id.into(),
+                id: asal.map(|i| i.id.clone()).unwrap_or_else(store::id_baru),
+                rencana_id: rencana_id.into(),
+                butir_id: butir_id.into(),
+                kunci: asal.map(|i| i.kunci.clone()).unwrap_or_else(store::id_baru),
+                nama: nama.to_string(),
+                nama_kunci: kunci_nama,
+                satuan: x
+                    .satuan
+                    .clone()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+                polaritas,
+                baseline: angka(f, &kolom("baseline"), &x.baseline),
+                target: angka(f, &kolom("target"), &x.target),
+                target_tw1: tw[0].clone(),
+                target_tw2: tw[1].clone(),
+                target_tw3: tw[2].clone(),
+                target_tw4: tw[3].clone(),
+                urutan: n as i64,
+                versi: asal.map(|i| i.versi).unwrap_or(1),
+                dibuat_pada: asal
+                    .map(|i| i.dibuat_pada.clone())
+                    .unwrap_or_else(|| pada.to_string()),
+                diubah_pada: pada.to_string(),
+            },
+        ));
+    }
+    hasil
+}
+
+/// Himpunan indikator baru sama dengan yang lama (id, isi dan urutan).
+pub(crate) fn indikator_sama(baru: &[Indikator], lama: &[&Indikator]) -> bool {
+    baru.len() == lama.len()
+        && baru.iter().all(|x| {
+            lama.iter().any(|y| {
+                y.id == x.id
+                    && (
+                        y.nama.as_str(),
+                        &y.satuan,
+                        &y.polaritas,
+                        &y.baseline,
+                        &y.target,
+                        y.urutan,
+                    ) == (
+                        x.nama.as_str(),
+                        &x.satuan,
+                        &x.polaritas,
+                        &x.baseline,
+                        &x.target,
+                        x.urutan,
+                    )
+                    && (&y.target_tw1, &y.target_tw2, &y.target_tw3, &y.target_tw4)
+                        == (&x.target_tw1, &x.target_tw2, &x.target_tw3, &x.target_tw4)
+            })
+        })
 }

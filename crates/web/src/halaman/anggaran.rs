@@ -33,6 +33,10 @@ pub fn router() -> Router<AppState> {
             "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}",
             get(subkegiatan).post(simpan_subkegiatan),
         )
+        .route(
+            "/instansi/{iid}/anggaran/{tahun}/hasil/{kode}",
+            get(hasil).post(simpan_hasil),
+        )
         .route("/instansi/{iid}/anggaran/{tahun}/dasbor", get(dasbor))
         .route(
             "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}/realisasi",
@@ -366,9 +370,14 @@ struct HalamanRingkasan {
     impor: Vec<(&'static str, &'static str)>,
     /// Kode wilayah bila instansi ini provinsi (tautan tampilan wilayah).
     wilayah: Option<String>,
+    /// Program → kegiatan dengan indikator hasilnya (draf, atau yang berlaku).
+    hasil: Option<pr::DaftarHasil>,
 }
 
 impl HalamanRingkasan {
+    fn polaritas(&self, p: &Option<String>) -> &'static str {
+        label_polaritas(self.b.t, p)
+    }
     fn status(&self, s: &str) -> &'static str {
         match s {
             "draf" => self.b.t.s("Draf", "Draft"),
@@ -428,6 +437,9 @@ async fn tampil_ringkasan(
             impor.push((seg, super::impor::judul(b, j)));
         }
     }
+    let hasil = pr::daftar_hasil(&s.layanan, &p.konteks, iid, th)
+        .await
+        .atau_halaman(p)?;
     let wilayah = match store::organisasi::instansi(s.layanan.pool(), iid).await {
         Ok(Some(i)) if i.jenis == "provinsi" => i.kode_wilayah,
         _ => None,
@@ -441,6 +453,7 @@ async fn tampil_ringkasan(
         render(&HalamanRingkasan {
             impor,
             wilayah,
+            hasil,
             b: Bingkai::dari(p, judul),
             iid: iid.into(),
             tahun: th,
@@ -522,7 +535,16 @@ impl HalamanSubkegiatan {
         rupiah_tampil(self.b.t.0, s)
     }
     fn kolom_indikator(&self) -> Vec<(&'static str, &'static str, bool)> {
-        let t = self.b.t;
+        kolom_indikator(self.b.t)
+    }
+    fn k(&self, i: &usize, kolom: &str) -> String {
+        format!("i{i}_{kolom}")
+    }
+}
+
+/// Kolom isian satu indikator di formulir: (nama kolom, label, desimal).
+fn kolom_indikator(t: super::Teks) -> Vec<(&'static str, &'static str, bool)> {
+    {
         vec![
             ("nama", t.s("Nama indikator", "Indicator name"), false),
             ("satuan", t.s("Satuan", "Unit"), false),
@@ -550,8 +572,13 @@ impl HalamanSubkegiatan {
             ),
         ]
     }
-    fn k(&self, i: &usize, kolom: &str) -> String {
-        format!("i{i}_{kolom}")
+}
+
+/// "positif"/"negatif" (kosong = positif) untuk tabel.
+fn label_polaritas(t: super::Teks, p: &Option<String>) -> &'static str {
+    match p.as_deref() {
+        Some("negatif") => t.s("negatif", "negative"),
+        _ => t.s("positif", "positive"),
     }
 }
 
@@ -562,7 +589,13 @@ fn isian_dari(d: &DetailSubkegiatan) -> Isian {
     f.set("pagu", d.pagu.clone().unwrap_or_default());
     f.set("lokasi", d.lokasi.clone().unwrap_or_default());
     f.set("versi", d.versi.to_string());
-    for (i, x) in d.indikator.iter().enumerate() {
+    isi_indikator(&mut f, &d.indikator);
+    f
+}
+
+/// Indikator ke kolom formulir `i{n}_…`.
+fn isi_indikator(f: &mut Isian, indikator: &[IsianIndikator]) {
+    for (i, x) in indikator.iter().enumerate() {
         f.set(&format!("i{i}_nama"), x.nama.clone());
         f.set(
             &format!("i{i}_satuan"),
@@ -590,7 +623,6 @@ fn isian_dari(d: &DetailSubkegiatan) -> Isian {
             f.set(&format!("i{i}_tw{}", j + 1), v);
         }
     }
-    f
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -678,21 +710,7 @@ async fn simpan_subkegiatan(
     let th = tahun(&p, &th)?;
     let v = |k: &str| isi.get(k).map(|x| x.trim().to_string()).unwrap_or_default();
     let o = |k: &str| Some(v(k)).filter(|x| !x.is_empty());
-    let mut indikator = Vec::new();
-    for i in 0..pr::MAKS_INDIKATOR {
-        let nama = v(&format!("i{i}_nama"));
-        if nama.is_empty() {
-            continue;
-        }
-        indikator.push(IsianIndikator {
-            nama,
-            satuan: o(&format!("i{i}_satuan")),
-            polaritas: o(&format!("i{i}_polaritas")),
-            baseline: o(&format!("i{i}_baseline")),
-            target: o(&format!("i{i}_target")),
-            target_triwulan: (1..=4).map(|j| o(&format!("i{i}_tw{j}"))).collect(),
-        });
-    }
+    let (indikator, peta) = indikator_dari_form(&isi);
     let m = MasukanSubkegiatan {
         nama: v("nama"),
         unit_id: o("unit_id"),
@@ -721,7 +739,7 @@ async fn simpan_subkegiatan(
             let galat: Vec<(String, String)> = f
                 .galat
                 .iter()
-                .map(|(k, x)| (kolom_form(k), x.clone()))
+                .map(|(k, x)| (kolom_form(k, &peta), x.clone()))
                 .collect();
             f.galat = galat.into_iter().collect();
             tampil_sub(&s, &p, &iid, th, d, f, st, None).await
@@ -729,12 +747,45 @@ async fn simpan_subkegiatan(
     }
 }
 
-/// `indikator[0].target_triwulan[2]` → `i0_tw3`; `indikator[1].nama` → `i1_nama`.
-fn kolom_form(k: &str) -> String {
+/// Indikator dari kolom formulir `i{n}_…` (baris yang namanya kosong
+/// dilewati: begitulah indikator dihapus), dengan nomor baris formulir
+/// setiap indikator untuk menaruh galat di barisnya.
+fn indikator_dari_form(isi: &HashMap<String, String>) -> (Vec<IsianIndikator>, Vec<usize>) {
+    let v = |k: &str| isi.get(k).map(|x| x.trim().to_string()).unwrap_or_default();
+    let o = |k: &str| Some(v(k)).filter(|x| !x.is_empty());
+    let mut indikator = Vec::new();
+    let mut peta = Vec::new();
+    for i in 0..pr::MAKS_INDIKATOR {
+        let nama = v(&format!("i{i}_nama"));
+        if nama.is_empty() {
+            continue;
+        }
+        indikator.push(IsianIndikator {
+            nama,
+            satuan: o(&format!("i{i}_satuan")),
+            polaritas: o(&format!("i{i}_polaritas")),
+            baseline: o(&format!("i{i}_baseline")),
+            target: o(&format!("i{i}_target")),
+            target_triwulan: (1..=4).map(|j| o(&format!("i{i}_tw{j}"))).collect(),
+        });
+        peta.push(i);
+    }
+    (indikator, peta)
+}
+
+/// `indikator[0].target_triwulan[2]` → `i0_tw3`; `indikator[1].nama` →
+/// `i1_nama` — nomor indikator diterjemahkan ke baris formulirnya (`peta`).
+fn kolom_form(k: &str, peta: &[usize]) -> String {
     let Some(r) = k.strip_prefix("indikator[") else {
         return k.to_string();
     };
     let (n, sisa) = r.split_once("].").unwrap_or((r, ""));
+    let n = n
+        .parse::<usize>()
+        .ok()
+        .and_then(|x| peta.get(x))
+        .map(|x| x.to_string())
+        .unwrap_or_else(|| n.to_string());
     if let Some(j) = sisa
         .strip_prefix("target_triwulan[")
         .and_then(|x| x.strip_suffix(']'))
@@ -743,6 +794,179 @@ fn kolom_form(k: &str) -> String {
         return format!("i{n}_tw{}", j + 1);
     }
     format!("i{n}_{sisa}")
+}
+
+#[derive(Template)]
+#[template(path = "anggaran_hasil.html")]
+struct HalamanHasil {
+    b: Bingkai,
+    iid: String,
+    tahun: i64,
+    d: pr::DetailHasil,
+    f: Isian,
+    /// Baris indikator di formulir: yang ada ditambah satu baris kosong.
+    baris: Vec<usize>,
+    boleh_ubah: bool,
+    unit: Vec<(String, String)>,
+    pesan_ok: Option<String>,
+}
+
+impl HalamanHasil {
+    fn kolom_indikator(&self) -> Vec<(&'static str, &'static str, bool)> {
+        kolom_indikator(self.b.t)
+    }
+    fn k(&self, i: &usize, kolom: &str) -> String {
+        format!("i{i}_{kolom}")
+    }
+    fn polaritas(&self, p: &Option<String>) -> &'static str {
+        label_polaritas(self.b.t, p)
+    }
+    fn tingkat(&self) -> &'static str {
+        if self.d.tingkat == "kegiatan" {
+            self.b.t.s("Kegiatan", "Activity")
+        } else {
+            self.b.t.s("Program", "Programme")
+        }
+    }
+}
+
+fn isian_hasil(d: &pr::DetailHasil) -> Isian {
+    let mut f = Isian::default();
+    f.set("unit_id", d.unit_id.clone().unwrap_or_default());
+    f.set("versi", d.versi.to_string());
+    isi_indikator(&mut f, &d.indikator);
+    f
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn tampil_hasil(
+    s: &AppState,
+    p: &Pengunjung,
+    iid: &str,
+    th: i64,
+    d: pr::DetailHasil,
+    f: Isian,
+    st: StatusCode,
+    pesan_ok: Option<String>,
+) -> HasilHalaman {
+    let n = d.indikator.len().max(
+        (0..pr::MAKS_INDIKATOR)
+            .filter(|i| !f.v(&format!("i{i}_nama")).is_empty())
+            .map(|i| i + 1)
+            .max()
+            .unwrap_or(0),
+    );
+    let baris: Vec<usize> = (0..(n + 1).min(pr::MAKS_INDIKATOR)).collect();
+    let boleh_ubah = d.status == "draf"
+        && app::kebijakan::putuskan(
+            p.konteks.aktor.as_ref(),
+            app::kebijakan::Aksi::Kelola,
+            app::kebijakan::Sumber::Rencana(iid),
+        )
+        .penuh();
+    let unit = if boleh_ubah {
+        app::organisasi::unit::pohon_ringan(&s.layanan, &p.konteks, iid)
+            .await
+            .atau_halaman(p)?
+            .into_iter()
+            .map(|x| {
+                (
+                    x.unit.id,
+                    format!("{}{}", "· ".repeat(x.kedalaman), x.unit.nama),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let judul = format!(
+        "{} {}",
+        if d.tingkat == "kegiatan" {
+            p.konteks.t("Kegiatan", "Activity")
+        } else {
+            p.konteks.t("Program", "Programme")
+        },
+        d.kode
+    );
+    Ok((
+        st,
+        render(&HalamanHasil {
+            b: Bingkai::dari(p, judul),
+            iid: iid.into(),
+            tahun: th,
+            d,
+            f,
+            baris,
+            boleh_ubah,
+            unit,
+            pesan_ok,
+        }),
+    )
+        .into_response())
+}
+
+/// Program atau kegiatan: indikator hasil (outcome) dan unit penanggung
+/// jawabnya; perencana menyuntingnya di draf.
+async fn hasil(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, kode)): Path<(String, String, String)>,
+    axum::extract::Query(q): axum::extract::Query<HashMap<String, String>>,
+) -> HasilHalaman {
+    let th = tahun(&p, &th)?;
+    let d = pr::hasil(&s.layanan, &p.konteks, &iid, th, &kode)
+        .await
+        .atau_halaman(&p)?;
+    let f = isian_hasil(&d);
+    let ok = q.contains_key("disimpan").then(|| {
+        p.konteks
+            .t("Indikator hasil disimpan.", "Outcome indicators saved.")
+            .to_string()
+    });
+    tampil_hasil(&s, &p, &iid, th, d, f, StatusCode::OK, ok).await
+}
+
+async fn simpan_hasil(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, kode)): Path<(String, String, String)>,
+    Form(isi): Form<HashMap<String, String>>,
+) -> HasilHalaman {
+    let csrf = isi.get("_csrf").cloned().unwrap_or_default();
+    p.periksa_csrf(&csrf).atau_halaman(&p)?;
+    let th = tahun(&p, &th)?;
+    let v = |k: &str| isi.get(k).map(|x| x.trim().to_string()).unwrap_or_default();
+    let (indikator, peta) = indikator_dari_form(&isi);
+    let m = pr::MasukanHasil {
+        unit_id: Some(v("unit_id")).filter(|x| !x.is_empty()),
+        indikator,
+        versi: v("versi").parse().ok(),
+    };
+    match pr::simpan_hasil(&s.layanan, &p.konteks, &iid, th, &kode, m).await {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/instansi/{iid}/anggaran/{th}/hasil/{kode}?disimpan=1"
+        ))
+        .into_response()),
+        Err(g) => {
+            let d = pr::hasil(&s.layanan, &p.konteks, &iid, th, &kode)
+                .await
+                .atau_halaman(&p)?;
+            // Yang diketik tetap di formulir; galat di sebelah kolomnya.
+            let mut f = Isian::default();
+            for (k, x) in &isi {
+                if k != "_csrf" {
+                    f.set(k, x.clone());
+                }
+            }
+            let st = super::isian_dari_galat(&p, g, &mut f).map_err(|g| super::galat(&p, g))?;
+            f.galat = f
+                .galat
+                .iter()
+                .map(|(k, x)| (kolom_form(k, &peta), x.clone()))
+                .collect();
+            tampil_hasil(&s, &p, &iid, th, d, f, st, None).await
+        }
+    }
 }
 
 #[derive(Template)]

@@ -202,7 +202,12 @@ pub const KOLOM_UNIT_ANGGARAN: &[Kolom] = &[
 /// Kolom ekspor tampilan wilayah (provinsi): satu baris per instansi.
 pub const KOLOM_WILAYAH: &[Kolom] = &[
     kolom("instansi", false, "Nama instansi.", "Agency name."),
-    kolom("kode_wilayah", false, "Kode wilayah Kepmendagri.", "Region code."),
+    kolom(
+        "kode_wilayah",
+        false,
+        "Kode wilayah Kepmendagri.",
+        "Region code.",
+    ),
     kolom(
         "revisi",
         false,
@@ -216,15 +221,30 @@ pub const KOLOM_WILAYAH: &[Kolom] = &[
         "Realisasi anggaran sampai bulan berjalan.",
         "Spending to date.",
     ),
-    kolom("penyerapan_persen", false, "Penyerapan (%).", "Absorption (%)."),
+    kolom(
+        "penyerapan_persen",
+        false,
+        "Penyerapan (%).",
+        "Absorption (%).",
+    ),
     kolom(
         "capaian_tertimbang_persen",
         false,
         "Capaian keluaran tertimbang pagu (%).",
         "Output achievement weighted by ceiling (%).",
     ),
-    kolom("jumlah_subkegiatan", false, "Sub kegiatan.", "Sub-activities."),
-    kolom("jumlah_bertanda", false, "Sub kegiatan bertanda merah.", "Sub-activities with red flags."),
+    kolom(
+        "jumlah_subkegiatan",
+        false,
+        "Sub kegiatan.",
+        "Sub-activities.",
+    ),
+    kolom(
+        "jumlah_bertanda",
+        false,
+        "Sub kegiatan bertanda merah.",
+        "Sub-activities with red flags.",
+    ),
     kolom(
         "program_tidak_selaras",
         false,
@@ -416,6 +436,59 @@ pub async fn ekspor_anggaran(
                         ind.entry(i.butir_id.as_str()).or_default().push(i);
                     }
                     let mut keluar = Vec::new();
+                    let o = |v: &Option<String>| v.clone().unwrap_or_default();
+                    let unit_tampil = |b: &Butir| {
+                        b.unit_id
+                            .as_deref()
+                            .map(|u| pohon.tampil(u))
+                            .unwrap_or_default()
+                    };
+                    let kolom_ind = |i: &Indikator| {
+                        [
+                            i.nama.clone(),
+                            o(&i.satuan),
+                            o(&i.polaritas),
+                            o(&i.baseline),
+                            o(&i.target),
+                            o(&i.target_tw1),
+                            o(&i.target_tw2),
+                            o(&i.target_tw3),
+                            o(&i.target_tw4),
+                        ]
+                    };
+                    let daftar_ind = |b: &Butir| {
+                        let mut d = ind.get(b.id.as_str()).cloned().unwrap_or_default();
+                        d.sort_by_key(|i| i.urutan);
+                        d
+                    };
+                    // Indikator hasil program/kegiatan: satu baris per indikator
+                    // dengan subkegiatan_kode dan pagu kosong (kegiatan_kode kosong
+                    // untuk program), ditulis sebelum sub kegiatan pertamanya.
+                    let mut hasil_ditulis: HashSet<String> = HashSet::new();
+                    let mut tulis_hasil = |b: &Butir, keluar: &mut Vec<Vec<String>>| {
+                        if !hasil_ditulis.insert(b.id.clone()) {
+                            return;
+                        }
+                        let (prog, keg) = if b.tingkat == KEGIATAN {
+                            (b.induk_id.as_deref().and_then(|i| per_id.get(i)), Some(b))
+                        } else {
+                            (Some(&b), None)
+                        };
+                        for i in daftar_ind(b) {
+                            let mut x = vec![
+                                unit_tampil(b),
+                                prog.map(|x| x.kode.clone()).unwrap_or_default(),
+                                prog.map(|x| x.nama.clone()).unwrap_or_default(),
+                                keg.map(|x| x.kode.clone()).unwrap_or_default(),
+                                keg.map(|x| x.nama.clone()).unwrap_or_default(),
+                                String::new(),
+                                String::new(),
+                            ];
+                            x.extend(kolom_ind(i));
+                            x.push(String::new());
+                            keluar.push(x);
+                        }
+                    };
                     let mut urut: Vec<&&Butir> = sub.values().collect();
                     urut.sort_by(|a, b| a.urutan.cmp(&b.urutan).then(a.kode.cmp(&b.kode)));
                     for b in urut {
@@ -423,11 +496,14 @@ pub async fn ekspor_anggaran(
                         let prog = keg
                             .and_then(|x| x.induk_id.as_deref())
                             .and_then(|i| per_id.get(i));
+                        if let Some(p) = prog {
+                            tulis_hasil(p, &mut keluar);
+                        }
+                        if let Some(g) = keg {
+                            tulis_hasil(g, &mut keluar);
+                        }
                         let dasar = vec![
-                            b.unit_id
-                                .as_deref()
-                                .map(|u| pohon.tampil(u))
-                                .unwrap_or_default(),
+                            unit_tampil(b),
                             prog.map(|x| x.kode.clone()).unwrap_or_default(),
                             prog.map(|x| x.nama.clone()).unwrap_or_default(),
                             keg.map(|x| x.kode.clone()).unwrap_or_default(),
@@ -436,8 +512,7 @@ pub async fn ekspor_anggaran(
                             b.nama.clone(),
                         ];
                         let pagu = b.pagu_sen.map(uang).unwrap_or_default();
-                        let mut daftar = ind.get(b.id.as_str()).cloned().unwrap_or_default();
-                        daftar.sort_by_key(|i| i.urutan);
+                        let daftar = daftar_ind(b);
                         if daftar.is_empty() {
                             let mut x = dasar.clone();
                             x.extend(std::iter::repeat_n(String::new(), 9));
@@ -445,22 +520,39 @@ pub async fn ekspor_anggaran(
                             keluar.push(x);
                         }
                         for i in daftar {
-                            let o = |v: &Option<String>| v.clone().unwrap_or_default();
                             let mut x = dasar.clone();
-                            x.extend([
-                                i.nama.clone(),
-                                o(&i.satuan),
-                                o(&i.polaritas),
-                                o(&i.baseline),
-                                o(&i.target),
-                                o(&i.target_tw1),
-                                o(&i.target_tw2),
-                                o(&i.target_tw3),
-                                o(&i.target_tw4),
-                                pagu.clone(),
-                            ]);
+                            x.extend(kolom_ind(i));
+                            x.push(pagu.clone());
                             keluar.push(x);
                         }
+                    }
+                    // Program/kegiatan tanpa sub kegiatan yang terlihat: yang
+                    // unitnya di cakupan (pembaca penuh: semuanya), program
+                    // sebelum kegiatannya.
+                    let mut sisa: Vec<&Butir> = butir
+                        .iter()
+                        .filter(|b| {
+                            (b.tingkat == PROGRAM || b.tingkat == KEGIATAN)
+                                && ind.contains_key(b.id.as_str())
+                                && c.memuat(b.unit_id.as_deref())
+                        })
+                        .collect();
+                    let induk_urut = |b: &Butir| {
+                        let p = if b.tingkat == KEGIATAN {
+                            b.induk_id.as_deref().and_then(|i| per_id.get(i)).copied()
+                        } else {
+                            Some(b)
+                        };
+                        (
+                            p.map(|x| (x.urutan, x.kode.clone())),
+                            b.tingkat == KEGIATAN,
+                            b.urutan,
+                            b.kode.clone(),
+                        )
+                    };
+                    sisa.sort_by_key(|b| induk_urut(b));
+                    for b in sisa {
+                        tulis_hasil(b, &mut keluar);
                     }
                     keluar
                 }

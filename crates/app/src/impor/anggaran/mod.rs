@@ -6,6 +6,9 @@
 //! - `rencana`: satu baris per indikator; masuk ke draf terbuka (dibuat bila
 //!   tahun itu belum punya rencana). Sub kegiatan dicocokkan dengan kode,
 //!   indikator dengan namanya (huruf kecil, spasi rapat) di sub kegiatan itu.
+//!   Baris tanpa `subkegiatan_kode` dengan `indikator` terisi adalah
+//!   indikator hasil kegiatan (atau program bila `kegiatan_kode` kosong),
+//!   tanpa pagu; gerbang dan nilai uang tidak membacanya.
 //! - `belanja`: mengganti seluruh rincian setiap sub kegiatan yang disebut
 //!   (draf bila ada, selain itu revisi yang ditetapkan).
 //! - `realisasi-anggaran` dan `realisasi-keluaran`: atas revisi yang
@@ -40,8 +43,8 @@ pub const KOLOM_RENCANA: &[Kolom] = &[
     kolom(
         "unit",
         false,
-        "Unit penanggung jawab sub kegiatan: nama, jalur (Dinas Kesehatan > Sekretariat) atau id.",
-        "Unit responsible for the sub-activity: name, path (Dinas Kesehatan > Sekretariat) or id.",
+        "Unit penanggung jawab sub kegiatan (baris indikator hasil: program/kegiatannya): nama, jalur (Dinas Kesehatan > Sekretariat) atau id.",
+        "Unit responsible for the sub-activity (outcome indicator row: for its programme/activity): name, path (Dinas Kesehatan > Sekretariat) or id.",
     ),
     kolom(
         "program_kode",
@@ -58,8 +61,8 @@ pub const KOLOM_RENCANA: &[Kolom] = &[
     kolom(
         "kegiatan_kode",
         true,
-        "Kode kegiatan, mis. 1.02.02.2.02.",
-        "Activity code, e.g. 1.02.02.2.02.",
+        "Kode kegiatan, mis. 1.02.02.2.02 (kosong hanya di baris indikator hasil program).",
+        "Activity code, e.g. 1.02.02.2.02 (empty only on a programme outcome indicator row).",
     ),
     kolom(
         "kegiatan_nama",
@@ -70,8 +73,8 @@ pub const KOLOM_RENCANA: &[Kolom] = &[
     kolom(
         "subkegiatan_kode",
         true,
-        "Kode sub kegiatan, mis. 1.02.02.2.02.0015.",
-        "Sub-activity code, e.g. 1.02.02.2.02.0015.",
+        "Kode sub kegiatan, mis. 1.02.02.2.02.0015. Kosong dengan indikator terisi = indikator hasil kegiatan (atau program bila kegiatan_kode kosong).",
+        "Sub-activity code, e.g. 1.02.02.2.02.0015. Empty with an indicator = an outcome indicator of the activity (or of the programme if kegiatan_kode is empty).",
     ),
     kolom(
         "subkegiatan_nama",
@@ -82,8 +85,8 @@ pub const KOLOM_RENCANA: &[Kolom] = &[
     kolom(
         "indikator",
         false,
-        "Nama indikator keluaran; kosong = sub kegiatan tanpa indikator (draf).",
-        "Output indicator name; empty = a sub-activity without indicator (draft).",
+        "Nama indikator keluaran (baris tanpa sub kegiatan: indikator hasil); kosong = sub kegiatan tanpa indikator (draf).",
+        "Output indicator name (row without a sub-activity: outcome indicator); empty = a sub-activity without indicator (draft).",
     ),
     kolom(
         "satuan",
@@ -136,8 +139,8 @@ pub const KOLOM_RENCANA: &[Kolom] = &[
     kolom(
         "pagu",
         false,
-        "Pagu sub kegiatan (rupiah, paling banyak 2 desimal); boleh di baris mana pun sub kegiatannya, sama bila diulang.",
-        "Sub-activity budget ceiling (rupiah, at most 2 decimals); on any row of the sub-activity, equal when repeated.",
+        "Pagu sub kegiatan (rupiah, paling banyak 2 desimal); boleh di baris mana pun sub kegiatannya, sama bila diulang; kosong di baris indikator hasil.",
+        "Sub-activity budget ceiling (rupiah, at most 2 decimals); on any row of the sub-activity, equal when repeated; empty on outcome indicator rows.",
     ),
 ];
 

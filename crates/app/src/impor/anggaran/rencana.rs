@@ -61,8 +61,10 @@ pub async fn impor_rencana(
     let mut kegiatan: HashMap<String, (usize, String, Option<String>)> = HashMap::new();
     let mut sub: HashMap<String, AkumulasiSub> = HashMap::new();
     let mut urut_sub: Vec<String> = Vec::new();
+    // Indikator per baris: keluaran sub kegiatan, atau hasil program/kegiatan
+    // (baris tanpa `subkegiatan_kode`); `butir` = kode butirnya.
     struct BarisInd {
-        sub: String,
+        butir: String,
         nama: String,
         kunci: String,
         satuan: Option<String>,
@@ -73,14 +75,33 @@ pub async fn impor_rencana(
     }
     let mut indikator: Vec<BarisInd> = Vec::new();
     let mut ind_terlihat: HashMap<(String, String), usize> = HashMap::new();
+    // Unit penanggung jawab program/kegiatan dari baris indikator hasilnya:
+    // kode → (baris pertama, unit).
+    let mut unit_hasil: HashMap<String, (usize, Option<String>)> = HashMap::new();
+    let mut kode_hasil: HashSet<String> = HashSet::new();
     let ada = |c: &str| tabel.ada(c);
     for b in &tabel.baris {
         let n = b.nomor;
         let sel = |c: &str| tabel.sel(b, c);
-        let kd = |c: &str, g: &mut DaftarGalat| match kode(k, sel(c)) {
+        // Baris indikator hasil: tanpa sub kegiatan, dengan indikator; milik
+        // kegiatannya bila `kegiatan_kode` diisi, selain itu milik programnya.
+        let baris_hasil =
+            sel("subkegiatan_kode").teks().is_none() && sel("indikator").teks().is_some();
+        let kd = |c: &str, wajib: bool, g: &mut DaftarGalat| match kode(k, sel(c)) {
             Ok(Some(x)) => Some(x),
             Ok(None) => {
-                g.tambah(n, c, k.t("Kode wajib diisi.", "A code is required."));
+                if wajib && c == "subkegiatan_kode" {
+                    g.tambah(
+                        n,
+                        c,
+                        k.t(
+                            "Kode wajib diisi. Baris tanpa sub kegiatan hanya untuk indikator hasil program/kegiatan: isi kolom indikator.",
+                            "A code is required. A row without a sub-activity is only for an outcome indicator of a programme/activity: fill in the indicator column.",
+                        ),
+                    );
+                } else if wajib {
+                    g.tambah(n, c, k.t("Kode wajib diisi.", "A code is required."));
+                }
                 None
             }
             Err(e) => {
@@ -88,9 +109,9 @@ pub async fn impor_rencana(
                 None
             }
         };
-        let pk = kd("program_kode", &mut g);
-        let kk = kd("kegiatan_kode", &mut g);
-        let sk = kd("subkegiatan_kode", &mut g);
+        let pk = kd("program_kode", true, &mut g);
+        let kk = kd("kegiatan_kode", !baris_hasil, &mut g);
+        let sk = kd("subkegiatan_kode", !baris_hasil, &mut g);
         let nama = |c: &str, g: &mut DaftarGalat| {
             let t = sel(c).teks()?;
             if let Some(e) =
@@ -154,68 +175,149 @@ pub async fn impor_rencana(
                 }
             }
         }
-        let Some(sk) = sk else { continue };
-        let baru = !sub.contains_key(&sk);
-        let a = sub.entry(sk.clone()).or_default();
-        if baru {
-            urut_sub.push(sk.clone());
-            a.baris = n;
-            a.kegiatan = kk.clone().unwrap_or_default();
-        } else if let Some(kk) = &kk
-            && &a.kegiatan != kk
-        {
-            g.tambah(
-                n,
-                "kegiatan_kode",
-                pilih(
-                    k,
-                    format!(
-                        "Sub kegiatan {sk} berada di bawah kegiatan {} di baris {}.",
-                        a.kegiatan, a.baris
-                    ),
-                    format!(
-                        "Sub-activity {sk} sits under activity {} on row {}.",
-                        a.kegiatan, a.baris
-                    ),
+        let (tujuan, label) = if baris_hasil {
+            let Some(pk) = pk else { continue };
+            let (tujuan, label) = match &kk {
+                Some(kk) => (
+                    kk.clone(),
+                    pilih(k, format!("kegiatan {kk}"), format!("activity {kk}")),
                 ),
-            );
-        }
-        if a.nama.is_none() {
-            a.nama = sn;
-        }
-        if ada("unit") {
-            let u = match sel("unit").teks() {
-                None => None,
-                Some(t) => match pohon.cari(&t) {
-                    Cari::Satu(id) => Some(id),
-                    c => {
-                        if let Some(p) = pesan_unit(k, &t, &c) {
-                            g.tambah(n, "unit", p);
-                        }
-                        None
-                    }
-                },
+                None => (
+                    pk.clone(),
+                    pilih(k, format!("program {pk}"), format!("programme {pk}")),
+                ),
             };
-            match &a.unit {
-                Some(lama) if lama != &u && !(u.is_none() && sel("unit").teks().is_none()) => g
-                    .tambah(
+            if sel("subkegiatan_nama").teks().is_some() {
+                g.tambah(
+                    n,
+                    "subkegiatan_nama",
+                    k.t(
+                        "Nama sub kegiatan tanpa kodenya: isi subkegiatan_kode, atau kosongkan nama ini bila baris ini indikator hasil program/kegiatan.",
+                        "A sub-activity name without its code: fill in subkegiatan_kode, or leave the name empty if this row is an outcome indicator of a programme/activity.",
+                    ),
+                );
+            }
+            if kk.is_none() && sel("kegiatan_nama").teks().is_some() {
+                g.tambah(
+                    n,
+                    "kegiatan_nama",
+                    k.t(
+                        "Nama kegiatan tanpa kodenya: isi kegiatan_kode, atau kosongkan nama ini bila baris ini indikator hasil program.",
+                        "An activity name without its code: fill in kegiatan_kode, or leave the name empty if this row is an outcome indicator of the programme.",
+                    ),
+                );
+            }
+            if ada("pagu") && sel("pagu").teks().is_some() {
+                g.tambah(
+                    n,
+                    "pagu",
+                    pilih(
+                        k,
+                        format!("Pagu hanya untuk sub kegiatan. Baris tanpa subkegiatan_kode adalah indikator hasil {label}: kosongkan pagu di baris ini."),
+                        format!("A budget ceiling belongs to a sub-activity only. A row without subkegiatan_kode is an outcome indicator of {label}: leave pagu empty on this row."),
+                    ),
+                );
+            }
+            if ada("unit") {
+                let teks = sel("unit").teks();
+                let u = match &teks {
+                    None => None,
+                    Some(t) => match pohon.cari(t) {
+                        Cari::Satu(id) => Some(id),
+                        c => {
+                            if let Some(p) = pesan_unit(k, t, &c) {
+                                g.tambah(n, "unit", p);
+                            }
+                            None
+                        }
+                    },
+                };
+                match unit_hasil.get(&tujuan) {
+                    Some((m, lama)) if lama != &u && teks.is_some() => g.tambah(
                         n,
                         "unit",
                         pilih(
                             k,
-                            format!("Unit sub kegiatan {sk} berbeda dengan baris {}.", a.baris),
-                            format!(
-                                "The unit of sub-activity {sk} differs from row {}.",
-                                a.baris
-                            ),
+                            format!("Unit {label} berbeda dengan baris {m}."),
+                            format!("The unit of {label} differs from row {m}."),
                         ),
                     ),
-                Some(_) => {}
-                None => a.unit = Some(u),
+                    Some(_) => {}
+                    None => {
+                        unit_hasil.insert(tujuan.clone(), (n, u));
+                    }
+                }
             }
-        }
-        if ada("pagu") && sel("pagu").teks().is_some() {
-            match uang(k, &tabel, sel("pagu")) {
+            kode_hasil.insert(tujuan.clone());
+            (tujuan, label)
+        } else {
+            let Some(sk) = sk else { continue };
+            let label = pilih(
+                k,
+                format!("sub kegiatan {sk}"),
+                format!("sub-activity {sk}"),
+            );
+            let baru = !sub.contains_key(&sk);
+            let a = sub.entry(sk.clone()).or_default();
+            if baru {
+                urut_sub.push(sk.clone());
+                a.baris = n;
+                a.kegiatan = kk.clone().unwrap_or_default();
+            } else if let Some(kk) = &kk
+                && &a.kegiatan != kk
+            {
+                g.tambah(
+                    n,
+                    "kegiatan_kode",
+                    pilih(
+                        k,
+                        format!(
+                            "Sub kegiatan {sk} berada di bawah kegiatan {} di baris {}.",
+                            a.kegiatan, a.baris
+                        ),
+                        format!(
+                            "Sub-activity {sk} sits under activity {} on row {}.",
+                            a.kegiatan, a.baris
+                        ),
+                    ),
+                );
+            }
+            if a.nama.is_none() {
+                a.nama = sn;
+            }
+            if ada("unit") {
+                let u = match sel("unit").teks() {
+                    None => None,
+                    Some(t) => match pohon.cari(&t) {
+                        Cari::Satu(id) => Some(id),
+                        c => {
+                            if let Some(p) = pesan_unit(k, &t, &c) {
+                                g.tambah(n, "unit", p);
+                            }
+                            None
+                        }
+                    },
+                };
+                match &a.unit {
+                    Some(lama) if lama != &u && !(u.is_none() && sel("unit").teks().is_none()) => g
+                        .tambah(
+                            n,
+                            "unit",
+                            pilih(
+                                k,
+                                format!("Unit sub kegiatan {sk} berbeda dengan baris {}.", a.baris),
+                                format!(
+                                    "The unit of sub-activity {sk} differs from row {}.",
+                                    a.baris
+                                ),
+                            ),
+                        ),
+                    Some(_) => {}
+                    None => a.unit = Some(u),
+                }
+            }
+            if ada("pagu") && sel("pagu").teks().is_some() {
+                match uang(k, &tabel, sel("pagu")) {
                 Err(e) => g.tambah(n, "pagu", e),
                 Ok(p) => match a.pagu {
                     Some((m, Some(lama))) if Some(lama) != p => g.tambah(
@@ -231,7 +333,9 @@ pub async fn impor_rencana(
                     _ => a.pagu = Some((n, p)),
                 },
             }
-        }
+            }
+            (sk, label)
+        };
         let Some(ind_nama) = sel("indikator").teks() else {
             continue;
         };
@@ -242,20 +346,19 @@ pub async fn impor_rencana(
             continue;
         }
         let ik = kunci(&ind_nama);
-        if let Some(m) = ind_terlihat.insert((sk.clone(), ik.clone()), n) {
+        if let Some(m) = ind_terlihat.insert((tujuan.clone(), ik.clone()), n) {
             g.tambah(
                 n,
                 "indikator",
                 pilih(
                     k,
-                    format!("Indikator “{ind_nama}” sub kegiatan {sk} sudah ada di baris {m}."),
-                    format!(
-                        "Indicator “{ind_nama}” of sub-activity {sk} already appears on row {m}."
-                    ),
+                    format!("Indikator “{ind_nama}” {label} sudah ada di baris {m}."),
+                    format!("Indicator “{ind_nama}” of {label} already appears on row {m}."),
                 ),
             );
             continue;
         }
+        let galat_awal = g.jumlah;
         let polaritas = match sel("polaritas").teks().map(|t| t.to_lowercase()) {
             None => None,
             Some(p) if p == "positif" || p == "negatif" => Some(p),
@@ -294,8 +397,25 @@ pub async fn impor_rencana(
         {
             g.tambah(n, "satuan", e);
         }
+        // Indikator hasil tidak melewati gerbang keluaran: aturan target
+        // triwulannya diperiksa di sini (boleh kosong semua).
+        if baris_hasil
+            && g.jumlah == galat_awal
+            && let Some((kolom, p)) = crate::perencanaan::periksa_triwulan_hasil(
+                k.bahasa,
+                polaritas.as_deref(),
+                target,
+                tw,
+            )
+        {
+            let kolom = match kolom {
+                None => "target".to_string(),
+                Some(j) => format!("target_tw{}", j + 1),
+            };
+            g.tambah(n, &kolom, p);
+        }
         indikator.push(BarisInd {
-            sub: sk,
+            butir: tujuan,
             nama: ind_nama,
             kunci: ik,
             satuan,
@@ -448,6 +568,23 @@ pub async fn impor_rencana(
         );
         id_program.insert(pk.clone(), id);
     }
+    // Unit penanggung jawab program/kegiatan dari baris indikator hasilnya.
+    let pasang_unit = |kd: &str, butir_lama: &mut Vec<Butir>, baru_butir: &mut Vec<Butir>| {
+        let Some((_, u)) = unit_hasil.get(kd) else {
+            return;
+        };
+        let b = match per_kode.get(kd) {
+            Some(&i) => &mut butir_lama[i],
+            None => match baru_butir.iter_mut().find(|b| b.kode == kd) {
+                Some(b) => b,
+                None => return,
+            },
+        };
+        b.unit_id = u.clone();
+    };
+    for pk in id_program.keys() {
+        pasang_unit(pk, &mut butir_lama, &mut baru_butir);
+    }
     let mut id_kegiatan: HashMap<String, String> = HashMap::new();
     let mut daftar_kegiatan: Vec<_> = kegiatan.iter().collect();
     daftar_kegiatan.sort_by_key(|(_, (n, _, _))| *n);
@@ -462,6 +599,7 @@ pub async fn impor_rencana(
             &mut baru_butir,
         );
         id_kegiatan.insert(kk.clone(), id);
+        pasang_unit(kk, &mut butir_lama, &mut baru_butir);
     }
     let mut id_sub: HashMap<String, String> = HashMap::new();
     for sk in &urut_sub {
@@ -509,7 +647,12 @@ pub async fn impor_rencana(
     }
     let mut ind_baru: Vec<Indikator> = Vec::new();
     for x in indikator {
-        let bid = id_sub[&x.sub].clone();
+        let Some(bid) = [&id_sub, &id_kegiatan, &id_program]
+            .into_iter()
+            .find_map(|m| m.get(&x.butir).cloned())
+        else {
+            continue;
+        };
         let set = |i: &mut Indikator| {
             i.nama = x.nama.clone();
             if ada("satuan") {
@@ -581,7 +724,15 @@ pub async fn impor_rencana(
         .collect();
     lap.dibuat = baru_butir.len() + ind_baru.len();
     lap.diperbarui = butir_ubah.len() + ind_ubah.len();
-    let disentuh: HashSet<&str> = id_sub.values().map(String::as_str).collect();
+    let disentuh: HashSet<&str> = id_sub
+        .values()
+        .chain(
+            kode_hasil
+                .iter()
+                .filter_map(|kd| id_kegiatan.get(kd).or_else(|| id_program.get(kd))),
+        )
+        .map(String::as_str)
+        .collect();
     let disentuh_ind = ind_lama
         .iter()
         .filter(|i| disentuh.contains(i.butir_id.as_str()))
