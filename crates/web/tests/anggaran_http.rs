@@ -291,6 +291,17 @@ async fn kontrak_tetapkan_nilai_uang_keselarasan_dan_kunci() {
         // Halaman sub kegiatan: keuangan mengisi bulan 3; perencana tidak boleh.
         let jalur = format!("/instansi/{iid}/anggaran/2025/subkegiatan/1.02.02.2.02.0015");
         let j = k.get(&jalur).await;
+        // Pejabat penanggung jawab: kepala unit menurut data kepegawaian.
+        let kepala = store::organisasi::pegawai(u.l.pool(), &iid, &u.a.pegawai_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .nama;
+        assert!(
+            j.teks.contains(&format!("<dd id=\"pejabat\">{kepala}")),
+            "{}",
+            j.teks
+        );
         assert!(j.teks.contains("Simpan realisasi anggaran"), "{}", j.teks);
         let csrf = k.csrf.clone().unwrap();
         // Titik ribuan dan koma desimal seperti diketik orang Indonesia.

@@ -47,6 +47,9 @@ pub struct DetailSubkegiatan {
     pub unit: Option<String>,
     pub pagu: Option<String>,
     pub lokasi: Option<String>,
+    /// Pejabat penanggung jawab: kepala unit penanggung jawab menurut data
+    /// kepegawaian (sama dengan pohon kinerja dan PK SAKIP) [R].
+    pub pejabat: Option<String>,
     pub versi: i64,
     pub indikator: Vec<IsianIndikator>,
     /// Kekurangan gerbang sub kegiatan ini (kosong: lolos).
@@ -129,7 +132,12 @@ async fn susun(
         .filter(|s| s.kode.as_deref() == Some(b.kode.as_str()))
         .collect();
     let h = rules::anggaran::gerbang(&sendiri).map_err(|g| Galat::Internal(format!("{g:?}")))?;
+    let pejabat = match &b.unit_id {
+        Some(u) => pejabat_unit(l, instansi_id, u).await?,
+        None => None,
+    };
     Ok(DetailSubkegiatan {
+        pejabat,
         tahun,
         revisi: data.rencana_revisi,
         status: data.rencana_status.clone(),
@@ -152,6 +160,21 @@ async fn susun(
             .unwrap_or_default(),
         kekurangan: gerbang_json(&h, k).kekurangan,
     })
+}
+
+/// Kepala unit `unit_id` (nama dengan gelar) menurut data kepegawaian.
+pub(crate) async fn pejabat_unit(l: &Layanan, instansi_id: &str, unit_id: &str) -> Hasil<Option<String>> {
+    let pool = l.pool();
+    let pegawai = store::organisasi::pegawai_aktif_unit(pool, instansi_id, unit_id).await?;
+    if pegawai.is_empty() {
+        return Ok(None);
+    }
+    let kelas: std::collections::HashMap<String, i64> = store::organisasi::semua_jabatan(pool, instansi_id)
+        .await?
+        .into_iter()
+        .filter_map(|j| j.kelas.map(|k| (j.id, k)))
+        .collect();
+    Ok(crate::sakip::kepala_unit(&pegawai, &kelas, unit_id).map(crate::sakip::nama_lengkap))
 }
 
 /// Satu sub kegiatan dari draf terbuka (atau revisi yang berlaku).

@@ -436,6 +436,22 @@ pub async fn semua_pegawai(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<Pegaw
     .await?)
 }
 
+/// Pegawai aktif satu unit (pejabat penanggung jawab di halaman rencana).
+pub async fn pegawai_aktif_unit(
+    pool: &AnyPool,
+    instansi_id: &str,
+    unit_id: &str,
+) -> Hasil<Vec<Pegawai>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_PEGAWAI} FROM pegawai WHERE instansi_id = $1 AND unit_id = $2 AND status = 'aktif' \
+         ORDER BY nama_cari, id LIMIT 5000"
+    ))
+    .bind(instansi_id)
+    .bind(unit_id)
+    .fetch_all(pool)
+    .await?)
+}
+
 /// Pemilik nasional banyak NIP sekaligus (impor): (nip, instansi_id,
 /// pegawai_id, status pegawai pemilik bila rekamannya ada). Dikirim per 500 NIP.
 pub async fn pemilik_nip_banyak(
