@@ -896,6 +896,24 @@ pub async fn evaluasi_skp(
     .await?)
 }
 
+/// Semua evaluasi satu periode bagi SKP aktif tahun itu (rekap rating).
+pub async fn evaluasi_periode(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+    periode: &str,
+) -> Hasil<Vec<EvaluasiSkp>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_EVALUASI} FROM evaluasi_skp WHERE instansi_id = $1 AND skp_id IN \
+         (SELECT id FROM skp WHERE instansi_id = $1 AND tahun = $2 AND aktif = 1) AND periode = $3 ORDER BY skp_id"
+    ))
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(periode)
+    .fetch_all(pool)
+    .await?)
+}
+
 /// Evaluasi baru; pelanggaran kunci (dua penilai menyimpan bersamaan)
 /// dikembalikan sebagai galat unik (409 di lapisan atas).
 pub async fn sisipkan_evaluasi(k: &mut Koneksi, e: &EvaluasiSkp) -> Hasil<()> {

@@ -416,6 +416,7 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("get", "/instansi/{iid}/skp") => BacaSkp,
         ("get", "/instansi/{iid}/skp/dinilai") => BacaInstansi(200),
         ("get", "/instansi/{iid}/skp/dasbor") => DasborSkp(200),
+        ("get", "/instansi/{iid}/skp/rekap") => DasborSkp(200),
         ("get", "/instansi/{iid}/skp/kalibrasi") => KalibrasiLihat(200),
         ("post", "/instansi/{iid}/skp/kalibrasi") => KalibrasiKelola(200),
         // Tersaring per aktor (kosong bila tidak menilai siapa pun).
@@ -2187,6 +2188,10 @@ async fn susun(
         }
         ("get", "/instansi/{iid}/skp/dinilai") | ("get", "/instansi/{iid}/skp/dasbor") => {
             uri.push_str("?tahun=2025");
+            None
+        }
+        ("get", "/instansi/{iid}/skp/rekap") => {
+            uri.push_str("?tahun=2025&periode=2025-TW1&format=csv");
             None
         }
         ("get", "/instansi/{iid}/skp/kalibrasi/ringkasan") => {

@@ -1135,3 +1135,207 @@ async fn dokumen_skp_dan_evaluasi_pdf_http() {
         );
     }
 }
+
+/// Rekap rating per periode (CSV/XLSX) dengan cakupan dasbor SKP: BKD semua
+/// SKP instansi, pimpinan unit hanya unitnya; pegawai biasa dan BKD instansi
+/// lain 403; format lain 422. Formulir rating penilai menampilkan saran
+/// rating hasil kerja dari capaian IKI beserta alasannya.
+#[tokio::test]
+async fn rekap_rating_dan_saran_http() {
+    const KAPEL: &str = "198001012005011008";
+    for b in backend_uji() {
+        let d = dunia(b).await;
+        let iid = d.iid.clone();
+        // Kepala Bidang Pelayanan (pimpinan unit Bidang) sebelum periode dibuka.
+        let csv = format!(
+            "{KEPALA}\n{KAPEL},Kepala Pelayanan,,,pns,IV/a,Dinas Kesehatan > Bidang Pelayanan,Kepala Bidang Pelayanan,{KADIS},aktif,,"
+        );
+        let lap = app::impor::impor_pegawai(
+            &d.u.l,
+            &app::Konteks::sistem(),
+            &iid,
+            "k.csv",
+            csv.as_bytes(),
+        )
+        .await
+        .unwrap();
+        assert!(lap.diterima, "{:?}", lap.galat);
+        let kapel_id = pid(&d, KAPEL).await;
+        akun(
+            &d.u.l,
+            &iid,
+            "kapel.a",
+            Some(kapel_id),
+            vec![Peran::Pegawai, Peran::PimpinanUnit],
+        )
+        .await;
+        let mut admin = masuk(&d.u, "admin.a").await;
+        let mut admin_b = masuk(&d.u, "admin.b").await;
+        let mut kabid = masuk(&d.u, "kabid.a").await;
+        let mut kapel = masuk(&d.u, "kapel.a").await;
+        let mut staf1 = masuk(&d.u, "staf1.a").await;
+        let mut rekan = masuk(&d.u, "rekan.a").await;
+        let mut tamu = masuk(&d.u, "").await;
+        buka_periode(&d, &mut admin).await;
+
+        // Staf 1: satu indikator target 12, realisasi TW1 = 12 → capaian 100 %.
+        let s1 = skp(&d, &mut staf1, None).await;
+        let s1 = tambah_rhk(&d, &mut staf1, &s1, rhk_sederhana("Laporan mutu", None)).await;
+        let skp1 = s(&s1["id"]);
+        let ind = s(&s1["rhk"][0]["indikator"][0]["id"]);
+        let isi = multipart(
+            &[
+                ("indikator_id", ind.as_str()),
+                ("periode", "2026-TW1"),
+                ("realisasi", "12"),
+            ],
+            None,
+        );
+        let j = staf1
+            .kirim(
+                Method::POST,
+                &format!("/api/v1/instansi/{iid}/skp/{skp1}/realisasi"),
+                Some(JENIS_MULTIPART),
+                isi,
+                true,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::CREATED, "{}", j.teks);
+
+        // Saran pada formulir rating penilai (bukan pada halaman pemilik).
+        let j = kabid.get(&format!("/skp/{skp1}")).await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        assert!(j.teks.contains("id=\"saran-2026-TW1\""), "{}", j.teks);
+        assert!(
+            j.teks.contains(
+                "Rata-rata capaian 1 indikator = 100,00 % (tiap indikator dibatasi 120 %), ≥ 90 % → Sesuai Ekspektasi."
+            ),
+            "{}",
+            j.teks
+        );
+        assert!(
+            !j.teks.contains("id=\"saran-2026-TW2\""),
+            "TW2 tanpa realisasi"
+        );
+        let j = staf1.get(&format!("/skp/{skp1}")).await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        assert!(
+            !j.teks.contains("saran-2026-TW1"),
+            "pemilik tidak melihat saran"
+        );
+
+        // Kabid menilai staf 1 (rekap menampilkan ratingnya).
+        let j = nilai(
+            &d,
+            &mut kabid,
+            &skp1,
+            "sesuai_ekspektasi",
+            "di_atas_ekspektasi",
+            None,
+        )
+        .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+
+        let jalur = |format: &str| {
+            format!(
+                "/api/v1/instansi/{iid}/skp/rekap?tahun={TAHUN}&periode=2026-TW1&format={format}"
+            )
+        };
+        let baca = |j: &umum::Jawaban| -> Vec<Vec<String>> {
+            assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+            // Tanpa koma di data uji: cukup dipisah per baris dan koma.
+            j.teks
+                .trim_start_matches('\u{feff}')
+                .lines()
+                .map(|x| x.split(',').map(str::to_string).collect())
+                .collect()
+        };
+        let kolom = [
+            "unit",
+            "nip",
+            "nama",
+            "jabatan",
+            "penilai",
+            "rating_hasil",
+            "rating_perilaku",
+            "predikat",
+            "kelompok_kurva",
+            "kurva_final",
+        ];
+        let semua = baca(&admin.get(&jalur("csv")).await);
+        assert_eq!(semua[0], kolom, "kolom rekap");
+        let nip: BTreeSet<&str> = semua[1..].iter().map(|x| x[1].as_str()).collect();
+        for n in [KADIS, KABID, STAF1, STAF2, REKAN, KAPEL] {
+            assert!(nip.contains(n), "BKD melihat {n}: {semua:?}");
+        }
+        assert!(!nip.contains(PENSIUN), "pensiun tidak ber-SKP");
+        let b1 = semua[1..].iter().find(|x| x[1] == STAF1).unwrap();
+        assert_eq!(
+            b1,
+            &[
+                "Bidang Pelayanan",
+                STAF1,
+                "Staf Satu",
+                "Analis",
+                "Kabid",
+                "Sesuai Ekspektasi",
+                "Di Atas Ekspektasi",
+                "Baik",
+                "Dinas Kesehatan",
+                "tidak",
+            ]
+        );
+        let b2 = semua[1..].iter().find(|x| x[1] == STAF2).unwrap();
+        assert_eq!(&b2[5..8], &["", "", ""], "belum dinilai: {b2:?}");
+
+        // Pimpinan Bidang: hanya baris unitnya.
+        let bidang = baca(&kapel.get(&jalur("csv")).await);
+        assert_eq!(bidang[0], kolom);
+        let nip: BTreeSet<&str> = bidang[1..].iter().map(|x| x[1].as_str()).collect();
+        assert_eq!(nip, BTreeSet::from([STAF1, STAF2, REKAN, KAPEL]));
+        assert!(bidang[1..].iter().all(|x| x[0] == "Bidang Pelayanan"));
+
+        // Tautan dari halaman kalibrasi bagi yang berhak (BKD, pimpinan unit).
+        let tautan = format!(
+            "/api/v1/instansi/{iid}/skp/rekap?tahun={TAHUN}&#38;periode=2026-TW1&#38;format=csv"
+        );
+        for (kl, ada) in [(&mut admin, true), (&mut kapel, true), (&mut kabid, false)] {
+            let j = kl.get("/skp/kalibrasi?periode=2026-TW1").await;
+            assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+            assert_eq!(j.teks.contains(&tautan), ada, "{}", j.teks);
+        }
+
+        // XLSX (bawaan).
+        let j = admin
+            .get(&format!(
+                "/api/v1/instansi/{iid}/skp/rekap?tahun={TAHUN}&periode=2026-TW1"
+            ))
+            .await;
+        assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
+        assert!(j.byte.starts_with(b"PK"), "berkas XLSX (zip)");
+
+        // Pegawai biasa, penilai bukan pimpinan unit, BKD lain: 403; tamu 401.
+        for (kl, harap, kode) in [
+            (&mut rekan, StatusCode::FORBIDDEN, "dilarang"),
+            (&mut kabid, StatusCode::FORBIDDEN, "dilarang"),
+            (&mut admin_b, StatusCode::FORBIDDEN, "dilarang"),
+            (&mut tamu, StatusCode::UNAUTHORIZED, "belum_masuk"),
+        ] {
+            galat(&kl.get(&jalur("csv")).await, harap, kode);
+        }
+        // Format lain dan periode salah: 422.
+        let g = galat(
+            &admin.get(&jalur("pdf")).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "input_tidak_valid",
+        );
+        assert!(g["error"]["fields"]["format"].is_string(), "{g}");
+        let j = admin
+            .get(&format!(
+                "/api/v1/instansi/{iid}/skp/rekap?tahun={TAHUN}&periode=2025-TW1&format=csv"
+            ))
+            .await;
+        let g = galat(&j, StatusCode::UNPROCESSABLE_ENTITY, "input_tidak_valid");
+        assert!(g["error"]["fields"]["periode"].is_string(), "{g}");
+    }
+}

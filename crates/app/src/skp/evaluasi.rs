@@ -826,3 +826,293 @@ pub async fn simpan_kurva(
     tx.commit().await?;
     kalibrasi(l, k, instansi_id, m.tahun, &m.periode, &m.unit_id).await
 }
+
+// ---------- rekap rating ----------
+
+const fn kolom_rekap(
+    nama: &'static str,
+    id: &'static str,
+    en: &'static str,
+) -> crate::impor::Kolom {
+    crate::impor::Kolom {
+        nama,
+        wajib: false,
+        id,
+        en,
+        pilihan: &[],
+    }
+}
+
+/// Kolom rekap rating SKP per periode, dalam urutan ekspor.
+pub const KOLOM_REKAP_RATING: &[crate::impor::Kolom] = &[
+    kolom_rekap(
+        "unit",
+        "Unit kerja penempatan SKP.",
+        "Work unit of the plan.",
+    ),
+    kolom_rekap("nip", "NIP pegawai.", "Employee NIP."),
+    kolom_rekap("nama", "Nama pegawai.", "Employee name."),
+    kolom_rekap("jabatan", "Jabatan pada SKP.", "Position on the plan."),
+    kolom_rekap("penilai", "Pejabat penilai.", "Evaluator."),
+    kolom_rekap(
+        "rating_hasil",
+        "Rating hasil kerja (kosong: belum dinilai).",
+        "Work result rating (empty: not rated yet).",
+    ),
+    kolom_rekap(
+        "rating_perilaku",
+        "Rating perilaku kerja.",
+        "Work behaviour rating.",
+    ),
+    kolom_rekap(
+        "predikat",
+        "Predikat kinerja pegawai.",
+        "Employee performance predicate.",
+    ),
+    kolom_rekap(
+        "kelompok_kurva",
+        "Unit kelompok kurva distribusi (unit kecil digabung ke induknya).",
+        "Unit group of the distribution curve (small units merged into their parent).",
+    ),
+    kolom_rekap(
+        "kurva_final",
+        "ya bila kurva kelompok sudah difinalkan, selain itu tidak.",
+        "ya if the group's curve is final, otherwise tidak.",
+    ),
+];
+
+/// Rekap rating satu periode (XLSX/CSV): satu baris per SKP aktif (dinilai
+/// atau belum) dalam cakupan yang sama dengan dasbor SKP — BKD seluruh
+/// instansi, pimpinan unit (dan Plt./Plh.) unit yang dipimpinnya.
+pub async fn ekspor_rekap(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    periode: &str,
+    format: crate::impor::Format,
+) -> Hasil<Vec<u8>> {
+    let c = kebijakan::CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::DasborSkp(instansi_id)).await?;
+    crate::perencanaan::periksa_tahun(k, tahun)?;
+    let periode = periksa_periode(l, k, instansi_id, periode, tahun).await?;
+    let pool = l.pool();
+    let baris = store::skp::baris_kalibrasi(pool, instansi_id, tahun, &periode.kode()).await?;
+    let kelompok = kelompok_semua(l, instansi_id, tahun, &baris).await?;
+    let ke_kelompok: HashMap<&str, &KelompokUnit> = kelompok
+        .iter()
+        .flat_map(|g| g.anggota.iter().map(move |u| (u.as_str(), g)))
+        .collect();
+    let final_: HashSet<String> = store::skp::kurva_unit(pool, instansi_id, &periode.kode())
+        .await?
+        .into_iter()
+        .filter(|u| u.difinalkan == 1)
+        .map(|u| u.unit_id)
+        .collect();
+    let skp: HashMap<String, store::skp::Skp> =
+        store::skp::daftar_skp(pool, instansi_id, tahun, None)
+            .await?
+            .into_iter()
+            .map(|s| (s.id.clone(), s))
+            .collect();
+    let evaluasi: HashMap<String, EvaluasiSkp> =
+        store::skp::evaluasi_periode(pool, instansi_id, tahun, &periode.kode())
+            .await?
+            .into_iter()
+            .map(|e| (e.skp_id.clone(), e))
+            .collect();
+    let pegawai: HashMap<String, store::organisasi::Pegawai> =
+        store::organisasi::semua_pegawai(pool, instansi_id)
+            .await?
+            .into_iter()
+            .map(|p| (p.id.clone(), p))
+            .collect();
+    let unit: HashMap<String, String> = store::organisasi::semua_unit(pool, instansi_id)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.nama))
+        .collect();
+    let jabatan: HashMap<String, String> = store::organisasi::semua_jabatan(pool, instansi_id)
+        .await?
+        .into_iter()
+        .map(|j| (j.id, j.nama))
+        .collect();
+    let nama_unit = |id: &str| unit.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let rating = |t: &str| {
+        RatingKinerja::dari_token(t)
+            .map(|r| r.label(k.bahasa).to_string())
+            .unwrap_or_else(|| t.to_string())
+    };
+    let mut hasil = Vec::new();
+    for b in baris.iter().filter(|b| c.memuat(Some(&b.unit_id))) {
+        let s = skp.get(&b.skp_id);
+        let p = pegawai.get(&b.pegawai_id);
+        let e = evaluasi.get(&b.skp_id);
+        let g = ke_kelompok.get(b.unit_id.as_str());
+        hasil.push(vec![
+            nama_unit(&b.unit_id),
+            p.and_then(|p| p.nip.clone()).unwrap_or_default(),
+            p.map(|p| p.nama.clone()).unwrap_or_default(),
+            s.and_then(|s| s.jabatan_id.as_ref())
+                .and_then(|j| jabatan.get(j).cloned())
+                .unwrap_or_default(),
+            b.penilai_id
+                .as_ref()
+                .and_then(|x| pegawai.get(x))
+                .map(|p| p.nama.clone())
+                .unwrap_or_default(),
+            e.map(|e| rating(&e.rating_hasil)).unwrap_or_default(),
+            e.map(|e| rating(&e.rating_perilaku)).unwrap_or_default(),
+            e.and_then(|e| PredikatKinerjaPegawai::dari_token(&e.predikat))
+                .map(|p| p.label(k.bahasa).to_string())
+                .unwrap_or_default(),
+            g.map(|g| nama_unit(&g.unit_id))
+                .unwrap_or_else(|| nama_unit(&b.unit_id)),
+            if g.is_some_and(|g| final_.contains(&g.unit_id)) {
+                "ya"
+            } else {
+                "tidak"
+            }
+            .to_string(),
+        ]);
+    }
+    let b = k.bahasa;
+    tokio::task::spawn_blocking(move || match format {
+        crate::impor::Format::Csv => crate::impor::tulis::csv(KOLOM_REKAP_RATING, &hasil),
+        crate::impor::Format::Xlsx => {
+            crate::impor::tulis::xlsx_tabel(b, "rekap_rating_skp", KOLOM_REKAP_RATING, &hasil)
+        }
+    })
+    .await
+    .map_err(|e| Galat::Internal(e.to_string()))?
+}
+
+// ---------- saran rating hasil kerja ----------
+
+/// Saran rating hasil kerja satu periode untuk formulir penilai [R]:
+/// capaian tiap indikator = realisasi terakhir yang tidak ditolak ÷ target
+/// × 100 (periode berkala: realisasi periode itu; `TAHUNAN`: realisasi
+/// periode terakhir yang terisi), lalu `rules::skp::saran_rating_hasil`.
+/// Indikator tanpa realisasi atau dengan target bukan angka positif tidak
+/// dihitung. `None` bila tidak ada indikator yang terhitung. Tidak mengikat.
+pub fn saran_hasil(
+    skp: &super::TampilanSkp,
+    realisasi: &[store::skp::RealisasiSkp],
+    periode: &str,
+    bahasa: crate::Bahasa,
+) -> Option<rules::skp::SaranRating> {
+    let indikator: Vec<(&str, &str)> = skp
+        .rhk
+        .iter()
+        .flat_map(|r| r.indikator.iter())
+        .map(|i| (i.id.as_str(), i.target.as_str()))
+        .collect();
+    saran_dari_indikator(&indikator, realisasi, periode, bahasa)
+}
+
+/// Inti [`saran_hasil`]: indikator sebagai (id, target).
+fn saran_dari_indikator(
+    indikator: &[(&str, &str)],
+    realisasi: &[store::skp::RealisasiSkp],
+    periode: &str,
+    bahasa: crate::Bahasa,
+) -> Option<rules::skp::SaranRating> {
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+    let tahunan = Periode::urai(periode)
+        .ok()
+        .is_some_and(|p| p.frekuensi().is_none());
+    // Realisasi terpilih per indikator: (periode, dibuat_pada) terbesar.
+    let mut pilih: HashMap<&str, &store::skp::RealisasiSkp> = HashMap::new();
+    for r in realisasi
+        .iter()
+        .filter(|r| r.status != "ditolak" && (tahunan || r.periode == periode))
+    {
+        let e = pilih.entry(r.indikator_id.as_str()).or_insert(r);
+        if (r.periode.as_str(), r.dibuat_pada.as_str())
+            > (e.periode.as_str(), e.dibuat_pada.as_str())
+        {
+            *e = r;
+        }
+    }
+    let mut capaian = Vec::new();
+    for (id, target) in indikator {
+        let Some(r) = pilih.get(id) else {
+            continue;
+        };
+        let (Ok(target), Ok(nilai)) = (
+            Decimal::from_str(target.trim()),
+            Decimal::from_str(r.realisasi.trim()),
+        ) else {
+            continue;
+        };
+        if target <= Decimal::ZERO {
+            continue;
+        }
+        if let Some(c) = nilai
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|x| x.checked_div(target))
+        {
+            capaian.push(c);
+        }
+    }
+    rules::skp::saran_rating_hasil(&capaian, bahasa)
+}
+
+#[cfg(test)]
+mod uji_saran {
+    use super::*;
+    use rules::permenpanrb_6_2022::RatingKinerja as R;
+
+    fn r(
+        ind: &str,
+        periode: &str,
+        nilai: &str,
+        status: &str,
+        pada: &str,
+    ) -> store::skp::RealisasiSkp {
+        store::skp::RealisasiSkp {
+            instansi_id: "i".into(),
+            id: format!("{ind}-{periode}-{pada}"),
+            skp_id: "s".into(),
+            indikator_id: ind.into(),
+            periode: periode.into(),
+            realisasi: nilai.into(),
+            catatan: None,
+            bukti_id: None,
+            tautan: None,
+            kunci_klien: None,
+            pengguna_id: "u".into(),
+            status: status.into(),
+            umpan_balik: None,
+            umpan_balik_oleh: None,
+            umpan_balik_pada: None,
+            versi: 1,
+            dibuat_pada: pada.into(),
+        }
+    }
+
+    #[test]
+    fn saran_dari_realisasi_periode_dan_tahunan() {
+        let ind = [("a", "10"), ("b", "4"), ("c", "teks")];
+        let data = [
+            r("a", "2027-TW1", "9", "menunggu", "2027-03-01"),
+            r("a", "2027-TW1", "12", "ditolak", "2027-03-05"),
+            r("a", "2027-TW2", "13", "diverifikasi", "2027-06-01"),
+            r("b", "2027-TW1", "2", "menunggu", "2027-02-01"),
+            r("b", "2027-TW1", "4", "menunggu", "2027-03-02"),
+            r("c", "2027-TW1", "5", "menunggu", "2027-03-02"),
+        ];
+        // TW1: a = 9/10 = 90 (yang ditolak diabaikan), b = 4/4 = 100 (terbaru); c bukan angka.
+        let s = saran_dari_indikator(&ind, &data, "2027-TW1", crate::Bahasa::Id).unwrap();
+        assert_eq!((s.rating, s.jumlah), (R::SesuaiEkspektasi, 2));
+        assert_eq!(s.rata_rata.to_string(), "95.00");
+        // Tahunan: periode terakhir yang terisi, a = 130 → dibatasi 120, b = 100 → 110.
+        let s = saran_dari_indikator(&ind, &data, "2027-TAHUNAN", crate::Bahasa::Id).unwrap();
+        assert_eq!((s.rating, s.jumlah), (R::DiAtasEkspektasi, 2));
+        // Tanpa realisasi periode itu: tidak ada saran.
+        assert!(saran_dari_indikator(&ind, &data, "2027-TW3", crate::Bahasa::Id).is_none());
+        assert!(
+            saran_dari_indikator(&[("a", "0")], &data, "2027-TW1", crate::Bahasa::Id).is_none()
+        );
+    }
+}

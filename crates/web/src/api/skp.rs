@@ -46,6 +46,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(dasbor))
         .routes(routes!(kalibrasi, simpan_kurva))
         .routes(routes!(ringkasan_kalibrasi))
+        .routes(routes!(rekap_rating))
         .routes(routes!(skp_satu))
         .routes(routes!(tambah_rhk))
         .routes(routes!(ubah_rhk, hapus_rhk))
@@ -852,6 +853,77 @@ struct TanyaFormat {
     format: Option<String>,
 }
 
+/// `?format=`: kosong = XLSX; selain `csv`/`xlsx` = 422 pada field `format`.
+fn format_berkas(b: app::Bahasa, kode: Option<&str>) -> Result<app::impor::Format, Response> {
+    match kode.map(app::impor::Format::dari_kode) {
+        None => Ok(app::impor::Format::Xlsx),
+        Some(Some(f)) => Ok(f),
+        Some(None) => {
+            let pesan = app::teks::t(
+                b,
+                "Format harus csv atau xlsx.",
+                "The format must be csv or xlsx.",
+            );
+            Err(GalatApi(
+                Galat::input(
+                    pesan,
+                    BTreeMap::from([("format".to_string(), pesan.to_string())]),
+                ),
+                b,
+            )
+            .into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+struct TanyaRekap {
+    tahun: i64,
+    /// Kode periode, mis. `2027-TW1` atau `2027-TAHUNAN`.
+    #[param(max_length = 20)]
+    periode: String,
+    /// `xlsx` (bawaan) atau `csv`.
+    #[param(max_length = 8)]
+    format: Option<String>,
+}
+
+/// Rekap rating satu periode (XLSX/CSV): BKD seluruh instansi, pimpinan unit unitnya
+///
+/// Satu baris per SKP aktif (dinilai atau belum): unit, NIP, nama, jabatan,
+/// penilai, rating hasil kerja, rating perilaku, predikat, kelompok kurva dan
+/// apakah kurvanya final. Cakupan sama dengan dasbor SKP.
+#[utoipa::path(get, path = "/instansi/{iid}/skp/rekap", tag = "skp",
+    params(JalurInstansi, TanyaRekap),
+    responses((status = 200, description = "Berkas", content(
+        (super::openapi::Berkas = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (super::openapi::Berkas = "text/csv")))))]
+async fn rekap_rating(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    QueryMasuk(q): QueryMasuk<TanyaRekap>,
+) -> Response {
+    let b = p.bahasa();
+    let format = match format_berkas(b, q.format.as_deref()) {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
+    match sk::evaluasi::ekspor_rekap(&s.layanan, &p.konteks, &iid, q.tahun, &q.periode, format)
+        .await
+    {
+        Ok(isi) => {
+            let nama = match format {
+                app::impor::Format::Csv => "rekap-rating-skp.csv",
+                app::impor::Format::Xlsx => "rekap-rating-skp.xlsx",
+            };
+            crate::halaman::impor::unduhan(nama, format, isi)
+        }
+        Err(g) => GalatApi(g, b).into_response(),
+    }
+}
+
 /// Ekspor realisasi SKP (XLSX/CSV): satu baris per indikator per periode; kolom sama dengan impor
 #[utoipa::path(get, path = "/instansi/{iid}/skp/{skp_id}/realisasi/ekspor", tag = "skp",
     params(JalurSkp, TanyaFormat),
@@ -865,24 +937,9 @@ async fn ekspor_realisasi(
     QueryMasuk(q): QueryMasuk<TanyaFormat>,
 ) -> Response {
     let b = p.bahasa();
-    let format = match q.format.as_deref().map(app::impor::Format::dari_kode) {
-        None => app::impor::Format::Xlsx,
-        Some(Some(f)) => f,
-        Some(None) => {
-            let pesan = app::teks::t(
-                b,
-                "Format harus csv atau xlsx.",
-                "The format must be csv or xlsx.",
-            );
-            return GalatApi(
-                Galat::input(
-                    pesan,
-                    BTreeMap::from([("format".to_string(), pesan.to_string())]),
-                ),
-                b,
-            )
-            .into_response();
-        }
+    let format = match format_berkas(b, q.format.as_deref()) {
+        Ok(f) => f,
+        Err(r) => return r,
     };
     match sk::impor::ekspor(&s.layanan, &p.konteks, &iid, &id, format).await {
         Ok(isi) => {

@@ -273,6 +273,8 @@ struct PeriodeTampil {
     rating_hasil: String,
     rating_perilaku: String,
     versi: i64,
+    /// Saran rating hasil kerja (label, alasan) bagi penilai; tidak mengikat.
+    saran: Option<(String, String)>,
 }
 
 #[derive(Template)]
@@ -434,6 +436,12 @@ async fn halaman_detail(
             rating_hasil: String::new(),
             rating_perilaku: String::new(),
             versi: 0,
+            saran: if skp.hak.penilai {
+                sk::evaluasi::saran_hasil(&skp, &realisasi, &x.kode(), t.0)
+                    .map(|r| (r.rating.label(t.0).to_string(), r.alasan))
+            } else {
+                None
+            },
         })
         .collect();
     for e in &evaluasi {
@@ -1000,6 +1008,8 @@ struct HalamanKalibrasi {
     pesan: Option<String>,
     galat: Option<String>,
     galat_rinci: Vec<String>,
+    /// Tautan rekap rating (cakupan dasbor: BKD, pimpinan unit).
+    rekap: Option<String>,
 }
 
 async fn halaman_kalibrasi(
@@ -1155,6 +1165,16 @@ async fn halaman_kalibrasi(
         None => (None, Vec::new()),
     };
     drop(semua_unit);
+    let rekap = p
+        .konteks
+        .aktor()
+        .ok()
+        .filter(|a| {
+            sk::periode::wajib_bkd(&p.konteks, &iid).is_ok() || a.punya(app::Peran::PimpinanUnit)
+        })
+        .map(|_| {
+            format!("/api/v1/instansi/{iid}/skp/rekap?tahun={tahun}&periode={periode}&format=")
+        });
     Ok(render(&HalamanKalibrasi {
         ringkas,
         total_ringkas,
@@ -1175,6 +1195,7 @@ async fn halaman_kalibrasi(
         pesan,
         galat,
         galat_rinci,
+        rekap,
         b,
     }))
 }
