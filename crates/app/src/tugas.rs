@@ -535,10 +535,7 @@ async fn kerjakan_impor(l: &Layanan, t: &Tugas, m: &Value) -> Result<Value, Gala
     let lap = match jenis {
         Jenis::Pegawai => crate::impor::impor_pegawai(l, &k, &iid, &nama, &isi).await?,
         Jenis::Unit => crate::impor::impor_unit(l, &k, &iid, &nama, &isi).await?,
-        Jenis::Rencana
-        | Jenis::Belanja
-        | Jenis::RealisasiAnggaran
-        | Jenis::RealisasiKeluaran => {
+        Jenis::Rencana | Jenis::Belanja | Jenis::RealisasiAnggaran | Jenis::RealisasiKeluaran => {
             let th = m["tahun"]
                 .as_i64()
                 .ok_or_else(|| GalatTugas::tetap("tugas impor anggaran tanpa tahun"))?;

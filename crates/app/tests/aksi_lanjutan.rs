@@ -5,171 +5,16 @@
 //! usul ke repositori inovasi (syarat terbukti, diputus admin/operator
 //! inovasi, terbit dan dapat dicari).
 
+mod umum_aksi;
 use app::aksi_perubahan::{
     self as ap, MasukanAksi, MasukanAngkatan, MasukanPeserta, MasukanProgres, MasukanTonggak,
     MasukanVerifikasi, SaringanAksi,
 };
+use umum_aksi::*;
 
-use app::organisasi::instansi::MasukanInstansi;
-use app::organisasi::unit::MasukanUnit;
-use app::{Aktor, Bahasa, Galat, Konteks, Layanan, Peran};
+use app::{Bahasa, Galat, Konteks, Peran};
 use rules::aksi_perubahan::{StatusAksi, Tahap};
-use store::uji::{backend_uji, db_baru};
-
-const KEPALA: &str = "nip,nama,gelar_depan,gelar_belakang,jenis_asn,golongan,unit,jabatan,nip_atasan,status,email,telepon";
-
-// NIP peran uji.
-const KEPALA_BPSDM: &str = "197204101998031005";
-const ALUMNI_PROV: &str = "198503152010011002";
-const MENTOR_PROV: &str = "197811232005011004";
-const REKAN_PROV: &str = "199108172015022003";
-const ALUMNI_AMBON: &str = "198902252014021013";
-const ATASAN_AMBON: &str = "197001012000031001";
-const ALUMNI_PAPUA: &str = "199001012015031002";
-
-#[allow(dead_code)] // bersama tes aksi_perubahan; tidak setiap kolom dipakai di sini
-struct Dunia {
-    l: Layanan,
-    prov: String,
-    ambon: String,
-    papua: String,
-    unit_bpsdm: String,
-}
-
-async fn instansi(l: &Layanan, nama: &str, jenis: &str, kode: &str) -> String {
-    let m = MasukanInstansi {
-        nama: nama.into(),
-        jenis: jenis.into(),
-        kode_wilayah: Some(kode.into()),
-        zona_waktu: Some("WIT".into()),
-        versi: None,
-    };
-    app::organisasi::instansi::buat(l, &Konteks::sistem(), m)
-        .await
-        .unwrap()
-        .id
-}
-
-async fn unit(l: &Layanan, iid: &str, induk: Option<&str>, nama: &str) -> String {
-    let m = MasukanUnit {
-        induk_id: induk.map(str::to_string),
-        nama: nama.into(),
-        jenis: "lainnya".into(),
-        berlaku_mulai: Some("2020-01-01".into()),
-        ..Default::default()
-    };
-    app::organisasi::unit::buat(l, &Konteks::sistem(), iid, m)
-        .await
-        .unwrap()
-        .id
-}
-
-async fn pegawai(l: &Layanan, iid: &str, baris: &[String]) {
-    let mut s = String::from(KEPALA);
-    for b in baris {
-        s.push('\n');
-        s.push_str(b);
-    }
-    let lap = app::impor::impor_pegawai(l, &Konteks::sistem(), iid, "p.csv", s.as_bytes())
-        .await
-        .unwrap();
-    assert!(lap.diterima, "{:?}", lap.galat);
-}
-
-async fn dunia(b: store::Backend) -> Dunia {
-    let l = Layanan::baru(db_baru(b).await.unwrap());
-    let prov = instansi(&l, "Pemerintah Provinsi Maluku", "provinsi", "81").await;
-    let ambon = instansi(&l, "Pemerintah Kota Ambon", "kota", "81.71").await;
-    let papua = instansi(&l, "Pemerintah Provinsi Papua", "provinsi", "91").await;
-    let akar = unit(&l, &prov, None, "Pemprov Maluku").await;
-    let unit_bpsdm = unit(&l, &prov, Some(&akar), "BPSDM").await;
-    unit(&l, &ambon, None, "Pemkot Ambon").await;
-    unit(&l, &papua, None, "Pemprov Papua").await;
-    pegawai(
-        &l,
-        &prov,
-        &[
-            format!("{KEPALA_BPSDM},Kepala BPSDM,,,pns,IV/c,Pemprov Maluku > BPSDM,Kepala,,aktif,,"),
-            format!("{MENTOR_PROV},Mentor Prov,,,pns,IV/a,Pemprov Maluku > BPSDM,Kabid,{KEPALA_BPSDM},aktif,mentor@contoh.go.id,"),
-            format!("{ALUMNI_PROV},Ana Alumni,,,pns,III/d,Pemprov Maluku > BPSDM,Kasubbid,{MENTOR_PROV},aktif,ana@contoh.go.id,"),
-            format!("{REKAN_PROV},Rekan,,,pns,III/a,Pemprov Maluku > BPSDM,Analis,{MENTOR_PROV},aktif,,"),
-        ],
-    )
-    .await;
-    pegawai(
-        &l,
-        &ambon,
-        &[
-            format!("{ATASAN_AMBON},Atasan Ambon,,,pns,IV/a,Pemkot Ambon,Kadis,,aktif,,"),
-            format!(
-                "{ALUMNI_AMBON},Budi Ambon,,,pns,III/c,Pemkot Ambon,Kabid,{ATASAN_AMBON},aktif,,"
-            ),
-        ],
-    )
-    .await;
-    pegawai(
-        &l,
-        &papua,
-        &[format!(
-            "{ALUMNI_PAPUA},Cici Papua,,,pns,III/c,Pemprov Papua,Kabid,,aktif,,"
-        )],
-    )
-    .await;
-    Dunia {
-        l,
-        prov,
-        ambon,
-        papua,
-        unit_bpsdm,
-    }
-}
-
-async fn pid(d: &Dunia, iid: &str, nip: &str) -> String {
-    store::organisasi::pegawai_nip(d.l.pool(), iid, nip)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
-
-/// Konteks dengan akun sungguhan (progres dan notifikasi merujuk pengguna).
-async fn orang(d: &Dunia, iid: &str, nip: Option<&str>, peran: &[Peran]) -> Konteks {
-    let pegawai_id = match nip {
-        Some(n) => Some(pid(d, iid, n).await),
-        None => None,
-    };
-    let username = format!("u{}", store::id_baru().replace('-', ""));
-    let p = app::akun::buat_akun(
-        &d.l,
-        &Konteks::sistem(),
-        app::akun::AkunBaru {
-            instansi_id: iid.into(),
-            username: username.clone(),
-            nama: username.clone(),
-            sandi: "sandi-uji-panjang-1".into(),
-            pegawai_id: pegawai_id.clone(),
-            peran: peran.to_vec(),
-        },
-    )
-    .await
-    .unwrap();
-    Konteks::dengan(
-        Aktor {
-            instansi_id: iid.into(),
-            pengguna_id: p.id,
-            username,
-            nama: "x".into(),
-            pegawai_id,
-            peran: peran.to_vec(),
-            hanya_baca: false,
-        },
-        Bahasa::Id,
-    )
-}
-
-fn dilarang<T: std::fmt::Debug>(r: Result<T, Galat>) {
-    assert!(matches!(r, Err(Galat::Dilarang(_))), "{r:?}");
-}
+use store::uji::backend_uji;
 
 /// Angkatan PKA provinsi dengan satu peserta (alumni provinsi); id proyek.
 async fn proyek(d: &Dunia, admin_prov: &Konteks) -> String {
@@ -267,10 +112,10 @@ async fn tonggak_diubah_dibatalkan_dan_ambang_per_instansi() {
     for b in backend_uji() {
         let d = dunia(b).await;
         let l = &d.l;
-        let admin_prov = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
-        let admin_ambon = orang(&d, &d.ambon, None, &[Peran::AdminInstansi]).await;
-        let alumni = orang(&d, &d.prov, Some(ALUMNI_PROV), &[Peran::Pegawai]).await;
-        let mentor = orang(&d, &d.prov, Some(MENTOR_PROV), &[Peran::Pegawai]).await;
+        let admin_prov = orang(&d.l, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let admin_ambon = orang(&d.l, &d.ambon, None, &[Peran::AdminInstansi]).await;
+        let alumni = orang(&d.l, &d.prov, Some(ALUMNI_PROV), &[Peran::Pegawai]).await;
+        let mentor = orang(&d.l, &d.prov, Some(MENTOR_PROV), &[Peran::Pegawai]).await;
         let id = proyek(&d, &admin_prov).await;
         // Jatuh tempo 20 hari lagi, progres 0: berisiko dengan ambang bawaan (30).
         let t1 = tonggak(&d, &alumni, &id, Tahap::JangkaPendek, "Rancangan", 20).await;
@@ -409,8 +254,8 @@ async fn pita_kualifikasi_lembaga_pelatihan() {
     for b in backend_uji() {
         let d = dunia(b).await;
         let l = &d.l;
-        let admin_prov = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
-        let alumni = orang(&d, &d.prov, Some(ALUMNI_PROV), &[Peran::Pegawai]).await;
+        let admin_prov = orang(&d.l, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let alumni = orang(&d.l, &d.prov, Some(ALUMNI_PROV), &[Peran::Pegawai]).await;
         let id = proyek(&d, &admin_prov).await;
         let ubah = |nilai: Option<&str>, kualifikasi: Option<&str>, versi| MasukanAksi {
             judul: "Satu Data ASN".into(),
@@ -498,9 +343,9 @@ async fn tonggak_menjadi_rhk_di_skp_alumni() {
     for b in backend_uji() {
         let d = dunia(b).await;
         let l = &d.l;
-        let admin_prov = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
-        let alumni = orang(&d, &d.prov, Some(ALUMNI_PROV), &[Peran::Pegawai]).await;
-        let mentor = orang(&d, &d.prov, Some(MENTOR_PROV), &[Peran::Pegawai]).await;
+        let admin_prov = orang(&d.l, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let alumni = orang(&d.l, &d.prov, Some(ALUMNI_PROV), &[Peran::Pegawai]).await;
+        let mentor = orang(&d.l, &d.prov, Some(MENTOR_PROV), &[Peran::Pegawai]).await;
         let id = proyek(&d, &admin_prov).await;
         let t1 = tonggak(
             &d,
@@ -539,7 +384,7 @@ async fn tonggak_menjadi_rhk_di_skp_alumni() {
             .await
             .unwrap();
         let rhk_id = t.rhk_id.clone().expect("rhk_id");
-        let pid = pid(&d, &d.prov, ALUMNI_PROV).await;
+        let pid = pid(&d.l, &d.prov, ALUMNI_PROV).await;
         let skp = store::skp::skp_pegawai(l.pool(), &d.prov, tahun, &pid)
             .await
             .unwrap()
@@ -573,12 +418,12 @@ async fn usul_ke_repositori_inovasi() {
     for b in backend_uji() {
         let d = dunia(b).await;
         let l = &d.l;
-        let admin_prov = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
-        let admin_ambon = orang(&d, &d.ambon, None, &[Peran::AdminInstansi]).await;
-        let operator = orang(&d, &d.prov, None, &[Peran::OperatorInovasi]).await;
-        let alumni = orang(&d, &d.prov, Some(ALUMNI_PROV), &[Peran::Pegawai]).await;
-        let mentor = orang(&d, &d.prov, Some(MENTOR_PROV), &[Peran::Pegawai]).await;
-        let rekan = orang(&d, &d.prov, Some(REKAN_PROV), &[Peran::Pegawai]).await;
+        let admin_prov = orang(&d.l, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let admin_ambon = orang(&d.l, &d.ambon, None, &[Peran::AdminInstansi]).await;
+        let operator = orang(&d.l, &d.prov, None, &[Peran::OperatorInovasi]).await;
+        let alumni = orang(&d.l, &d.prov, Some(ALUMNI_PROV), &[Peran::Pegawai]).await;
+        let mentor = orang(&d.l, &d.prov, Some(MENTOR_PROV), &[Peran::Pegawai]).await;
+        let rekan = orang(&d.l, &d.prov, Some(REKAN_PROV), &[Peran::Pegawai]).await;
         let id = proyek(&d, &admin_prov).await;
         let pendek = tonggak(&d, &alumni, &id, Tahap::JangkaPendek, "Rancangan", 10).await;
         let menengah = tonggak(

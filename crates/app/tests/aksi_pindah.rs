@@ -6,26 +6,18 @@
 //! riwayat serta bukti lama; mentor yang dipilih sengaja bertahan saat pindah
 //! unit. docs/adr/0014.
 
+mod umum_aksi;
 use app::aksi_perubahan::{
     self as ap, MasukanAngkatan, MasukanPeserta, MasukanProgres, MasukanTonggak, MasukanVerifikasi,
     SaringanAksi,
 };
-use app::organisasi::instansi::MasukanInstansi;
 use app::organisasi::pegawai::MasukanPegawai;
-use app::organisasi::unit::MasukanUnit;
-use app::{Aktor, Bahasa, Galat, Konteks, Layanan, Peran};
+use app::{Galat, Konteks, Layanan, Peran};
 use rules::aksi_perubahan::Tahap;
 use store::uji::{backend_uji, db_baru};
+use umum_aksi::*;
 
-const KEPALA: &str = "nip,nama,gelar_depan,gelar_belakang,jenis_asn,golongan,unit,jabatan,nip_atasan,status,email,telepon";
-
-// NIP peran uji.
-const KEPALA_BPSDM: &str = "197204101998031005";
-const ALUMNI_PROV: &str = "198503152010011002";
-const MENTOR_PROV: &str = "197811232005011004";
-const REKAN_PROV: &str = "199108172015022003";
-const ALUMNI_AMBON: &str = "198902252014021013";
-const ATASAN_AMBON: &str = "197001012000031001";
+// NIP peran uji khusus berkas ini (yang lain di umum_aksi).
 const ATASAN_PAPUA: &str = "199001012015031002";
 const REKAN_PAPUA: &str = "199202022016031003";
 
@@ -36,46 +28,6 @@ struct Dunia {
     papua: String,
     akar_prov: String,
     unit_papua: String,
-}
-
-async fn instansi(l: &Layanan, nama: &str, jenis: &str, kode: &str) -> String {
-    let m = MasukanInstansi {
-        nama: nama.into(),
-        jenis: jenis.into(),
-        kode_wilayah: Some(kode.into()),
-        zona_waktu: Some("WIT".into()),
-        versi: None,
-    };
-    app::organisasi::instansi::buat(l, &Konteks::sistem(), m)
-        .await
-        .unwrap()
-        .id
-}
-
-async fn unit(l: &Layanan, iid: &str, induk: Option<&str>, nama: &str) -> String {
-    let m = MasukanUnit {
-        induk_id: induk.map(str::to_string),
-        nama: nama.into(),
-        jenis: "lainnya".into(),
-        berlaku_mulai: Some("2020-01-01".into()),
-        ..Default::default()
-    };
-    app::organisasi::unit::buat(l, &Konteks::sistem(), iid, m)
-        .await
-        .unwrap()
-        .id
-}
-
-async fn pegawai(l: &Layanan, iid: &str, baris: &[String]) {
-    let mut s = String::from(KEPALA);
-    for b in baris {
-        s.push('\n');
-        s.push_str(b);
-    }
-    let lap = app::impor::impor_pegawai(l, &Konteks::sistem(), iid, "p.csv", s.as_bytes())
-        .await
-        .unwrap();
-    assert!(lap.diterima, "{:?}", lap.galat);
 }
 
 /// Pemprov Maluku (penyelenggara angkatan), Kota Ambon (alumni asal, di
@@ -131,53 +83,6 @@ async fn dunia(b: store::Backend) -> Dunia {
         akar_prov,
         unit_papua,
     }
-}
-
-async fn pid(d: &Dunia, iid: &str, nip: &str) -> String {
-    store::organisasi::pegawai_nip(d.l.pool(), iid, nip)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-}
-
-/// Konteks dengan akun sungguhan (progres dan notifikasi merujuk pengguna).
-async fn orang(d: &Dunia, iid: &str, nip: Option<&str>, peran: &[Peran]) -> Konteks {
-    let pegawai_id = match nip {
-        Some(n) => Some(pid(d, iid, n).await),
-        None => None,
-    };
-    let username = format!("u{}", store::id_baru().replace('-', ""));
-    let p = app::akun::buat_akun(
-        &d.l,
-        &Konteks::sistem(),
-        app::akun::AkunBaru {
-            instansi_id: iid.into(),
-            username: username.clone(),
-            nama: username.clone(),
-            sandi: "sandi-uji-panjang-1".into(),
-            pegawai_id: pegawai_id.clone(),
-            peran: peran.to_vec(),
-        },
-    )
-    .await
-    .unwrap();
-    Konteks::dengan(
-        Aktor {
-            instansi_id: iid.into(),
-            pengguna_id: p.id,
-            username,
-            nama: "x".into(),
-            pegawai_id,
-            peran: peran.to_vec(),
-            hanya_baca: false,
-        },
-        Bahasa::Id,
-    )
-}
-
-fn dilarang<T: std::fmt::Debug>(r: Result<T, Galat>) {
-    assert!(matches!(r, Err(Galat::Dilarang(_))), "{r:?}");
 }
 
 /// 409 `aksi_dipindah` yang menyebut instansi tujuannya.
@@ -253,12 +158,12 @@ async fn mutasi_membawa_proyek_dan_riwayatnya() {
     for b in backend_uji() {
         let d = dunia(b).await;
         let l = &d.l;
-        let admin_prov = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
-        let admin_ambon = orang(&d, &d.ambon, None, &[Peran::AdminInstansi]).await;
-        let admin_papua = orang(&d, &d.papua, None, &[Peran::AdminInstansi]).await;
-        let alumni_lama = orang(&d, &d.ambon, Some(ALUMNI_AMBON), &[Peran::Pegawai]).await;
-        let mentor_lama = orang(&d, &d.ambon, Some(ATASAN_AMBON), &[Peran::Pegawai]).await;
-        let rekan_papua = orang(&d, &d.papua, Some(REKAN_PAPUA), &[Peran::Pegawai]).await;
+        let admin_prov = orang(&d.l, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let admin_ambon = orang(&d.l, &d.ambon, None, &[Peran::AdminInstansi]).await;
+        let admin_papua = orang(&d.l, &d.papua, None, &[Peran::AdminInstansi]).await;
+        let alumni_lama = orang(&d.l, &d.ambon, Some(ALUMNI_AMBON), &[Peran::Pegawai]).await;
+        let mentor_lama = orang(&d.l, &d.ambon, Some(ATASAN_AMBON), &[Peran::Pegawai]).await;
+        let rekan_papua = orang(&d.l, &d.papua, Some(REKAN_PAPUA), &[Peran::Pegawai]).await;
 
         let ang = angkatan(l, &admin_prov, "PKA Angkatan I 2025").await;
         let p = ap::tambah_peserta(
@@ -337,7 +242,7 @@ async fn mutasi_membawa_proyek_dan_riwayatnya() {
         assert!(daftar(l, &admin_papua).await.is_empty());
 
         // Mutasi Ambon → Papua (super admin).
-        let lama_peg = pid(&d, &d.ambon, ALUMNI_AMBON).await;
+        let lama_peg = pid(&d.l, &d.ambon, ALUMNI_AMBON).await;
         let baru_peg = app::organisasi::penugasan::mutasi(
             l,
             &Konteks::sistem(),
@@ -454,7 +359,7 @@ async fn mutasi_membawa_proyek_dan_riwayatnya() {
 
         // Akun baru alumni di Papua mengirim progres ke lanjutannya, tidak ke
         // proyek lama.
-        let alumni_baru = orang(&d, &d.papua, Some(ALUMNI_AMBON), &[Peran::Pegawai]).await;
+        let alumni_baru = orang(&d.l, &d.papua, Some(ALUMNI_AMBON), &[Peran::Pegawai]).await;
         let t_dekat = lanjut
             .tonggak
             .iter()
@@ -473,7 +378,7 @@ async fn mutasi_membawa_proyek_dan_riwayatnya() {
         assert_eq!(daftar(l, &alumni_baru).await.len(), 1);
 
         // BKD tujuan mengisi atasan: mentor lanjutannya mengikuti.
-        let atasan_papua = pid(&d, &d.papua, ATASAN_PAPUA).await;
+        let atasan_papua = pid(&d.l, &d.papua, ATASAN_PAPUA).await;
         let peg = store::organisasi::pegawai(l.pool(), &d.papua, &baru_peg.id)
             .await
             .unwrap()
@@ -499,7 +404,7 @@ async fn mutasi_membawa_proyek_dan_riwayatnya() {
 
         // Mentor baru: memantau dan memverifikasi lanjutannya, membaca
         // riwayat dan bukti proyek lama, tetapi tidak mengubahnya.
-        let mentor_baru = orang(&d, &d.papua, Some(ATASAN_PAPUA), &[Peran::Pegawai]).await;
+        let mentor_baru = orang(&d.l, &d.papua, Some(ATASAN_PAPUA), &[Peran::Pegawai]).await;
         assert_eq!(
             daftar(l, &mentor_baru).await,
             vec![(q.clone(), judul.clone())]
@@ -581,7 +486,7 @@ async fn mentor_mengikuti_atasan_kecuali_dipilih_sengaja() {
     for b in backend_uji() {
         let d = dunia(b).await;
         let l = &d.l;
-        let admin_prov = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let admin_prov = orang(&d.l, &d.prov, None, &[Peran::AdminInstansi]).await;
         let ang1 = angkatan(l, &admin_prov, "PKA I").await;
         let ang2 = angkatan(l, &admin_prov, "PKA II").await;
         let peserta = |mentor: Option<&str>, judul: &str| MasukanPeserta {
@@ -602,14 +507,14 @@ async fn mentor_mengikuti_atasan_kecuali_dipilih_sengaja() {
         )
         .await
         .unwrap();
-        let mentor_prov = pid(&d, &d.prov, MENTOR_PROV).await;
-        let rekan = pid(&d, &d.prov, REKAN_PROV).await;
+        let mentor_prov = pid(&d.l, &d.prov, MENTOR_PROV).await;
+        let rekan = pid(&d.l, &d.prov, REKAN_PROV).await;
         assert_eq!(bawaan.mentor_pegawai_id.as_deref(), Some(&mentor_prov[..]));
         assert_eq!(pilihan.mentor_pegawai_id.as_deref(), Some(&rekan[..]));
 
         // Pindah unit dengan atasan baru.
-        let kepala = pid(&d, &d.prov, KEPALA_BPSDM).await;
-        let alumni = pid(&d, &d.prov, ALUMNI_PROV).await;
+        let kepala = pid(&d.l, &d.prov, KEPALA_BPSDM).await;
+        let alumni = pid(&d.l, &d.prov, ALUMNI_PROV).await;
         let peg = store::organisasi::pegawai(l.pool(), &d.prov, &alumni)
             .await
             .unwrap()
@@ -636,8 +541,8 @@ async fn mentor_mengikuti_atasan_kecuali_dipilih_sengaja() {
         assert_eq!(y.mentor_pegawai_id.as_deref(), Some(&rekan[..]), "{b:?}");
         assert_eq!(y.versi, pilihan.versi);
         // Mentor lama tidak lagi memantau; yang baru memantau.
-        let mentor_lama = orang(&d, &d.prov, Some(MENTOR_PROV), &[Peran::Pegawai]).await;
-        let kepala_k = orang(&d, &d.prov, Some(KEPALA_BPSDM), &[Peran::Pegawai]).await;
+        let mentor_lama = orang(&d.l, &d.prov, Some(MENTOR_PROV), &[Peran::Pegawai]).await;
+        let kepala_k = orang(&d.l, &d.prov, Some(KEPALA_BPSDM), &[Peran::Pegawai]).await;
         assert!(daftar(l, &mentor_lama).await.is_empty());
         assert_eq!(daftar(l, &kepala_k).await.len(), 1);
         assert!(

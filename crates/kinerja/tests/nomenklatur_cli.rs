@@ -73,7 +73,10 @@ fn skenario(db: Vec<String>, label: &str) {
     let akhir = k.stdout.trim_end().lines().last().unwrap();
     let v: Value = serde_json::from_str(akhir).unwrap();
     assert_eq!(v["kode"], "900.1-861/2026");
-    assert_eq!((v["jumlah_ubah"].as_i64(), v["jumlah_hapus"].as_i64()), (Some(0), Some(1)));
+    assert_eq!(
+        (v["jumlah_ubah"].as_i64(), v["jumlah_hapus"].as_i64()),
+        (Some(0), Some(1))
+    );
     // Nomor yang sama: ditolak (bukan 0), tidak menggandakan.
     let k = muat(sah.to_str().unwrap(), "900.1-861/2026", &db);
     assert_ne!(k.kode, 0, "{label}: {}", k.stdout);
@@ -93,7 +96,10 @@ fn skenario(db: Vec<String>, label: &str) {
 async fn nomenklatur_muat_dan_daftar() {
     let d = std::env::temp_dir().join(format!("kinerja-nomenklatur-{}", unik()));
     std::fs::create_dir_all(&d).unwrap();
-    skenario(vec!["--data-dir".into(), d.to_str().unwrap().into()], "SQLite");
+    skenario(
+        vec!["--data-dir".into(), d.to_str().unwrap().into()],
+        "SQLite",
+    );
     let _ = std::fs::remove_dir_all(&d);
 
     if let Ok(url) = std::env::var("KINERJA_TEST_PG_URL") {

@@ -271,7 +271,10 @@ async fn kontrak_tetapkan_nilai_uang_keselarasan_dan_kunci() {
         let j = p.get("/wilayah/81/anggaran/2025").await;
         assert_eq!(j.status, StatusCode::OK);
         assert!(j.teks.contains("Pemerintah Kota Ambon"));
-        assert!(j.teks.contains("/api/v1/wilayah/81/anggaran/2025/ekspor?format=xlsx"));
+        assert!(
+            j.teks
+                .contains("/api/v1/wilayah/81/anggaran/2025/ekspor?format=xlsx")
+        );
         // Sebaran per instansi: satu titik per instansi berencana ditetapkan.
         assert!(j.teks.contains("id=\"sebaran-instansi\""), "{}", j.teks);
         // Ekspor tampilan provinsi: satu baris per instansi, kolom tetap.
@@ -282,11 +285,19 @@ async fn kontrak_tetapkan_nilai_uang_keselarasan_dan_kunci() {
             csv.starts_with("instansi,kode_wilayah,revisi,pagu,realisasi_anggaran,penyerapan_persen,capaian_tertimbang_persen,jumlah_subkegiatan,jumlah_bertanda,program_tidak_selaras"),
             "{csv}"
         );
-        assert!(csv.lines().any(|x| x.starts_with("Pemerintah Kota Ambon,81.71,")), "{csv}");
-        let j = p.get("/api/v1/wilayah/81/anggaran/2025/ekspor?format=xlsx").await;
+        assert!(
+            csv.lines()
+                .any(|x| x.starts_with("Pemerintah Kota Ambon,81.71,")),
+            "{csv}"
+        );
+        let j = p
+            .get("/api/v1/wilayah/81/anggaran/2025/ekspor?format=xlsx")
+            .await;
         assert_eq!(j.status, StatusCode::OK);
         assert!(j.byte.starts_with(b"PK"), "XLSX adalah ZIP");
-        let j = p.get("/api/v1/wilayah/81/anggaran/2025/ekspor?format=pdf").await;
+        let j = p
+            .get("/api/v1/wilayah/81/anggaran/2025/ekspor?format=pdf")
+            .await;
         assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY);
         // Halaman sub kegiatan: keuangan mengisi bulan 3; perencana tidak boleh.
         let jalur = format!("/instansi/{iid}/anggaran/2025/subkegiatan/1.02.02.2.02.0015");
@@ -389,7 +400,9 @@ async fn kontrak_tetapkan_nilai_uang_keselarasan_dan_kunci() {
             StatusCode::FORBIDDEN
         );
         assert_eq!(
-            b.get("/api/v1/wilayah/81/anggaran/2025/ekspor").await.status,
+            b.get("/api/v1/wilayah/81/anggaran/2025/ekspor")
+                .await
+                .status,
             StatusCode::FORBIDDEN
         );
         assert_eq!(

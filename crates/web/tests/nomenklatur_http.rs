@@ -20,7 +20,8 @@ fn multipart(csrf: &str, kode: &str, tahun: &str, berkas: &str) -> Vec<u8> {
         ("tanggal_penetapan", "2026-03-01"),
     ] {
         b.extend_from_slice(
-            format!("--B\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
+            format!("--B\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
         );
     }
     b.extend_from_slice(
@@ -38,7 +39,10 @@ async fn muat_perubahan_lewat_halaman() {
         let mut sa = Klien::baru(&u);
         assert_eq!(sa.masuk("super", SANDI).await.status, StatusCode::SEE_OTHER);
         let mut admin = Klien::baru(&u);
-        assert_eq!(admin.masuk("admin.a", SANDI).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            admin.masuk("admin.a", SANDI).await.status,
+            StatusCode::SEE_OTHER
+        );
 
         // Pembaca biasa: daftar tanpa formulir; mengirim ditolak.
         let j = admin.get("/nomenklatur").await;
@@ -50,7 +54,12 @@ async fn muat_perubahan_lewat_halaman() {
                 axum::http::Method::POST,
                 "/nomenklatur",
                 Some("multipart/form-data; boundary=B"),
-                multipart(&ca, "X-1", "2027", "tindakan,pemda,kode\nhapus,kabupaten_kota,1.02\n"),
+                multipart(
+                    &ca,
+                    "X-1",
+                    "2027",
+                    "tindakan,pemda,kode\nhapus,kabupaten_kota,1.02\n",
+                ),
                 false,
             )
             .await;
@@ -65,7 +74,12 @@ async fn muat_perubahan_lewat_halaman() {
                 axum::http::Method::POST,
                 "/nomenklatur",
                 Some("multipart/form-data; boundary=B"),
-                multipart(&cs, "900.1-861/2026", "2027", "tindakan,pemda,kode\nganti,desa,x\n"),
+                multipart(
+                    &cs,
+                    "900.1-861/2026",
+                    "2027",
+                    "tindakan,pemda,kode\nganti,desa,x\n",
+                ),
                 false,
             )
             .await;

@@ -350,7 +350,14 @@ async fn impor_anggaran_besar_menjadi_tugas() {
     for b in backend_uji() {
         let u = siapkan(b).await;
         let iid = u.a.id.clone();
-        umum::akun(&u.l, &iid, "perencana.uji", None, vec![app::Peran::Perencana]).await;
+        umum::akun(
+            &u.l,
+            &iid,
+            "perencana.uji",
+            None,
+            vec![app::Peran::Perencana],
+        )
+        .await;
         let r = dengan_latar(&u);
         let mut p = klien(&u, &r, "perencana.uji").await;
         let unit = &u.a.unit_id;
@@ -360,11 +367,23 @@ async fn impor_anggaran_besar_menjadi_tugas() {
         let jalur = format!("/api/v1/instansi/{iid}/anggaran/2025/impor/rencana?nama_berkas=r.csv");
         let mut pegawai = klien(&u, &r, "pegawai.a").await;
         let j = pegawai
-            .kirim(Method::POST, &jalur, Some("text/csv"), rencana.clone().into_bytes(), true)
+            .kirim(
+                Method::POST,
+                &jalur,
+                Some("text/csv"),
+                rencana.clone().into_bytes(),
+                true,
+            )
             .await;
         assert_eq!(j.status, StatusCode::FORBIDDEN, "{b:?}: {}", j.teks);
         let j = p
-            .kirim(Method::POST, &jalur, Some("text/csv"), rencana.into_bytes(), true)
+            .kirim(
+                Method::POST,
+                &jalur,
+                Some("text/csv"),
+                rencana.into_bytes(),
+                true,
+            )
             .await;
         assert_eq!(j.status, StatusCode::ACCEPTED, "{b:?}: {}", j.teks);
         let id = j.json()["tugas"]["id"].as_str().unwrap().to_string();
@@ -375,9 +394,14 @@ async fn impor_anggaran_besar_menjadi_tugas() {
         let s = p.get(&format!("/api/v1/tugas/{id}")).await.json();
         assert_eq!(s["status"], "selesai", "{b:?}: {s}");
         assert_eq!(s["hasil"]["laporan"]["diterima"], true, "{s}");
-        assert_eq!(s["hasil"]["laporan"]["dibuat"], 4, "program, kegiatan, sub kegiatan, indikator");
+        assert_eq!(
+            s["hasil"]["laporan"]["dibuat"], 4,
+            "program, kegiatan, sub kegiatan, indikator"
+        );
         let v = p
-            .get(&format!("/api/v1/instansi/{iid}/anggaran/2025/subkegiatan/1.02.02.2.02.0015"))
+            .get(&format!(
+                "/api/v1/instansi/{iid}/anggaran/2025/subkegiatan/1.02.02.2.02.0015"
+            ))
             .await;
         assert_eq!(v.status, StatusCode::OK, "{}", v.teks);
     }

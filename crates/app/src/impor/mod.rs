@@ -35,7 +35,8 @@ mod unit;
 pub use anggaran::{
     KOLOM_BELANJA, KOLOM_KESELARASAN, KOLOM_NILAI_UANG, KOLOM_REALISASI_ANGGARAN,
     KOLOM_REALISASI_KELUARAN, KOLOM_RENCANA, KOLOM_UNIT_ANGGARAN, KOLOM_WILAYAH, TabelEkspor,
-    ekspor_anggaran, ekspor_wilayah, impor_belanja, impor_realisasi_anggaran, impor_realisasi_keluaran, impor_rencana,
+    ekspor_anggaran, ekspor_wilayah, impor_belanja, impor_realisasi_anggaran,
+    impor_realisasi_keluaran, impor_rencana,
 };
 pub use nomenklatur::{HasilMuatNomenklatur, KOLOM_NOMENKLATUR, MasukanVersi, impor_nomenklatur};
 pub use pegawai::{KOLOM_PEGAWAI, ekspor_pegawai, impor_pegawai};

@@ -163,17 +163,22 @@ async fn susun(
 }
 
 /// Kepala unit `unit_id` (nama dengan gelar) menurut data kepegawaian.
-pub(crate) async fn pejabat_unit(l: &Layanan, instansi_id: &str, unit_id: &str) -> Hasil<Option<String>> {
+pub(crate) async fn pejabat_unit(
+    l: &Layanan,
+    instansi_id: &str,
+    unit_id: &str,
+) -> Hasil<Option<String>> {
     let pool = l.pool();
     let pegawai = store::organisasi::pegawai_aktif_unit(pool, instansi_id, unit_id).await?;
     if pegawai.is_empty() {
         return Ok(None);
     }
-    let kelas: std::collections::HashMap<String, i64> = store::organisasi::semua_jabatan(pool, instansi_id)
-        .await?
-        .into_iter()
-        .filter_map(|j| j.kelas.map(|k| (j.id, k)))
-        .collect();
+    let kelas: std::collections::HashMap<String, i64> =
+        store::organisasi::semua_jabatan(pool, instansi_id)
+            .await?
+            .into_iter()
+            .filter_map(|j| j.kelas.map(|k| (j.id, k)))
+            .collect();
     Ok(crate::sakip::kepala_unit(&pegawai, &kelas, unit_id).map(crate::sakip::nama_lengkap))
 }
 

@@ -409,10 +409,7 @@ async fn simpan_pengaturan(
         if kode.is_none() && label.is_none() && nilai.is_none() {
             continue;
         }
-        match nilai
-            .as_deref()
-            .map(rules::angka::baca_desimal_tepat)
-        {
+        match nilai.as_deref().map(rules::angka::baca_desimal_tepat) {
             Some(Ok(d)) => pita.push(PitaKualifikasi {
                 kode: kode.unwrap_or_default(),
                 label: label.unwrap_or_default(),

@@ -141,7 +141,9 @@ async fn unggah(
         return Ok(gagal(rusak, StatusCode::BAD_REQUEST));
     };
     let (csrf, nama, isi) = match super::impor::baca_unggahan(mp).await {
-        super::impor::Unggahan::Ada { csrf, nama, isi, .. } => (csrf, nama, isi),
+        super::impor::Unggahan::Ada {
+            csrf, nama, isi, ..
+        } => (csrf, nama, isi),
         super::impor::Unggahan::TerlaluBesar => {
             return Ok(gagal(
                 k.t(
@@ -314,7 +316,9 @@ async fn wilayah(
     // Ekspektasi waktu: bulan berjalan menurut tanggal hari ini (semua
     // instansi satu provinsi di zona yang sama).
     let bulan = r.bulan.map(f64::from).unwrap_or_else(|| {
-        app::organisasi::hari_ini()[5..7].parse::<f64>().unwrap_or(12.0)
+        app::organisasi::hari_ini()[5..7]
+            .parse::<f64>()
+            .unwrap_or(12.0)
     });
     let svg = (!titik.is_empty()).then(|| {
         sebaran(
@@ -323,7 +327,8 @@ async fn wilayah(
             90.0,
             50.0,
             p.konteks.t("Penyerapan %", "Absorption %"),
-            p.konteks.t("Capaian tertimbang %", "Weighted achievement %"),
+            p.konteks
+                .t("Capaian tertimbang %", "Weighted achievement %"),
             p.konteks.t(
                 "Sebaran penyerapan dan capaian per instansi",
                 "Absorption against achievement per agency",
@@ -1112,7 +1117,8 @@ async fn dasbor(
             90.0,
             50.0,
             p.konteks.t("Penyerapan %", "Absorption %"),
-            p.konteks.t("Capaian tertimbang %", "Weighted achievement %"),
+            p.konteks
+                .t("Capaian tertimbang %", "Weighted achievement %"),
             p.konteks.t(
                 "Sebaran penyerapan dan capaian per perangkat daerah/unit",
                 "Absorption against achievement per department/unit",

@@ -316,7 +316,9 @@ async fn unggah(
         return Ok(gagal(rusak, StatusCode::BAD_REQUEST));
     };
     let (csrf, nama, isi) = match baca_unggahan(mp).await {
-        Unggahan::Ada { csrf, nama, isi, .. } => (csrf, nama, isi),
+        Unggahan::Ada {
+            csrf, nama, isi, ..
+        } => (csrf, nama, isi),
         Unggahan::TerlaluBesar => {
             return Ok(gagal(
                 k.t(

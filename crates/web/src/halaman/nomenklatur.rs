@@ -10,20 +10,20 @@ use crate::halaman::impor::{Unggahan, baca_unggahan};
 use crate::pengunjung::Pengunjung;
 use app::impor::{CatatanBaris, MasukanVersi};
 use askama::Template;
+use axum::Router;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
-use axum::Router;
 use rules::anggaran::VersiNomenklatur;
 
 pub fn router() -> Router<AppState> {
     Router::new().route(
         "/nomenklatur",
-        get(halaman)
-            .post(muat)
-            .layer(DefaultBodyLimit::max(app::impor::BATAS_UKURAN + 1024 * 1024)),
+        get(halaman).post(muat).layer(DefaultBodyLimit::max(
+            app::impor::BATAS_UKURAN + 1024 * 1024,
+        )),
     )
 }
 
@@ -124,7 +124,15 @@ async fn muat(
                 "Berkas lebih dari 10 MB; simpan sebagai XLSX yang lebih ringkas lalu unggah lagi.",
                 "The file is larger than 10 MB; save it as the more compact XLSX and upload again.",
             );
-            return tampil(&s, &p, gagal(m), Vec::new(), 0, StatusCode::PAYLOAD_TOO_LARGE).await;
+            return tampil(
+                &s,
+                &p,
+                gagal(m),
+                Vec::new(),
+                0,
+                StatusCode::PAYLOAD_TOO_LARGE,
+            )
+            .await;
         }
         Unggahan::Rusak => {
             return tampil(&s, &p, gagal(rusak), Vec::new(), 0, StatusCode::BAD_REQUEST).await;
@@ -136,21 +144,51 @@ async fn muat(
     for (kunci, nilai) in &lain {
         isian.set(kunci, nilai.clone());
     }
-    let v = |kunci: &str| lain.get(kunci).map(|x| x.trim().to_string()).unwrap_or_default();
+    let v = |kunci: &str| {
+        lain.get(kunci)
+            .map(|x| x.trim().to_string())
+            .unwrap_or_default()
+    };
     let berlaku = v("berlaku_tahun");
     let Ok(berlaku_tahun) = berlaku.parse::<i64>() else {
         isian.galat.insert(
             "berlaku_tahun".into(),
-            k.t("Isi tahun, mis. 2027.", "Give a year, e.g. 2027.").into(),
+            k.t("Isi tahun, mis. 2027.", "Give a year, e.g. 2027.")
+                .into(),
         );
-        isian.pesan = Some(k.t("Perubahan belum dapat dimuat.", "The amendment cannot be loaded.").into());
-        return tampil(&s, &p, isian, Vec::new(), 0, StatusCode::UNPROCESSABLE_ENTITY).await;
+        isian.pesan = Some(
+            k.t(
+                "Perubahan belum dapat dimuat.",
+                "The amendment cannot be loaded.",
+            )
+            .into(),
+        );
+        return tampil(
+            &s,
+            &p,
+            isian,
+            Vec::new(),
+            0,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     if isi.is_empty() {
-        let m = k.t("Pilih berkas CSV atau XLSX lebih dulu.", "Choose a CSV or XLSX file first.");
+        let m = k.t(
+            "Pilih berkas CSV atau XLSX lebih dulu.",
+            "Choose a CSV or XLSX file first.",
+        );
         isian.galat.insert("berkas".into(), m.into());
         isian.pesan = Some(m.into());
-        return tampil(&s, &p, isian, Vec::new(), 0, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return tampil(
+            &s,
+            &p,
+            isian,
+            Vec::new(),
+            0,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let m = MasukanVersi {
         kode: v("kode"),
@@ -170,12 +208,28 @@ async fn muat(
                 .into(),
             );
             let lain = h.laporan.jumlah_galat.saturating_sub(h.laporan.galat.len());
-            tampil(&s, &p, isian, h.laporan.galat, lain, StatusCode::UNPROCESSABLE_ENTITY).await
+            tampil(
+                &s,
+                &p,
+                isian,
+                h.laporan.galat,
+                lain,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(g @ app::Galat::InputTidakValid { .. }) => {
             isian.pesan = Some(crate::galat::pesan_aman(&g, p.bahasa()));
             isian.galat = crate::galat::kolom_galat(&g, p.bahasa());
-            tampil(&s, &p, isian, Vec::new(), 0, StatusCode::UNPROCESSABLE_ENTITY).await
+            tampil(
+                &s,
+                &p,
+                isian,
+                Vec::new(),
+                0,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(g) => Err(super::galat(&p, g)),
     }
