@@ -5,6 +5,7 @@
 // 199108172015022003 (Seksi Perencanaan dan Evaluasi Kesehatan Masyarakat),
 // penilainya `penilai.kesmas`, atasan penilainya `kabid.kesmas`; kurva TW II
 // seksi itu dilanggar (tanpa "Butuh Perbaikan"), pegawai demo belum dinilai.
+// Sesudah keluar, salinan luring halaman SKP terhapus dari ponsel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -88,6 +89,12 @@ test('realisasi luring terkirim, umpan balik, rating, kurva ditolak lalu difinal
     await entri.first().waitFor();
     assert.match(await entri.first().textContent(), /menunggu umpan balik/);
     assert.equal(await entri.first().locator('img[src*="varian=mini"]').count(), 1, 'foto ikut terkirim');
+    // Keluar: salinan luring halaman SKP (CacheStorage) tidak tertinggal di
+    // ponsel untuk orang berikutnya.
+    await pegawai.page.waitForFunction(async () => (await caches.keys()).length > 0);
+    await pegawai.page.locator('form[action="/keluar"] button').click();
+    await pegawai.page.waitForURL(/\/masuk/);
+    await pegawai.page.waitForFunction(async () => (await caches.keys()).length === 0, null, { timeout: 10000 });
 
     // Atasan penilai: kurva TW II dilanggar; finalisasi ditolak.
     const kabid = await masuk(browser, 'kabid.kesmas');

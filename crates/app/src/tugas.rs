@@ -49,6 +49,9 @@ pub struct TugasBaru {
     pub pengguna_id: Option<String>,
     pub muatan: Value,
     pub maks_percobaan: i64,
+    /// Jangan dijalankan sebelum ms epoch ini (None: segera). Dipakai
+    /// tugas yang menghimpun banyak perubahan (`skp::selaras`).
+    pub jalan_setelah: Option<i64>,
 }
 
 impl TugasBaru {
@@ -60,6 +63,7 @@ impl TugasBaru {
             pengguna_id: None,
             muatan,
             maks_percobaan: 5,
+            jalan_setelah: None,
         }
     }
 }
@@ -112,7 +116,7 @@ pub async fn antre(l: &Layanan, b: TugasBaru, berkas: Option<&[u8]>) -> Hasil<(T
         muatan: b.muatan.to_string(),
         hasil: None,
         galat: None,
-        jalan_setelah: ms_sekarang(),
+        jalan_setelah: b.jalan_setelah.unwrap_or_else(ms_sekarang),
         klaim_sampai: None,
         pemegang: None,
         dibuat_pada: store::sekarang(),
@@ -449,6 +453,9 @@ async fn kerjakan(l: &Layanan, t: &Tugas, pemegang: &str) -> Result<Akhir, Galat
         crate::skp::pengingat::JENIS_TUGAS => crate::skp::pengingat::kerjakan(l, &muatan)
             .await
             .map(Akhir::Hasil),
+        crate::skp::selaras::JENIS_TUGAS => crate::skp::selaras::kerjakan(l, &muatan)
+            .await
+            .map(Akhir::Hasil),
         JENIS_UJI_TIDUR if l.konfigurasi.tugas_uji => {
             let ms = muatan["ms"].as_u64().unwrap_or(0);
             tokio::time::sleep(Duration::from_millis(ms)).await;
@@ -534,6 +541,7 @@ async fn kerjakan_impor(l: &Layanan, t: &Tugas, m: &Value) -> Result<Value, Gala
         .ok_or_else(|| GalatTugas::tetap("berkas unggahan tugas ini tidak ada lagi"))?;
     let lap = match jenis {
         Jenis::Pegawai => crate::impor::impor_pegawai(l, &k, &iid, &nama, &isi).await?,
+        Jenis::PegawaiSiasn => crate::impor::impor_pegawai_siasn(l, &k, &iid, &nama, &isi).await?,
         Jenis::Unit => crate::impor::impor_unit(l, &k, &iid, &nama, &isi).await?,
         Jenis::Rencana | Jenis::Belanja | Jenis::RealisasiAnggaran | Jenis::RealisasiKeluaran => {
             let th = m["tahun"]

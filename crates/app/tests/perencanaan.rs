@@ -600,6 +600,7 @@ async fn indikator_hasil_program_dan_kegiatan() {
         };
         let m = |indikator: Vec<pr::IsianIndikator>, versi: i64| pr::MasukanHasil {
             unit_id: None,
+            pejabat_id: None,
             indikator,
             versi: Some(versi),
         };
@@ -755,6 +756,7 @@ async fn indikator_hasil_program_dan_kegiatan() {
             "1.03.02",
             pr::MasukanHasil {
                 unit_id: Some(pupr),
+                pejabat_id: None,
                 indikator: vec![ind(
                     "Persentase jalan dalam kondisi mantap",
                     "75",
@@ -1056,9 +1058,12 @@ async fn demo_memunculkan_setiap_tanda_dan_putusan() {
                 i.realisasi.as_deref(),
                 i.warna.as_str()
             ),
-            (Some("90.00"), None, "abu")
+            // Realisasi indikator hasil demo sampai triwulan III (85 dari
+            // target kumulatif 85): pohon membaca realisasi yang sama.
+            (Some("90.00"), Some("85.00"), "hijau")
         );
-        assert!(kes.capaian_persen.is_some(), "{b:?}: capaian dari anaknya");
+        assert_eq!(i.triwulan, Some(3), "{b:?}");
+        assert!(kes.capaian_persen.is_some(), "{b:?}");
         let tolak = pr::tetapkan(&l, &k, &maluku, 2027)
             .await
             .unwrap()

@@ -1269,3 +1269,157 @@ async fn pengingat_skp_tepat_sekali_dan_berjenjang() {
         assert!(jumlah(&admin).await >= 6);
     }
 }
+
+/// Pimpinan unit (PermenPANRB 6/2022): rating hasil kerjanya mengikuti
+/// predikat organisasi unitnya. Penilai tidak dapat menyimpan rating lain
+/// sesudah predikat ditetapkan; rating yang diberikan sebelumnya
+/// diselaraskan (dengan predikatnya) saat predikat ditetapkan, dan kurva
+/// dinilai dengan predikat sesudah penyelarasan.
+#[tokio::test]
+async fn rating_hasil_pimpinan_unit_ikut_predikat_organisasi() {
+    const KAPUS: &str = "198001012006041009";
+    const STAF_PUS: &str = "199001012014022010";
+    for b in backend_uji() {
+        let d = dunia(b).await;
+        let l = &d.l;
+        let uptd = unit(l, &d.prov, Some(&d.dinas), "UPTD Puskesmas").await;
+        app::organisasi::jabatan::buat(
+            l,
+            &Konteks::sistem(),
+            &d.prov,
+            app::organisasi::jabatan::MasukanJabatan {
+                unit_id: uptd.clone(),
+                nama: "Kepala UPTD".into(),
+                jenis: "pengawas".into(),
+                jenjang: None,
+                kelas: Some(9),
+            },
+        )
+        .await
+        .unwrap();
+        let u = "Pemprov Maluku > Dinas Kesehatan > UPTD Puskesmas";
+        pegawai(
+            l,
+            &d.prov,
+            &[
+                format!("{KAPUS},Kapus,,,pns,III/d,{u},Kepala UPTD,{KADIS},aktif,,"),
+                format!("{STAF_PUS},Staf Pus,,,pns,III/a,{u},Perawat,{KAPUS},aktif,,"),
+            ],
+        )
+        .await;
+        let admin = orang(&d, &d.prov, None, &[Peran::AdminInstansi]).await;
+        let kadis = orang(
+            &d,
+            &d.prov,
+            Some(KADIS),
+            &[Peran::Pegawai, Peran::PimpinanUnit],
+        )
+        .await;
+        let kapus = orang(&d, &d.prov, Some(KAPUS), &[Peran::Pegawai]).await;
+        buka(&d, &admin, TAHUN).await;
+        use RatingKinerja::*;
+        let s_kapus = skp_dari(&d, &kadis, KAPUS).await;
+        let s_staf = skp_dari(&d, &kapus, STAF_PUS).await;
+        let periode = format!("{TAHUN}-TW1");
+
+        // Belum ada predikat: penilai memberi rating sementara; formulir
+        // menyebut aturannya tanpa rating wajib.
+        let awal = app::skp::evaluasi::nilai(
+            l,
+            &kadis,
+            &d.prov,
+            &s_kapus.id,
+            evaluasi(DiAtasEkspektasi, SesuaiEkspektasi, None),
+        )
+        .await
+        .unwrap();
+        assert_eq!(awal.predikat, "baik");
+        let (wajib, pesan) =
+            app::skp::evaluasi::saran_pimpinan(l, &d.prov, &s_kapus, &periode, Bahasa::Id)
+                .await
+                .unwrap()
+                .expect("Kapus memimpin UPTD");
+        assert!(wajib.is_none());
+        assert!(pesan.contains("predikat organisasi"), "{pesan}");
+        // Staf bukan pimpinan: tidak ada aturan pimpinan.
+        assert!(
+            app::skp::evaluasi::saran_pimpinan(l, &d.prov, &s_staf, &periode, Bahasa::Id)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        app::skp::evaluasi::nilai(
+            l,
+            &kapus,
+            &d.prov,
+            &s_staf.id,
+            evaluasi(SesuaiEkspektasi, SesuaiEkspektasi, None),
+        )
+        .await
+        .unwrap();
+
+        // BKD menetapkan predikat Butuh Perbaikan untuk kelompok UPTD:
+        // rating hasil Kapus ikut (di bawah ekspektasi), predikatnya berubah.
+        let k = app::skp::evaluasi::kalibrasi(l, &admin, &d.prov, TAHUN, &periode, &uptd)
+            .await
+            .unwrap();
+        let k = app::skp::evaluasi::simpan_kurva(
+            l,
+            &admin,
+            &d.prov,
+            MasukanKurva {
+                tahun: TAHUN,
+                periode: periode.clone(),
+                unit_id: uptd.clone(),
+                predikat_organisasi: Some(PredikatOrganisasi::ButuhPerbaikan),
+                finalkan: false,
+                alasan_pengecualian: None,
+                versi: Some(k.versi),
+            },
+        )
+        .await
+        .unwrap();
+        let e = app::skp::evaluasi::daftar(l, &kadis, &d.prov, &s_kapus.id)
+            .await
+            .unwrap();
+        let e = e.iter().find(|e| e.periode == periode).unwrap();
+        assert_eq!(e.rating_hasil, "di_bawah_ekspektasi");
+        assert_eq!(e.rating_perilaku, "sesuai_ekspektasi");
+        assert_eq!(e.predikat, "butuh_perbaikan");
+        assert_eq!(e.versi, awal.versi + 1);
+        assert_eq!(k.predikat_organisasi.as_deref(), Some("butuh_perbaikan"));
+
+        // Sesudahnya penilai tidak dapat memberi rating lain; yang sesuai diterima.
+        kolom(
+            app::skp::evaluasi::nilai(
+                l,
+                &kadis,
+                &d.prov,
+                &s_kapus.id,
+                evaluasi(SesuaiEkspektasi, SesuaiEkspektasi, Some(e.versi)),
+            )
+            .await,
+            "rating_hasil",
+        );
+        app::skp::evaluasi::nilai(
+            l,
+            &kadis,
+            &d.prov,
+            &s_kapus.id,
+            evaluasi(DiBawahEkspektasi, DiAtasEkspektasi, Some(e.versi)),
+        )
+        .await
+        .unwrap();
+        let (wajib, _) =
+            app::skp::evaluasi::saran_pimpinan(l, &d.prov, &s_kapus, &periode, Bahasa::Id)
+                .await
+                .unwrap()
+                .unwrap();
+        assert_eq!(wajib, Some(DiBawahEkspektasi));
+        // Staf tetap bebas dinilai penilainya.
+        let es = app::skp::evaluasi::daftar(l, &kapus, &d.prov, &s_staf.id)
+            .await
+            .unwrap();
+        assert_eq!(es[0].rating_hasil, "sesuai_ekspektasi");
+    }
+}

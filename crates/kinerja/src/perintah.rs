@@ -659,6 +659,8 @@ pub enum JenisData {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum JenisImpor {
     Pegawai,
+    /// Pegawai dari ekspor SIASN (BKN): judul kolom NIP_BARU, UNOR_NAMA, …
+    PegawaiSiasn,
     Unit,
     Rencana,
     Belanja,
@@ -683,7 +685,7 @@ impl From<FormatBerkas> for app::impor::Format {
 
 #[derive(Args)]
 pub struct OpsiImpor {
-    /// Yang diimpor: pegawai, unit, rencana, belanja, realisasi-anggaran, realisasi-keluaran
+    /// Yang diimpor: pegawai, pegawai-siasn, unit, rencana, belanja, realisasi-anggaran, realisasi-keluaran
     #[arg(value_enum)]
     jenis: JenisImpor,
     /// Berkas .csv (pemisah , atau ;) atau .xlsx
@@ -742,7 +744,7 @@ async fn cari_instansi(l: &app::Layanan, teks: &str) -> Result<String, String> {
     }
 }
 
-/// `kinerja import pegawai|unit|rencana|… BERKAS --instansi ID [--tahun YYYY]`: laporan di stdout,
+/// `kinerja import pegawai|pegawai-siasn|unit|rencana|… BERKAS --instansi ID [--tahun YYYY]`: laporan di stdout,
 /// waktu di stderr. 0 diterima, 2 ditolak (tidak ada yang ditulis), 1 galat.
 pub async fn import(o: OpsiImpor) -> ExitCode {
     pasang_log(false);
@@ -765,6 +767,9 @@ pub async fn import(o: OpsiImpor) -> ExitCode {
         let th = o.tahun.unwrap_or_default();
         let lap = match o.jenis {
             JenisImpor::Pegawai => app::impor::impor_pegawai(&l, &k, &iid, &nama, &isi).await,
+            JenisImpor::PegawaiSiasn => {
+                app::impor::impor_pegawai_siasn(&l, &k, &iid, &nama, &isi).await
+            }
             JenisImpor::Unit => app::impor::impor_unit(&l, &k, &iid, &nama, &isi).await,
             JenisImpor::Rencana => app::impor::impor_rencana(&l, &k, &iid, th, &nama, &isi).await,
             JenisImpor::Belanja => app::impor::impor_belanja(&l, &k, &iid, th, &nama, &isi).await,

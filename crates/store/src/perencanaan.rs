@@ -58,6 +58,11 @@ pub struct Butir {
     pub pagu_sen: Option<i64>,
     #[serde(default)]
     pub lokasi: Option<String>,
+    /// Pejabat penanggung jawab yang ditetapkan perencana (id pegawai);
+    /// kosong = kepala unit penanggung jawab menurut data kepegawaian.
+    #[serde(default)]
+    #[sqlx(default)]
+    pub pejabat_id: Option<String>,
     pub urutan: i64,
     #[serde(default)]
     pub versi: i64,
@@ -113,6 +118,13 @@ pub struct Rincian {
     pub jumlah_sen: i64,
     pub urutan: i64,
     pub dibuat_pada: String,
+    /// Komponen K/L (tiga digit, mis. `051`): pengelompokan belanja RO.
+    #[serde(default)]
+    #[sqlx(default)]
+    pub komponen_kode: Option<String>,
+    #[serde(default)]
+    #[sqlx(default)]
+    pub komponen_nama: Option<String>,
 }
 
 /// Realisasi anggaran satu sub kegiatan pada satu bulan (belanja bulan itu).
@@ -317,15 +329,15 @@ pub async fn hapus_draf(k: &mut Koneksi, instansi_id: &str, id: &str) -> Hasil<b
 
 // ---------- butir dan indikator ----------
 
-const KOLOM_BUTIR: &str = "instansi_id, id, rencana_id, kunci, tingkat, kode, nama, induk_id, unit_id, pagu_sen, lokasi, urutan, versi, dibuat_pada, diubah_pada";
+const KOLOM_BUTIR: &str = "instansi_id, id, rencana_id, kunci, tingkat, kode, nama, induk_id, unit_id, pagu_sen, lokasi, pejabat_id, urutan, versi, dibuat_pada, diubah_pada";
 const KOLOM_INDIKATOR: &str = "instansi_id, id, rencana_id, butir_id, kunci, nama, nama_kunci, satuan, polaritas, baseline, target, target_tw1, target_tw2, target_tw3, target_tw4, urutan, versi, dibuat_pada, diubah_pada";
 
 pub async fn sisipkan_butir_banyak(k: &mut Koneksi, butir: &[Butir]) -> Hasil<()> {
     let be = crate::Backend::dari_koneksi(k);
-    for potong in butir.chunks(be.baris_per_sisip(15)) {
+    for potong in butir.chunks(be.baris_per_sisip(16)) {
         let sql = format!(
             "INSERT INTO rencana_butir ({KOLOM_BUTIR}) VALUES {}",
-            crate::nilai_banyak(potong.len(), 15)
+            crate::nilai_banyak(potong.len(), 16)
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for b in potong {
@@ -341,6 +353,7 @@ pub async fn sisipkan_butir_banyak(k: &mut Koneksi, butir: &[Butir]) -> Hasil<()
                 .bind(&b.unit_id)
                 .bind(b.pagu_sen)
                 .bind(&b.lokasi)
+                .bind(&b.pejabat_id)
                 .bind(b.urutan)
                 .bind(b.versi)
                 .bind(&b.dibuat_pada)
@@ -355,7 +368,7 @@ pub async fn sisipkan_butir_banyak(k: &mut Koneksi, butir: &[Butir]) -> Hasil<()
 pub async fn ubah_butir(k: &mut Koneksi, b: &Butir) -> Hasil<bool> {
     let r = sqlx::query(
         "UPDATE rencana_butir SET kode = $1, nama = $2, induk_id = $3, unit_id = $4, pagu_sen = $5, lokasi = $6, urutan = $7, \
-         versi = versi + 1, diubah_pada = $8 WHERE instansi_id = $9 AND id = $10 AND versi = $11",
+         versi = versi + 1, diubah_pada = $8, pejabat_id = $12 WHERE instansi_id = $9 AND id = $10 AND versi = $11",
     )
     .bind(&b.kode)
     .bind(&b.nama)
@@ -368,6 +381,7 @@ pub async fn ubah_butir(k: &mut Koneksi, b: &Butir) -> Hasil<bool> {
     .bind(&b.instansi_id)
     .bind(&b.id)
     .bind(b.versi)
+    .bind(&b.pejabat_id)
     .execute(k)
     .await?;
     Ok(r.rows_affected() == 1)
@@ -518,8 +532,7 @@ pub async fn indikator_rencana(
 
 // ---------- rincian belanja ----------
 
-const KOLOM_RINCIAN: &str =
-    "instansi_id, id, rencana_id, butir_id, kode_rekening, uraian, jumlah_sen, urutan, dibuat_pada";
+const KOLOM_RINCIAN: &str = "instansi_id, id, rencana_id, butir_id, kode_rekening, uraian, jumlah_sen, urutan, dibuat_pada, komponen_kode, komponen_nama";
 
 /// Mengganti seluruh rincian belanja butir-butir yang disebut (baris belanja
 /// tidak punya kunci alami, jadi impor mengganti, bukan mencocokkan).
@@ -541,10 +554,10 @@ pub async fn ganti_rincian(
 
 pub async fn sisipkan_rincian_banyak(k: &mut Koneksi, rincian: &[Rincian]) -> Hasil<()> {
     let be = crate::Backend::dari_koneksi(k);
-    for potong in rincian.chunks(be.baris_per_sisip(9)) {
+    for potong in rincian.chunks(be.baris_per_sisip(11)) {
         let sql = format!(
             "INSERT INTO rincian_belanja ({KOLOM_RINCIAN}) VALUES {}",
-            crate::nilai_banyak(potong.len(), 9)
+            crate::nilai_banyak(potong.len(), 11)
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for r in potong {
@@ -557,11 +570,31 @@ pub async fn sisipkan_rincian_banyak(k: &mut Koneksi, rincian: &[Rincian]) -> Ha
                 .bind(&r.uraian)
                 .bind(r.jumlah_sen)
                 .bind(r.urutan)
-                .bind(&r.dibuat_pada);
+                .bind(&r.dibuat_pada)
+                .bind(&r.komponen_kode)
+                .bind(&r.komponen_nama);
         }
         q.execute(&mut *k).await?;
     }
     Ok(())
+}
+
+/// Rincian belanja satu butir (indeks `rincian_belanja_butir`): halaman RO/sub kegiatan.
+pub async fn rincian_butir(
+    pool: &AnyPool,
+    instansi_id: &str,
+    rencana_id: &str,
+    butir_id: &str,
+) -> Hasil<Vec<Rincian>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_RINCIAN} FROM rincian_belanja \
+         WHERE instansi_id = $1 AND rencana_id = $2 AND butir_id = $3 ORDER BY urutan, id"
+    ))
+    .bind(instansi_id)
+    .bind(rencana_id)
+    .bind(butir_id)
+    .fetch_all(pool)
+    .await?)
 }
 
 pub async fn rincian_rencana(

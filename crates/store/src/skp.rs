@@ -988,6 +988,46 @@ pub async fn baris_kalibrasi(
     .await?)
 }
 
+/// Banyaknya SKP aktif per (unit, predikat periode itu; NULL = belum dinilai):
+/// ringkasan kalibrasi tanpa memindahkan satu baris per pegawai (10.000
+/// pegawai → ±300 baris). Satu kueri, satu shard.
+pub async fn jumlah_kalibrasi(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+    periode: &str,
+) -> Hasil<Vec<(String, Option<String>, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT s.unit_id, e.predikat, COUNT(*) AS n \
+         FROM skp s LEFT JOIN evaluasi_skp e ON e.instansi_id = s.instansi_id AND e.skp_id = s.id AND e.periode = $3 \
+         WHERE s.instansi_id = $1 AND s.tahun = $2 AND s.aktif = 1 GROUP BY s.unit_id, e.predikat",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(periode)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Unit SKP aktif yang dinilai (atau diatasi-nilai) seorang pegawai.
+pub async fn unit_dinilai_oleh(
+    pool: &AnyPool,
+    instansi_id: &str,
+    tahun: i64,
+    pegawai_id: &str,
+) -> Hasil<Vec<String>> {
+    let x: Vec<(String,)> = sqlx::query_as(
+        "SELECT DISTINCT unit_id FROM skp \
+         WHERE instansi_id = $1 AND tahun = $2 AND aktif = 1 AND (penilai_id = $3 OR atasan_penilai_id = $3)",
+    )
+    .bind(instansi_id)
+    .bind(tahun)
+    .bind(pegawai_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(x.into_iter().map(|(u,)| u).collect())
+}
+
 // ---------- kurva per unit ----------
 
 pub async fn kurva_unit(pool: &AnyPool, instansi_id: &str, periode: &str) -> Hasil<Vec<KurvaUnit>> {
@@ -1285,4 +1325,127 @@ pub async fn menunggu_per_penilai(
     .bind(penilai_id)
     .fetch_all(pool)
     .await?)
+}
+
+// ---------- rencana dari berkas dan templat per jabatan (migrasi 0068) ----------
+
+/// Mengubah isi satu indikator (impor rencana: indikator yang cocok menurut uraian).
+pub async fn ubah_indikator(k: &mut Koneksi, i: &IndikatorSkp) -> Hasil<()> {
+    sqlx::query(
+        "UPDATE indikator_skp SET aspek = $1, uraian = $2, target = $3, satuan = $4 \
+         WHERE instansi_id = $5 AND id = $6",
+    )
+    .bind(&i.aspek)
+    .bind(&i.uraian)
+    .bind(&i.target)
+    .bind(&i.satuan)
+    .bind(&i.instansi_id)
+    .bind(&i.id)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+/// RHK satu SKP yang dirujuk tonggak aksi perubahan (`tonggak_aksi.rhk_id`).
+pub async fn rhk_dirujuk_tonggak(
+    pool: &AnyPool,
+    instansi_id: &str,
+    skp_id: &str,
+) -> Hasil<HashSet<String>> {
+    let baris: Vec<(String,)> = sqlx::query_as(
+        "SELECT DISTINCT t.rhk_id FROM tonggak_aksi t JOIN rhk r \
+         ON r.instansi_id = t.instansi_id AND r.id = t.rhk_id \
+         WHERE t.instansi_id = $1 AND r.skp_id = $2",
+    )
+    .bind(instansi_id)
+    .bind(skp_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(baris.into_iter().map(|(x,)| x).collect())
+}
+
+/// RHK satu SKP yang diintervensi RHK SKP lain (bawahan sudah menautkan).
+pub async fn rhk_diintervensi(
+    pool: &AnyPool,
+    instansi_id: &str,
+    skp_id: &str,
+) -> Hasil<HashSet<String>> {
+    let baris: Vec<(String,)> = sqlx::query_as(
+        "SELECT DISTINCT b.rhk_atasan_id FROM rhk b JOIN rhk r \
+         ON r.instansi_id = b.instansi_id AND r.id = b.rhk_atasan_id \
+         WHERE b.instansi_id = $1 AND r.skp_id = $2 AND b.skp_id <> $2",
+    )
+    .bind(instansi_id)
+    .bind(skp_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(baris.into_iter().map(|(x,)| x).collect())
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct TemplatSkp {
+    pub instansi_id: String,
+    pub jabatan_id: String,
+    /// Baris rencana (JSON `app::skp::rencana_berkas::RhkBerkas`), tanpa tautan atasan.
+    pub isi: String,
+    pub diubah_pada: String,
+    pub diubah_oleh: Option<String>,
+    pub versi: i64,
+}
+
+const KOLOM_TEMPLAT: &str = "instansi_id, jabatan_id, isi, diubah_pada, diubah_oleh, versi";
+
+/// Semua templat SKP satu instansi (dimuat sekali saat membuka periode).
+pub async fn templat_skp_semua(pool: &AnyPool, instansi_id: &str) -> Hasil<Vec<TemplatSkp>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_TEMPLAT} FROM templat_skp WHERE instansi_id = $1 ORDER BY jabatan_id"
+    ))
+    .bind(instansi_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn templat_skp(
+    pool: &AnyPool,
+    instansi_id: &str,
+    jabatan_id: &str,
+) -> Hasil<Option<TemplatSkp>> {
+    Ok(sqlx::query_as(sqlf!(
+        "SELECT {KOLOM_TEMPLAT} FROM templat_skp WHERE instansi_id = $1 AND jabatan_id = $2"
+    ))
+    .bind(instansi_id)
+    .bind(jabatan_id)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// Menyimpan templat satu jabatan (baru, atau mengganti isinya dengan versi + 1).
+pub async fn simpan_templat_skp(k: &mut Koneksi, t: &TemplatSkp) -> Hasil<()> {
+    sqlx::query(sqlf!(
+        "INSERT INTO templat_skp ({KOLOM_TEMPLAT}) VALUES ($1, $2, $3, $4, $5, 1) \
+         ON CONFLICT (instansi_id, jabatan_id) DO UPDATE SET isi = $3, diubah_pada = $4, \
+         diubah_oleh = $5, versi = templat_skp.versi + 1"
+    ))
+    .bind(&t.instansi_id)
+    .bind(&t.jabatan_id)
+    .bind(&t.isi)
+    .bind(&t.diubah_pada)
+    .bind(&t.diubah_oleh)
+    .execute(k)
+    .await?;
+    Ok(())
+}
+
+/// Menghapus templat satu jabatan; false bila tidak ada.
+pub async fn hapus_templat_skp(
+    k: &mut Koneksi,
+    instansi_id: &str,
+    jabatan_id: &str,
+) -> Hasil<bool> {
+    let x = sqlx::query("DELETE FROM templat_skp WHERE instansi_id = $1 AND jabatan_id = $2")
+        .bind(instansi_id)
+        .bind(jabatan_id)
+        .execute(k)
+        .await?;
+    Ok(x.rows_affected() > 0)
 }

@@ -85,8 +85,22 @@
     }).catch(function () { /* jaringan belum kembali: coba lagi nanti */ })
       .then(function () { jalan = false; return tampil(); });
   }
+  var keluarSetuju = false;
   document.addEventListener('submit', function (ev) {
     var f = ev.target;
+    // Keluar menghapus data situs di ponsel ini (Clear-Site-Data), termasuk
+    // antrean: yang belum terkirim diperingatkan dulu.
+    if (f.getAttribute && f.getAttribute('action') === '/keluar' && !keluarSetuju) {
+      ev.preventDefault();
+      semua().then(function (isi) {
+        var n = isi.length;
+        if (n === 0 || window.confirm(T(n + ' realisasi belum terkirim akan dihapus dari ponsel ini. Tetap keluar?',
+          n + ' unsent result(s) will be removed from this phone. Sign out anyway?'))) {
+          keluarSetuju = true; f.submit();
+        }
+      }, function () { keluarSetuju = true; f.submit(); });
+      return;
+    }
     if (!f.hasAttribute || !f.hasAttribute('data-antrean')) return;
     ev.preventDefault();
     var fd = new FormData(f), isian = {}, berkas = null;

@@ -358,3 +358,42 @@ async fn api_json_422_dengan_laporan_dan_ekspor() {
         assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
     }
 }
+
+#[tokio::test]
+async fn impor_siasn_lewat_halaman() {
+    for b in backend_uji() {
+        let u = siapkan(b).await;
+        let (mut k, _) = admin(&u, "admin.a", &u.a.id).await;
+        // Halaman impor pegawai menautkan impor SIASN.
+        let j = k.get(&format!("/instansi/{}/pegawai/impor", u.a.id)).await;
+        assert!(j.teks.contains("/pegawai/impor-siasn"), "{b:?}");
+        let jalur = format!("/instansi/{}/pegawai/impor-siasn", u.a.id);
+        let j = k.get(&jalur).await;
+        assert_eq!(j.status, StatusCode::OK, "{b:?}");
+        assert!(j.teks.contains("UNOR_INDUK_NAMA") || j.teks.contains("unor_induk_nama"));
+        let csrf = k.csrf.clone().unwrap();
+        let sebelum = jumlah(&u).await;
+        let j = unggah(
+            &mut k,
+            &jalur,
+            Some(&csrf),
+            "siasn.csv",
+            b"NIP BARU;NAMA;UNOR_NAMA;KEDUDUKAN_HUKUM_NAMA;AGAMA_NAMA\n199912312024011999;Siasn Tidak Ada;Bidang Khayalan;Aktif;Islam\n",
+        )
+        .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", j.teks);
+        assert!(j.teks.contains("UNOR_NAMA"), "{}", j.teks);
+        assert_eq!(jumlah(&u).await, sebelum);
+        let j = unggah(
+            &mut k,
+            &jalur,
+            Some(&csrf),
+            "siasn.csv",
+            b"NIP BARU;NAMA;UNOR_NAMA;KEDUDUKAN_HUKUM_NAMA;AGAMA_NAMA\n199912312024011999;Siasn Web;Dinas Kesehatan;CLTN;Islam\n",
+        )
+        .await;
+        assert_eq!(j.status, StatusCode::OK, "{b:?}: {}", j.teks);
+        assert!(j.teks.contains("1 dibuat"), "{}", j.teks);
+        assert_eq!(jumlah(&u).await, sebelum + 1);
+    }
+}

@@ -276,6 +276,7 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         ("post", "/instansi/{iid}/pengguna") => KelolaInstansi(201),
         ("post", "/instansi/{iid}/pengguna/{id}/sandi") => KelolaInstansi(204),
         ("post", "/instansi/{iid}/pegawai/impor") => KelolaInstansi(200),
+        ("post", "/instansi/{iid}/pegawai/impor-siasn") => KelolaInstansi(200),
         ("post", "/instansi/{iid}/unit/impor") => KelolaInstansi(200),
         // Ekspor pegawai memuat kolom pribadi seluruh instansi: admin saja.
         ("get", "/instansi/{iid}/pegawai/ekspor") => KelolaInstansi(200),
@@ -440,6 +441,16 @@ fn jenis_rute(metode: &str, jalur: &str) -> Option<Jenis> {
         // Berkas yang merujuk indikator tak dikenal: 422 sesudah kebijakan.
         ("post", "/instansi/{iid}/skp/{skp_id}/realisasi/impor") => PemilikSkp(422),
         ("post", "/instansi/{iid}/skp/{skp_id}/realisasi") => PemilikSkp(201),
+        // Rencana SKP dari berkas: aspek salah, 422 sesudah kebijakan.
+        ("get", "/instansi/{iid}/skp/{skp_id}/rencana/ekspor") => BacaSkp,
+        ("post", "/instansi/{iid}/skp/{skp_id}/rencana/impor") => PemilikSkp(422),
+        // Templat per jabatan (BKD); jabatan uji tidak ada: 404 sesudah kebijakan.
+        ("get", "/instansi/{iid}/skp/templat") => KelolaInstansi(200),
+        ("get", "/instansi/{iid}/skp/templat/{jabatan_id}") => KelolaInstansi(404),
+        ("put", "/instansi/{iid}/skp/templat/{jabatan_id}") => KelolaInstansi(404),
+        ("delete", "/instansi/{iid}/skp/templat/{jabatan_id}") => KelolaInstansi(404),
+        // SKP uji yang tidak ada: 404 sesudah kebijakan (jalur positif di skp_rencana_http.rs).
+        ("post", "/instansi/{iid}/skp/{skp_id}/jadikan-templat") => KelolaInstansi(404),
         ("post", "/instansi/{iid}/skp/{skp_id}/realisasi/{rid}/umpan-balik") => PenilaiSkp(200),
         ("get", "/instansi/{iid}/skp/{skp_id}/evaluasi") => BacaSkp,
         ("post", "/instansi/{iid}/skp/{skp_id}/evaluasi") => PenilaiSkp(200),
@@ -1943,6 +1954,7 @@ async fn susun(
             .replace("{skp_id}", &skp_id)
             .replace("{rhk_id}", &rhk_id)
             .replace("{rid}", &realisasi_id)
+            .replace("{jabatan_id}", "tidak-ada")
     );
     if jalur == "/nomenklatur/versi" && metode == "post" {
         uri.push_str(&format!(
@@ -2044,10 +2056,15 @@ async fn susun(
         ("post", "/instansi/{iid}/pengguna/{id}/sandi") => {
             Some(json!({"sandi_baru": format!("sandi-baru-uji-{n}")}))
         }
-        ("post", "/instansi/{iid}/pegawai/impor") | ("post", "/instansi/{iid}/unit/impor") => {
+        ("post", "/instansi/{iid}/pegawai/impor")
+        | ("post", "/instansi/{iid}/pegawai/impor-siasn")
+        | ("post", "/instansi/{iid}/unit/impor") => {
             jenis_isi = Some("text/csv");
             uri.push_str("?nama_berkas=matriks.csv");
-            let isi = if jalur.contains("/pegawai/") {
+            let isi = if jalur.ends_with("/impor-siasn") {
+                // UNOR_NAMA juga menerima id unit Kinerja.
+                format!("NIP_BARU,NAMA,UNOR_NAMA\n{},Siasn {n},{unit}\n", nip(n))
+            } else if jalur.contains("/pegawai/") {
                 format!("nip,nama,jenis_asn,unit\n{},Impor {n},pns,{unit}\n", nip(n))
             } else {
                 format!("nama,jenis,induk\nImpor Unit {n},bidang,{unit}\n")
@@ -2259,6 +2276,21 @@ async fn susun(
         ("post", "/instansi/{iid}/skp/{skp_id}/rhk/{rhk_id}/turunkan") => {
             Some(json!({"skp_id": ["tidak-ada"]}))
         }
+        ("get", "/instansi/{iid}/skp/{skp_id}/rencana/ekspor")
+        | ("get", "/instansi/{iid}/skp/templat/{jabatan_id}") => {
+            uri.push_str("?format=csv");
+            None
+        }
+        ("post", "/instansi/{iid}/skp/{skp_id}/rencana/impor")
+        | ("put", "/instansi/{iid}/skp/templat/{jabatan_id}") => {
+            uri.push_str("?nama_berkas=rencana.csv");
+            return Permintaan {
+                metode: if metode == "put" { Method::PUT } else { Method::POST },
+                uri,
+                jenis_isi: Some("text/csv"),
+                badan: b"rhk_no,jenis,rhk,aspek,indikator,target,satuan\n1,utama,RHK uji,mutu,Indikator uji,3,dokumen\n".to_vec(),
+            };
+        }
         ("put", "/instansi/{iid}/skp/{skp_id}/ekspektasi") => Some(
             json!({"ekspektasi": [{"nilai": "akuntabel", "ekspektasi": format!("Tepat waktu {n}")}]}),
         ),
@@ -2296,6 +2328,11 @@ async fn susun(
         }
         // Tanpa badan.
         ("post", "/instansi/{iid}/anggaran/{tahun}/tetapkan") => None,
+        // SKP yang tidak ada: 404 sesudah kebijakan (jabatan pegawai uji berbeda-beda).
+        ("post", "/instansi/{iid}/skp/{skp_id}/jadikan-templat") => {
+            uri = format!("/api/v1/instansi/{iid}/skp/tidak-ada/jadikan-templat");
+            None
+        }
         ("put", "/instansi/{iid}/anggaran/{tahun}/realisasi-anggaran/{kode}/{periode}") => {
             let mut kon = pool.acquire().await.unwrap();
             let x =

@@ -2,7 +2,8 @@
 //! batasnya): semua atau tidak sama sekali, laporan per baris. Peserta yang
 //! sudah terdaftar diperbarui (mentor, coach, judul), tidak digandakan.
 
-use super::{Aksi, MasukanPeserta, OBJEK_AKSI, cari_angkatan, siapkan_peserta};
+use super::angkatan::{cari_angkatan, siapkan_peserta};
+use super::{Aksi, MasukanPeserta, OBJEK_AKSI};
 use crate::galat::GalatKolom;
 use crate::impor::baca::Bentuk;
 use crate::impor::{CatatanBaris, Jenis, Kolom, LaporanImpor};

@@ -413,6 +413,35 @@ pub async fn unggah(
     instansi_id: &str,
     berkas: Vec<BerkasMasuk>,
 ) -> Hasil<Vec<Bukti>> {
+    boleh_unggah(k, instansi_id)?;
+    let siap = siapkan_dan_simpan(l, k, instansi_id, berkas).await?;
+    let mut tx = l.db.mulai().await?;
+    let bukti = catat(&mut tx, k, instansi_id, siap).await?;
+    tx.commit().await?;
+    Ok(bukti)
+}
+
+/// Bukti yang isinya sudah tersimpan di penyimpanan tetapi barisnya belum
+/// dicatat: pemanggil mencatatnya di transaksinya sendiri ([`catat`]).
+pub(crate) struct BuktiTersimpan(Vec<Siap>);
+
+impl BuktiTersimpan {
+    /// Id bukti pertama (id dibuat saat disiapkan, sebelum dicatat).
+    pub(crate) fn id_pertama(&self) -> Option<String> {
+        self.0.first().map(|s| s.bukti.id.clone())
+    }
+}
+
+/// Tahap pertama [`unggah`]: hak unggah, batas, pemeriksaan isi, lalu isi
+/// ditulis ke penyimpanan. Dipisah agar layanan yang merujuk bukti (mis.
+/// realisasi SKP saat serbuan akhir bulan) mencatat bukti dan rujukannya
+/// dalam SATU transaksi (satu commit, bukan dua).
+pub(crate) async fn siapkan_dan_simpan(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    berkas: Vec<BerkasMasuk>,
+) -> Hasil<BuktiTersimpan> {
     let a = boleh_unggah(k, instansi_id)?.clone();
     if berkas.is_empty() {
         let pesan = k.t(
@@ -441,11 +470,20 @@ pub async fn unggah(
             })?;
         }
     }
-    let mut tx = l.db.mulai().await?;
-    for s in &siap {
-        store::bukti::tambah(&mut tx, &s.bukti).await?;
+    Ok(BuktiTersimpan(siap))
+}
+
+/// Tahap kedua [`unggah`]: baris bukti dan auditnya di transaksi pemanggil.
+pub(crate) async fn catat(
+    tx: &mut store::Transaksi<'_>,
+    k: &Konteks,
+    instansi_id: &str,
+    siap: BuktiTersimpan,
+) -> Hasil<Vec<Bukti>> {
+    for s in &siap.0 {
+        store::bukti::tambah(tx, &s.bukti).await?;
         crate::audit::catat(
-            &mut tx,
+            tx,
             k,
             instansi_id,
             "buat",
@@ -456,8 +494,7 @@ pub async fn unggah(
         )
         .await?;
     }
-    tx.commit().await?;
-    Ok(siap.into_iter().map(|s| s.bukti).collect())
+    Ok(siap.0.into_iter().map(|s| s.bukti).collect())
 }
 
 async fn cari(l: &Layanan, k: &Konteks, instansi_id: &str, id: &str) -> Hasil<Bukti> {

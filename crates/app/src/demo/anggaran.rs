@@ -420,6 +420,40 @@ fn csv_keluaran(baris: &[Baris]) -> String {
     s
 }
 
+/// Realisasi indikator hasil program (kolom `subkegiatan_kode` = kode
+/// program): triwulan I–III, tepat target kecuali program yang uangnya habis
+/// tanpa keluaran (merah), supaya pohon kinerja dan halaman program
+/// menampilkan capaian.
+fn csv_keluaran_hasil(baris: &[Baris], hasil: &[HasilDemo]) -> String {
+    let mut s = String::new();
+    let mut sudah = Vec::new();
+    // Program yang uangnya habis tanpa keluaran (serapan ≥ 90 %, keluaran
+    // ≤ separuh target; di demo 1.03.02): cakupan hasilnya turun di bawah
+    // baseline (tanggul lama rusak banjir, yang baru tidak jadi) — merah.
+    let tertinggal: Vec<&str> = baris
+        .iter()
+        .filter(|b| b.serapan >= 90 && b.keluaran * 2 <= b.target)
+        .map(|b| b.program.0)
+        .collect();
+    for b in baris {
+        if sudah.contains(&b.program.0) {
+            continue;
+        }
+        sudah.push(b.program.0);
+        for (p, ind, _, _, _, tw) in hasil.iter().filter(|h| h.0 == b.program.0) {
+            for q in 0..3 {
+                let x = if tertinggal.contains(p) { "30" } else { tw[q] };
+                s.push_str(&format!(
+                    "{p},\"{ind}\",{},{x},https://kinerja.malukuprov.go.id/bukti/{p}/tw{}\n",
+                    q + 1,
+                    q + 1
+                ));
+            }
+        }
+    }
+    s
+}
+
 async fn impor(l: &Layanan, jenis: &str, iid: &str, tahun: i64, isi: &str) -> Hasil<()> {
     let k = Konteks::sistem();
     let nama = format!("demo-{jenis}-{tahun}.csv");
@@ -451,7 +485,8 @@ async fn tahun_penuh(l: &Layanan, iid: &str, baris: &[Baris], hasil: &[HasilDemo
         .await?
         .map_err(|t| Galat::Internal(format!("demo tetapkan: {:?}", t.kekurangan)))?;
     impor(l, "realisasi-anggaran", iid, 2026, &csv_realisasi(baris)).await?;
-    impor(l, "realisasi-keluaran", iid, 2026, &csv_keluaran(baris)).await?;
+    let keluaran = csv_keluaran(baris) + &csv_keluaran_hasil(baris, hasil);
+    impor(l, "realisasi-keluaran", iid, 2026, &keluaran).await?;
     Ok(())
 }
 
@@ -696,6 +731,7 @@ pub async fn isi_skala_anggaran(
             unit_id,
             pagu_sen: pagu,
             lokasi: None,
+            pejabat_id: None,
             urutan,
             versi: 1,
             dibuat_pada: waktu.clone(),

@@ -417,6 +417,15 @@ async fn isi_instansi(l: &Layanan, iid: &str, tahun: i64, pegawai_demo: Option<&
         .and_then(|p| pegawai.get(p))
         .map(|p| p.unit_id.as_str());
     let kelompok = kelompok_kurva(&dinilai, crate::skp::periode::AMBANG_KURVA_BAWAAN as u64);
+    let semua_pegawai: Vec<store::organisasi::Pegawai> = pegawai.values().cloned().collect();
+    let semua_jabatan: Vec<store::organisasi::Jabatan> = jabatan.values().cloned().collect();
+    let kepala: std::collections::HashSet<String> = unit
+        .iter()
+        .filter_map(|u| {
+            crate::skp::evaluasi::pimpinan_dari(&semua_pegawai, &semua_jabatan, &u.id)
+                .map(|p| p.id.clone())
+        })
+        .collect();
     let mut evaluasi = Vec::new();
     let mut kurva = Vec::new();
     use RatingKinerja::*;
@@ -433,7 +442,12 @@ async fn isi_instansi(l: &Layanan, iid: &str, tahun: i64, pegawai_demo: Option<&
                 .iter()
                 .filter(|s| !(langgar && tw == 2 && Some(s.pegawai_id.as_str()) == pegawai_demo))
                 .collect();
-            let n = dinilai.len() as u64;
+            // Pimpinan unit dinilai "sesuai ekspektasi" (= predikat organisasi
+            // Baik, aturan pimpinan unit): ditaruh di blok tengah urutan.
+            let (pimpinan_kel, lain): (Vec<&&Skp>, Vec<&&Skp>) = dinilai
+                .into_iter()
+                .partition(|s| kepala.contains(s.pegawai_id.as_str()));
+            let n = (pimpinan_kel.len() + lain.len()) as u64;
             if n == 0 {
                 continue;
             }
@@ -443,6 +457,13 @@ async fn isi_instansi(l: &Layanan, iid: &str, tahun: i64, pegawai_demo: Option<&
                 (n * 15 / 100).max(1)
             };
             let baik = (n - bp).min(n * 7 / 10);
+            let potong = (bp as usize).min(lain.len());
+            let dinilai: Vec<&&Skp> = lain[..potong]
+                .iter()
+                .chain(pimpinan_kel.iter())
+                .chain(lain[potong..].iter())
+                .copied()
+                .collect();
             for (i, s) in dinilai.iter().enumerate() {
                 let i = i as u64;
                 let (h, p) = if i < bp {
@@ -451,6 +472,11 @@ async fn isi_instansi(l: &Layanan, iid: &str, tahun: i64, pegawai_demo: Option<&
                     (SesuaiEkspektasi, SesuaiEkspektasi)
                 } else {
                     (DiAtasEkspektasi, DiAtasEkspektasi)
+                };
+                let h = if kepala.contains(s.pegawai_id.as_str()) {
+                    SesuaiEkspektasi
+                } else {
+                    h
                 };
                 evaluasi.push(EvaluasiSkp {
                     instansi_id: iid.into(),

@@ -80,7 +80,7 @@ impl From<Jenis> for Bentuk {
 }
 
 impl Tabel {
-    fn baru(
+    pub(crate) fn baru(
         format: Format,
         pemisah: Option<char>,
         kepala: Vec<String>,

@@ -29,6 +29,7 @@ pub(crate) mod baca;
 mod jalur;
 mod nomenklatur;
 mod pegawai;
+mod siasn;
 pub(crate) mod tulis;
 mod unit;
 
@@ -40,6 +41,7 @@ pub use anggaran::{
 };
 pub use nomenklatur::{HasilMuatNomenklatur, KOLOM_NOMENKLATUR, MasukanVersi, impor_nomenklatur};
 pub use pegawai::{KOLOM_PEGAWAI, ekspor_pegawai, impor_pegawai};
+pub use siasn::{KOLOM_SIASN, impor_pegawai_siasn};
 
 /// CSV atau XLSX untuk tabel apa pun (di thread pemblokir).
 async fn tulis_berkas_tabel(
@@ -131,6 +133,8 @@ impl Format {
 #[schema(as = JenisImpor)]
 pub enum Jenis {
     Pegawai,
+    /// Pegawai dari ekspor data kepegawaian SIASN (BKN): judul kolom SIASN.
+    PegawaiSiasn,
     Unit,
     /// Rencana: program, kegiatan, sub kegiatan, indikator, target, pagu.
     Rencana,
@@ -146,6 +150,7 @@ impl Jenis {
     pub fn kode(self) -> &'static str {
         match self {
             Jenis::Pegawai => "pegawai",
+            Jenis::PegawaiSiasn => "pegawai-siasn",
             Jenis::Unit => "unit",
             Jenis::Rencana => "rencana",
             Jenis::Belanja => "belanja",
@@ -157,6 +162,7 @@ impl Jenis {
     pub fn dari_kode(s: &str) -> Option<Jenis> {
         match s.trim().to_ascii_lowercase().as_str() {
             "pegawai" | "employees" | "employee" => Some(Jenis::Pegawai),
+            "pegawai-siasn" | "pegawai_siasn" | "siasn" => Some(Jenis::PegawaiSiasn),
             "unit" | "units" | "unit_kerja" => Some(Jenis::Unit),
             "rencana" => Some(Jenis::Rencana),
             "belanja" => Some(Jenis::Belanja),
@@ -169,6 +175,7 @@ impl Jenis {
     pub fn kolom(self) -> &'static [Kolom] {
         match self {
             Jenis::Pegawai => KOLOM_PEGAWAI,
+            Jenis::PegawaiSiasn => KOLOM_SIASN,
             Jenis::Unit => KOLOM_UNIT,
             Jenis::Rencana => KOLOM_RENCANA,
             Jenis::Belanja => KOLOM_BELANJA,

@@ -101,8 +101,8 @@ pub const KOLOM_PEGAWAI: &[Kolom] = &[
     Kolom {
         nama: "status",
         wajib: false,
-        id: "aktif, cuti, pensiun, pindah atau berhenti (kosong = aktif). Pensiun, pindah dan berhenti menonaktifkan akunnya.",
-        en: "aktif, cuti, pensiun, pindah or berhenti (empty = aktif). Retired, moved and stopped disable the account.",
+        id: "aktif, cuti, pensiun, pindah, berhenti atau diberhentikan_sementara (kosong = aktif). Pensiun, pindah dan berhenti menonaktifkan akunnya; diberhentikan sementara (PP 11/2017) tanpa SKP, akunnya tetap.",
+        en: "aktif, cuti, pensiun, pindah, berhenti or diberhentikan_sementara (empty = aktif). Retired, moved and stopped disable the account; suspended (PP 11/2017) gets no SKP but keeps the account.",
         pilihan: referensi::STATUS_PEGAWAI,
     },
     Kolom {
@@ -254,10 +254,36 @@ pub async fn impor_pegawai(
     pastikan_instansi(l, k, instansi_id).await?;
     let _giliran = super::giliran_impor().await?;
     let mut lap = LaporanImpor::baru(Jenis::Pegawai, nama_berkas);
-    let Some(mut tabel) = baca_berkas(k, Jenis::Pegawai, nama_berkas, bytes, &mut lap).await?
-    else {
+    let Some(tabel) = baca_berkas(k, Jenis::Pegawai, nama_berkas, bytes, &mut lap).await? else {
         return Ok(lap);
     };
+    impor_tabel(l, k, instansi_id, tabel, lap, Tambahan::default()).await
+}
+
+/// Masukan impor dari bentuk berkas lain (`siasn`): galat baris yang sudah
+/// ditemukan saat menerjemahkan kolomnya (digabung dengan galat di sini,
+/// semua atau tidak sama sekali), dan jenis jabatan untuk jabatan yang baru
+/// dibuat per nomor baris (bawaan: pelaksana).
+#[derive(Default)]
+pub(super) struct Tambahan {
+    pub galat: DaftarGalat,
+    pub jenis_jabatan: HashMap<usize, &'static str>,
+}
+
+/// Memeriksa dan menulis tabel berkolom [`KOLOM_PEGAWAI`] (sudah dibaca).
+/// Pemanggil sudah memeriksa hak, instansi, dan memegang giliran impor.
+pub(super) async fn impor_tabel(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    mut tabel: baca::Tabel,
+    mut lap: LaporanImpor,
+    tambahan: Tambahan,
+) -> Hasil<LaporanImpor> {
+    let Tambahan {
+        galat: mut g,
+        jenis_jabatan,
+    } = tambahan;
     let pool = l.pool();
     let unit = store::organisasi::semua_unit(pool, instansi_id).await?;
     let jabatan = store::organisasi::semua_jabatan(pool, instansi_id).await?;
@@ -297,7 +323,6 @@ pub async fn impor_pegawai(
     let mut rencana: Vec<Rencana> = Vec::with_capacity(tabel.baris.len());
     let mut nip_berkas: HashMap<String, usize> = HashMap::new();
     let mut pejabat_berkas: HashMap<(String, String), usize> = HashMap::new();
-    let mut g = DaftarGalat::default();
     let waktu = store::sekarang();
 
     // Tahap 1: setiap baris sendiri-sendiri.
@@ -430,7 +455,11 @@ pub async fn impor_pegawai(
                                 id: store::id_baru(),
                                 unit_id: u.clone(),
                                 nama: t.split_whitespace().collect::<Vec<_>>().join(" "),
-                                jenis: "pelaksana".into(),
+                                jenis: jenis_jabatan
+                                    .get(&b.nomor)
+                                    .copied()
+                                    .unwrap_or("pelaksana")
+                                    .into(),
                                 jenjang: None,
                                 kelas: None,
                                 dibuat_pada: waktu.clone(),
@@ -441,14 +470,16 @@ pub async fn impor_pegawai(
                                 pilih(
                                     k,
                                     format!(
-                                        "Jabatan “{}” belum ada di unit {}; dibuat sebagai jabatan pelaksana (ubah jenisnya bila perlu).",
+                                        "Jabatan “{}” belum ada di unit {}; dibuat sebagai jabatan {} (ubah jenisnya bila perlu).",
                                         j.nama,
-                                        pohon.jalur_lengkap(u)
+                                        pohon.jalur_lengkap(u),
+                                        j.jenis
                                     ),
                                     format!(
-                                        "Position “{}” does not exist in unit {}; it is created as a pelaksana position (change its type if needed).",
+                                        "Position “{}” does not exist in unit {}; it is created as a {} position (change its type if needed).",
                                         j.nama,
-                                        pohon.jalur_lengkap(u)
+                                        pohon.jalur_lengkap(u),
+                                        j.jenis
                                     ),
                                 ),
                             ));
@@ -716,6 +747,9 @@ pub async fn impor_pegawai(
     catat_impor(&mut tx, k, instansi_id, &lap, jabatan_baru.len()).await?;
     tx.commit().await?;
     lap.diterima = true;
+    if lap.dibuat + lap.diperbarui > 0 {
+        crate::skp::selaras::picu(l, &[instansi_id]).await;
+    }
     Ok(lap)
 }
 

@@ -1,6 +1,8 @@
 //! Pegawai (PNS, PPPK, dan pejabat negara tanpa NIP di puncak rantai):
 //! daftar, detail (pembacaan oleh orang lain dicatat), buat dan ubah dengan
 //! riwayat penempatan, serta penonaktifan akun saat pensiun atau pindah.
+//! Setiap perubahan mengantrekan penyelarasan SKP tahun berjalan bila
+//! periodenya sudah dibuka (`skp::selaras`).
 
 use super::{hari_ini, referensi, tanggal_sah, unit};
 use crate::galat::GalatKolom;
@@ -463,8 +465,8 @@ pub(crate) fn susun_isian(
         f.tambah(
             "status",
             k.t(
-                "Status harus aktif, cuti, pensiun, pindah atau berhenti.",
-                "Status must be active, on leave, retired, moved or stopped.",
+                "Status harus aktif, cuti, pensiun, pindah, berhenti atau diberhentikan_sementara.",
+                "Status must be active, on leave, retired, moved, stopped or diberhentikan_sementara (suspended).",
             ),
         );
     }
@@ -564,6 +566,7 @@ pub async fn buat(
     )
     .await?;
     tx.commit().await?;
+    crate::skp::selaras::picu(l, &[instansi_id]).await;
     Ok(p)
 }
 
@@ -626,6 +629,9 @@ pub async fn ubah(
     let mut tx = l.db.mulai().await?;
     simpan_ubah(&mut tx, k, &lama, &mut baru, &mulai).await?;
     tx.commit().await?;
+    if crate::skp::selaras::relevan(&lama, &baru) {
+        crate::skp::selaras::picu(l, &[instansi_id]).await;
+    }
     Ok(baru)
 }
 
@@ -662,6 +668,9 @@ pub(crate) async fn simpan_ubah(
         // Mentor proyek perubahan mengikuti atasan langsung yang baru.
         crate::aksi_perubahan::pindah::ikuti_atasan(tx, k, lama, baru).await?;
     }
+    // Diberhentikan sementara (PP 11/2017) tidak termasuk: akunnya tetap agar
+    // ia masih dapat membaca rekamannya sendiri (SKP, riwayat) selama proses
+    // berjalan; SKP-nya ditutup sehingga ia tidak dapat mengirim realisasi.
     let keluar = matches!(baru.status.as_str(), "pensiun" | "pindah" | "berhenti");
     if keluar && lama.status != baru.status {
         if let Some(akun) =

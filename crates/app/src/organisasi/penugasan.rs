@@ -123,6 +123,8 @@ pub async fn tugaskan_sementara(
     )
     .await?;
     tx.commit().await?;
+    // Plt./Plh. dapat menjadi pejabat penilai: penilai SKP ikut diselaraskan.
+    crate::skp::selaras::picu(l, &[instansi_id]).await;
     Ok(r)
 }
 
@@ -230,6 +232,8 @@ pub async fn mutasi(
     let proyek =
         crate::aksi_perubahan::pindah::pindahkan(&mut tx, k, &lama, &baru, tanggal).await?;
     tx.commit().await?;
+    // SKP lama ditutup (pindah_instansi) di asal; draf baru di tujuan.
+    crate::skp::selaras::picu(l, &[instansi_asal, instansi_tujuan]).await;
     if proyek > 0 {
         crate::aksi_perubahan::ada_perubahan();
     }

@@ -58,7 +58,17 @@ pub const JENJANG_FUNGSIONAL: &[&str] = &[
     "ahli_utama",
 ];
 
-pub const STATUS_PEGAWAI: &[&str] = &["aktif", "cuti", "pensiun", "pindah", "berhenti"];
+/// Status kepegawaian. `diberhentikan_sementara`: pemberhentian sementara
+/// PP 11/2017 (ditahan, proses pidana atau hukuman disiplin berat) — tanpa
+/// SKP dan dihitung terpisah; akunnya tetap aktif (lihat `pegawai::simpan_ubah`).
+pub const STATUS_PEGAWAI: &[&str] = &[
+    "aktif",
+    "cuti",
+    "pensiun",
+    "pindah",
+    "berhenti",
+    "diberhentikan_sementara",
+];
 
 /// Jenis ASN; `pejabat_negara` untuk puncak rantai tanpa NIP (gubernur, bupati).
 pub const JENIS_ASN: &[&str] = &["pns", "pppk", "pejabat_negara"];

@@ -8,8 +8,8 @@
 //! kegiatan, jadi indikator hasil tidak pernah dinilai sebagai keluaran dan
 //! tidak menahan penetapan. Karena tidak melewati gerbang, aturan target
 //! triwulannya diperiksa saat diisi ([`periksa_triwulan_hasil`]).
-//! Realisasinya tidak dicatat di alur anggaran; pohon kinerja SAKIP
-//! menampilkan indikator dan targetnya.
+//! Realisasinya dicatat triwulanan seperti keluaran (`realisasi_keluaran`,
+//! kode program/kegiatan; lihat `realisasi::realisasi_hasil`).
 
 use super::subkegiatan::{IsianIndikator, indikator_sama, isian, susun_indikator};
 use super::{DataRencana, KEGIATAN, PROGRAM, RevisiTahun, nama_unit, periksa_tahun};
@@ -62,6 +62,14 @@ pub struct DetailHasil {
     /// Unit penanggung jawab program/kegiatan.
     pub unit_id: Option<String>,
     pub unit: Option<String>,
+    /// Pejabat penanggung jawab: yang ditetapkan perencana, atau kepala unit
+    /// penanggung jawab menurut data kepegawaian.
+    pub pejabat: Option<String>,
+    pub pejabat_id: Option<String>,
+    /// `ditetapkan` | `kepegawaian`.
+    pub pejabat_asal: Option<String>,
+    /// NIP pejabat yang ditetapkan (isian formulir), bila ada.
+    pub pejabat_nip: Option<String>,
     pub versi: i64,
     pub indikator: Vec<IsianIndikator>,
 }
@@ -71,6 +79,10 @@ pub struct DetailHasil {
 pub struct MasukanHasil {
     #[serde(default)]
     pub unit_id: Option<String>,
+    /// Pejabat penanggung jawab yang ditetapkan (id pegawai atau NIP; tidak
+    /// dikirim: tetap; teks kosong: menurut data kepegawaian).
+    #[serde(default)]
+    pub pejabat_id: Option<String>,
     /// Indikator hasil sebagai himpunan: yang tidak disebut dihapus; nama yang
     /// sama mempertahankan identitasnya.
     #[serde(default)]
@@ -210,7 +222,12 @@ async fn susun(
         .then(|| data.leluhur(&per_id, b, PROGRAM))
         .flatten();
     let ind = data.indikator_per_butir();
+    let pj = super::subkegiatan::pejabat_butir(l, instansi_id, b).await?;
     Ok(DetailHasil {
+        pejabat: pj.nama,
+        pejabat_id: b.pejabat_id.clone(),
+        pejabat_asal: pj.asal,
+        pejabat_nip: pj.nip,
         tahun,
         revisi: data.rencana_revisi,
         status: data.rencana_status.clone(),
@@ -392,6 +409,15 @@ pub async fn simpan_hasil(
             );
         }
     }
+    let pejabat_id = super::subkegiatan::baca_pejabat(
+        l,
+        k,
+        &mut f,
+        instansi_id,
+        m.pejabat_id.as_deref(),
+        lama.pejabat_id.clone(),
+    )
+    .await?;
     let pada = store::sekarang();
     let ind_lama: Vec<&Indikator> = data
         .indikator
@@ -442,9 +468,13 @@ pub async fn simpan_hasil(
     }
     let mut baru = lama.clone();
     baru.unit_id = unit_id;
+    baru.pejabat_id = pejabat_id;
     baru.versi = versi;
     baru.diubah_pada = pada.clone();
-    if baru.unit_id == lama.unit_id && indikator_sama(&ind_baru, &ind_lama) {
+    if baru.unit_id == lama.unit_id
+        && baru.pejabat_id == lama.pejabat_id
+        && indikator_sama(&ind_baru, &ind_lama)
+    {
         return susun(l, instansi_id, tahun, &data, &lama).await;
     }
     let mut tx = l.db.mulai().await?;

@@ -55,6 +55,51 @@ pub struct PutusanProgram {
     pub porsi_belanja_penunjang_persen: String,
     pub alasan: Vec<TemuanJson>,
     pub peringatan: Vec<TemuanJson>,
+    /// K/L: komponen RO yang namanya menyebut dukungan/penunjang/pendukung —
+    /// bukti untuk dibaca bersama porsi belanja penunjang (tidak mengubah
+    /// putusan): `RO · komponen nama: jumlah`. Kosong untuk pemda.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub komponen_penunjang: Vec<String>,
+}
+
+/// Kata yang menandai komponen K/L sebagai penunjang [R] (dicocokkan pada
+/// kata utuh nama komponen, huruf kecil).
+const KATA_KOMPONEN_PENUNJANG: [&str; 3] = ["penunjang", "pendukung", "dukungan"];
+
+/// Komponen penunjang di RO program `m` (urut RO lalu kode komponen).
+fn komponen_penunjang(data: &DataRencana, m: &MasukanKeselarasan) -> Vec<String> {
+    let ro: std::collections::HashSet<&str> =
+        m.subkegiatan.iter().map(|s| s.kode.as_str()).collect();
+    let kode_butir: HashMap<&str, &str> = data
+        .butir
+        .iter()
+        .filter(|b| ro.contains(b.kode.as_str()))
+        .map(|b| (b.id.as_str(), b.kode.as_str()))
+        .collect();
+    let mut per: BTreeMap<(&str, &str), (Option<&str>, i64)> = BTreeMap::new();
+    for r in &data.rincian {
+        let (Some(ro), Some(kk)) = (
+            kode_butir.get(r.butir_id.as_str()),
+            r.komponen_kode.as_deref(),
+        ) else {
+            continue;
+        };
+        let e = per.entry((ro, kk)).or_default();
+        if e.0.is_none() {
+            e.0 = r.komponen_nama.as_deref();
+        }
+        e.1 = e.1.saturating_add(r.jumlah_sen);
+    }
+    per.into_iter()
+        .filter_map(|((ro, kk), (nama, sen))| {
+            let nama = nama?;
+            let kecil = nama.to_lowercase();
+            kecil
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| KATA_KOMPONEN_PENUNJANG.contains(&w))
+                .then(|| format!("{ro} · {kk} {nama}: {}", d2(rupiah(sen))))
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -177,6 +222,11 @@ pub async fn keselarasan(
         let h = rules::anggaran::keselarasan_dengan(&m, &konf.keselarasan, &kamus)
             .map_err(|g| Galat::Internal(format!("keselarasan {}: {g:?}", m.program.kode)))?;
         program.push(PutusanProgram {
+            komponen_penunjang: if kl {
+                komponen_penunjang(&data, &m)
+            } else {
+                Vec::new()
+            },
             kode: m.program.kode.clone(),
             nama: m.program.nama.clone(),
             selaras: h.selaras(),

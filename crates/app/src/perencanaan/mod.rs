@@ -37,17 +37,17 @@ pub use nomenklatur::daftar_versi as daftar_versi_nomenklatur;
 pub(crate) use realisasi::boleh_lihat_bukti;
 pub use realisasi::{
     KeluaranSel, MasukanKunci, MasukanRealisasiAnggaran, MasukanRealisasiKeluaran,
-    MasukanVerifikasi, RealisasiSub, buka_kunci, daftar_kunci, kunci_periode, nama_periode,
-    realisasi_subkegiatan, simpan_realisasi_anggaran, simpan_realisasi_keluaran,
-    verifikasi_keluaran,
+    MasukanVerifikasi, RealisasiHasil, RealisasiSub, SelHasil, buka_kunci, daftar_kunci,
+    kunci_periode, nama_periode, realisasi_hasil, realisasi_subkegiatan, simpan_realisasi_anggaran,
+    simpan_realisasi_keluaran, verifikasi_keluaran,
 };
 pub use rencana::{
     GerbangJson, KekuranganJson, PenolakanGerbang, RevisiRingkas, RingkasanAnggaran,
     batalkan_perubahan, buat_perubahan, ringkasan, tetapkan,
 };
 pub use subkegiatan::{
-    DetailSubkegiatan, IsianIndikator, MAKS_INDIKATOR, MasukanSubkegiatan, simpan_subkegiatan,
-    subkegiatan,
+    DetailSubkegiatan, IsianIndikator, MAKS_INDIKATOR, MasukanSubkegiatan, SubtotalKomponen,
+    simpan_subkegiatan, subkegiatan,
 };
 pub use wilayah::{BarisWilayah, RekapWilayah, rekap_nasional, rekap_wilayah};
 
@@ -60,6 +60,9 @@ use store::perencanaan::{Butir, Indikator, Rencana, Rincian};
 /// Tahun anggaran yang diterima (melindungi kueri dari angka sembarang).
 pub const TAHUN_MIN: i64 = 2000;
 pub const TAHUN_MAKS: i64 = 2100;
+
+/// Panjang teks lokasi yang dilayani sub kegiatan (halaman dan impor).
+pub const MAKS_LOKASI: usize = 200;
 
 pub const PROGRAM: &str = "program";
 pub const KEGIATAN: &str = "kegiatan";

@@ -301,13 +301,30 @@ async fn bulan_berjalan(l: &Layanan, instansi_id: &str, tahun: i64) -> Hasil<i64
     })
 }
 
-/// Sub kegiatan di rencana yang ditetapkan, atau galat yang tepat.
+/// Butir yang dapat menerima realisasi: sub kegiatan saja (anggaran), atau
+/// juga program/kegiatan (indikator hasil, realisasi triwulanan).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sasaran {
+    Subkegiatan,
+    Indikator,
+}
+
+impl Sasaran {
+    fn cocok(self, tingkat: &str) -> bool {
+        tingkat == super::SUBKEGIATAN
+            || (self == Sasaran::Indikator
+                && (tingkat == super::PROGRAM || tingkat == super::KEGIATAN))
+    }
+}
+
+/// Butir di rencana yang ditetapkan, atau galat yang tepat.
 async fn butir_berlaku(
     l: &Layanan,
     k: &Konteks,
     instansi_id: &str,
     tahun: i64,
     kode: &str,
+    sasaran: Sasaran,
 ) -> Hasil<(
     store::perencanaan::Butir,
     Vec<store::perencanaan::Indikator>,
@@ -325,13 +342,19 @@ async fn butir_berlaku(
     let butir = store::perencanaan::butir_rencana(l.pool(), instansi_id, &r.id).await?;
     let b = butir
         .into_iter()
-        .find(|b| b.kode == kode && b.tingkat == super::SUBKEGIATAN)
+        .find(|b| b.kode == kode && sasaran.cocok(&b.tingkat))
         .ok_or_else(|| {
             Galat::TidakDitemukan(
-                k.t(
-                    "Sub kegiatan tidak ada di rencana yang ditetapkan.",
-                    "No such sub-activity in the final plan.",
-                )
+                match sasaran {
+                    Sasaran::Subkegiatan => k.t(
+                        "Sub kegiatan tidak ada di rencana yang ditetapkan.",
+                        "No such sub-activity in the final plan.",
+                    ),
+                    Sasaran::Indikator => k.t(
+                        "Program, kegiatan atau sub kegiatan itu tidak ada di rencana yang ditetapkan.",
+                        "No such programme, activity or sub-activity in the final plan.",
+                    ),
+                }
                 .into(),
             )
         })?;
@@ -341,6 +364,23 @@ async fn butir_berlaku(
         .filter(|i| i.butir_id == b.id)
         .collect();
     Ok((b, ind))
+}
+
+fn tanpa_indikator(k: &Konteks, b: &store::perencanaan::Butir) -> &'static str {
+    match b.tingkat.as_str() {
+        super::SUBKEGIATAN => k.t(
+            "Indikator tidak ada di sub kegiatan ini.",
+            "No such indicator in this sub-activity.",
+        ),
+        super::KEGIATAN => k.t(
+            "Indikator hasil itu tidak ada di kegiatan ini.",
+            "No such outcome indicator in this activity.",
+        ),
+        _ => k.t(
+            "Indikator hasil itu tidak ada di program ini.",
+            "No such outcome indicator in this programme.",
+        ),
+    }
 }
 
 fn basi(k: &Konteks) -> Galat {
@@ -395,7 +435,7 @@ pub async fn simpan_realisasi_anggaran(
                 ),
             )
         })?;
-    butir_berlaku(l, k, instansi_id, tahun, kode).await?;
+    butir_berlaku(l, k, instansi_id, tahun, kode, Sasaran::Subkegiatan).await?;
     let mut tx = l.db.mulai().await?;
     store::perencanaan::sentuh_rencana(&mut tx, instansi_id, tahun).await?;
     let kunci = store::perencanaan::kunci_periode(&mut tx, instansi_id, tahun).await?;
@@ -443,7 +483,9 @@ pub async fn simpan_realisasi_anggaran(
 
 /// Realisasi keluaran satu indikator pada satu triwulan, dengan bukti
 /// (perencana; pimpinan unit untuk unitnya). Nilai atau bukti yang berubah
-/// mengosongkan verifikasi.
+/// mengosongkan verifikasi. `kode` boleh kode program/kegiatan: realisasi
+/// indikator hasilnya, dengan kunci periode, bukti dan verifikasi yang sama
+/// (pimpinan unit penanggung jawab program/kegiatan itu).
 pub async fn simpan_realisasi_keluaran(
     l: &Layanan,
     k: &Konteks,
@@ -474,23 +516,14 @@ pub async fn simpan_realisasi_keluaran(
             ),
         ));
     }
-    let (b, ind) = butir_berlaku(l, k, instansi_id, tahun, kode).await?;
+    let (b, ind) = butir_berlaku(l, k, instansi_id, tahun, kode, Sasaran::Indikator).await?;
     if !c.memuat(b.unit_id.as_deref()) {
         return Err(k.dilarang());
     }
     let i = ind
         .iter()
         .find(|i| i.nama_kunci == crate::impor::kunci_nama(&m.indikator))
-        .ok_or_else(|| {
-            galat_kolom(
-                k,
-                "indikator",
-                k.t(
-                    "Indikator tidak ada di sub kegiatan ini.",
-                    "No such indicator in this sub-activity.",
-                ),
-            )
-        })?;
+        .ok_or_else(|| galat_kolom(k, "indikator", tanpa_indikator(k, &b)))?;
     let realisasi = rules::angka::baca_desimal(&m.realisasi)
         .filter(|d| !d.is_sign_negative())
         .ok_or_else(|| galat_kolom(k, "realisasi", k.t("Isi angka ≥ 0.", "Enter a number ≥ 0.")))?;
@@ -607,23 +640,14 @@ pub async fn verifikasi_keluaran(
     {
         return Err(galat_kolom(k, "catatan", g));
     }
-    let (b, ind) = butir_berlaku(l, k, instansi_id, tahun, kode).await?;
+    let (b, ind) = butir_berlaku(l, k, instansi_id, tahun, kode, Sasaran::Indikator).await?;
     if !c.memuat(b.unit_id.as_deref()) {
         return Err(k.dilarang());
     }
     let i = ind
         .iter()
         .find(|i| i.nama_kunci == crate::impor::kunci_nama(&m.indikator))
-        .ok_or_else(|| {
-            galat_kolom(
-                k,
-                "indikator",
-                k.t(
-                    "Indikator tidak ada di sub kegiatan ini.",
-                    "No such indicator in this sub-activity.",
-                ),
-            )
-        })?;
+        .ok_or_else(|| galat_kolom(k, "indikator", tanpa_indikator(k, &b)))?;
     let mut tx = l.db.mulai().await?;
     store::perencanaan::sentuh_rencana(&mut tx, instansi_id, tahun).await?;
     let kunci = store::perencanaan::kunci_periode(&mut tx, instansi_id, tahun).await?;
@@ -724,7 +748,7 @@ pub(crate) async fn boleh_lihat_bukti(
         ) else {
             continue;
         };
-        if let Ok((b, _)) = butir_berlaku(l, k, instansi_id, th, kode).await
+        if let Ok((b, _)) = butir_berlaku(l, k, instansi_id, th, kode, Sasaran::Indikator).await
             && c.memuat(b.unit_id.as_deref())
         {
             return Ok(true);
@@ -768,7 +792,8 @@ pub async fn realisasi_subkegiatan(
 ) -> Hasil<Option<RealisasiSub>> {
     let c = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::Rencana(instansi_id)).await?;
     periksa_tahun(k, tahun)?;
-    let Ok((b, ind)) = butir_berlaku(l, k, instansi_id, tahun, kode).await else {
+    let Ok((b, ind)) = butir_berlaku(l, k, instansi_id, tahun, kode, Sasaran::Subkegiatan).await
+    else {
         return Ok(None);
     };
     if !c.memuat(b.unit_id.as_deref()) {
@@ -823,6 +848,130 @@ pub async fn realisasi_subkegiatan(
         keluaran,
         boleh_anggaran: boleh(Aksi::Kelola, Sumber::Realisasi(instansi_id)).await,
         boleh_keluaran: boleh(Aksi::Kelola, Sumber::Keluaran(instansi_id)).await,
+        boleh_verifikasi: boleh(Aksi::Kelola, Sumber::VerifikasiKeluaran(instansi_id)).await,
+    }))
+}
+
+/// Satu sel realisasi indikator hasil (program/kegiatan) pada satu triwulan.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SelHasil {
+    pub indikator: String,
+    pub satuan: Option<String>,
+    pub triwulan: i64,
+    /// Target kumulatif triwulan itu (triwulan IV tanpa target triwulan:
+    /// target tahunan).
+    pub target: Option<String>,
+    pub realisasi: Option<String>,
+    /// Capaian persen dua desimal (aturan capaian PermenPANRB 8/2021, sadar
+    /// polaritas — fungsi yang sama dengan pohon kinerja SAKIP).
+    pub capaian_persen: Option<String>,
+    pub bukti_url: Option<String>,
+    pub ada_bukti: bool,
+    pub diverifikasi: bool,
+    pub terkunci: bool,
+    pub versi: i64,
+}
+
+/// Realisasi triwulanan indikator hasil satu program/kegiatan (rencana yang
+/// ditetapkan) untuk halamannya.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RealisasiHasil {
+    pub sel: Vec<SelHasil>,
+    /// Pengunjung boleh mengisi realisasi / memverifikasi (pimpinan unit
+    /// penanggung jawab program/kegiatan).
+    pub boleh_isi: bool,
+    pub boleh_verifikasi: bool,
+}
+
+/// Realisasi indikator hasil satu program atau kegiatan; `None` bila rencana
+/// tahun itu belum ditetapkan atau kode itu bukan program/kegiatan di sana.
+/// Disimpan di `realisasi_keluaran` (kunci indikator, `subkegiatan_kode` =
+/// kode program/kegiatan) dengan kunci periode dan verifikasi yang sama.
+pub async fn realisasi_hasil(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    kode: &str,
+) -> Hasil<Option<RealisasiHasil>> {
+    let c = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::Rencana(instansi_id)).await?;
+    periksa_tahun(k, tahun)?;
+    let Ok((b, ind)) = butir_berlaku(l, k, instansi_id, tahun, kode, Sasaran::Indikator).await
+    else {
+        return Ok(None);
+    };
+    if b.tingkat == super::SUBKEGIATAN {
+        return Ok(None);
+    }
+    // Pimpinan unit lain boleh melihat program/kegiatan di atas sub kegiatan
+    // unitnya (halaman hasil), tetapi realisasinya hanya bila unit penanggung
+    // jawabnya di cakupan.
+    if !c.memuat(b.unit_id.as_deref()) {
+        return Ok(None);
+    }
+    let pool = l.pool();
+    let kel = store::perencanaan::realisasi_keluaran_kode(pool, instansi_id, tahun, kode).await?;
+    let mut kon = pool.acquire().await?;
+    let kunci = store::perencanaan::kunci_periode(&mut kon, instansi_id, tahun).await?;
+    drop(kon);
+    let mut sel = Vec::new();
+    for i in &ind {
+        let d = |x: &Option<String>| x.as_deref().and_then(rules::angka::baca_desimal);
+        let tw = [&i.target_tw1, &i.target_tw2, &i.target_tw3, &i.target_tw4].map(d);
+        let baris: Vec<Option<&store::perencanaan::RealisasiTriwulan>> = (1..=4)
+            .map(|q| {
+                kel.iter()
+                    .find(|r| r.indikator_kunci == i.kunci && r.triwulan == q)
+            })
+            .collect();
+        let data = rules::sakip::DataIndikator {
+            polaritas: i
+                .polaritas
+                .as_deref()
+                .and_then(rules::permenpanrb_8_2021::Polaritas::dari_token)
+                .unwrap_or(rules::permenpanrb_8_2021::Polaritas::Positif),
+            rekap: rules::sakip::Rekap::Snapshot,
+            target: i.target.as_deref().and_then(crate::sakip::baca_target),
+            target_triwulan: tw,
+            realisasi: std::array::from_fn(|q| {
+                baris[q].and_then(|r| rules::angka::baca_desimal(&r.realisasi))
+            }),
+        };
+        for q in 1..=4u8 {
+            let x = baris[usize::from(q) - 1];
+            let capaian = x
+                .and_then(|_| crate::sakip::capaian::hitung(&data, q))
+                .filter(|c| c.triwulan == q)
+                .map(|c| rules::angka::teks_2(c.capaian_persen));
+            let target = tw[usize::from(q) - 1]
+                .map(rules::angka::teks_ringkas)
+                .or_else(|| (q == 4).then(|| i.target.clone()).flatten());
+            sel.push(SelHasil {
+                indikator: i.nama.clone(),
+                satuan: i.satuan.clone(),
+                triwulan: i64::from(q),
+                target,
+                realisasi: x.map(|r| r.realisasi.clone()),
+                capaian_persen: capaian,
+                bukti_url: x.and_then(|r| r.bukti_url.clone()),
+                ada_bukti: x.is_some_and(|r| r.bukti_id.is_some() || r.bukti_url.is_some()),
+                diverifikasi: x.is_some_and(|r| r.diverifikasi_pada.is_some()),
+                terkunci: kunci
+                    .iter()
+                    .any(|p| p.jenis == KELUARAN && p.periode == i64::from(q)),
+                versi: x.map(|r| r.versi).unwrap_or(0),
+            });
+        }
+    }
+    let unit = b.unit_id.as_deref();
+    let boleh = |aksi, s| async move {
+        CakupanUnit::untuk(l, k, aksi, s)
+            .await
+            .is_ok_and(|c| c.memuat(unit))
+    };
+    Ok(Some(RealisasiHasil {
+        sel,
+        boleh_isi: boleh(Aksi::Kelola, Sumber::Keluaran(instansi_id)).await,
         boleh_verifikasi: boleh(Aksi::Kelola, Sumber::VerifikasiKeluaran(instansi_id)).await,
     }))
 }

@@ -47,13 +47,38 @@ pub struct DetailSubkegiatan {
     pub unit: Option<String>,
     pub pagu: Option<String>,
     pub lokasi: Option<String>,
-    /// Pejabat penanggung jawab: kepala unit penanggung jawab menurut data
-    /// kepegawaian (sama dengan pohon kinerja dan PK SAKIP) [R].
+    /// Pejabat penanggung jawab: yang ditetapkan perencana, atau (bila
+    /// tidak ada) kepala unit penanggung jawab menurut data kepegawaian
+    /// (sama dengan pohon kinerja dan PK SAKIP) [R].
     pub pejabat: Option<String>,
+    /// Id pegawai pejabat yang ditetapkan perencana (kosong: menurut data
+    /// kepegawaian).
+    #[serde(default)]
+    pub pejabat_id: Option<String>,
+    /// `ditetapkan` (dicatat perencana) | `kepegawaian` (kepala unit).
+    #[serde(default)]
+    pub pejabat_asal: Option<String>,
+    /// NIP pejabat yang ditetapkan (isian formulir), bila ada.
+    #[serde(default)]
+    pub pejabat_nip: Option<String>,
     pub versi: i64,
     pub indikator: Vec<IsianIndikator>,
     /// Kekurangan gerbang sub kegiatan ini (kosong: lolos).
     pub kekurangan: Vec<KekuranganJson>,
+    /// K/L: subtotal belanja RO per komponen (urut kode; belanja tanpa
+    /// komponen sebagai `kode` null). Kosong untuk pemda.
+    #[serde(default)]
+    pub komponen: Vec<SubtotalKomponen>,
+}
+
+/// Subtotal belanja satu komponen RO (K/L).
+#[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct SubtotalKomponen {
+    pub kode: Option<String>,
+    pub nama: Option<String>,
+    /// Rupiah dua desimal.
+    pub jumlah: String,
+    pub jumlah_baris: usize,
 }
 
 #[derive(Clone, Debug, Deserialize, utoipa::ToSchema, Default)]
@@ -67,6 +92,11 @@ pub struct MasukanSubkegiatan {
     pub pagu: Option<String>,
     #[serde(default)]
     pub lokasi: Option<String>,
+    /// Pejabat penanggung jawab yang ditetapkan: id pegawai atau NIP pegawai
+    /// aktif instansi ini. Tidak dikirim: tetap; teks kosong: kembali ke
+    /// kepala unit menurut data kepegawaian.
+    #[serde(default)]
+    pub pejabat_id: Option<String>,
     #[serde(default)]
     pub indikator: Vec<IsianIndikator>,
     /// Versi sub kegiatan yang dilihat pengubah.
@@ -132,12 +162,20 @@ async fn susun(
         .filter(|s| s.kode.as_deref() == Some(b.kode.as_str()))
         .collect();
     let h = rules::anggaran::gerbang(&sendiri).map_err(|g| Galat::Internal(format!("{g:?}")))?;
-    let pejabat = match &b.unit_id {
-        Some(u) => pejabat_unit(l, instansi_id, u).await?,
-        None => None,
+    let pj = pejabat_butir(l, instansi_id, b).await?;
+    let komponen = if kl {
+        subtotal_komponen(
+            &store::perencanaan::rincian_butir(l.pool(), instansi_id, &b.rencana_id, &b.id).await?,
+        )
+    } else {
+        Vec::new()
     };
     Ok(DetailSubkegiatan {
-        pejabat,
+        komponen,
+        pejabat: pj.nama,
+        pejabat_id: b.pejabat_id.clone(),
+        pejabat_asal: pj.asal,
+        pejabat_nip: pj.nip,
         tahun,
         revisi: data.rencana_revisi,
         status: data.rencana_status.clone(),
@@ -180,6 +218,133 @@ pub(crate) async fn pejabat_unit(
             .filter_map(|j| j.kelas.map(|k| (j.id, k)))
             .collect();
     Ok(crate::sakip::kepala_unit(&pegawai, &kelas, unit_id).map(crate::sakip::nama_lengkap))
+}
+
+/// Subtotal per komponen (kosong bila tidak ada baris berkomponen).
+pub(crate) fn subtotal_komponen(rincian: &[store::perencanaan::Rincian]) -> Vec<SubtotalKomponen> {
+    if rincian.iter().all(|r| r.komponen_kode.is_none()) {
+        return Vec::new();
+    }
+    let mut per: std::collections::BTreeMap<Option<String>, (Option<String>, i64, usize)> =
+        std::collections::BTreeMap::new();
+    for r in rincian {
+        let e = per.entry(r.komponen_kode.clone()).or_default();
+        if e.0.is_none() {
+            e.0 = r.komponen_nama.clone();
+        }
+        e.1 = e.1.saturating_add(r.jumlah_sen);
+        e.2 += 1;
+    }
+    // Berkomponen lebih dulu (urut kode), tanpa komponen di akhir.
+    let mut v: Vec<SubtotalKomponen> = per
+        .into_iter()
+        .map(|(kode, (nama, sen, n))| SubtotalKomponen {
+            kode,
+            nama,
+            jumlah: d2(rupiah(sen)),
+            jumlah_baris: n,
+        })
+        .collect();
+    v.sort_by_key(|x| x.kode.is_none());
+    v
+}
+
+/// Pejabat penanggung jawab yang ditampilkan.
+pub(crate) struct PejabatButir {
+    /// Nama dengan gelar.
+    pub nama: Option<String>,
+    /// [`PEJABAT_DITETAPKAN`] | [`PEJABAT_KEPEGAWAIAN`].
+    pub asal: Option<String>,
+    /// NIP (atau id bila tanpa NIP) pejabat yang ditetapkan: isian formulir.
+    pub nip: Option<String>,
+}
+
+/// Pejabat penanggung jawab butir: yang ditetapkan perencana menang; selain
+/// itu kepala unit penanggung jawab menurut data kepegawaian.
+pub(crate) async fn pejabat_butir(
+    l: &Layanan,
+    instansi_id: &str,
+    b: &Butir,
+) -> Hasil<PejabatButir> {
+    if let Some(pid) = &b.pejabat_id
+        && let Some(p) = store::organisasi::pegawai(l.pool(), instansi_id, pid).await?
+    {
+        return Ok(PejabatButir {
+            nama: Some(crate::sakip::nama_lengkap(&p)),
+            asal: Some(PEJABAT_DITETAPKAN.into()),
+            nip: Some(p.nip.clone().unwrap_or(p.id)),
+        });
+    }
+    let nama = match &b.unit_id {
+        Some(u) => pejabat_unit(l, instansi_id, u).await?,
+        None => None,
+    };
+    let asal = nama.as_ref().map(|_| PEJABAT_KEPEGAWAIAN.to_string());
+    Ok(PejabatButir {
+        nama,
+        asal,
+        nip: None,
+    })
+}
+
+pub const PEJABAT_DITETAPKAN: &str = "ditetapkan";
+pub const PEJABAT_KEPEGAWAIAN: &str = "kepegawaian";
+
+/// Isian pejabat: `None` = tidak diubah (tetap `lama`), teks kosong =
+/// dikosongkan, selain itu id pegawai atau NIP pegawai aktif instansi ini.
+/// Galat di kolom `pejabat_id`.
+pub(crate) async fn baca_pejabat(
+    l: &Layanan,
+    k: &Konteks,
+    f: &mut GalatKolom,
+    instansi_id: &str,
+    isian: Option<&str>,
+    lama: Option<String>,
+) -> Hasil<Option<String>> {
+    let Some(t) = isian.map(str::trim) else {
+        return Ok(lama);
+    };
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.len() > 64 {
+        f.tambah(
+            "pejabat_id",
+            k.t("Pegawai tidak dikenal.", "Unknown employee."),
+        );
+        return Ok(lama);
+    }
+    let pool = l.pool();
+    let p = match store::organisasi::pegawai(pool, instansi_id, t).await? {
+        Some(p) => Some(p),
+        None if t.chars().all(|c| c.is_ascii_digit()) => {
+            store::organisasi::pegawai_nip(pool, instansi_id, t).await?
+        }
+        None => None,
+    };
+    match p {
+        None => {
+            f.tambah(
+                "pejabat_id",
+                k.t(
+                    "Pegawai tidak ada di instansi ini (isi id pegawai atau NIP).",
+                    "No such employee in this agency (enter an employee id or NIP).",
+                ),
+            );
+            Ok(lama)
+        }
+        Some(p) if p.status != "aktif" => {
+            f.tambah(
+                "pejabat_id",
+                k.t(
+                    "Pegawai itu tidak aktif; pilih pegawai aktif.",
+                    "That employee is not active; choose an active employee.",
+                ),
+            );
+            Ok(lama)
+        }
+        Some(p) => Ok(Some(p.id)),
+    }
 }
 
 /// Satu sub kegiatan dari draf terbuka (atau revisi yang berlaku).
@@ -250,7 +415,7 @@ pub async fn simpan_subkegiatan(
         b,
         "lokasi",
         m.lokasi.as_deref(),
-        200,
+        super::MAKS_LOKASI,
         JenisTeks::Nama,
     );
     let unit_id = m.unit_id.filter(|u| !u.trim().is_empty());
@@ -266,6 +431,15 @@ pub async fn simpan_subkegiatan(
             );
         }
     }
+    let pejabat_id = baca_pejabat(
+        l,
+        k,
+        &mut f,
+        instansi_id,
+        m.pejabat_id.as_deref(),
+        lama.pejabat_id.clone(),
+    )
+    .await?;
     let pagu_sen = match m.pagu.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
         None => None,
         Some(t) => match rules::angka::baca_desimal(t).and_then(sen_dari) {
@@ -311,12 +485,14 @@ pub async fn simpan_subkegiatan(
         .lokasi
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
+    baru.pejabat_id = pejabat_id;
     baru.versi = versi;
     baru.diubah_pada = pada.clone();
     let sama_butir = baru.nama == lama.nama
         && baru.unit_id == lama.unit_id
         && baru.pagu_sen == lama.pagu_sen
-        && baru.lokasi == lama.lokasi;
+        && baru.lokasi == lama.lokasi
+        && baru.pejabat_id == lama.pejabat_id;
     let sama_ind = indikator_sama(&ind_baru, &ind_lama);
     if versi != lama.versi {
         return Err(Galat::Konflik(

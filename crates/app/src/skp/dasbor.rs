@@ -68,6 +68,9 @@ pub struct DasborSkp {
     pub per_status: Vec<(String, u64)>,
     pub tanpa_skp_jumlah: u64,
     pub tanpa_skp: Vec<PegawaiRingkas>,
+    /// Pegawai dalam cakupan yang diberhentikan sementara (PP 11/2017):
+    /// tanpa SKP, tidak dihitung di `pegawai` maupun `tanpa_skp_jumlah`.
+    pub diberhentikan_sementara: u64,
     /// RHK utama non-JPT tanpa RHK atasan yang diintervensi.
     pub rhk_tanpa_intervensi: u64,
     pub indikator: u64,
@@ -94,16 +97,24 @@ pub async fn dasbor(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> 
     let c = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::DasborSkp(instansi_id)).await?;
     crate::perencanaan::periksa_tahun(k, tahun)?;
     let pool = l.pool();
-    let pegawai: Vec<store::organisasi::Pegawai> =
-        store::organisasi::semua_pegawai(pool, instansi_id)
-            .await?
-            .into_iter()
-            .filter(|p| {
-                super::periode::STATUS_BER_SKP.contains(&p.status.as_str())
-                    && p.jenis_asn != "pejabat_negara"
-                    && c.memuat(Some(&p.unit_id))
-            })
-            .collect();
+    let semua = store::organisasi::semua_pegawai(pool, instansi_id).await?;
+    // Diberhentikan sementara dihitung terpisah: bukan "tanpa SKP".
+    let diberhentikan_sementara = semua
+        .iter()
+        .filter(|p| {
+            p.status == super::periode::STATUS_DIBERHENTIKAN_SEMENTARA
+                && p.jenis_asn != "pejabat_negara"
+                && c.memuat(Some(&p.unit_id))
+        })
+        .count() as u64;
+    let pegawai: Vec<store::organisasi::Pegawai> = semua
+        .into_iter()
+        .filter(|p| {
+            super::periode::STATUS_BER_SKP.contains(&p.status.as_str())
+                && p.jenis_asn != "pejabat_negara"
+                && c.memuat(Some(&p.unit_id))
+        })
+        .collect();
     let dalam: HashSet<&str> = pegawai.iter().map(|p| p.id.as_str()).collect();
     let nama: HashMap<&str, &str> = pegawai
         .iter()
@@ -311,6 +322,7 @@ pub async fn dasbor(l: &Layanan, k: &Konteks, instansi_id: &str, tahun: i64) -> 
                 unit_id: p.unit_id.clone(),
             })
             .collect(),
+        diberhentikan_sementara,
         rhk_tanpa_intervensi,
         indikator: indikator.len() as u64,
         indikator_tanpa_bukti,

@@ -15,7 +15,7 @@ use rules::permenpanrb_6_2022::{
     JumlahPredikat, KebijakanKurva, PredikatKinerjaPegawai, PredikatOrganisasi, RatingKinerja,
     periksa_kurva, predikat_kinerja,
 };
-use rules::skp::{Periode, UnitDinilai, kelompok_kurva};
+use rules::skp::{Periode, UnitDinilai, kelompok_kurva, rating_dari_predikat_organisasi};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 pub use store::skp::EvaluasiSkp;
@@ -202,6 +202,24 @@ pub async fn nilai(
             ),
         ));
     }
+    // Pimpinan unit: rating hasil kerja = predikat organisasi unitnya [S].
+    let org = kurva
+        .iter()
+        .find(|u| u.unit_id == kelompok.unit_id)
+        .and_then(|u| u.predikat_organisasi.as_deref())
+        .and_then(PredikatOrganisasi::dari_token);
+    if let Some(org) = org {
+        let wajib = rating_dari_predikat_organisasi(org);
+        if m.rating_hasil != wajib
+            && pimpinan_unit(l, instansi_id, &s.unit_id).await?.as_deref()
+                == Some(s.pegawai_id.as_str())
+        {
+            return Err(Galat::input(
+                k.t("Periksa kembali evaluasi.", "Please check the evaluation."),
+                [("rating_hasil".to_string(), pesan_pimpinan(k.bahasa, org))].into(),
+            ));
+        }
+    }
     let predikat = predikat_kinerja(m.rating_hasil, m.rating_perilaku);
     let a = k.aktor()?;
     let lama = store::skp::evaluasi(l.pool(), instansi_id, &s.id, &periode.kode()).await?;
@@ -281,16 +299,26 @@ async fn kelompok_semua(
     tahun: i64,
     baris: &[store::skp::BarisKalibrasi],
 ) -> Hasil<Vec<KelompokUnit>> {
+    let mut jumlah: HashMap<String, u64> = HashMap::new();
+    for b in baris {
+        *jumlah.entry(b.unit_id.clone()).or_default() += 1;
+    }
+    kelompok_dari_jumlah(l, instansi_id, tahun, &jumlah).await
+}
+
+/// Kelompok kurva dari banyaknya SKP aktif per unit.
+async fn kelompok_dari_jumlah(
+    l: &Layanan,
+    instansi_id: &str,
+    tahun: i64,
+    jumlah: &HashMap<String, u64>,
+) -> Hasil<Vec<KelompokUnit>> {
     let ambang = store::skp::periode(l.pool(), instansi_id, tahun)
         .await?
         .map(|p| p.ambang_kurva)
         .unwrap_or(super::periode::AMBANG_KURVA_BAWAAN)
         .max(1) as u64;
     let unit = store::organisasi::semua_unit(l.pool(), instansi_id).await?;
-    let mut jumlah: HashMap<&str, u64> = HashMap::new();
-    for b in baris {
-        *jumlah.entry(b.unit_id.as_str()).or_default() += 1;
-    }
     let dinilai: Vec<UnitDinilai> = unit
         .iter()
         .map(|u| UnitDinilai {
@@ -473,7 +501,8 @@ pub struct RingkasKelompok {
 
 /// Semua kelompok kurva satu periode yang boleh dilihat aktor: BKD semuanya;
 /// penilai dan atasan penilai kelompok yang memuat SKP yang mereka nilai.
-/// Satu kueri SKP+evaluasi, satu kueri kurva; dihitung di memori.
+/// Jumlah per (unit, predikat) dan unit yang dinilai aktor dari basis data;
+/// kelompok dan kurva dihitung di memori.
 pub async fn ringkasan(
     l: &Layanan,
     k: &Konteks,
@@ -490,8 +519,15 @@ pub async fn ringkasan(
         .pegawai_id
         .clone()
         .filter(|_| a.instansi_id == instansi_id);
-    let baris = store::skp::baris_kalibrasi(l.pool(), instansi_id, tahun, &periode.kode()).await?;
-    let kelompok = kelompok_semua(l, instansi_id, tahun, &baris).await?;
+    // Jumlah per (unit, predikat) dihitung basis data: ±300 baris, bukan
+    // satu baris per pegawai (docs/tolok-ukur.md, SKP batang 3).
+    let per_unit =
+        store::skp::jumlah_kalibrasi(l.pool(), instansi_id, tahun, &periode.kode()).await?;
+    let mut jumlah_unit: HashMap<String, u64> = HashMap::new();
+    for (u, _, n) in &per_unit {
+        *jumlah_unit.entry(u.clone()).or_default() += (*n).max(0) as u64;
+    }
+    let kelompok = kelompok_dari_jumlah(l, instansi_id, tahun, &jumlah_unit).await?;
     let kurva: HashMap<String, store::skp::KurvaUnit> =
         store::skp::kurva_unit(l.pool(), instansi_id, &periode.kode())
             .await?
@@ -507,20 +543,22 @@ pub async fn ringkasan(
     let mut jumlah = vec![JumlahPredikat::default(); kelompok.len()];
     let mut belum = vec![0u64; kelompok.len()];
     let mut terlihat = vec![bkd; kelompok.len()];
-    for b in &baris {
-        let Some(&i) = ke_kelompok.get(b.unit_id.as_str()) else {
+    for (u, predikat, n) in &per_unit {
+        let Some(&i) = ke_kelompok.get(u.as_str()) else {
             continue;
         };
-        match b
-            .predikat
+        let n = (*n).max(0) as u64;
+        match predikat
             .as_deref()
             .and_then(PredikatKinerjaPegawai::dari_token)
         {
-            Some(p) => *jumlah[i].jumlah_mut(p) += 1,
-            None => belum[i] += 1,
+            Some(p) => *jumlah[i].jumlah_mut(p) += n,
+            None => belum[i] += n,
         }
-        if let Some(s) = &saya {
-            if b.penilai_id.as_ref() == Some(s) || b.atasan_penilai_id.as_ref() == Some(s) {
+    }
+    if let (false, Some(s)) = (bkd, &saya) {
+        for u in store::skp::unit_dinilai_oleh(l.pool(), instansi_id, tahun, s).await? {
+            if let Some(&i) = ke_kelompok.get(u.as_str()) {
                 terlihat[i] = true;
             }
         }
@@ -720,32 +758,29 @@ pub async fn simpan_kurva(
         .predikat_organisasi
         .map(|p| p.token().to_string())
         .or(h.predikat_organisasi.clone());
+    let org = predikat.as_deref().and_then(PredikatOrganisasi::dari_token);
+    let a = k.aktor()?;
+    // Rating hasil pimpinan unit di kelompok ini ikut predikat organisasi;
+    // sebaran yang dinilai kurva memakai predikat sesudah penyelarasan.
+    let pimpinan = match org {
+        Some(o) => {
+            let baris =
+                store::skp::baris_kalibrasi(l.pool(), instansi_id, m.tahun, &h.periode).await?;
+            selaraskan_pimpinan(
+                l,
+                instansi_id,
+                &h.periode,
+                &h.kelompok,
+                &baris,
+                o,
+                &a.pengguna_id,
+            )
+            .await?
+        }
+        None => Vec::new(),
+    };
     if m.finalkan {
-        // Nilai kurva dengan predikat yang akan disimpan.
-        let cek = if m.predikat_organisasi.is_some()
-            && m.predikat_organisasi.map(|p| p.token().to_string()) != h.predikat_organisasi
-        {
-            None
-        } else {
-            Some(h.memenuhi)
-        };
-        let memenuhi = match cek {
-            Some(x) => x,
-            None => {
-                let org = m.predikat_organisasi.unwrap_or(PredikatOrganisasi::Baik);
-                let j = JumlahPredikat {
-                    sangat_baik: h.distribusi.sangat_baik,
-                    baik: h.distribusi.baik,
-                    butuh_perbaikan: h.distribusi.butuh_perbaikan,
-                    kurang: h.distribusi.kurang,
-                    sangat_kurang: h.distribusi.sangat_kurang,
-                };
-                periksa_kurva(org, &j, &KebijakanKurva::default())
-                    .map(|x| x.valid())
-                    .unwrap_or(false)
-            }
-        };
-        if predikat.is_none() {
+        if org.is_none() {
             return Err(galat_status(
                 "predikat_organisasi_belum_ditetapkan",
                 k.t(
@@ -754,7 +789,24 @@ pub async fn simpan_kurva(
                 ),
             ));
         }
-        if !memenuhi && alasan.is_none() {
+        let mut jumlah = JumlahPredikat {
+            sangat_baik: h.distribusi.sangat_baik,
+            baik: h.distribusi.baik,
+            butuh_perbaikan: h.distribusi.butuh_perbaikan,
+            kurang: h.distribusi.kurang,
+            sangat_kurang: h.distribusi.sangat_kurang,
+        };
+        for (lama, baru) in &pimpinan {
+            if let Some(p) = PredikatKinerjaPegawai::dari_token(&lama.predikat) {
+                let x = jumlah.jumlah_mut(p);
+                *x = x.saturating_sub(1);
+            }
+            if let Some(p) = PredikatKinerjaPegawai::dari_token(&baru.predikat) {
+                *jumlah.jumlah_mut(p) += 1;
+            }
+        }
+        let pelanggaran = periksa_kelompok(k, org, &jumlah)?;
+        if !pelanggaran.is_empty() && alasan.is_none() {
             let mut g = galat_status(
                 "kurva_dilanggar",
                 k.t(
@@ -763,7 +815,7 @@ pub async fn simpan_kurva(
                 ),
             );
             if let Galat::Status { fields, .. } = &mut g {
-                for p in &h.pelanggaran {
+                for p in &pelanggaran {
                     fields.insert(format!("pelanggaran.{}", p.aturan), p.pesan.clone());
                 }
             }
@@ -779,7 +831,6 @@ pub async fn simpan_kurva(
             ));
         }
     }
-    let a = k.aktor()?;
     let u = store::skp::KurvaUnit {
         instansi_id: instansi_id.to_string(),
         periode: h.periode.clone(),
@@ -805,6 +856,22 @@ pub async fn simpan_kurva(
     if !ok {
         return Err(konflik(k));
     }
+    for (lama, baru) in &pimpinan {
+        if !store::skp::ubah_evaluasi(&mut tx, baru, lama.versi).await? {
+            return Err(konflik(k));
+        }
+        crate::audit::catat(
+            &mut tx,
+            k,
+            instansi_id,
+            "ikut_predikat_organisasi",
+            super::OBJEK_EVALUASI,
+            &format!("{}:{}", baru.skp_id, baru.periode),
+            Some(lama),
+            Some(baru),
+        )
+        .await?;
+    }
     let aksi = if m.finalkan && alasan.is_some() {
         "finalkan_pengecualian"
     } else if m.finalkan {
@@ -825,6 +892,147 @@ pub async fn simpan_kurva(
     .await?;
     tx.commit().await?;
     kalibrasi(l, k, instansi_id, m.tahun, &m.periode, &m.unit_id).await
+}
+
+// ---------- pimpinan unit ----------
+
+/// Jabatan yang memimpin unit kerja.
+const JABATAN_PIMPINAN: &[&str] = &["jpt", "administrator", "pengawas"];
+
+/// Pimpinan unit menurut data kepegawaian (derivasi yang sama dengan pohon
+/// SAKIP dan PK, `sakip::kepala_unit`), hanya bila jabatannya struktural:
+/// unit berisi pelaksana saja tidak punya pimpinan di sini.
+pub(crate) async fn pimpinan_unit(
+    l: &Layanan,
+    instansi_id: &str,
+    unit_id: &str,
+) -> Hasil<Option<String>> {
+    let pegawai = store::organisasi::pegawai_aktif_unit(l.pool(), instansi_id, unit_id).await?;
+    if pegawai.is_empty() {
+        return Ok(None);
+    }
+    let jabatan = store::organisasi::semua_jabatan(l.pool(), instansi_id).await?;
+    Ok(pimpinan_dari(&pegawai, &jabatan, unit_id).map(|p| p.id.clone()))
+}
+
+/// Inti [`pimpinan_unit`] atas data yang sudah dimuat (juga dipakai demo).
+pub(crate) fn pimpinan_dari<'a>(
+    pegawai: &'a [store::organisasi::Pegawai],
+    jabatan: &[store::organisasi::Jabatan],
+    unit_id: &str,
+) -> Option<&'a store::organisasi::Pegawai> {
+    let kelas: HashMap<String, i64> = jabatan
+        .iter()
+        .filter_map(|j| j.kelas.map(|k| (j.id.clone(), k)))
+        .collect();
+    let jenis: HashMap<&str, &str> = jabatan
+        .iter()
+        .map(|j| (j.id.as_str(), j.jenis.as_str()))
+        .collect();
+    crate::sakip::kepala_unit(pegawai, &kelas, unit_id).filter(|p| {
+        p.jabatan_id
+            .as_deref()
+            .and_then(|j| jenis.get(j))
+            .is_some_and(|j| JABATAN_PIMPINAN.contains(j))
+    })
+}
+
+fn pesan_pimpinan(bahasa: crate::Bahasa, org: PredikatOrganisasi) -> String {
+    let r = rating_dari_predikat_organisasi(org);
+    match bahasa {
+        crate::Bahasa::Id => format!(
+            "Pimpinan unit: rating hasil kerja mengikuti predikat organisasi unitnya ({}) = {}.",
+            org.label(bahasa),
+            r.label(bahasa)
+        ),
+        crate::Bahasa::En => format!(
+            "Unit head: the work-result rating follows the unit's organisation predicate ({}) = {}.",
+            org.label(bahasa),
+            r.label(bahasa)
+        ),
+    }
+}
+
+/// Rating hasil kerja pimpinan unit pada formulir penilai: mengikuti
+/// predikat organisasi kelompok kurva unitnya bila sudah ditetapkan.
+/// `None` bila pemilik SKP bukan pimpinan unitnya. Bila predikat belum
+/// ditetapkan: `Some((None, pesan))` — penilai boleh memberi rating
+/// sementara; rating itu diselaraskan saat predikat ditetapkan.
+pub async fn saran_pimpinan(
+    l: &Layanan,
+    instansi_id: &str,
+    skp: &super::TampilanSkp,
+    periode: &str,
+    bahasa: crate::Bahasa,
+) -> Hasil<Option<(Option<RatingKinerja>, String)>> {
+    if pimpinan_unit(l, instansi_id, &skp.unit_id)
+        .await?
+        .as_deref()
+        != Some(skp.pegawai_id.as_str())
+    {
+        return Ok(None);
+    }
+    let org = kurva_kelompok(l, instansi_id, skp.tahun, periode, &skp.unit_id)
+        .await?
+        .and_then(|u| u.predikat_organisasi)
+        .and_then(|p| PredikatOrganisasi::dari_token(&p));
+    Ok(Some(match org {
+        Some(o) => (
+            Some(rating_dari_predikat_organisasi(o)),
+            pesan_pimpinan(bahasa, o),
+        ),
+        None => (
+            None,
+            match bahasa {
+                crate::Bahasa::Id => "Pimpinan unit: rating hasil kerja akan mengikuti predikat organisasi unitnya, yang belum ditetapkan atasan pejabat penilai; rating yang disimpan sekarang diselaraskan saat predikat ditetapkan.",
+                crate::Bahasa::En => "Unit head: the work-result rating will follow the unit's organisation predicate, not yet set by the evaluators' superior; a rating saved now is aligned when it is set.",
+            }
+            .to_string(),
+        ),
+    }))
+}
+
+/// Evaluasi pimpinan unit di satu kelompok kurva yang rating hasilnya tidak
+/// sama dengan predikat organisasi: (lama, baru).
+async fn selaraskan_pimpinan(
+    l: &Layanan,
+    instansi_id: &str,
+    periode: &str,
+    kelompok: &KelompokUnit,
+    baris: &[store::skp::BarisKalibrasi],
+    org: PredikatOrganisasi,
+    pengguna_id: &str,
+) -> Hasil<Vec<(EvaluasiSkp, EvaluasiSkp)>> {
+    let wajib = rating_dari_predikat_organisasi(org);
+    let mut ubah = Vec::new();
+    for unit_id in &kelompok.anggota {
+        let Some(kepala) = pimpinan_unit(l, instansi_id, unit_id).await? else {
+            continue;
+        };
+        for b in baris
+            .iter()
+            .filter(|b| &b.unit_id == unit_id && b.pegawai_id == kepala && b.predikat.is_some())
+        {
+            let Some(e) = store::skp::evaluasi(l.pool(), instansi_id, &b.skp_id, periode).await?
+            else {
+                continue;
+            };
+            if e.rating_hasil == wajib.token() {
+                continue;
+            }
+            let Some(perilaku) = RatingKinerja::dari_token(&e.rating_perilaku) else {
+                continue;
+            };
+            let mut baru = e.clone();
+            baru.rating_hasil = wajib.token().into();
+            baru.predikat = predikat_kinerja(wajib, perilaku).token().into();
+            baru.pengguna_id = Some(pengguna_id.to_string());
+            baru.versi = e.versi + 1;
+            baru.diubah_pada = store::sekarang();
+            ubah.push((e, baru));
+        }
+    }
+    Ok(ubah)
 }
 
 // ---------- rekap rating ----------

@@ -19,6 +19,9 @@ pub mod impor;
 pub mod pengingat;
 pub mod periode;
 pub mod realisasi;
+pub mod rencana_berkas;
+pub mod selaras;
+pub mod templat;
 
 use crate::galat::GalatKolom;
 use crate::kebijakan::{self, HakSkp};

@@ -8,7 +8,9 @@
 //! sudah ada, tetapi: penilai SKP yang ada diperbarui bila BKD sudah
 //! membetulkan atasan; pegawai yang pindah unit mendapat SKP baru di unit
 //! barunya (yang lama ditutup dengan riwayatnya); SKP pegawai yang pensiun,
-//! pindah instansi atau berhenti ditutup. Semua dalam satu transaksi.
+//! pindah instansi, berhenti atau diberhentikan sementara ditutup. Semua
+//! dalam satu transaksi. Perubahan data pegawai memicu penyelarasan yang
+//! sama lewat tugas latar (`skp::selaras`).
 
 use crate::kebijakan::{self, Akses, Aksi, Sumber};
 use crate::{Galat, Hasil, Konteks, Layanan};
@@ -30,6 +32,10 @@ pub const AMBANG_KURVA_BAWAAN: i64 = 5;
 
 /// Status pegawai yang mendapat SKP; yang lain ditampilkan terpisah.
 pub const STATUS_BER_SKP: &[&str] = &["aktif", "cuti"];
+/// Pemberhentian sementara (PP 11/2017: ditahan, proses pidana atau hukuman
+/// disiplin berat): tanpa SKP, SKP terbukanya ditutup dengan alasan ini, dan
+/// dihitung terpisah (bukan "tanpa SKP"). Kembali `aktif` → SKP baru.
+pub const STATUS_DIBERHENTIKAN_SEMENTARA: &str = "diberhentikan_sementara";
 
 /// Kontrak isu 11: `{"dibuat": N, "sudah_ada": M, "tanpa_atasan": K}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -165,6 +171,20 @@ pub async fn buka_periode(
     m: &MasukanPeriodeSkp,
 ) -> Hasil<HasilBukaPeriode> {
     wajib_bkd(k, instansi_id)?;
+    selaraskan_periode(l, k, instansi_id, m, "buka_periode").await
+}
+
+/// Isi `buka_periode` tanpa gerbang BKD: dipanggil sesudah `wajib_bkd`, atau
+/// oleh tugas latar `skp_selaraskan` (`skp::selaras`) dengan aktor sistem —
+/// gerbangnya adalah perubahan data pegawai yang memicu tugas itu. `aksi`
+/// adalah aksi baris audit (`buka_periode` atau `selaraskan`).
+pub(crate) async fn selaraskan_periode(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    m: &MasukanPeriodeSkp,
+    aksi: &str,
+) -> Hasil<HasilBukaPeriode> {
     crate::perencanaan::periksa_tahun(k, m.tahun)?;
     if let Some(a) = m.ambang_kurva {
         if !(1..=1000).contains(&a) {
@@ -277,7 +297,14 @@ pub async fn buka_periode(
             }
         }
     }
-    let (rhk, indikator) = salin_tahun_lalu(l, instansi_id, tahun, &baru, &w).await?;
+    let (mut rhk, mut indikator) = salin_tahun_lalu(l, instansi_id, tahun, &baru, &w).await?;
+    // Draf tanpa apa pun dari tahun lalu: templat jabatannya (bila ada).
+    let tersalin: std::collections::HashSet<&str> = rhk.iter().map(|r| r.skp_id.as_str()).collect();
+    let (rhk_t, ind_t) =
+        super::templat::isi_dari_templat(l, instansi_id, &baru, &tersalin, &w).await?;
+    let rhk_dari_templat = rhk_t.len();
+    rhk.extend(rhk_t);
+    indikator.extend(ind_t);
     let mut tx = l.db.mulai().await?;
     let periode_baru = store::skp::sisipkan_periode(
         &mut tx,
@@ -308,13 +335,14 @@ pub async fn buka_periode(
         "tanpa_atasan": hasil.tanpa_atasan,
         "ditutup": tutup.len(),
         "penilai_diperbarui": ubah_penilai.len(),
-        "rhk_disalin": rhk.len(),
+        "rhk_disalin": rhk.len() - rhk_dari_templat,
+        "rhk_dari_templat": rhk_dari_templat,
     });
     crate::audit::catat(
         &mut tx,
         k,
         instansi_id,
-        "buka_periode",
+        aksi,
         "periode_skp",
         &tahun.to_string(),
         None,
@@ -329,6 +357,8 @@ fn alasan_tutup(status: &str) -> &'static str {
     match status {
         "pensiun" => "pensiun",
         "pindah" => "pindah_instansi",
+        // PP 11/2017 pemberhentian sementara: kembali `aktif` → SKP baru.
+        STATUS_DIBERHENTIKAN_SEMENTARA => STATUS_DIBERHENTIKAN_SEMENTARA,
         _ => "berhenti",
     }
 }
@@ -446,7 +476,8 @@ pub(crate) fn urut_induk_dulu(rhk: Vec<Rhk>) -> Vec<Rhk> {
 }
 
 /// Pegawai ber-SKP yang pemetaan penilainya perlu dibetulkan BKD, dan
-/// pegawai yang tidak dihitung "tanpa SKP" (pensiun, pindah, berhenti).
+/// pegawai yang tidak dihitung "tanpa SKP" (pensiun, pindah, berhenti,
+/// diberhentikan sementara).
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct BarisPemetaan {
     pub pegawai_id: String,

@@ -200,14 +200,13 @@ pub async fn kirim(
     let (Some(periode), Some(nilai)) = (periode, nilai) else {
         return Err(Galat::Internal("realisasi tanpa periode/nilai".into()));
     };
-    // Bukti diunggah lebih dulu (milik pegawai); dirujuk di transaksi realisasi.
-    let bukti = match bukti {
-        Some(b) => crate::bukti::unggah(l, k, instansi_id, vec![b])
-            .await?
-            .into_iter()
-            .next(),
+    // Isi bukti ditulis ke penyimpanan lebih dulu; barisnya dicatat di
+    // transaksi realisasi (satu commit per kiriman saat serbuan akhir bulan).
+    let tersimpan = match bukti {
+        Some(b) => Some(crate::bukti::siapkan_dan_simpan(l, k, instansi_id, vec![b]).await?),
         None => None,
     };
+    let bukti_id = tersimpan.as_ref().and_then(|t| t.id_pertama());
     let a = k.aktor()?;
     let r = RealisasiSkp {
         instansi_id: instansi_id.to_string(),
@@ -217,7 +216,7 @@ pub async fn kirim(
         periode: periode.kode(),
         realisasi: crate::perencanaan::kanonis(nilai),
         catatan: Some(m.catatan.trim().to_string()).filter(|c| !c.is_empty()),
-        bukti_id: bukti.as_ref().map(|b| b.id.clone()),
+        bukti_id: bukti_id.clone(),
         tautan: Some(tautan.to_string()).filter(|t| !t.is_empty()),
         kunci_klien: Some(kunci.to_string()).filter(|t| !t.is_empty()),
         pengguna_id: a.pengguna_id.clone(),
@@ -229,6 +228,13 @@ pub async fn kirim(
         dibuat_pada: store::sekarang(),
     };
     let mut tx = l.db.mulai().await?;
+    let bukti = match tersimpan {
+        Some(t) => crate::bukti::catat(&mut tx, k, instansi_id, t)
+            .await?
+            .into_iter()
+            .next(),
+        None => None,
+    };
     match store::skp::sisipkan_realisasi(&mut tx, &r).await {
         Ok(()) => {}
         // Dua kiriman ulang bersamaan dengan kunci yang sama: yang kalah membaca pemenangnya.

@@ -125,7 +125,7 @@ async fn ubah_subkegiatan(
 struct JalurSel {
     iid: String,
     tahun: i64,
-    /// Kode sub kegiatan.
+    /// Kode sub kegiatan (realisasi keluaran: juga kode program/kegiatan untuk indikator hasil).
     kode: String,
     /// Bulan 1–12 (anggaran) atau triwulan 1–4 (keluaran).
     periode: i64,
@@ -172,6 +172,9 @@ async fn isi_realisasi_anggaran(
 }
 
 /// Isi realisasi keluaran satu triwulan dengan bukti (perencana; pimpinan unit untuk unitnya)
+///
+/// `kode` = kode sub kegiatan (indikator keluaran), atau kode program/kegiatan
+/// (indikator hasil; pimpinan unit penanggung jawab program/kegiatan itu).
 #[utoipa::path(put, path = "/instansi/{iid}/anggaran/{tahun}/realisasi-keluaran/{kode}/{periode}", tag = "anggaran",
     params(JalurSel, super::JikaCocok), request_body = pr::MasukanRealisasiKeluaran,
     responses((status = 200, description = "Disimpan", body = store::perencanaan::RealisasiTriwulan),
@@ -195,6 +198,8 @@ async fn isi_realisasi_keluaran(
 }
 
 /// Verifikasi realisasi keluaran (pimpinan unit atas unitnya); tanpa bukti 422 `tanpa_bukti`
+///
+/// `kode` boleh kode program/kegiatan (realisasi indikator hasil).
 #[utoipa::path(post, path = "/instansi/{iid}/anggaran/{tahun}/realisasi-keluaran/{kode}/{periode}/verifikasi", tag = "anggaran",
     params(JalurSel), request_body = pr::MasukanVerifikasi,
     responses((status = 200, description = "Diverifikasi", body = store::perencanaan::RealisasiTriwulan),

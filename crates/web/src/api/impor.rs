@@ -19,6 +19,7 @@ use utoipa_axum::routes;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(api_impor_pegawai).layer(DefaultBodyLimit::max(BATAS_UKURAN)))
+        .routes(routes!(api_impor_pegawai_siasn).layer(DefaultBodyLimit::max(BATAS_UKURAN)))
         .routes(routes!(api_impor_unit).layer(DefaultBodyLimit::max(BATAS_UKURAN)))
         .routes(routes!(api_ekspor_pegawai))
         .routes(routes!(api_ekspor_unit))
@@ -73,6 +74,31 @@ async fn api_impor_pegawai(
     badan: Result<Bytes, BytesRejection>,
 ) -> Response {
     api_impor(&s, &p, &iid, Jenis::Pegawai, q, &headers, badan).await
+}
+
+/// Impor pegawai dari ekspor SIASN (BKN) (admin instansi); semua atau tidak sama sekali
+///
+/// Judul kolom SIASN (`NIP_BARU`, `NAMA`, `UNOR_NAMA`, `UNOR_INDUK_NAMA`,
+/// `KEDUDUKAN_HUKUM_NAMA`, `JABATAN_NAMA`, …; huruf besar/kecil, spasi dan
+/// garis bawah setara; kolom lain diabaikan). Unit harus sudah ada (impor
+/// unit lebih dulu). Laporan menyebut kolom dengan judul SIASN.
+#[utoipa::path(post, path = "/instansi/{iid}/pegawai/impor-siasn", tag = "impor",
+    params(super::JalurInstansi, TanyaImpor, KunciIdempotensi),
+    request_body(content = super::openapi::Berkas, content_type = "application/octet-stream",
+        description = "Ekspor SIASN sebagai CSV (koma, titik koma atau tab) atau XLSX; jenisnya dikenali dari isi"),
+    responses(
+        (status = 200, description = "Diterima dan ditulis", body = LaporanDiterima),
+        (status = 202, description = "Berkas di atas `--impor-latar-bita`: tugas latar (header Location)", body = super::tugas::TugasDiterima),
+        (status = 422, description = "Ditolak; tidak ada yang ditulis", body = GalatImpor)))]
+async fn api_impor_pegawai_siasn(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    QueryMasuk(q): QueryMasuk<TanyaImpor>,
+    headers: HeaderMap,
+    badan: Result<Bytes, BytesRejection>,
+) -> Response {
+    api_impor(&s, &p, &iid, Jenis::PegawaiSiasn, q, &headers, badan).await
 }
 
 /// Impor unit kerja dari CSV/XLSX (admin instansi); semua atau tidak sama sekali
@@ -185,6 +211,9 @@ async fn api_impor(
     }
     let hasil = match jenis {
         Jenis::Pegawai => app::impor::impor_pegawai(l, &p.konteks, iid, &nama, &isi).await,
+        Jenis::PegawaiSiasn => {
+            app::impor::impor_pegawai_siasn(l, &p.konteks, iid, &nama, &isi).await
+        }
         _ => app::impor::impor_unit(l, &p.konteks, iid, &nama, &isi).await,
     };
     jawab_laporan(hasil, b)

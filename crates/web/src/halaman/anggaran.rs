@@ -37,6 +37,10 @@ pub fn router() -> Router<AppState> {
             "/instansi/{iid}/anggaran/{tahun}/hasil/{kode}",
             get(hasil).post(simpan_hasil),
         )
+        .route(
+            "/instansi/{iid}/anggaran/{tahun}/hasil/{kode}/realisasi",
+            axum::routing::post(simpan_realisasi_hasil),
+        )
         .route("/instansi/{iid}/anggaran/{tahun}/dasbor", get(dasbor))
         .route(
             "/instansi/{iid}/anggaran/{tahun}/subkegiatan/{kode}/realisasi",
@@ -593,6 +597,7 @@ fn isian_dari(d: &DetailSubkegiatan) -> Isian {
     f.set("unit_id", d.unit_id.clone().unwrap_or_default());
     f.set("pagu", d.pagu.clone().unwrap_or_default());
     f.set("lokasi", d.lokasi.clone().unwrap_or_default());
+    f.set("pejabat_id", d.pejabat_nip.clone().unwrap_or_default());
     f.set("versi", d.versi.to_string());
     isi_indikator(&mut f, &d.indikator);
     f
@@ -721,6 +726,8 @@ async fn simpan_subkegiatan(
         unit_id: o("unit_id"),
         pagu: o("pagu"),
         lokasi: o("lokasi"),
+        // Formulir mengirimnya: kosong = kembali ke kepala unit; tidak ada = tetap.
+        pejabat_id: isi.get("pejabat_id").map(|x| x.trim().to_string()),
         indikator,
         versi: v("versi").parse().ok(),
     };
@@ -814,9 +821,32 @@ struct HalamanHasil {
     boleh_ubah: bool,
     unit: Vec<(String, String)>,
     pesan_ok: Option<String>,
+    /// Realisasi indikator hasil (rencana yang ditetapkan), bila terlihat.
+    real: Option<pr::RealisasiHasil>,
+    /// Isian sel realisasi yang gagal (`s{n}_realisasi`, …) dan pesannya.
+    fr: Isian,
+    pesan_real: Option<(bool, String)>,
 }
 
 impl HalamanHasil {
+    /// Nilai kolom sel realisasi ke-`n`: yang diketik (bila gagal), atau tersimpan.
+    fn sel_v(&self, n: &usize, kolom: &str, tersimpan: &Option<String>) -> String {
+        let kunci = format!("s{n}_{kolom}");
+        match self.fr.nilai.get(&kunci) {
+            Some(x) => x.clone(),
+            None => tersimpan.clone().unwrap_or_default(),
+        }
+    }
+    fn sel_g(&self, n: &usize, kolom: &str) -> String {
+        self.fr.g(&format!("s{n}_{kolom}")).to_string()
+    }
+    fn capaian(&self, c: &Option<String>) -> String {
+        match c {
+            Some(x) if self.b.t.0 == app::Bahasa::Id => format!("{}%", x.replace('.', ",")),
+            Some(x) => format!("{x}%"),
+            None => "—".into(),
+        }
+    }
     fn kolom_indikator(&self) -> Vec<(&'static str, &'static str, bool)> {
         kolom_indikator(self.b.t)
     }
@@ -838,6 +868,7 @@ impl HalamanHasil {
 fn isian_hasil(d: &pr::DetailHasil) -> Isian {
     let mut f = Isian::default();
     f.set("unit_id", d.unit_id.clone().unwrap_or_default());
+    f.set("pejabat_id", d.pejabat_nip.clone().unwrap_or_default());
     f.set("versi", d.versi.to_string());
     isi_indikator(&mut f, &d.indikator);
     f
@@ -853,7 +884,12 @@ async fn tampil_hasil(
     f: Isian,
     st: StatusCode,
     pesan_ok: Option<String>,
+    fr: Isian,
+    pesan_real: Option<(bool, String)>,
 ) -> HasilHalaman {
+    let real = pr::realisasi_hasil(&s.layanan, &p.konteks, iid, th, &d.kode)
+        .await
+        .atau_halaman(p)?;
     let n = d.indikator.len().max(
         (0..pr::MAKS_INDIKATOR)
             .filter(|i| !f.v(&format!("i{i}_nama")).is_empty())
@@ -905,6 +941,9 @@ async fn tampil_hasil(
             boleh_ubah,
             unit,
             pesan_ok,
+            real,
+            fr,
+            pesan_real,
         }),
     )
         .into_response())
@@ -928,7 +967,19 @@ async fn hasil(
             .t("Indikator hasil disimpan.", "Outcome indicators saved.")
             .to_string()
     });
-    tampil_hasil(&s, &p, &iid, th, d, f, StatusCode::OK, ok).await
+    tampil_hasil(
+        &s,
+        &p,
+        &iid,
+        th,
+        d,
+        f,
+        StatusCode::OK,
+        ok,
+        Isian::default(),
+        None,
+    )
+    .await
 }
 
 async fn simpan_hasil(
@@ -944,6 +995,7 @@ async fn simpan_hasil(
     let (indikator, peta) = indikator_dari_form(&isi);
     let m = pr::MasukanHasil {
         unit_id: Some(v("unit_id")).filter(|x| !x.is_empty()),
+        pejabat_id: isi.get("pejabat_id").map(|x| x.trim().to_string()),
         indikator,
         versi: v("versi").parse().ok(),
     };
@@ -969,7 +1021,102 @@ async fn simpan_hasil(
                 .iter()
                 .map(|(k, x)| (kolom_form(k, &peta), x.clone()))
                 .collect();
-            tampil_hasil(&s, &p, &iid, th, d, f, st, None).await
+            tampil_hasil(&s, &p, &iid, th, d, f, st, None, Isian::default(), None).await
+        }
+    }
+}
+
+/// Realisasi indikator hasil dari halaman program/kegiatan: satu sel
+/// (indikator × triwulan) diisi perencana/pimpinan unit penanggung jawab,
+/// atau diverifikasi pimpinan unit. Gagal: yang diketik tetap di selnya,
+/// galat di sebelah kolomnya.
+async fn simpan_realisasi_hasil(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path((iid, th, kode)): Path<(String, String, String)>,
+    Form(isi): Form<HashMap<String, String>>,
+) -> HasilHalaman {
+    let csrf = isi.get("_csrf").cloned().unwrap_or_default();
+    p.periksa_csrf(&csrf).atau_halaman(&p)?;
+    let th = tahun(&p, &th)?;
+    let l = &s.layanan;
+    let k = &p.konteks;
+    let v = |x: &str| isi.get(x).map(|y| y.trim().to_string()).unwrap_or_default();
+    let angka = |x: &str| v(x).parse::<i64>().unwrap_or(0);
+    let sel = v("sel");
+    let hasil: Result<String, Galat> = match v("aksi").as_str() {
+        "isi" => {
+            let m = pr::MasukanRealisasiKeluaran {
+                indikator: v("indikator"),
+                realisasi: angka_ketikan(&v("realisasi")),
+                bukti_id: None,
+                bukti_url: Some(v("bukti_url")).filter(|x| !x.is_empty()),
+                versi: Some(angka("versi")),
+            };
+            pr::simpan_realisasi_keluaran(l, k, &iid, th, &kode, angka("triwulan"), m)
+                .await
+                .map(|_| {
+                    k.t(
+                        "Realisasi indikator hasil disimpan.",
+                        "Outcome result saved.",
+                    )
+                    .to_string()
+                })
+        }
+        "verifikasi" => {
+            let m = pr::MasukanVerifikasi {
+                indikator: v("indikator"),
+                catatan: Some(v("catatan")).filter(|x| !x.is_empty()),
+            };
+            pr::verifikasi_keluaran(l, k, &iid, th, &kode, angka("triwulan"), m)
+                .await
+                .map(|_| {
+                    k.t(
+                        "Realisasi indikator hasil diverifikasi.",
+                        "Outcome result verified.",
+                    )
+                    .to_string()
+                })
+        }
+        _ => Err(Galat::input(
+            k.t("Aksi tidak dikenal.", "Unknown action."),
+            Default::default(),
+        )),
+    };
+    let d = pr::hasil(l, k, &iid, th, &kode).await.atau_halaman(&p)?;
+    let f = isian_hasil(&d);
+    match hasil {
+        Ok(pesan) => {
+            tampil_hasil(
+                &s,
+                &p,
+                &iid,
+                th,
+                d,
+                f,
+                StatusCode::OK,
+                None,
+                Isian::default(),
+                Some((true, pesan)),
+            )
+            .await
+        }
+        Err(g @ (Galat::Dilarang(_) | Galat::TidakMasuk(_))) => Err(super::galat(&p, g)),
+        Err(g) => {
+            let mut fr = Isian::default();
+            if v("aksi") == "isi" {
+                fr.set(&format!("s{sel}_realisasi"), v("realisasi"));
+                fr.set(&format!("s{sel}_bukti_url"), v("bukti_url"));
+            }
+            let st = super::isian_dari_galat(&p, g, &mut fr).map_err(|g| super::galat(&p, g))?;
+            // Galat kolom ke sel yang dikirim (`realisasi` → `s3_realisasi`).
+            fr.galat = fr
+                .galat
+                .iter()
+                .map(|(x, y)| (format!("s{sel}_{x}"), y.clone()))
+                .collect();
+            let pesan = fr.pesan.take().unwrap_or_default();
+            tampil_hasil(&s, &p, &iid, th, d, f, st, None, fr, Some((false, pesan))).await
         }
     }
 }

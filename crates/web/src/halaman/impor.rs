@@ -56,6 +56,10 @@ pub fn router() -> Router<AppState> {
             }),
         )
         .route(
+            "/instansi/{iid}/pegawai/impor-siasn",
+            get(form_siasn).post(unggah_siasn).layer(batas()),
+        )
+        .route(
             "/instansi/{iid}/unit/impor",
             get(form_unit).post(unggah_unit).layer(batas()),
         )
@@ -107,11 +111,20 @@ struct HalamanImpor {
     galat_lain: usize,
     info: Vec<CatatanBaris>,
     pesan: Option<String>,
+    /// Tautan templat dan ekspor (`{dasar}/templat.xlsx`); tidak untuk SIASN.
+    templat: bool,
+    /// Tautan ke impor SIASN (di halaman impor pegawai).
+    tautan_siasn: Option<String>,
 }
 
 pub(crate) fn judul(b: Bahasa, jenis: Jenis) -> &'static str {
     match jenis {
         Jenis::Pegawai => app::teks::t(b, "Impor pegawai", "Import employees"),
+        Jenis::PegawaiSiasn => app::teks::t(
+            b,
+            "Impor pegawai dari ekspor SIASN",
+            "Import employees from a SIASN export",
+        ),
         Jenis::Unit => app::teks::t(b, "Impor unit kerja", "Import units"),
         Jenis::Rencana => app::teks::t(b, "Impor rencana", "Import plan"),
         Jenis::Belanja => app::teks::t(b, "Impor rincian belanja", "Import spending details"),
@@ -137,7 +150,11 @@ fn halaman(
     pesan: Option<String>,
     st: StatusCode,
 ) -> Response {
-    let dasar = format!("/instansi/{iid}/{}", jenis.kode());
+    // Impor SIASN kembali ke daftar pegawai (templatnya ekspor SIASN sendiri).
+    let dasar = match jenis {
+        Jenis::PegawaiSiasn => format!("/instansi/{iid}/pegawai"),
+        _ => format!("/instansi/{iid}/{}", jenis.kode()),
+    };
     halaman_impor(p, jenis, dasar.clone(), dasar, laporan, pesan, st)
 }
 
@@ -164,6 +181,7 @@ pub(crate) fn halaman_impor(
         ),
         None => (String::new(), Vec::new(), 0, Vec::new()),
     };
+    let tautan_siasn = (jenis == Jenis::Pegawai).then(|| format!("{dasar}/impor-siasn"));
     let tpl = HalamanImpor {
         b: Bingkai::dari(p, judul(b, jenis)),
         dasar,
@@ -183,6 +201,8 @@ pub(crate) fn halaman_impor(
         galat_lain,
         info,
         pesan,
+        templat: jenis != Jenis::PegawaiSiasn,
+        tautan_siasn,
     };
     (st, render(&tpl)).into_response()
 }
@@ -194,6 +214,19 @@ async fn form(p: Pengunjung, iid: String, jenis: Jenis) -> HasilHalaman {
 
 async fn form_pegawai(p: Pengunjung, Path(iid): Path<String>) -> HasilHalaman {
     form(p, iid, Jenis::Pegawai).await
+}
+
+async fn form_siasn(p: Pengunjung, Path(iid): Path<String>) -> HasilHalaman {
+    form(p, iid, Jenis::PegawaiSiasn).await
+}
+
+async fn unggah_siasn(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(iid): Path<String>,
+    mp: Result<Multipart, MultipartRejection>,
+) -> HasilHalaman {
+    unggah(&s, &p, &iid, Jenis::PegawaiSiasn, mp).await
 }
 
 async fn form_unit(p: Pengunjung, Path(iid): Path<String>) -> HasilHalaman {
@@ -353,6 +386,7 @@ async fn unggah(
     }
     let hasil = match jenis {
         Jenis::Pegawai => app::impor::impor_pegawai(l, k, iid, &nama, &isi).await,
+        Jenis::PegawaiSiasn => app::impor::impor_pegawai_siasn(l, k, iid, &nama, &isi).await,
         // Halaman ini hanya untuk pegawai dan unit (rute tetap).
         _ => app::impor::impor_unit(l, k, iid, &nama, &isi).await,
     };

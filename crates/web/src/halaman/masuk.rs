@@ -139,6 +139,14 @@ async fn keluar(State(s): State<AppState>, p: Pengunjung, Form(f): Form<FormCsrf
     if let Ok(v) = HeaderValue::from_str(&set_cookie(COOKIE_SESI, "", Some(0), s.cookie_secure)) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
+    // Ponsel dipakai bergantian: salinan luring halaman SKP (service worker,
+    // CacheStorage) dan antrean kiriman di IndexedDB tidak boleh tertinggal
+    // untuk orang berikutnya. Antrean yang belum terkirim diperingatkan dulu
+    // di halaman (skp-antrean.js) sebelum formulir keluar dikirim.
+    res.headers_mut().insert(
+        header::HeaderName::from_static("clear-site-data"),
+        HeaderValue::from_static("\"cache\", \"storage\""),
+    );
     res
 }
 

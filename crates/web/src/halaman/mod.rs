@@ -77,6 +77,10 @@ impl Teks {
             "pensiun" => self.s("Pensiun", "Retired"),
             "pindah" => self.s("Pindah", "Moved"),
             "berhenti" => self.s("Berhenti", "Left"),
+            "diberhentikan_sementara" => self.s(
+                "Diberhentikan sementara / proses hukuman disiplin",
+                "Temporarily suspended / disciplinary process",
+            ),
             _ => "—",
         }
     }

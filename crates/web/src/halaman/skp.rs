@@ -53,6 +53,18 @@ pub fn router() -> Router<AppState> {
             post(impor_realisasi).layer(DefaultBodyLimit::max(app::impor::BATAS_UKURAN)),
         )
         .route("/skp/{id}/evaluasi", post(nilai))
+        .route(
+            "/skp/{id}/rencana/impor",
+            post(impor_rencana).layer(DefaultBodyLimit::max(app::impor::BATAS_UKURAN)),
+        )
+        .route("/skp/{id}/jadikan-templat", post(jadikan_templat))
+        .route("/skp/templat", get(halaman_templat))
+        .route(
+            "/skp/templat/unggah",
+            post(unggah_templat).layer(DefaultBodyLimit::max(app::impor::BATAS_UKURAN)),
+        )
+        .route("/skp/templat/{jid}/unduh", get(unduh_templat))
+        .route("/skp/templat/{jid}/hapus", post(hapus_templat))
 }
 
 async fn js_antrean() -> Response {
@@ -298,6 +310,10 @@ struct HalamanDetail {
     riwayat: Vec<(String, String, String)>,
     pesan: Option<String>,
     galat: Option<String>,
+    /// Galat per baris impor rencana.
+    galat_rencana: Vec<app::impor::CatatanBaris>,
+    /// BKD: tombol "jadikan templat".
+    bkd: bool,
 }
 
 fn label_status(t: &super::Teks, s: &str) -> (String, &'static str) {
@@ -328,6 +344,17 @@ async fn halaman_detail(
     id: &str,
     pesan: Option<String>,
     galat: Option<String>,
+) -> HasilHalaman {
+    halaman_detail_rencana(s, p, id, pesan, galat, Vec::new()).await
+}
+
+async fn halaman_detail_rencana(
+    s: &AppState,
+    p: &Pengunjung,
+    id: &str,
+    pesan: Option<String>,
+    galat: Option<String>,
+    galat_rencana: Vec<app::impor::CatatanBaris>,
 ) -> HasilHalaman {
     let iid = instansi(p)?;
     let l = &s.layanan;
@@ -444,6 +471,25 @@ async fn halaman_detail(
             },
         })
         .collect();
+    if skp.hak.penilai {
+        // Pimpinan unit: rating hasil mengikuti predikat organisasi unitnya.
+        for x in &mut periode_nilai {
+            match sk::evaluasi::saran_pimpinan(l, &iid, &skp, &x.kode, t.0).await {
+                Ok(Some((Some(r), pesan))) => {
+                    x.saran = Some((r.label(t.0).to_string(), pesan));
+                    x.rating_hasil = r.token().to_string();
+                }
+                Ok(Some((None, pesan))) => {
+                    x.saran = Some(match x.saran.take() {
+                        Some((r, a)) => (r, format!("{a} {pesan}")),
+                        None => ("—".to_string(), pesan),
+                    });
+                }
+                Ok(None) => {}
+                Err(g) => return Err(g).atau_halaman(p),
+            }
+        }
+    }
     for e in &evaluasi {
         if let Some(x) = periode_nilai.iter_mut().find(|x| x.kode == e.periode) {
             x.predikat = Some(e.predikat_label.clone());
@@ -464,6 +510,7 @@ async fn halaman_detail(
             )
         })
         .collect();
+    let bkd = sk::periode::wajib_bkd(k, &iid).is_ok();
     Ok(render(&HalamanDetail {
         js: JS_ANTREAN_PATH.as_str(),
         iid,
@@ -495,6 +542,8 @@ async fn halaman_detail(
         riwayat,
         pesan,
         galat,
+        galat_rencana,
+        bkd,
         skp,
         b,
     }))
@@ -1281,5 +1330,302 @@ async fn simpan_kurva(
             Ok((st, r).into_response())
         }
         Err(g) => Err(super::galat(&p, g)),
+    }
+}
+
+// ---------- rencana dari berkas dan templat per jabatan ----------
+
+/// Formulir multipart berkas: `_csrf`, isian teks pendek, dan satu berkas
+/// `berkas` (batas ukuran impor).
+async fn baca_formulir_berkas(
+    mp: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+    k: &app::Konteks,
+    teks: &[&str],
+) -> Result<(HashMap<String, String>, Option<(String, Vec<u8>)>), app::Galat> {
+    let rusak = || {
+        app::Galat::input(
+            k.t("Formulir tidak terbaca.", "The form could not be read."),
+            Default::default(),
+        )
+    };
+    let mut mp = mp.map_err(|_| rusak())?;
+    let mut isian = HashMap::new();
+    let mut berkas = None;
+    while let Some(mut f) = mp.next_field().await.map_err(|_| rusak())? {
+        let nama = f.name().unwrap_or("").to_string();
+        let (batas, simpan_berkas) = if nama == "berkas" {
+            (app::impor::BATAS_UKURAN, true)
+        } else if nama == "_csrf" || teks.contains(&nama.as_str()) {
+            (16 * 1024, false)
+        } else {
+            continue;
+        };
+        let nama_berkas = f.file_name().unwrap_or("").to_string();
+        let mut isi = Vec::new();
+        while let Some(x) = f.chunk().await.map_err(|_| rusak())? {
+            if isi.len() + x.len() > batas {
+                return Err(app::Galat::TerlaluBesar(
+                    k.t("Berkas lebih dari 10 MB.", "The file is larger than 10 MB.")
+                        .into(),
+                ));
+            }
+            isi.extend_from_slice(&x);
+        }
+        if simpan_berkas {
+            if !isi.is_empty() {
+                berkas = Some((nama_berkas, isi));
+            }
+        } else {
+            isian.insert(nama, String::from_utf8_lossy(&isi).into_owned());
+        }
+    }
+    Ok((isian, berkas))
+}
+
+fn pilih_berkas(k: &app::Konteks) -> app::Galat {
+    app::Galat::input(
+        k.t("Pilih berkas XLSX atau CSV.", "Choose an XLSX or CSV file."),
+        [(
+            "berkas".to_string(),
+            k.t("Pilih berkas XLSX atau CSV.", "Choose an XLSX or CSV file.")
+                .to_string(),
+        )]
+        .into(),
+    )
+}
+
+fn ringkas_laporan(k: &app::Konteks, lap: &sk::rencana_berkas::LaporanRencanaSkp) -> String {
+    if !lap.berubah {
+        return k
+            .t(
+                "Berkas sama dengan rencana yang tersimpan; tidak ada yang berubah.",
+                "The file matches the saved plan; nothing changed.",
+            )
+            .to_string();
+    }
+    match k.bahasa {
+        app::Bahasa::Id => format!(
+            "Rencana diperbarui: RHK {} baru, {} diubah, {} dihapus; indikator {} baru, {} diubah, {} dihapus.",
+            lap.rhk_dibuat,
+            lap.rhk_diubah,
+            lap.rhk_dihapus,
+            lap.indikator_dibuat,
+            lap.indikator_diubah,
+            lap.indikator_dihapus
+        ),
+        app::Bahasa::En => format!(
+            "Plan updated: results {} new, {} changed, {} removed; indicators {} new, {} changed, {} removed.",
+            lap.rhk_dibuat,
+            lap.rhk_diubah,
+            lap.rhk_dihapus,
+            lap.indikator_dibuat,
+            lap.indikator_diubah,
+            lap.indikator_dihapus
+        ),
+    }
+}
+
+fn pesan_ditolak(k: &app::Konteks, n: usize) -> String {
+    match k.bahasa {
+        app::Bahasa::Id => format!("Impor ditolak: {n} galat; tidak ada yang disimpan."),
+        app::Bahasa::En => format!("Import rejected: {n} errors; nothing was saved."),
+    }
+}
+
+/// Impor rencana SKP (RHK dan IKI) dari berkas lewat halaman.
+async fn impor_rencana(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(id): Path<String>,
+    mp: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> HasilHalaman {
+    let iid = instansi(&p)?;
+    let k = &p.konteks;
+    let hasil = async {
+        let (isian, berkas) = baca_formulir_berkas(mp, k, &[]).await?;
+        p.periksa_csrf(isian.get("_csrf").map_or("", String::as_str))?;
+        let (nama, isi) = berkas.ok_or_else(|| pilih_berkas(k))?;
+        sk::rencana_berkas::impor(&s.layanan, k, &iid, &id, &nama, &isi).await
+    }
+    .await;
+    match hasil {
+        Ok(lap) if lap.diterima => {
+            halaman_detail(&s, &p, &id, Some(ringkas_laporan(k, &lap)), None).await
+        }
+        Ok(lap) => {
+            let pesan = pesan_ditolak(k, lap.jumlah_galat);
+            let r = halaman_detail_rencana(&s, &p, &id, None, Some(pesan), lap.galat).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
+        Err(g) => dengan_galat(&s, &p, &id, g).await,
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct FormCsrf {
+    #[serde(rename = "_csrf", default)]
+    csrf: String,
+}
+
+/// BKD: rencana SKP ini menjadi templat jabatannya.
+async fn jadikan_templat(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(id): Path<String>,
+    Form(f): Form<FormCsrf>,
+) -> HasilHalaman {
+    p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
+    let iid = instansi(&p)?;
+    match sk::templat::dari_skp(&s.layanan, &p.konteks, &iid, &id).await {
+        Ok(_) => Ok(Redirect::to("/skp/templat?ok=simpan").into_response()),
+        Err(g) => dengan_galat(&s, &p, &id, g).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "skp_templat.html")]
+struct HalamanTemplat {
+    b: Bingkai,
+    templat: Vec<sk::templat::TampilanTemplat>,
+    /// (id, nama) jabatan untuk formulir unggah.
+    jabatan: Vec<(String, String)>,
+    jabatan_dipilih: String,
+    pesan: Option<String>,
+    galat: Option<String>,
+    galat_baris: Vec<app::impor::CatatanBaris>,
+}
+
+async fn render_templat(
+    s: &AppState,
+    p: &Pengunjung,
+    pesan: Option<String>,
+    galat: Option<String>,
+    galat_baris: Vec<app::impor::CatatanBaris>,
+    jabatan_dipilih: String,
+) -> HasilHalaman {
+    let iid = instansi(p)?;
+    let l = &s.layanan;
+    let templat = sk::templat::daftar(l, &p.konteks, &iid)
+        .await
+        .atau_halaman(p)?;
+    let jabatan = store::organisasi::semua_jabatan(l.pool(), &iid)
+        .await
+        .map_err(app::Galat::from)
+        .atau_halaman(p)?
+        .into_iter()
+        .map(|j| (j.id, j.nama))
+        .collect();
+    let b = Bingkai::dari(p, p.konteks.t("Templat SKP", "Plan templates"));
+    Ok(render(&HalamanTemplat {
+        b,
+        templat,
+        jabatan,
+        jabatan_dipilih,
+        pesan,
+        galat,
+        galat_baris,
+    }))
+}
+
+async fn halaman_templat(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Query(q): Query<TanyaTahun>,
+) -> HasilHalaman {
+    let k = &p.konteks;
+    let pesan = match q.ok.as_str() {
+        "simpan" => Some(k.t("Templat tersimpan.", "Template saved.").to_string()),
+        "hapus" => Some(k.t("Templat dihapus.", "Template deleted.").to_string()),
+        _ => None,
+    };
+    render_templat(&s, &p, pesan, None, Vec::new(), String::new()).await
+}
+
+/// Galat formulir templat: di halaman templat, isian jabatan dipertahankan.
+async fn templat_galat(
+    s: &AppState,
+    p: &Pengunjung,
+    g: app::Galat,
+    jabatan: String,
+) -> HasilHalaman {
+    match g {
+        g @ (app::Galat::InputTidakValid { .. }
+        | app::Galat::TerlaluBesar(_)
+        | app::Galat::TidakDitemukan(_)
+        | app::Galat::Status { .. }) => {
+            let mut pesan = crate::galat::pesan_aman(&g, p.bahasa());
+            for (kolom, isi) in crate::galat::kolom_galat(&g, p.bahasa()) {
+                pesan.push_str(&format!(" {kolom}: {isi}"));
+            }
+            let st = crate::galat::status(&g);
+            let r = render_templat(s, p, None, Some(pesan), Vec::new(), jabatan).await?;
+            Ok((st, r).into_response())
+        }
+        g => Err(super::galat(p, g)),
+    }
+}
+
+async fn unggah_templat(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    mp: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> HasilHalaman {
+    let iid = instansi(&p)?;
+    let k = &p.konteks;
+    let mut jabatan = String::new();
+    let hasil = async {
+        let (isian, berkas) = baca_formulir_berkas(mp, k, &["jabatan_id"]).await?;
+        p.periksa_csrf(isian.get("_csrf").map_or("", String::as_str))?;
+        jabatan = isian.get("jabatan_id").cloned().unwrap_or_default();
+        let (nama, isi) = berkas.ok_or_else(|| pilih_berkas(k))?;
+        sk::templat::unggah(&s.layanan, k, &iid, &jabatan, &nama, &isi).await
+    }
+    .await;
+    match hasil {
+        Ok(lap) if lap.diterima => Ok(Redirect::to("/skp/templat?ok=simpan").into_response()),
+        Ok(lap) => {
+            let pesan = pesan_ditolak(k, lap.jumlah_galat);
+            let r = render_templat(&s, &p, None, Some(pesan), lap.galat, jabatan).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
+        Err(g) => templat_galat(&s, &p, g, jabatan).await,
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+struct TanyaFormatHalaman {
+    #[serde(default)]
+    format: String,
+}
+
+async fn unduh_templat(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(jid): Path<String>,
+    Query(q): Query<TanyaFormatHalaman>,
+) -> HasilHalaman {
+    let iid = instansi(&p)?;
+    let format = app::impor::Format::dari_kode(&q.format).unwrap_or(app::impor::Format::Xlsx);
+    let isi = sk::templat::unduh(&s.layanan, &p.konteks, &iid, &jid, format)
+        .await
+        .atau_halaman(&p)?;
+    let nama = match format {
+        app::impor::Format::Csv => "templat-skp.csv",
+        app::impor::Format::Xlsx => "templat-skp.xlsx",
+    };
+    Ok(crate::halaman::impor::unduhan(nama, format, isi))
+}
+
+async fn hapus_templat(
+    State(s): State<AppState>,
+    p: Pengunjung,
+    Path(jid): Path<String>,
+    Form(f): Form<FormCsrf>,
+) -> HasilHalaman {
+    p.periksa_csrf(&f.csrf).atau_halaman(&p)?;
+    let iid = instansi(&p)?;
+    match sk::templat::hapus(&s.layanan, &p.konteks, &iid, &jid).await {
+        Ok(()) => Ok(Redirect::to("/skp/templat?ok=hapus").into_response()),
+        Err(g) => templat_galat(&s, &p, g, String::new()).await,
     }
 }

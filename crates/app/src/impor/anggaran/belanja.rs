@@ -56,6 +56,8 @@ pub async fn impor_belanja(
     let mut g = DaftarGalat::default();
     let mut rincian: Vec<Rincian> = Vec::new();
     let mut jumlah: HashMap<String, i64> = HashMap::new();
+    // (butir, kode komponen) → (baris pertama, nama): nama sama per komponen.
+    let mut komponen_dilihat: HashMap<(String, String), (usize, Option<String>)> = HashMap::new();
     let waktu = store::sekarang();
     for b in &tabel.baris {
         let n = b.nomor;
@@ -130,6 +132,8 @@ pub async fn impor_belanja(
         {
             g.tambah(n, "uraian", e);
         }
+        let (komponen_kode, komponen_nama) =
+            komponen(k, kl, &tabel, b, butir, &mut komponen_dilihat, &mut g);
         let jml = match uang(k, &tabel, sel("jumlah")) {
             Ok(Some(x)) if x > 0 => Some(x),
             Ok(_) => {
@@ -161,6 +165,8 @@ pub async fn impor_belanja(
                 jumlah_sen: jml,
                 urutan: n as i64,
                 dibuat_pada: waktu.clone(),
+                komponen_kode,
+                komponen_nama,
             });
         }
     }
@@ -209,4 +215,94 @@ pub async fn impor_belanja(
     catat_impor(&mut tx, k, instansi_id, &lap, 0).await?;
     tx.commit().await?;
     Ok(lap)
+}
+
+/// Kolom opsional `komponen_kode`/`komponen_nama` (K/L): kode tiga digit,
+/// nama ≤ 200 karakter dan sama untuk kode yang sama di satu RO; nama tanpa
+/// kode ditolak. Pemda: kolom terisi = galat di kolomnya.
+fn komponen(
+    k: &Konteks,
+    kl: bool,
+    tabel: &Tabel,
+    b: &baca::Baris,
+    butir: Option<&Butir>,
+    dilihat: &mut HashMap<(String, String), (usize, Option<String>)>,
+    g: &mut DaftarGalat,
+) -> (Option<String>, Option<String>) {
+    let n = b.nomor;
+    let kode = tabel.sel(b, "komponen_kode").teks();
+    let nama = tabel
+        .sel(b, "komponen_nama")
+        .teks()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+    if !kl {
+        for (kolom, ada) in [
+            ("komponen_kode", kode.is_some()),
+            ("komponen_nama", nama.is_some()),
+        ] {
+            if ada {
+                g.tambah(
+                    n,
+                    kolom,
+                    k.t(
+                        "Komponen hanya untuk kementerian/lembaga (RO); kosongkan kolom ini untuk pemda.",
+                        "Components are for ministries/agencies (RO) only; leave this column empty for a local government.",
+                    ),
+                );
+            }
+        }
+        return (None, None);
+    }
+    let Some(kode) = kode else {
+        if nama.is_some() {
+            g.tambah(
+                n,
+                "komponen_kode",
+                k.t(
+                    "Nama komponen tanpa kodenya: isi komponen_kode (tiga digit, mis. 051).",
+                    "A component name without its code: fill in komponen_kode (three digits, e.g. 051).",
+                ),
+            );
+        }
+        return (None, None);
+    };
+    if !(kode.len() == 3 && kode.chars().all(|c| c.is_ascii_digit())) {
+        g.tambah(
+            n,
+            "komponen_kode",
+            pilih(
+                k,
+                format!("Kode komponen “{kode}” harus tiga digit (mis. 051)."),
+                format!("Component code “{kode}” must be three digits (e.g. 051)."),
+            ),
+        );
+        return (None, None);
+    }
+    if let Some(t) = &nama
+        && let Some(e) = crate::validasi::alasan(k.bahasa, t, 200, crate::validasi::JenisTeks::Nama)
+    {
+        g.tambah(n, "komponen_nama", e);
+        return (None, None);
+    }
+    if let Some(bt) = butir {
+        match dilihat.get(&(bt.id.clone(), kode.clone())) {
+            Some((m, lama)) if nama.is_some() && lama.is_some() && lama != &nama => {
+                g.tambah(
+                    n,
+                    "komponen_nama",
+                    pilih(
+                        k,
+                        format!("Nama komponen {kode} berbeda dengan baris {m}; tulis nama yang sama."),
+                        format!("The name of component {kode} differs from row {m}; write the same name."),
+                    ),
+                );
+            }
+            Some((_, lama)) if nama.is_none() => return (Some(kode), lama.clone()),
+            Some(_) => {}
+            None => {
+                dilihat.insert((bt.id.clone(), kode.clone()), (n, nama.clone()));
+            }
+        }
+    }
+    (Some(kode), nama)
 }

@@ -486,6 +486,7 @@ pub async fn ekspor_anggaran(
                             ];
                             x.extend(kolom_ind(i));
                             x.push(String::new());
+                            x.push(String::new());
                             keluar.push(x);
                         }
                     };
@@ -512,17 +513,20 @@ pub async fn ekspor_anggaran(
                             b.nama.clone(),
                         ];
                         let pagu = b.pagu_sen.map(uang).unwrap_or_default();
+                        let lokasi = b.lokasi.clone().unwrap_or_default();
                         let daftar = daftar_ind(b);
                         if daftar.is_empty() {
                             let mut x = dasar.clone();
                             x.extend(std::iter::repeat_n(String::new(), 9));
                             x.push(pagu.clone());
+                            x.push(lokasi.clone());
                             keluar.push(x);
                         }
                         for i in daftar {
                             let mut x = dasar.clone();
                             x.extend(kolom_ind(i));
                             x.push(pagu.clone());
+                            x.push(lokasi.clone());
                             keluar.push(x);
                         }
                     }
@@ -571,6 +575,8 @@ pub async fn ekspor_anggaran(
                                 x.kode_rekening,
                                 x.uraian.unwrap_or_default(),
                                 uang(x.jumlah_sen),
+                                x.komponen_kode.unwrap_or_default(),
+                                x.komponen_nama.unwrap_or_default(),
                             ])
                         })
                         .collect()
@@ -588,10 +594,20 @@ pub async fn ekspor_anggaran(
                         .iter()
                         .map(|i| (i.kunci.as_str(), i.nama.as_str()))
                         .collect();
+                    // Realisasi indikator hasil: kode program/kegiatan yang
+                    // unit penanggung jawabnya di cakupan.
+                    let hasil: HashSet<&str> = butir
+                        .iter()
+                        .filter(|b| (b.tingkat == PROGRAM || b.tingkat == KEGIATAN) && terlihat(b))
+                        .map(|b| b.kode.as_str())
+                        .collect();
                     store::perencanaan::realisasi_keluaran(pool, instansi_id, tahun, 4)
                         .await?
                         .into_iter()
-                        .filter(|x| sub.contains_key(x.subkegiatan_kode.as_str()))
+                        .filter(|x| {
+                            sub.contains_key(x.subkegiatan_kode.as_str())
+                                || hasil.contains(x.subkegiatan_kode.as_str())
+                        })
                         .filter_map(|x| {
                             let n = nama.get(x.indikator_kunci.as_str())?;
                             Some(vec![
@@ -607,5 +623,25 @@ pub async fn ekspor_anggaran(
             }
         }
     };
-    crate::impor::tulis_berkas_tabel(k, tabel.kode(), tabel.kolom(), format, baris).await
+    let mut baris = baris;
+    let mut kolom = tabel.kolom();
+    // Kolom tambahan `lokasi` (terakhir) hanya ditulis bila ada isinya, jadi
+    // rencana tanpa lokasi tetap diekspor persis dalam bentuk kontrak lama.
+    // Begitu juga `komponen_kode`, `komponen_nama` belanja (K/L).
+    let tambahan = match tabel {
+        TabelEkspor::Rencana => 1,
+        TabelEkspor::Belanja => 2,
+        _ => 0,
+    };
+    if tambahan > 0
+        && baris
+            .iter()
+            .all(|b| b.iter().rev().take(tambahan).all(String::is_empty))
+    {
+        kolom = &kolom[..kolom.len() - tambahan];
+        for b in &mut baris {
+            b.truncate(b.len().saturating_sub(tambahan));
+        }
+    }
+    crate::impor::tulis_berkas_tabel(k, tabel.kode(), kolom, format, baris).await
 }

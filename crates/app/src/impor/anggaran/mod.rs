@@ -142,6 +142,13 @@ pub const KOLOM_RENCANA: &[Kolom] = &[
         "Pagu sub kegiatan (rupiah, paling banyak 2 desimal); boleh di baris mana pun sub kegiatannya, sama bila diulang; kosong di baris indikator hasil.",
         "Sub-activity budget ceiling (rupiah, at most 2 decimals); on any row of the sub-activity, equal when repeated; empty on outcome indicator rows.",
     ),
+    // Kolom tambahan (aditif): berkas lama tanpa kolom ini tetap sah.
+    kolom(
+        "lokasi",
+        false,
+        "Opsional: lokasi yang dilayani sub kegiatan (nama kecamatan/desa atau kode wilayah, ≤ 200 karakter); sama bila diulang; kosong tidak mengubah; kosong di baris indikator hasil.",
+        "Optional: location served by the sub-activity (district/village name or region code, ≤ 200 characters); equal when repeated; empty leaves it unchanged; empty on outcome indicator rows.",
+    ),
 ];
 
 pub const KOLOM_BELANJA: &[Kolom] = &[
@@ -163,6 +170,19 @@ pub const KOLOM_BELANJA: &[Kolom] = &[
         true,
         "Jumlah (rupiah > 0, paling banyak 2 desimal).",
         "Amount (rupiah > 0, at most 2 decimals).",
+    ),
+    // Kolom tambahan (aditif), hanya K/L: berkas tanpa kolom ini tetap sah.
+    kolom(
+        "komponen_kode",
+        false,
+        "Opsional, hanya K/L: kode komponen RO tiga digit (mis. 051); kosong untuk pemda.",
+        "Optional, ministries/agencies only: three-digit RO component code (e.g. 051); empty for local governments.",
+    ),
+    kolom(
+        "komponen_nama",
+        false,
+        "Opsional, hanya K/L: nama komponen (sama untuk kode yang sama di satu RO).",
+        "Optional, ministries/agencies only: component name (equal for the same code within one RO).",
     ),
 ];
 
@@ -186,14 +206,14 @@ pub const KOLOM_REALISASI_KELUARAN: &[Kolom] = &[
     kolom(
         "subkegiatan_kode",
         true,
-        "Kode sub kegiatan di rencana yang ditetapkan.",
-        "Sub-activity code in the final plan.",
+        "Kode sub kegiatan di rencana yang ditetapkan; atau kode program/kegiatan untuk realisasi indikator hasilnya.",
+        "Sub-activity code in the final plan; or a programme/activity code for a result of its outcome indicator.",
     ),
     kolom(
         "indikator",
         true,
-        "Nama indikator seperti di rencana.",
-        "Indicator name as in the plan.",
+        "Nama indikator seperti di rencana (keluaran sub kegiatan, atau indikator hasil program/kegiatan).",
+        "Indicator name as in the plan (sub-activity output, or programme/activity outcome indicator).",
     ),
     kolom("triwulan", true, "Triwulan 1–4.", "Quarter 1–4."),
     kolom(

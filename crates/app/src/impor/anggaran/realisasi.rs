@@ -271,8 +271,18 @@ fn periksa_kunci(
     true
 }
 
+fn nama_tingkat(tingkat: &str) -> (&'static str, &'static str) {
+    match tingkat {
+        PROGRAM => ("Program", "Programme"),
+        KEGIATAN => ("Kegiatan", "Activity"),
+        _ => ("Sub kegiatan", "Sub-activity"),
+    }
+}
+
 /// Realisasi keluaran triwulanan per indikator (kumulatif). Nilai atau
-/// bukti yang berubah mengosongkan verifikasi pimpinan unit.
+/// bukti yang berubah mengosongkan verifikasi pimpinan unit. Baris yang
+/// `subkegiatan_kode`-nya kode program/kegiatan dan `indikator`-nya salah
+/// satu indikator hasilnya adalah realisasi indikator hasil (kolom sama).
 pub async fn impor_realisasi_keluaran(
     l: &Layanan,
     k: &Konteks,
@@ -296,9 +306,12 @@ pub async fn impor_realisasi_keluaran(
     let butir = store::perencanaan::butir_rencana(l.pool(), instansi_id, &berlaku.id).await?;
     let indikator =
         store::perencanaan::indikator_rencana(l.pool(), instansi_id, &berlaku.id).await?;
+    // Kolom `subkegiatan_kode` boleh memuat kode program atau kegiatan:
+    // barisnya realisasi indikator hasil (kode unik per revisi, jadi tidak
+    // tertukar dengan sub kegiatan).
     let sub: HashMap<&str, &Butir> = butir
         .iter()
-        .filter(|b| b.tingkat == SUBKEGIATAN)
+        .filter(|b| b.tingkat == SUBKEGIATAN || b.tingkat == PROGRAM || b.tingkat == KEGIATAN)
         .map(|b| (b.kode.as_str(), b))
         .collect();
     let ind: HashMap<(&str, &str), &Indikator> = indikator
@@ -325,14 +338,15 @@ pub async fn impor_realisasi_keluaran(
                 Ok(Some(x)) => {
                     match sub.get(x.as_str()) {
                         Some(b) if cakupan.memuat(b.unit_id.as_deref()) => Some(*b),
-                        Some(_) => {
+                        Some(b) => {
+                            let (id, en) = nama_tingkat(&b.tingkat);
                             g.tambah(
                                 n,
                                 "subkegiatan_kode",
                                 pilih(
                                     k,
-                                    format!("Sub kegiatan {x} bukan tanggung jawab unit Anda."),
-                                    format!("Sub-activity {x} is not your unit's responsibility."),
+                                    format!("{id} {x} bukan tanggung jawab unit Anda."),
+                                    format!("{en} {x} is not your unit's responsibility."),
                                 ),
                             );
                             None
@@ -374,13 +388,16 @@ pub async fn impor_realisasi_keluaran(
             (Some(b), Some(t)) => match ind.get(&(b.id.as_str(), kunci(&t).as_str())) {
                 Some(i) => Some(*i),
                 None => {
+                    let (id, en) = nama_tingkat(&b.tingkat);
+                    let id = id.to_lowercase();
+                    let en = en.to_lowercase();
                     g.tambah(
                         n,
                         "indikator",
                         pilih(
                             k,
-                            format!("Indikator “{t}” tidak ada di sub kegiatan {}.", b.kode),
-                            format!("Indicator “{t}” is not in sub-activity {}.", b.kode),
+                            format!("Indikator “{t}” tidak ada di {id} {}.", b.kode),
+                            format!("Indicator “{t}” is not in {en} {}.", b.kode),
                         ),
                     );
                     None

@@ -12,6 +12,9 @@ struct AkumulasiSub {
     nama: Option<String>,
     unit: Option<Option<String>>,
     pagu: Option<(usize, Option<i64>)>,
+    /// Lokasi yang dilayani (kolom tambahan opsional `lokasi`): baris pertama
+    /// yang mengisinya.
+    lokasi: Option<(usize, String)>,
 }
 
 /// Mengimpor rencana (program, kegiatan, sub kegiatan, indikator, pagu) ke draf.
@@ -207,6 +210,17 @@ pub async fn impor_rencana(
                     ),
                 );
             }
+            if ada("lokasi") && sel("lokasi").teks().is_some() {
+                g.tambah(
+                    n,
+                    "lokasi",
+                    pilih(
+                        k,
+                        format!("Lokasi hanya untuk sub kegiatan. Baris tanpa subkegiatan_kode adalah indikator hasil {label}: kosongkan lokasi di baris ini."),
+                        format!("A location belongs to a sub-activity only. A row without subkegiatan_kode is an outcome indicator of {label}: leave lokasi empty on this row."),
+                    ),
+                );
+            }
             if ada("pagu") && sel("pagu").teks().is_some() {
                 g.tambah(
                     n,
@@ -333,6 +347,33 @@ pub async fn impor_rencana(
                     _ => a.pagu = Some((n, p)),
                 },
             }
+            }
+            if ada("lokasi")
+                && let Some(t) = sel("lokasi").teks()
+            {
+                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                if let Some(e) = crate::validasi::alasan(
+                    k.bahasa,
+                    &t,
+                    crate::perencanaan::MAKS_LOKASI,
+                    crate::validasi::JenisTeks::Nama,
+                ) {
+                    g.tambah(n, "lokasi", e);
+                } else {
+                    match &a.lokasi {
+                        Some((m, lama)) if lama != &t => g.tambah(
+                            n,
+                            "lokasi",
+                            pilih(
+                                k,
+                                format!("Lokasi sub kegiatan {sk} berbeda dengan baris {m}; tulis lokasi yang sama atau hanya di satu baris."),
+                                format!("The location of sub-activity {sk} differs from row {m}; write the same location or only on one row."),
+                            ),
+                        ),
+                        Some(_) => {}
+                        None => a.lokasi = Some((n, t)),
+                    }
+                }
             }
             (sk, label)
         };
@@ -546,6 +587,7 @@ pub async fn impor_rencana(
                 unit_id: None,
                 pagu_sen: None,
                 lokasi: None,
+                pejabat_id: None,
                 urutan: urutan_maks,
                 versi: 1,
                 dibuat_pada: waktu.clone(),
@@ -630,6 +672,9 @@ pub async fn impor_rencana(
         }
         if let Some((_, p)) = a.pagu {
             b.pagu_sen = p;
+        }
+        if let Some((_, x)) = &a.lokasi {
+            b.lokasi = Some(x.clone());
         }
         id_sub.insert(sk.clone(), id);
     }
