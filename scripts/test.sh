@@ -21,8 +21,13 @@ su postgres -c "dropdb --if-exists kinerja_test && createdb -O kinerja kinerja_t
 export KINERJA_TEST_PG_URL="${KINERJA_TEST_PG_URL:-postgres://kinerja:kinerja@127.0.0.1:5432/kinerja_test}"
 
 echo "== cargo test (SQLite + PostgreSQL) =="
+# Berkas SQLite tes (satu per tes, ±32 MB berisi data rujukan) tidak dihapus
+# tes itu sendiri: bersihkan sebelum dan sesudah lari agar disk tidak penuh.
+UJI_SQLITE="${TMPDIR:-/tmp}/kinerja-uji"
+rm -rf "$UJI_SQLITE"
 cargo build -p kinerja
 cargo test --workspace --no-fail-fast 2>&1 | tee /tmp/kinerja-cargo-test.log
+rm -rf "$UJI_SQLITE"
 if grep -q "test result: FAILED" /tmp/kinerja-cargo-test.log; then
   echo "cargo test gagal" >&2
   exit 1
