@@ -23,7 +23,7 @@
 #      `GET …/skp/kalibrasi/ringkasan` (token), wrk -t2 -c20.
 #
 # Pemakaian: bash scripts/bench_skp.sh [DETIK_WRK] [N_BESAR] [N_KAL] [AKUN]
-# (KONEKSI_UNGGAH=20, DETIK_UNGGAH=30 lewat lingkungan.)
+# (KONEKSI_UNGGAH=20, DETIK_UNGGAH=30, HANYA=sqlite|pg lewat lingkungan.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DETIK="${1:-20}"
@@ -221,10 +221,10 @@ print(len(d), "kelompok,", sum(x["jumlah"] for x in d), "SKP,", sum(x["belum_din
   kill "$pid"; wait "$pid" 2>/dev/null || true
   : >"$kerja/alamat"
 
-  # 2b. Serbuan yang sama, 10 s, server baru dengan arena mimalloc yang tidak
-  # di-commit di muka (tanpa itu THP mengisi halaman 2 MB utuh; lihat
+  # 2b. Pembanding: serbuan yang sama, 10 s, server baru dengan halaman besar
+  # transparan DIPERTAHANKAN (KINERJA_THP=1; bawaan server mematikannya, lihat
   # docs/tolok-ukur.md bagian SKP).
-  MIMALLOC_ARENA_EAGER_COMMIT=0 "$BIN" serve --listen 127.0.0.1:0 "$@" >"$kerja/alamat" 2>"$kerja/log" &
+  KINERJA_THP=1 "$BIN" serve --listen 127.0.0.1:0 "$@" >"$kerja/alamat" 2>"$kerja/log" &
   pid=$!
   for _ in $(seq 1 300); do [ -s "$kerja/alamat" ] && break; sleep 0.1; done
   url=$(head -1 "$kerja/alamat")
@@ -232,13 +232,18 @@ print(len(d), "kelompok,", sum(x["jumlah"] for x in d), "SKP,", sum(x["belum_din
   SKP_IID=$iid_kal SKP_PERIODE="$TAHUN-TW3" SKP_FOTO="$kerja/foto.jpg" SKP_TOKEN="$kerja/token.tsv" \
     SKP_BENIH="b$DB_JENIS$(date +%s)" SKP_THREAD=2 \
     wrk -t2 -c"$KONEKSI_UNGGAH" -d10s --latency -s "$kerja/unggah.lua" "$url" >"$kerja/wrk" 2>&1
-  printf '%-52s %s\n' "2b. serbuan 10 s, MIMALLOC_ARENA_EAGER_COMMIT=0:" "$(awk '/Requests\/sec/{printf "%.1f kiriman/s", $2}' "$kerja/wrk"), p99 $(awk '$1=="99%"{print $2}' "$kerja/wrk"), $(grep '^LUA' "$kerja/wrk"), RSS puncak $(vmhwm $pid) (AnonHugePages $(awk '/AnonHugePages/{print $2}' /proc/$pid/smaps_rollup) kB)"
+  printf '%-52s %s\n' "2b. serbuan 10 s, KINERJA_THP=1 (pembanding):" "$(awk '/Requests\/sec/{printf "%.1f kiriman/s", $2}' "$kerja/wrk"), p99 $(awk '$1=="99%"{print $2}' "$kerja/wrk"), $(grep '^LUA' "$kerja/wrk"), RSS puncak $(vmhwm $pid) (AnonHugePages $(awk '/AnonHugePages/{print $2}' /proc/$pid/smaps_rollup) kB)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   : >"$kerja/alamat"
 }
 
+# HANYA=sqlite atau HANYA=pg menjalankan satu backend saja.
+HANYA="${HANYA:-}"
+if [ "$HANYA" != pg ]; then
 DATA="$kerja/sqlite"; DB_JENIS=sqlite; mkdir -p "$DATA"
 jalan SQLite --data-dir "$DATA"
+fi
+[ "$HANYA" = sqlite ] && exit 0
 su postgres -c "dropdb --if-exists kinerja_bench_skp" >/dev/null 2>&1 || true
 su postgres -c "createdb -O kinerja kinerja_bench_skp"
 DATA="$kerja/pg"; DB_JENIS=pg; DB_URL="$PG_DASAR/kinerja_bench_skp"; mkdir -p "$DATA"

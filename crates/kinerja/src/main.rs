@@ -29,25 +29,36 @@ fn bersihkan_tumpukan_thread() {
 /// `mi_option_e` mimalloc v2 (`mi_option_purge_delay`), yang tidak diekspor
 /// libmimalloc-sys sebagai konstanta; `MIMALLOC_PURGE_DELAY` tetap dapat
 /// menimpanya lewat lingkungan.
-///
-/// Arena tidak di-commit di muka (`mi_option_arena_eager_commit` = 0, nomor 4):
-/// dengan THP `madvise`, arena yang di-commit di muka terisi per 2 MB oleh
-/// sentuhan kecil banyak thread pemblokir (tulis bukti, SHA-256), sehingga
-/// serbuan realisasi berfoto mencapai 200+ MB RSS padahal yang dipakai ±60
-/// MB (docs/tolok-ukur.md, SKP batang 2). `MIMALLOC_ARENA_EAGER_COMMIT`
-/// tetap dapat menimpanya.
 fn atur_mimalloc() {
-    const MI_OPTION_ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
     const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
         // SAFETY: hanya mengubah satu opsi alokator; dipanggil di awal `main`.
         unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 2) };
     }
-    if std::env::var_os("MIMALLOC_ARENA_EAGER_COMMIT").is_none() {
-        // SAFETY: idem.
-        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0) };
+    matikan_thp();
+}
+
+/// Halaman besar transparan (THP) dimatikan untuk proses ini: arena mimalloc
+/// di-commit di muka, dan dengan THP `madvise`/`always` kernel mengisinya per
+/// 2 MB pada sentuhan kecil banyak thread pemblokir (tulis bukti, SHA-256),
+/// sehingga serbuan realisasi berfoto mencapai ±200 MB RSS padahal yang
+/// dipakai ±60 MB (docs/tolok-ukur.md, SKP batang 2). Mengubah opsi arena
+/// mimalloc di `main` terlambat (arena pertama sudah dibuat sebelum `main`);
+/// `prctl` berlaku untuk seluruh ruang alamat proses, termasuk arena itu.
+/// `KINERJA_THP=1` mempertahankan THP.
+#[cfg(target_os = "linux")]
+fn matikan_thp() {
+    if std::env::var_os("KINERJA_THP").is_some_and(|v| v == "1") {
+        return;
+    }
+    // SAFETY: prctl dengan argumen bilangan; tidak menyentuh memori Rust.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
+
+#[cfg(not(target_os = "linux"))]
+fn matikan_thp() {}
 
 #[derive(Parser)]
 #[command(

@@ -177,6 +177,9 @@ impl Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite: satu transaksi tulis jalur panas pada satu waktu di proses ini
+    /// ([`Db::kunci_tulis`]).
+    penulis: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Db {
@@ -220,7 +223,11 @@ impl Db {
                 .execute(&pool)
                 .await?;
         }
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            penulis: Default::default(),
+        })
     }
 
     pub fn backend(&self) -> Backend {
@@ -250,6 +257,20 @@ impl Db {
 
     pub async fn mulai(&self) -> Hasil<Transaksi<'static>> {
         Ok(self.pool.begin().await?)
+    }
+
+    /// Giliran menulis untuk jalur yang ditulis serentak oleh banyak orang
+    /// (serbuan realisasi akhir bulan). SQLite hanya punya satu penulis: tanpa
+    /// giliran, transaksi yang kalah menunggu lewat `busy_timeout`, yang
+    /// tidur 1…100 ms per percobaan — ekor latensinya ratusan ms. Dengan
+    /// giliran di proses, penulis antre di memori dan langsung jalan saat
+    /// gilirannya. PostgreSQL: `None` (penulis berjalan bersamaan). Pegang
+    /// nilainya sampai transaksi di-commit.
+    pub async fn kunci_tulis(&self) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.penulis.clone().lock_owned().await),
+            Backend::Postgres => None,
+        }
     }
 
     pub async fn tutup(&self) {

@@ -241,6 +241,16 @@ async fn rencana_dan_templat_lewat_http() {
             j.teks
         );
         assert!(j.teks.len() < 14 * 1024);
+        // Saringan pilihan jabatan: nama yang tidak ada → tanpa pilihan lain.
+        let j = admin
+            .get("/skp/templat?cari=tidak-ada-jabatan-begini")
+            .await;
+        assert_eq!(j.status, StatusCode::OK);
+        assert!(
+            j.teks
+                .contains("name=\"cari\" value=\"tidak-ada-jabatan-begini\"")
+        );
+        assert!(!j.teks.contains("<option"), "{}", j.teks);
         assert_eq!(
             staf1.get("/skp/templat").await.status,
             StatusCode::FORBIDDEN

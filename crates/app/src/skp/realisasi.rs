@@ -227,6 +227,7 @@ pub async fn kirim(
         versi: 1,
         dibuat_pada: store::sekarang(),
     };
+    let _giliran = l.db.kunci_tulis().await;
     let mut tx = l.db.mulai().await?;
     let bukti = match tersimpan {
         Some(t) => crate::bukti::catat(&mut tx, k, instansi_id, t)

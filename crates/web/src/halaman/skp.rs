@@ -1487,13 +1487,21 @@ async fn jadikan_templat(
 struct HalamanTemplat {
     b: Bingkai,
     templat: Vec<sk::templat::TampilanTemplat>,
-    /// (id, nama) jabatan untuk formulir unggah.
+    /// (id, "jabatan — unit") untuk formulir unggah, paling banyak
+    /// `MAKS_PILIHAN_JABATAN` yang cocok dengan saringan.
     jabatan: Vec<(String, String)>,
     jabatan_dipilih: String,
+    cari: String,
+    jumlah_cocok: usize,
+    terpotong: bool,
     pesan: Option<String>,
     galat: Option<String>,
     galat_baris: Vec<app::impor::CatatanBaris>,
 }
+
+/// Pilihan jabatan di formulir templat paling banyak sekian (halaman tetap
+/// kecil di instansi dengan ribuan jabatan); sisanya lewat saringan nama.
+const MAKS_PILIHAN_JABATAN: usize = 40;
 
 async fn render_templat(
     s: &AppState,
@@ -1502,23 +1510,47 @@ async fn render_templat(
     galat: Option<String>,
     galat_baris: Vec<app::impor::CatatanBaris>,
     jabatan_dipilih: String,
+    cari: &str,
 ) -> HasilHalaman {
     let iid = instansi(p)?;
     let l = &s.layanan;
     let templat = sk::templat::daftar(l, &p.konteks, &iid)
         .await
         .atau_halaman(p)?;
-    let jabatan = store::organisasi::semua_jabatan(l.pool(), &iid)
+    let unit: HashMap<String, String> = store::organisasi::semua_unit(l.pool(), &iid)
         .await
         .map_err(app::Galat::from)
         .atau_halaman(p)?
         .into_iter()
-        .map(|j| (j.id, j.nama))
+        .map(|u| (u.id, u.nama))
         .collect();
+    let cari = cari.trim().to_lowercase();
+    let mut jabatan: Vec<(String, String)> = Vec::new();
+    let mut jumlah_cocok = 0usize;
+    for j in store::organisasi::semua_jabatan(l.pool(), &iid)
+        .await
+        .map_err(app::Galat::from)
+        .atau_halaman(p)?
+    {
+        let label = match unit.get(&j.unit_id) {
+            Some(u) => format!("{} — {u}", j.nama),
+            None => j.nama.clone(),
+        };
+        let cocok = cari.is_empty() || label.to_lowercase().contains(&cari);
+        if cocok {
+            jumlah_cocok += 1;
+        }
+        if (cocok && jabatan.len() < MAKS_PILIHAN_JABATAN) || j.id == jabatan_dipilih {
+            jabatan.push((j.id, label));
+        }
+    }
     let b = Bingkai::dari(p, p.konteks.t("Templat SKP", "Plan templates"));
     Ok(render(&HalamanTemplat {
         b,
         templat,
+        terpotong: jumlah_cocok > MAKS_PILIHAN_JABATAN,
+        jumlah_cocok,
+        cari,
         jabatan,
         jabatan_dipilih,
         pesan,
@@ -1527,10 +1559,19 @@ async fn render_templat(
     }))
 }
 
+#[derive(serde::Deserialize)]
+struct TanyaTemplat {
+    #[serde(default)]
+    ok: String,
+    /// Saringan nama jabatan/unit untuk pilihan formulir unggah.
+    #[serde(default)]
+    cari: String,
+}
+
 async fn halaman_templat(
     State(s): State<AppState>,
     p: Pengunjung,
-    Query(q): Query<TanyaTahun>,
+    Query(q): Query<TanyaTemplat>,
 ) -> HasilHalaman {
     let k = &p.konteks;
     let pesan = match q.ok.as_str() {
@@ -1538,7 +1579,7 @@ async fn halaman_templat(
         "hapus" => Some(k.t("Templat dihapus.", "Template deleted.").to_string()),
         _ => None,
     };
-    render_templat(&s, &p, pesan, None, Vec::new(), String::new()).await
+    render_templat(&s, &p, pesan, None, Vec::new(), String::new(), &q.cari).await
 }
 
 /// Galat formulir templat: di halaman templat, isian jabatan dipertahankan.
@@ -1558,7 +1599,7 @@ async fn templat_galat(
                 pesan.push_str(&format!(" {kolom}: {isi}"));
             }
             let st = crate::galat::status(&g);
-            let r = render_templat(s, p, None, Some(pesan), Vec::new(), jabatan).await?;
+            let r = render_templat(s, p, None, Some(pesan), Vec::new(), jabatan, "").await?;
             Ok((st, r).into_response())
         }
         g => Err(super::galat(p, g)),
@@ -1585,7 +1626,7 @@ async fn unggah_templat(
         Ok(lap) if lap.diterima => Ok(Redirect::to("/skp/templat?ok=simpan").into_response()),
         Ok(lap) => {
             let pesan = pesan_ditolak(k, lap.jumlah_galat);
-            let r = render_templat(&s, &p, None, Some(pesan), lap.galat, jabatan).await?;
+            let r = render_templat(&s, &p, None, Some(pesan), lap.galat, jabatan, "").await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }
         Err(g) => templat_galat(&s, &p, g, jabatan).await,
