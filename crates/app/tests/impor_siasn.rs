@@ -245,3 +245,36 @@ async fn unit_tidak_ada_dan_kedudukan_tidak_dikenal_ditolak_per_baris() {
         );
     }
 }
+
+/// Ekspor SIASN lebar: kolom yang dipakai jauh di kanan (di sini sesudah 70
+/// kolom lain, `UNOR_NAMA` di kolom ke-98) tetap terbaca.
+#[tokio::test]
+async fn ekspor_siasn_lebar_tetap_terbaca() {
+    for b in backend_uji() {
+        let d = dunia(b).await;
+        let lebar: String = CONTOH
+            .lines()
+            .enumerate()
+            .map(|(i, baris)| {
+                let isian: Vec<String> = (1..=70)
+                    .map(|n| {
+                        if i == 0 {
+                            format!("KOLOM_LAIN_{n}")
+                        } else {
+                            String::new()
+                        }
+                    })
+                    .collect();
+                format!("{};{baris}\n", isian.join(";"))
+            })
+            .collect();
+        let kepala = lebar.lines().next().unwrap();
+        assert!(
+            kepala.split(';').position(|k| k == "UNOR_NAMA").unwrap() >= 90,
+            "UNOR_NAMA harus jauh di kanan"
+        );
+        let lap = impor(&d, &lebar).await;
+        assert!(lap.diterima, "{b:?}: {:?}", lap.galat);
+        assert_eq!((lap.baris_data, lap.dibuat), (8, 8), "{b:?}");
+    }
+}

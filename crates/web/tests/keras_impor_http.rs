@@ -63,7 +63,7 @@ async fn spreadsheet_jahat_ditolak_dengan_pesan_tanpa_menjatuhkan_server() {
             );
             assert!(j.teks.contains(pesan), "{b:?} {nama}: {}", j.teks);
         }
-        // XFD1048576 berada di luar 64 kolom: disebut, lalu baris datanya kosong.
+        // XFD1048576 berada di luar 128 kolom: disebut, lalu baris datanya kosong.
         let j = impor(&mut k, &u.a.id, "x.xlsx", berkas("sel-xfd1048576.xlsx")).await;
         assert!(j.teks.contains("XFD"), "{b:?}: {}", j.teks);
         // Server masih menjawab dan tidak ada yang ditulis.
@@ -93,14 +93,14 @@ async fn csv_terlalu_banyak_baris_atau_kolom_dibatasi() {
             "{b:?}: {}",
             j.teks
         );
-        // Satu baris berisi sejuta kolom: hanya 64 kolom pertama dibaca, sisanya disebut.
+        // Satu baris berisi sejuta kolom: hanya 128 kolom pertama dibaca, sisanya disebut.
         let mut s = String::from(KEPALA);
         s.push('\n');
         s.push_str(&",z".repeat(1_000_000));
         let j = impor(&mut k, &u.a.id, "lebar.csv", s.into_bytes()).await;
         assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{b:?}");
         assert!(
-            j.teks.contains("di luar 64 kolom pertama"),
+            j.teks.contains("di luar 128 kolom pertama"),
             "{b:?}: {}",
             j.teks
         );

@@ -80,8 +80,11 @@ pub const BATAS_UKURAN: usize = 10 * 1024 * 1024;
 pub const BATAS_BARIS: usize = 100_000;
 /// Baris judul laporan yang boleh ada di atas baris judul kolom.
 const BARIS_DI_ATAS_DATA: usize = 20;
-/// Kolom yang dibaca per baris; templat memakai kurang dari 20.
-pub const BATAS_KOLOM: usize = 64;
+/// Kolom yang dibaca per baris. Templat Kinerja memakai kurang dari 20,
+/// tetapi ekspor kepegawaian SIASN (impor `pegawai-siasn`) membawa puluhan
+/// kolom dan `UNOR_NAMA` dapat berada jauh di kanan; jumlah sel tetap
+/// dibatasi `BATAS_SEL`.
+pub const BATAS_KOLOM: usize = 128;
 /// Sel berisi paling banyak per berkas: setiap baris dengan semua kolom templat terisi.
 const BATAS_SEL: usize = BATAS_BARIS * 20;
 /// Isi XLSX setelah dibuka (melindungi dari "bom zip").
