@@ -1334,18 +1334,30 @@ async fn rating_hasil_pimpinan_unit_ikut_predikat_organisasi() {
         .await
         .unwrap();
         assert_eq!(awal.predikat, "baik");
-        let (wajib, pesan) =
-            app::skp::evaluasi::saran_pimpinan(l, &d.prov, &s_kapus, &periode, Bahasa::Id)
-                .await
-                .unwrap()
-                .expect("Kapus memimpin UPTD");
+        let (wajib, pesan) = app::skp::evaluasi::saran_pimpinan(
+            l,
+            &d.prov,
+            &s_kapus,
+            std::slice::from_ref(&periode),
+            Bahasa::Id,
+        )
+        .await
+        .unwrap()
+        .remove(0)
+        .expect("Kapus memimpin UPTD");
         assert!(wajib.is_none());
         assert!(pesan.contains("predikat organisasi"), "{pesan}");
         // Staf bukan pimpinan: tidak ada aturan pimpinan.
         assert!(
-            app::skp::evaluasi::saran_pimpinan(l, &d.prov, &s_staf, &periode, Bahasa::Id)
-                .await
-                .unwrap()
+            app::skp::evaluasi::saran_pimpinan(
+                l,
+                &d.prov,
+                &s_staf,
+                std::slice::from_ref(&periode),
+                Bahasa::Id
+            )
+            .await
+            .unwrap()[0]
                 .is_none()
         );
         app::skp::evaluasi::nilai(
@@ -1410,11 +1422,17 @@ async fn rating_hasil_pimpinan_unit_ikut_predikat_organisasi() {
         )
         .await
         .unwrap();
-        let (wajib, _) =
-            app::skp::evaluasi::saran_pimpinan(l, &d.prov, &s_kapus, &periode, Bahasa::Id)
-                .await
-                .unwrap()
-                .unwrap();
+        let (wajib, _) = app::skp::evaluasi::saran_pimpinan(
+            l,
+            &d.prov,
+            &s_kapus,
+            std::slice::from_ref(&periode),
+            Bahasa::Id,
+        )
+        .await
+        .unwrap()
+        .remove(0)
+        .unwrap();
         assert_eq!(wajib, Some(DiBawahEkspektasi));
         // Staf tetap bebas dinilai penilainya.
         let es = app::skp::evaluasi::daftar(l, &kapus, &d.prov, &s_staf.id)

@@ -344,10 +344,16 @@ async fn kelompok_unit(
     tahun: i64,
     unit_id: &str,
 ) -> Hasil<KelompokUnit> {
-    let baris =
-        store::skp::baris_kalibrasi(l.pool(), instansi_id, tahun, &format!("{tahun}-TAHUNAN"))
-            .await?;
-    let semua = kelompok_semua(l, instansi_id, tahun, &baris).await?;
+    // Hanya jumlah SKP aktif per unit yang dibutuhkan (GROUP BY, bukan satu
+    // baris per pegawai): dipanggil setiap rating disimpan.
+    let mut jumlah: HashMap<String, u64> = HashMap::new();
+    for (u, _, n) in
+        store::skp::jumlah_kalibrasi(l.pool(), instansi_id, tahun, &format!("{tahun}-TAHUNAN"))
+            .await?
+    {
+        *jumlah.entry(u).or_default() += n.max(0) as u64;
+    }
+    let semua = kelompok_dari_jumlah(l, instansi_id, tahun, &jumlah).await?;
     Ok(semua
         .into_iter()
         .find(|g| g.anggota.iter().any(|a| a == unit_id))
@@ -953,43 +959,52 @@ fn pesan_pimpinan(bahasa: crate::Bahasa, org: PredikatOrganisasi) -> String {
     }
 }
 
-/// Rating hasil kerja pimpinan unit pada formulir penilai: mengikuti
-/// predikat organisasi kelompok kurva unitnya bila sudah ditetapkan.
-/// `None` bila pemilik SKP bukan pimpinan unitnya. Bila predikat belum
+/// Rating hasil kerja pimpinan unit pada formulir penilai, untuk setiap
+/// periode yang diminta (urutan sama): mengikuti predikat organisasi
+/// kelompok kurva unitnya bila sudah ditetapkan. `None` (untuk semua
+/// periode) bila pemilik SKP bukan pimpinan unitnya. Bila predikat belum
 /// ditetapkan: `Some((None, pesan))` — penilai boleh memberi rating
 /// sementara; rating itu diselaraskan saat predikat ditetapkan.
 pub async fn saran_pimpinan(
     l: &Layanan,
     instansi_id: &str,
     skp: &super::TampilanSkp,
-    periode: &str,
+    periode: &[String],
     bahasa: crate::Bahasa,
-) -> Hasil<Option<(Option<RatingKinerja>, String)>> {
+) -> Hasil<Vec<Option<(Option<RatingKinerja>, String)>>> {
     if pimpinan_unit(l, instansi_id, &skp.unit_id)
         .await?
         .as_deref()
         != Some(skp.pegawai_id.as_str())
     {
-        return Ok(None);
+        return Ok(vec![None; periode.len()]);
     }
-    let org = kurva_kelompok(l, instansi_id, skp.tahun, periode, &skp.unit_id)
-        .await?
-        .and_then(|u| u.predikat_organisasi)
-        .and_then(|p| PredikatOrganisasi::dari_token(&p));
-    Ok(Some(match org {
-        Some(o) => (
-            Some(rating_dari_predikat_organisasi(o)),
-            pesan_pimpinan(bahasa, o),
-        ),
-        None => (
-            None,
-            match bahasa {
-                crate::Bahasa::Id => "Pimpinan unit: rating hasil kerja akan mengikuti predikat organisasi unitnya, yang belum ditetapkan atasan pejabat penilai; rating yang disimpan sekarang diselaraskan saat predikat ditetapkan.",
-                crate::Bahasa::En => "Unit head: the work-result rating will follow the unit's organisation predicate, not yet set by the evaluators' superior; a rating saved now is aligned when it is set.",
-            }
-            .to_string(),
-        ),
-    }))
+    // Kelompok dihitung sekali; baris kurva dibaca per periode.
+    let g = kelompok_unit(l, instansi_id, skp.tahun, &skp.unit_id).await?;
+    let mut hasil = Vec::with_capacity(periode.len());
+    for p in periode {
+        let org = store::skp::kurva_unit(l.pool(), instansi_id, p)
+            .await?
+            .into_iter()
+            .find(|u| u.unit_id == g.unit_id)
+            .and_then(|u| u.predikat_organisasi)
+            .and_then(|p| PredikatOrganisasi::dari_token(&p));
+        hasil.push(Some(match org {
+            Some(o) => (
+                Some(rating_dari_predikat_organisasi(o)),
+                pesan_pimpinan(bahasa, o),
+            ),
+            None => (
+                None,
+                match bahasa {
+                    crate::Bahasa::Id => "Pimpinan unit: rating hasil kerja akan mengikuti predikat organisasi unitnya, yang belum ditetapkan atasan pejabat penilai; rating yang disimpan sekarang diselaraskan saat predikat ditetapkan.",
+                    crate::Bahasa::En => "Unit head: the work-result rating will follow the unit's organisation predicate, not yet set by the evaluators' superior; a rating saved now is aligned when it is set.",
+                }
+                .to_string(),
+            ),
+        }));
+    }
+    Ok(hasil)
 }
 
 /// Evaluasi pimpinan unit di satu kelompok kurva yang rating hasilnya tidak

@@ -473,20 +473,23 @@ async fn halaman_detail_rencana(
         .collect();
     if skp.hak.penilai {
         // Pimpinan unit: rating hasil mengikuti predikat organisasi unitnya.
-        for x in &mut periode_nilai {
-            match sk::evaluasi::saran_pimpinan(l, &iid, &skp, &x.kode, t.0).await {
-                Ok(Some((Some(r), pesan))) => {
+        let kode: Vec<String> = periode_nilai.iter().map(|x| x.kode.clone()).collect();
+        let saran = sk::evaluasi::saran_pimpinan(l, &iid, &skp, &kode, t.0)
+            .await
+            .atau_halaman(p)?;
+        for (x, s) in periode_nilai.iter_mut().zip(saran) {
+            match s {
+                Some((Some(r), pesan)) => {
                     x.saran = Some((r.label(t.0).to_string(), pesan));
                     x.rating_hasil = r.token().to_string();
                 }
-                Ok(Some((None, pesan))) => {
+                Some((None, pesan)) => {
                     x.saran = Some(match x.saran.take() {
                         Some((r, a)) => (r, format!("{a} {pesan}")),
                         None => ("—".to_string(), pesan),
                     });
                 }
-                Ok(None) => {}
-                Err(g) => return Err(g).atau_halaman(p),
+                None => {}
             }
         }
     }
