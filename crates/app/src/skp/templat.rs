@@ -25,8 +25,14 @@ pub struct TampilanTemplat {
     pub versi: i64,
 }
 
+/// Isi templat; yang tidak terbaca (hanya mungkin bila skema `RhkBerkas`
+/// berubah tanpa migrasi data) dianggap kosong dan dicatat di log, agar
+/// pembukaan periode tidak gagal karena satu templat.
 fn isi(t: &TemplatSkp) -> Vec<RhkBerkas> {
-    serde_json::from_str(&t.isi).unwrap_or_default()
+    serde_json::from_str(&t.isi).unwrap_or_else(|e| {
+        tracing::warn!(instansi = %t.instansi_id, jabatan = %t.jabatan_id, galat = %e, "templat SKP tidak terbaca; dianggap kosong");
+        Vec::new()
+    })
 }
 
 fn tampilan(t: &TemplatSkp, jabatan: &str) -> TampilanTemplat {
