@@ -1026,6 +1026,59 @@ async fn simpan_hasil(
     }
 }
 
+/// Isi (`verifikasi` false) atau verifikasi satu realisasi triwulan dari
+/// formulir halaman: sub kegiatan (keluaran) dan program/kegiatan (hasil)
+/// memakai layanan dan isian yang sama; hanya pesannya yang berbeda.
+#[allow(clippy::too_many_arguments)]
+async fn realisasi_dari_formulir(
+    l: &app::Layanan,
+    k: &app::Konteks,
+    iid: &str,
+    th: i64,
+    kode: &str,
+    verifikasi: bool,
+    isi: &HashMap<String, String>,
+    hasil: bool,
+) -> Result<String, Galat> {
+    let v = |x: &str| isi.get(x).map(|y| y.trim().to_string()).unwrap_or_default();
+    let angka = |x: &str| v(x).parse::<i64>().unwrap_or(0);
+    let pesan = |id: &'static str, en: &'static str| k.t(id, en).to_string();
+    if verifikasi {
+        let m = pr::MasukanVerifikasi {
+            indikator: v("indikator"),
+            catatan: Some(v("catatan")).filter(|x| !x.is_empty()),
+        };
+        pr::verifikasi_keluaran(l, k, iid, th, kode, angka("triwulan"), m).await?;
+        return Ok(if hasil {
+            pesan(
+                "Realisasi indikator hasil diverifikasi.",
+                "Outcome result verified.",
+            )
+        } else {
+            pesan(
+                "Realisasi keluaran diverifikasi.",
+                "Output result verified.",
+            )
+        });
+    }
+    let m = pr::MasukanRealisasiKeluaran {
+        indikator: v("indikator"),
+        realisasi: angka_ketikan(&v("realisasi")),
+        bukti_id: None,
+        bukti_url: Some(v("bukti_url")).filter(|x| !x.is_empty()),
+        versi: Some(angka("versi")),
+    };
+    pr::simpan_realisasi_keluaran(l, k, iid, th, kode, angka("triwulan"), m).await?;
+    Ok(if hasil {
+        pesan(
+            "Realisasi indikator hasil disimpan.",
+            "Outcome result saved.",
+        )
+    } else {
+        pesan("Realisasi keluaran disimpan.", "Output result saved.")
+    })
+}
+
 /// Realisasi indikator hasil dari halaman program/kegiatan: satu sel
 /// (indikator × triwulan) diisi perencana/pimpinan unit penanggung jawab,
 /// atau diverifikasi pimpinan unit. Gagal: yang diketik tetap di selnya,
@@ -1042,42 +1095,10 @@ async fn simpan_realisasi_hasil(
     let l = &s.layanan;
     let k = &p.konteks;
     let v = |x: &str| isi.get(x).map(|y| y.trim().to_string()).unwrap_or_default();
-    let angka = |x: &str| v(x).parse::<i64>().unwrap_or(0);
     let sel = v("sel");
     let hasil: Result<String, Galat> = match v("aksi").as_str() {
-        "isi" => {
-            let m = pr::MasukanRealisasiKeluaran {
-                indikator: v("indikator"),
-                realisasi: angka_ketikan(&v("realisasi")),
-                bukti_id: None,
-                bukti_url: Some(v("bukti_url")).filter(|x| !x.is_empty()),
-                versi: Some(angka("versi")),
-            };
-            pr::simpan_realisasi_keluaran(l, k, &iid, th, &kode, angka("triwulan"), m)
-                .await
-                .map(|_| {
-                    k.t(
-                        "Realisasi indikator hasil disimpan.",
-                        "Outcome result saved.",
-                    )
-                    .to_string()
-                })
-        }
-        "verifikasi" => {
-            let m = pr::MasukanVerifikasi {
-                indikator: v("indikator"),
-                catatan: Some(v("catatan")).filter(|x| !x.is_empty()),
-            };
-            pr::verifikasi_keluaran(l, k, &iid, th, &kode, angka("triwulan"), m)
-                .await
-                .map(|_| {
-                    k.t(
-                        "Realisasi indikator hasil diverifikasi.",
-                        "Outcome result verified.",
-                    )
-                    .to_string()
-                })
-        }
+        "isi" => realisasi_dari_formulir(l, k, &iid, th, &kode, false, &isi, true).await,
+        "verifikasi" => realisasi_dari_formulir(l, k, &iid, th, &kode, true, &isi, true).await,
         _ => Err(Galat::input(
             k.t("Aksi tidak dikenal.", "Unknown action."),
             Default::default(),
@@ -1368,36 +1389,8 @@ async fn simpan_realisasi(
                 }),
             }
         }
-        "keluaran" => {
-            let m = pr::MasukanRealisasiKeluaran {
-                indikator: v("indikator"),
-                realisasi: angka_ketikan(&v("realisasi")),
-                bukti_id: None,
-                bukti_url: Some(v("bukti_url")).filter(|x| !x.is_empty()),
-                versi: Some(angka("versi")),
-            };
-            pr::simpan_realisasi_keluaran(l, k, &iid, th, &kode, angka("triwulan"), m)
-                .await
-                .map(|_| {
-                    k.t("Realisasi keluaran disimpan.", "Output result saved.")
-                        .to_string()
-                })
-        }
-        "verifikasi" => {
-            let m = pr::MasukanVerifikasi {
-                indikator: v("indikator"),
-                catatan: Some(v("catatan")).filter(|x| !x.is_empty()),
-            };
-            pr::verifikasi_keluaran(l, k, &iid, th, &kode, angka("triwulan"), m)
-                .await
-                .map(|_| {
-                    k.t(
-                        "Realisasi keluaran diverifikasi.",
-                        "Output result verified.",
-                    )
-                    .to_string()
-                })
-        }
+        "keluaran" => realisasi_dari_formulir(l, k, &iid, th, &kode, false, &isi, false).await,
+        "verifikasi" => realisasi_dari_formulir(l, k, &iid, th, &kode, true, &isi, false).await,
         _ => Err(Galat::input(
             k.t("Aksi tidak dikenal.", "Unknown action."),
             Default::default(),
