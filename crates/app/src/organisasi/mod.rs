@@ -22,10 +22,15 @@ pub async fn hari_ini_di(l: &crate::Layanan, instansi_id: &str) -> crate::Hasil<
         .await?
         .map(|i| i.zona_waktu)
         .unwrap_or_else(|| "WIB".into());
-    let jam = referensi::selisih_utc(&zona) as i64;
+    Ok(hari_ini_zona(&zona))
+}
+
+/// Tanggal hari ini (YYYY-MM-DD) di zona waktu Indonesia `zona` (WIB/WITA/WIT).
+pub fn hari_ini_zona(zona: &str) -> String {
+    let jam = referensi::selisih_utc(zona) as i64;
     let t = time::OffsetDateTime::now_utc() + time::Duration::hours(jam);
     let f = time::macros::format_description!("[year]-[month]-[day]");
-    Ok(t.date().format(&f).unwrap_or_else(|_| hari_ini()))
+    t.date().format(&f).unwrap_or_else(|_| hari_ini())
 }
 
 /// Validasi tanggal YYYY-MM-DD.

@@ -310,16 +310,24 @@ pub(crate) fn terlihat(c: &CakupanUnit, b: &Butir) -> bool {
 /// Bulan berjalan bawaan untuk ekspektasi waktu: tahun lampau 12, tahun
 /// berjalan = bulan penuh yang sudah lewat (paling kecil 1), tahun depan 1.
 pub(crate) async fn bulan_bawaan(l: &Layanan, instansi_id: &str, tahun: i64) -> Hasil<u8> {
-    let hari = crate::organisasi::hari_ini_di(l, instansi_id).await?;
-    let th: i64 = hari[0..4].parse().unwrap_or(tahun);
-    let bl: u8 = hari[5..7].parse().unwrap_or(1);
-    Ok(if tahun < th {
+    Ok(bulan_dari_hari(
+        &crate::organisasi::hari_ini_di(l, instansi_id).await?,
+        tahun,
+    ))
+}
+
+/// Bulan yang sudah berjalan untuk `tahun` menurut tanggal `hari`
+/// (YYYY-MM-DD): tahun lalu 12, tahun depan 1, tahun ini bulan sebelumnya.
+pub(crate) fn bulan_dari_hari(hari: &str, tahun: i64) -> u8 {
+    let th: i64 = hari.get(0..4).and_then(|x| x.parse().ok()).unwrap_or(tahun);
+    let bl: u8 = hari.get(5..7).and_then(|x| x.parse().ok()).unwrap_or(1);
+    if tahun < th {
         12
     } else if tahun > th {
         1
     } else {
         bl.saturating_sub(1).max(1)
-    })
+    }
 }
 
 #[cfg(test)]

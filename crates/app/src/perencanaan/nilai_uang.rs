@@ -3,8 +3,7 @@
 //! semuanya dari `rules::anggaran::nilai_uang`, fungsi kalkulator `nilai-uang`.
 
 use super::{
-    DataRencana, KEGIATAN, PROGRAM, RevisiTahun, d2, desimal, nama_unit, periksa_tahun, rupiah,
-    terlihat,
+    DataRencana, KEGIATAN, PROGRAM, RevisiTahun, d2, nama_unit, periksa_tahun, rupiah, terlihat,
 };
 use crate::kebijakan::{Aksi, CakupanUnit, Sumber};
 use crate::{Galat, Hasil, Konteks, Layanan};
@@ -262,28 +261,19 @@ pub async fn nilai_uang(
         let mut daftar = Vec::new();
         for i in ind.get(b.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
             let r = keluaran.get(i.kunci.as_str()).copied();
-            let hasil = match desimal(&i.target) {
-                None => Err(None),
-                Some(target) => {
-                    let m = MasukanNilaiUang {
-                        pagu,
-                        realisasi_anggaran: real,
-                        target: Target::Tunggal(target),
-                        realisasi_keluaran: r
-                            .and_then(|x| rules::angka::baca_desimal(&x.realisasi))
-                            .unwrap_or(Decimal::ZERO),
-                        polaritas: i
-                            .polaritas
-                            .as_deref()
-                            .and_then(Polaritas::dari_token)
-                            .unwrap_or(Polaritas::Positif),
-                        baseline: desimal(&i.baseline),
-                        ada_bukti: r.is_some_and(|x| x.bukti_id.is_some() || x.bukti_url.is_some()),
-                        bulan,
-                    };
-                    rules::anggaran::nilai_uang(&m, &konf.nilai_uang).map_err(Some)
-                }
-            };
+            let hasil = hitung_indikator(
+                &MasukanIndikator {
+                    pagu,
+                    realisasi_anggaran: real,
+                    target: i.target.as_deref(),
+                    polaritas: i.polaritas.as_deref(),
+                    baseline: i.baseline.as_deref(),
+                    realisasi_keluaran: r.map(|x| x.realisasi.as_str()),
+                    ada_bukti: r.is_some_and(|x| x.bukti_id.is_some() || x.bukti_url.is_some()),
+                    bulan,
+                },
+                &konf.nilai_uang,
+            );
             daftar.push(HitungIndikator { ind: i, r, hasil });
         }
         let h = HitungSub {
@@ -496,56 +486,141 @@ fn ringkas(hitung: &[HitungSub], ekspektasi: Decimal) -> RingkasanNilaiUang {
     ringkas_ref(&v, ekspektasi)
 }
 
-/// Ringkasan atas semua baris yang cocok (angka eksak, bukan teks).
 fn ringkas_ref(hitung: &[&HitungSub], ekspektasi: Decimal) -> RingkasanNilaiUang {
-    let mut pagu = Decimal::ZERO;
-    let mut real = Decimal::ZERO;
-    let mut bobot = Decimal::ZERO;
-    let mut pagu_bercapaian = Decimal::ZERO;
-    let mut tanda: BTreeMap<String, usize> = KodeTanda::SEMUA
-        .iter()
-        .map(|k| (k.token().to_string(), 0))
-        .collect();
-    let mut bertanda = 0;
-    let mut kuadran = Kuadran::default();
-    // Kuadran dibandingkan pada nilai dua desimal yang ditampilkan.
-    let e = rules::angka::bulatkan(ekspektasi);
-    for h in hitung.iter().copied() {
-        pagu += h.pagu;
-        real += h.real;
-        let u = h.utama();
-        let capaian = u.map(|u| rules::angka::bulatkan(u.capaian.capaian_persen));
-        if let Some(c) = capaian {
-            bobot += h.pagu * c;
-            pagu_bercapaian += h.pagu;
+    let mut p = Penjumlah::baru(ekspektasi);
+    for h in hitung {
+        p.tambah(h.pagu, h.real, h.penyerapan, h.utama());
+    }
+    p.ringkasan()
+}
+
+/// Angka mentah satu indikator keluaran seperti tersimpan (teks desimal).
+pub(crate) struct MasukanIndikator<'a> {
+    pub pagu: Decimal,
+    pub realisasi_anggaran: Decimal,
+    pub target: Option<&'a str>,
+    pub polaritas: Option<&'a str>,
+    pub baseline: Option<&'a str>,
+    /// Realisasi kumulatif triwulan terakhir yang dilaporkan.
+    pub realisasi_keluaran: Option<&'a str>,
+    pub ada_bukti: bool,
+    pub bulan: u8,
+}
+
+/// Aturan `nilai-uang` atas satu indikator tersimpan: satu jalan untuk
+/// halaman instansi dan rekap nasional. `Err(None)`: target kosong.
+pub(crate) fn hitung_indikator(
+    m: &MasukanIndikator,
+    ambang: &rules::anggaran::AmbangNilaiUang,
+) -> Result<HasilNilaiUang, Option<GalatInput>> {
+    let Some(target) = m.target.and_then(rules::angka::baca_desimal) else {
+        return Err(None);
+    };
+    let masukan = MasukanNilaiUang {
+        pagu: m.pagu,
+        realisasi_anggaran: m.realisasi_anggaran,
+        target: Target::Tunggal(target),
+        realisasi_keluaran: m
+            .realisasi_keluaran
+            .and_then(rules::angka::baca_desimal)
+            .unwrap_or(Decimal::ZERO),
+        polaritas: m
+            .polaritas
+            .and_then(Polaritas::dari_token)
+            .unwrap_or(Polaritas::Positif),
+        baseline: m.baseline.and_then(rules::angka::baca_desimal),
+        ada_bukti: m.ada_bukti,
+        bulan: m.bulan,
+    };
+    rules::anggaran::nilai_uang(&masukan, ambang).map_err(Some)
+}
+
+/// Penjumlah ringkasan (angka eksak, bukan teks) atas sub kegiatan yang
+/// ditambahkan satu per satu, dalam urutan apa pun.
+pub(crate) struct Penjumlah {
+    /// Ekspektasi waktu dua desimal: kuadran dibandingkan pada nilai yang ditampilkan.
+    ekspektasi: Decimal,
+    pagu: Decimal,
+    real: Decimal,
+    bobot: Decimal,
+    pagu_bercapaian: Decimal,
+    /// Jumlah per kode, dalam urutan [`KodeTanda::SEMUA`].
+    tanda: [usize; KodeTanda::SEMUA.len()],
+    bertanda: usize,
+    kuadran: Kuadran,
+    jumlah: usize,
+}
+
+impl Penjumlah {
+    pub(crate) fn baru(ekspektasi: Decimal) -> Penjumlah {
+        Penjumlah {
+            ekspektasi: rules::angka::bulatkan(ekspektasi),
+            pagu: Decimal::ZERO,
+            real: Decimal::ZERO,
+            bobot: Decimal::ZERO,
+            pagu_bercapaian: Decimal::ZERO,
+            tanda: [0; KodeTanda::SEMUA.len()],
+            bertanda: 0,
+            kuadran: Kuadran::default(),
+            jumlah: 0,
         }
-        if let Some(u) = u {
+    }
+
+    /// Satu sub kegiatan; `utama` = hasil aturan untuk indikator utamanya.
+    pub(crate) fn tambah(
+        &mut self,
+        pagu: Decimal,
+        real: Decimal,
+        penyerapan: Option<Decimal>,
+        utama: Option<&HasilNilaiUang>,
+    ) {
+        self.jumlah += 1;
+        self.pagu += pagu;
+        self.real += real;
+        let capaian = utama.map(|u| rules::angka::bulatkan(u.capaian.capaian_persen));
+        if let Some(c) = capaian {
+            self.bobot += pagu * c;
+            self.pagu_bercapaian += pagu;
+        }
+        if let Some(u) = utama {
             if !u.tanda.is_empty() {
-                bertanda += 1;
+                self.bertanda += 1;
             }
             for x in &u.tanda {
-                *tanda.entry(x.kode().token().to_string()).or_default() += 1;
+                if let Some(n) = KodeTanda::SEMUA.iter().position(|k| *k == x.kode()) {
+                    self.tanda[n] += 1;
+                }
             }
         }
-        if let (Some(x), Some(y)) = (h.penyerapan.map(rules::angka::bulatkan), capaian) {
+        if let (Some(x), Some(y)) = (penyerapan.map(rules::angka::bulatkan), capaian) {
+            let e = self.ekspektasi;
             match (x >= e, y >= e) {
-                (true, true) => kuadran.seimbang += 1,
-                (true, false) => kuadran.hasil_tertinggal += 1,
-                (false, true) => kuadran.belanja_tertinggal += 1,
-                (false, false) => kuadran.keduanya_tertinggal += 1,
+                (true, true) => self.kuadran.seimbang += 1,
+                (true, false) => self.kuadran.hasil_tertinggal += 1,
+                (false, true) => self.kuadran.belanja_tertinggal += 1,
+                (false, false) => self.kuadran.keduanya_tertinggal += 1,
             }
         }
     }
-    RingkasanNilaiUang {
-        pagu: d2(pagu),
-        realisasi_anggaran: d2(real),
-        penyerapan_persen: rules::pmk_22_2021::penyerapan(real, pagu).ok().map(d2),
-        capaian_tertimbang_persen: (!pagu_bercapaian.is_zero())
-            .then(|| d2(bobot / pagu_bercapaian)),
-        jumlah_subkegiatan: hitung.len(),
-        jumlah_bertanda: bertanda,
-        tanda,
-        kuadran,
+
+    pub(crate) fn ringkasan(self) -> RingkasanNilaiUang {
+        RingkasanNilaiUang {
+            pagu: d2(self.pagu),
+            realisasi_anggaran: d2(self.real),
+            penyerapan_persen: rules::pmk_22_2021::penyerapan(self.real, self.pagu)
+                .ok()
+                .map(d2),
+            capaian_tertimbang_persen: (!self.pagu_bercapaian.is_zero())
+                .then(|| d2(self.bobot / self.pagu_bercapaian)),
+            jumlah_subkegiatan: self.jumlah,
+            jumlah_bertanda: self.bertanda,
+            tanda: KodeTanda::SEMUA
+                .iter()
+                .zip(self.tanda)
+                .map(|(k, n)| (k.token().to_string(), n))
+                .collect(),
+            kuadran: self.kuadran,
+        }
     }
 }
 

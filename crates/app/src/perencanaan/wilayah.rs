@@ -107,68 +107,151 @@ pub async fn rekap_wilayah(
 }
 
 /// Rekap nasional (super admin): agregat nilai uang setiap instansi yang
-/// punya rencana ditetapkan tahun itu. Setiap instansi dihitung terpisah
-/// (kuerinya satu shard di Citus), paling banyak separuh pool bersamaan.
-/// Tanpa keselarasan (`program_tidak_selaras` = 0): itu per wilayah.
+/// punya rencana ditetapkan tahun itu, dengan aturan (`hitung_indikator`)
+/// dan penjumlah (`Penjumlah`) yang sama dengan halaman nilai uang instansi.
+/// Setiap kueri meliput satu potongan instansi dan mengalirkan satu baris
+/// ringkas per sub kegiatan (indikator utama, realisasi sampai bulan itu,
+/// keluaran terakhir) ke aturan, tanpa menampung baris, teks atau JSON per
+/// instansi (docs/tolok-ukur.md). Tanpa keselarasan
+/// (`program_tidak_selaras` = 0): itu per wilayah.
 pub async fn rekap_nasional(
     l: &Layanan,
     k: &Konteks,
     tahun: i64,
     bulan: Option<u8>,
 ) -> Hasil<RekapWilayah> {
+    use super::nilai_uang::{MasukanIndikator, Penjumlah, hitung_indikator};
+    use rust_decimal::Decimal;
+    use std::collections::HashMap;
     k.wajib_super_admin()?;
     periksa_tahun(k, tahun)?;
-    let semua = store::organisasi::semua_instansi(l.pool()).await?;
-    let sejajar = (l.pool().options().get_max_connections() as usize / 2).max(1);
-    let izin = std::sync::Arc::new(tokio::sync::Semaphore::new(sejajar));
-    let mut tugas = tokio::task::JoinSet::new();
-    for (urut, i) in semua.into_iter().enumerate() {
-        let (l, izin) = (l.clone(), izin.clone());
-        let sistem = Konteks {
-            bahasa: k.bahasa,
-            ..Konteks::sistem()
-        };
-        tugas.spawn(async move {
-            let _izin = izin.acquire_owned().await;
-            let t = TanyaNilaiUang {
-                bulan,
-                limit: Some(1),
-                ..Default::default()
-            };
-            let hasil = super::nilai_uang(&l, &sistem, &i.id, tahun, &t).await;
-            (urut, i, hasil)
-        });
-    }
-    let mut baris = Vec::new();
-    while let Some(x) = tugas.join_next().await {
-        let (urut, i, hasil) = x.map_err(|e| crate::Galat::Internal(e.to_string()))?;
-        let r = match hasil {
-            Ok(nu) => nu,
-            Err(crate::Galat::TidakDitemukan(_)) => continue,
-            Err(g) => return Err(g),
-        };
-        baris.push((
-            urut,
-            BarisWilayah {
-                instansi_id: i.id,
-                nama: i.nama,
-                kode_wilayah: i.kode_wilayah,
-                revisi: Some(r.revisi),
-                pagu: r.ringkasan.pagu,
-                realisasi_anggaran: r.ringkasan.realisasi_anggaran,
-                penyerapan_persen: r.ringkasan.penyerapan_persen,
-                capaian_tertimbang_persen: r.ringkasan.capaian_tertimbang_persen,
-                jumlah_subkegiatan: r.ringkasan.jumlah_subkegiatan,
-                jumlah_bertanda: r.ringkasan.jumlah_bertanda,
-                program_tidak_selaras: 0,
-            },
+    if let Some(b) = bulan
+        && !(1..=12).contains(&b)
+    {
+        return Err(crate::Galat::input(
+            k.t("Bulan tidak sah.", "Invalid month."),
+            std::collections::BTreeMap::from([(
+                "bulan".to_string(),
+                k.t("Bulan harus 1–12.", "The month must be 1–12.")
+                    .to_string(),
+            )]),
         ));
     }
-    baris.sort_by_key(|(u, _)| *u);
+    let pool = l.pool();
+    let (semua, revisi, konfigurasi) = tokio::try_join!(
+        store::organisasi::semua_instansi(pool),
+        store::perencanaan::revisi_ditetapkan_semua(pool, tahun),
+        store::perencanaan::konfigurasi_anggaran_semua(pool),
+    )?;
+    let revisi: HashMap<String, i64> = revisi.into_iter().collect();
+    // Ambang per instansi; yang tidak menyimpan konfigurasi memakai bawaan
+    // (bagian nilai uang bawaan sama untuk pemda dan K/L).
+    let mut ambang: HashMap<String, rules::anggaran::AmbangNilaiUang> = HashMap::new();
+    for (iid, isi) in konfigurasi {
+        let konf: rules::anggaran::KonfigurasiAnggaran =
+            serde_json::from_str(&isi).map_err(|e| {
+                crate::Galat::Internal(format!("konfigurasi anggaran tersimpan rusak: {e}"))
+            })?;
+        ambang.insert(iid, konf.nilai_uang);
+    }
+    let ambang = std::sync::Arc::new(ambang);
+    // Bulan berjalan bergantung pada zona waktu instansi (tanpa `bulan`).
+    let mut per_bulan: std::collections::BTreeMap<u8, Vec<String>> = Default::default();
+    for i in semua.iter().filter(|i| revisi.contains_key(&i.id)) {
+        let b = match bulan {
+            Some(b) => b,
+            None => super::bulan_dari_hari(&crate::organisasi::hari_ini_zona(&i.zona_waktu), tahun),
+        };
+        per_bulan.entry(b).or_default().push(i.id.clone());
+    }
+    // Potongan instansi, tiga kueri bersamaan: basis data sibuk di dua inti
+    // sementara baris potongan lain dihitung di sini (docs/tolok-ukur.md).
+    let izin = std::sync::Arc::new(tokio::sync::Semaphore::new(3));
+    let mut tugas = tokio::task::JoinSet::new();
+    for (b, ids) in per_bulan {
+        for potong in ids.chunks(store::perencanaan::INSTANSI_PER_REKAP) {
+            let (l, izin, ambang, potong) =
+                (l.clone(), izin.clone(), ambang.clone(), potong.to_vec());
+            tugas.spawn(async move {
+                let _izin = izin.acquire_owned().await;
+                let ekspektasi = Decimal::from(b) * Decimal::ONE_HUNDRED / Decimal::from(12);
+                let bawaan = rules::anggaran::AmbangNilaiUang::default();
+                let mut penjumlah: HashMap<String, Penjumlah> = HashMap::new();
+                store::perencanaan::alirkan_subkegiatan_rekap(
+                    l.pool(),
+                    tahun,
+                    i64::from(b),
+                    (i64::from(b) + 2) / 3,
+                    &potong,
+                    |s| {
+                        let pagu = super::rupiah(s.pagu_sen.unwrap_or(0));
+                        let real = super::rupiah(s.realisasi_sen);
+                        let hasil = s.ada_indikator.then(|| {
+                            hitung_indikator(
+                                &MasukanIndikator {
+                                    pagu,
+                                    realisasi_anggaran: real,
+                                    target: s.target.as_deref(),
+                                    polaritas: s.polaritas.as_deref(),
+                                    baseline: s.baseline.as_deref(),
+                                    realisasi_keluaran: s.realisasi_keluaran.as_deref(),
+                                    ada_bukti: s.ada_bukti,
+                                    bulan: b,
+                                },
+                                ambang.get(&s.instansi_id).unwrap_or(&bawaan),
+                            )
+                        });
+                        let utama = hasil.as_ref().and_then(|h| h.as_ref().ok());
+                        let p = match penjumlah.get_mut(&s.instansi_id) {
+                            Some(p) => p,
+                            None => penjumlah
+                                .entry(s.instansi_id.clone())
+                                .or_insert_with(|| Penjumlah::baru(ekspektasi)),
+                        };
+                        p.tambah(
+                            pagu,
+                            real,
+                            rules::pmk_22_2021::penyerapan(real, pagu).ok(),
+                            utama,
+                        );
+                    },
+                )
+                .await?;
+                Ok::<_, crate::Galat>(penjumlah)
+            });
+        }
+    }
+    let mut penjumlah: HashMap<String, Penjumlah> = HashMap::new();
+    while let Some(x) = tugas.join_next().await {
+        penjumlah.extend(x.map_err(|e| crate::Galat::Internal(e.to_string()))??);
+    }
+    let mut instansi = Vec::new();
+    for i in semua {
+        let Some(rev) = revisi.get(&i.id) else {
+            continue;
+        };
+        let r = match penjumlah.remove(&i.id) {
+            Some(p) => p.ringkasan(),
+            None => Penjumlah::baru(Decimal::ZERO).ringkasan(),
+        };
+        instansi.push(BarisWilayah {
+            instansi_id: i.id,
+            nama: i.nama,
+            kode_wilayah: i.kode_wilayah,
+            revisi: Some(*rev),
+            pagu: r.pagu,
+            realisasi_anggaran: r.realisasi_anggaran,
+            penyerapan_persen: r.penyerapan_persen,
+            capaian_tertimbang_persen: r.capaian_tertimbang_persen,
+            jumlah_subkegiatan: r.jumlah_subkegiatan,
+            jumlah_bertanda: r.jumlah_bertanda,
+            program_tidak_selaras: 0,
+        });
+    }
     Ok(RekapWilayah {
         kode: String::new(),
         tahun,
         bulan,
-        instansi: baris.into_iter().map(|(_, b)| b).collect(),
+        instansi,
     })
 }
