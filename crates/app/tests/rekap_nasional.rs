@@ -25,20 +25,12 @@ async fn harapan(l: &Layanan, bulan: Option<u8>) -> Vec<pr::BarisWilayah> {
             Err(app::Galat::TidakDitemukan(_)) => continue,
             Err(g) => panic!("{g:?}"),
         };
-        let r = nu.ringkasan;
-        hasil.push(pr::BarisWilayah {
-            instansi_id: i.id,
-            nama: i.nama,
-            kode_wilayah: i.kode_wilayah,
-            revisi: Some(nu.revisi),
-            pagu: r.pagu,
-            realisasi_anggaran: r.realisasi_anggaran,
-            penyerapan_persen: r.penyerapan_persen,
-            capaian_tertimbang_persen: r.capaian_tertimbang_persen,
-            jumlah_subkegiatan: r.jumlah_subkegiatan,
-            jumlah_bertanda: r.jumlah_bertanda,
-            program_tidak_selaras: 0,
-        });
+        hasil.push(pr::BarisWilayah::baru(
+            i,
+            Some(nu.revisi),
+            Some(nu.ringkasan),
+            0,
+        ));
     }
     hasil
 }

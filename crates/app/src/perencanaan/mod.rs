@@ -96,6 +96,21 @@ pub fn desimal(t: &Option<String>) -> Option<Decimal> {
     t.as_deref().and_then(rules::angka::baca_desimal)
 }
 
+/// Bulan yang sudah berjalan, bila diberikan, harus 1–12.
+pub(crate) fn periksa_bulan(k: &Konteks, bulan: Option<u8>) -> Hasil<()> {
+    match bulan {
+        Some(b) if !(1..=12).contains(&b) => Err(Galat::input(
+            k.t("Bulan tidak sah.", "Invalid month."),
+            std::collections::BTreeMap::from([(
+                "bulan".to_string(),
+                k.t("Bulan harus 1–12.", "The month must be 1–12.")
+                    .to_string(),
+            )]),
+        )),
+        _ => Ok(()),
+    }
+}
+
 pub(crate) fn periksa_tahun(k: &Konteks, tahun: i64) -> Hasil<()> {
     if (TAHUN_MIN..=TAHUN_MAKS).contains(&tahun) {
         Ok(())

@@ -178,18 +178,7 @@ pub async fn nilai_uang(
 ) -> Hasil<JawabanNilaiUang> {
     let c = CakupanUnit::untuk(l, k, Aksi::Baca, Sumber::Rencana(instansi_id)).await?;
     periksa_tahun(k, tahun)?;
-    if let Some(b) = t.bulan
-        && !(1..=12).contains(&b)
-    {
-        return Err(Galat::input(
-            k.t("Bulan tidak sah.", "Invalid month."),
-            BTreeMap::from([(
-                "bulan".to_string(),
-                k.t("Bulan harus 1–12.", "The month must be 1–12.")
-                    .to_string(),
-            )]),
-        ));
-    }
+    super::periksa_bulan(k, t.bulan)?;
     let rt = RevisiTahun::baca(l, instansi_id, tahun).await?;
     let Some(rencana) = rt.berlaku().cloned() else {
         return Err(Galat::TidakDitemukan(

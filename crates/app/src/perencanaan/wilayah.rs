@@ -22,6 +22,34 @@ pub struct BarisWilayah {
     pub program_tidak_selaras: usize,
 }
 
+impl BarisWilayah {
+    /// Baris satu instansi dari ringkasan nilai uangnya (`None`: belum ada
+    /// rencana yang ditetapkan, semua nol).
+    pub fn baru(
+        i: store::organisasi::Instansi,
+        revisi: Option<i64>,
+        ringkasan: Option<super::RingkasanNilaiUang>,
+        program_tidak_selaras: usize,
+    ) -> BarisWilayah {
+        let r = ringkasan.unwrap_or_else(|| {
+            super::nilai_uang::Penjumlah::baru(rust_decimal::Decimal::ZERO).ringkasan()
+        });
+        BarisWilayah {
+            instansi_id: i.id,
+            nama: i.nama,
+            kode_wilayah: i.kode_wilayah,
+            revisi,
+            pagu: r.pagu,
+            realisasi_anggaran: r.realisasi_anggaran,
+            penyerapan_persen: r.penyerapan_persen,
+            capaian_tertimbang_persen: r.capaian_tertimbang_persen,
+            jumlah_subkegiatan: r.jumlah_subkegiatan,
+            jumlah_bertanda: r.jumlah_bertanda,
+            program_tidak_selaras,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct RekapWilayah {
     pub kode: String,
@@ -78,25 +106,7 @@ pub async fn rekap_wilayah(
         let tidak = ks
             .map(|x| x.program.iter().filter(|p| !p.selaras).count())
             .unwrap_or(0);
-        instansi.push(BarisWilayah {
-            instansi_id: i.id,
-            nama: i.nama,
-            kode_wilayah: i.kode_wilayah,
-            revisi,
-            pagu: r
-                .as_ref()
-                .map(|x| x.pagu.clone())
-                .unwrap_or_else(|| "0.00".into()),
-            realisasi_anggaran: r
-                .as_ref()
-                .map(|x| x.realisasi_anggaran.clone())
-                .unwrap_or_else(|| "0.00".into()),
-            penyerapan_persen: r.as_ref().and_then(|x| x.penyerapan_persen.clone()),
-            capaian_tertimbang_persen: r.as_ref().and_then(|x| x.capaian_tertimbang_persen.clone()),
-            jumlah_subkegiatan: r.as_ref().map(|x| x.jumlah_subkegiatan).unwrap_or(0),
-            jumlah_bertanda: r.as_ref().map(|x| x.jumlah_bertanda).unwrap_or(0),
-            program_tidak_selaras: tidak,
-        });
+        instansi.push(BarisWilayah::baru(i, revisi, r, tidak));
     }
     Ok(RekapWilayah {
         kode: kode.into(),
@@ -125,18 +135,7 @@ pub async fn rekap_nasional(
     use std::collections::HashMap;
     k.wajib_super_admin()?;
     periksa_tahun(k, tahun)?;
-    if let Some(b) = bulan
-        && !(1..=12).contains(&b)
-    {
-        return Err(crate::Galat::input(
-            k.t("Bulan tidak sah.", "Invalid month."),
-            std::collections::BTreeMap::from([(
-                "bulan".to_string(),
-                k.t("Bulan harus 1–12.", "The month must be 1–12.")
-                    .to_string(),
-            )]),
-        ));
-    }
+    super::periksa_bulan(k, bulan)?;
     let pool = l.pool();
     let (semua, revisi, konfigurasi) = tokio::try_join!(
         store::organisasi::semua_instansi(pool),
@@ -230,23 +229,8 @@ pub async fn rekap_nasional(
         let Some(rev) = revisi.get(&i.id) else {
             continue;
         };
-        let r = match penjumlah.remove(&i.id) {
-            Some(p) => p.ringkasan(),
-            None => Penjumlah::baru(Decimal::ZERO).ringkasan(),
-        };
-        instansi.push(BarisWilayah {
-            instansi_id: i.id,
-            nama: i.nama,
-            kode_wilayah: i.kode_wilayah,
-            revisi: Some(*rev),
-            pagu: r.pagu,
-            realisasi_anggaran: r.realisasi_anggaran,
-            penyerapan_persen: r.penyerapan_persen,
-            capaian_tertimbang_persen: r.capaian_tertimbang_persen,
-            jumlah_subkegiatan: r.jumlah_subkegiatan,
-            jumlah_bertanda: r.jumlah_bertanda,
-            program_tidak_selaras: 0,
-        });
+        let r = penjumlah.remove(&i.id).map(Penjumlah::ringkasan);
+        instansi.push(BarisWilayah::baru(i, Some(*rev), r, 0));
     }
     Ok(RekapWilayah {
         kode: String::new(),
