@@ -169,6 +169,30 @@ async fn rencana_dan_templat_lewat_http() {
             .await;
         assert_eq!(j.status, StatusCode::OK, "{}", j.teks);
         assert!(j.teks.contains("tidak ada yang berubah"), "{}", j.teks);
+        // Impor realisasi di halaman memakai formulir berkas yang sama
+        // (field `berkas`): berkas salah ditolak dengan laporan per baris,
+        // formulir tanpa berkas ditolak dengan pesan di halaman.
+        let j = staf1
+            .kirim(
+                Method::POST,
+                &format!("/skp/{sid}/realisasi/impor"),
+                Some(&jenis),
+                multipart(&csrf, &[], b"bukan,kolom,realisasi\n1,2,3\n"),
+                false,
+            )
+            .await;
+        assert_eq!(j.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", j.teks);
+        assert!(j.teks.contains("Impor ditolak:"), "{}", j.teks);
+        let j = staf1
+            .kirim(
+                Method::POST,
+                &format!("/skp/{sid}/realisasi/impor"),
+                Some(&jenis),
+                multipart(&csrf, &[], b""),
+                false,
+            )
+            .await;
+        assert!(j.teks.contains("Pilih berkas XLSX atau CSV."), "{}", j.teks);
         // API juga menerima multipart (field `berkas`; nama dari berkasnya).
         let j = staf1
             .kirim(
