@@ -378,37 +378,17 @@ pub async fn simpan_hasil(
     kebijakan::wajib(k, Aksi::Kelola, Sumber::Rencana(instansi_id))?;
     periksa_tahun(k, tahun)?;
     let versi = crate::galat::versi_wajib(k, m.versi)?;
-    let rt = RevisiTahun::baca(l, instansi_id, tahun).await?;
-    let Some(draf) = rt.draf().cloned() else {
-        return Err(super::status(
-            "sudah_ditetapkan",
-            k.t(
-                "Hanya draf yang dapat diubah; buat perubahan dulu.",
-                "Only a draft can be changed; start a revision first.",
-            ),
-        ));
-    };
-    let data = DataRencana::muat(l, draf.clone(), false).await?;
-    let lama = data
-        .butir
-        .iter()
-        .find(|b| b.kode == kode && hasil_tingkat(b))
-        .cloned()
-        .ok_or_else(|| tidak_ada(k))?;
+    let (draf, data, lama) = super::draf_dan_butir(
+        l,
+        k,
+        instansi_id,
+        tahun,
+        |b| b.kode == kode && hasil_tingkat(b),
+        || tidak_ada(k),
+    )
+    .await?;
     let mut f = GalatKolom::default();
-    let unit_id = m.unit_id.filter(|u| !u.trim().is_empty());
-    if let Some(u) = &unit_id {
-        let semua = store::organisasi::semua_unit(l.pool(), instansi_id).await?;
-        if !semua.iter().any(|x| &x.id == u) {
-            f.tambah(
-                "unit_id",
-                k.t(
-                    "Unit tidak ada di instansi ini.",
-                    "No such unit in this agency.",
-                ),
-            );
-        }
-    }
+    let unit_id = super::baca_unit(l, k, &mut f, instansi_id, m.unit_id).await?;
     let pejabat_id = super::subkegiatan::baca_pejabat(
         l,
         k,

@@ -96,6 +96,62 @@ pub fn desimal(t: &Option<String>) -> Option<Decimal> {
     t.as_deref().and_then(rules::angka::baca_desimal)
 }
 
+/// Draf tahun itu beserta isinya dan butir yang `cocok` (`tidak_ada` bila
+/// tidak ada) — untuk formulir yang mengubah satu butir; revisi yang sudah
+/// ditetapkan tidak diubah.
+pub(crate) async fn draf_dan_butir(
+    l: &Layanan,
+    k: &Konteks,
+    instansi_id: &str,
+    tahun: i64,
+    cocok: impl Fn(&store::perencanaan::Butir) -> bool,
+    tidak_ada: impl FnOnce() -> Galat,
+) -> Hasil<(Rencana, DataRencana, store::perencanaan::Butir)> {
+    let rt = RevisiTahun::baca(l, instansi_id, tahun).await?;
+    let Some(draf) = rt.draf().cloned() else {
+        return Err(status(
+            "sudah_ditetapkan",
+            k.t(
+                "Hanya draf yang dapat diubah; buat perubahan dulu.",
+                "Only a draft can be changed; start a revision first.",
+            ),
+        ));
+    };
+    let data = DataRencana::muat(l, draf.clone(), false).await?;
+    let butir = data
+        .butir
+        .iter()
+        .find(|b| cocok(b))
+        .cloned()
+        .ok_or_else(tidak_ada)?;
+    Ok((draf, data, butir))
+}
+
+/// Unit penanggung jawab dari formulir: kosong = tanpa unit; selain itu
+/// harus unit instansi ini (galat di kolom `unit_id`).
+pub(crate) async fn baca_unit(
+    l: &Layanan,
+    k: &Konteks,
+    f: &mut crate::galat::GalatKolom,
+    instansi_id: &str,
+    unit_id: Option<String>,
+) -> Hasil<Option<String>> {
+    let unit_id = unit_id.filter(|u| !u.trim().is_empty());
+    if let Some(u) = &unit_id {
+        let semua = store::organisasi::semua_unit(l.pool(), instansi_id).await?;
+        if !semua.iter().any(|x| &x.id == u) {
+            f.tambah(
+                "unit_id",
+                k.t(
+                    "Unit tidak ada di instansi ini.",
+                    "No such unit in this agency.",
+                ),
+            );
+        }
+    }
+    Ok(unit_id)
+}
+
 /// Bulan yang sudah berjalan, bila diberikan, harus 1–12.
 pub(crate) fn periksa_bulan(k: &Konteks, bulan: Option<u8>) -> Hasil<()> {
     match bulan {

@@ -383,23 +383,15 @@ pub async fn simpan_subkegiatan(
     kebijakan::wajib(k, Aksi::Kelola, Sumber::Rencana(instansi_id))?;
     periksa_tahun(k, tahun)?;
     let versi = crate::galat::versi_wajib(k, m.versi)?;
-    let rt = RevisiTahun::baca(l, instansi_id, tahun).await?;
-    let Some(draf) = rt.draf().cloned() else {
-        return Err(super::status(
-            "sudah_ditetapkan",
-            k.t(
-                "Hanya draf yang dapat diubah; buat perubahan dulu.",
-                "Only a draft can be changed; start a revision first.",
-            ),
-        ));
-    };
-    let data = DataRencana::muat(l, draf.clone(), false).await?;
-    let lama = data
-        .butir
-        .iter()
-        .find(|b| b.kode == kode && b.tingkat == SUBKEGIATAN)
-        .cloned()
-        .ok_or_else(|| tidak_ada(k))?;
+    let (draf, data, lama) = super::draf_dan_butir(
+        l,
+        k,
+        instansi_id,
+        tahun,
+        |b| b.kode == kode && b.tingkat == SUBKEGIATAN,
+        || tidak_ada(k),
+    )
+    .await?;
     // Periksa isian, setiap galat di kolomnya.
     let mut f = GalatKolom::default();
     let b = k.bahasa;
@@ -418,19 +410,7 @@ pub async fn simpan_subkegiatan(
         super::MAKS_LOKASI,
         JenisTeks::Nama,
     );
-    let unit_id = m.unit_id.filter(|u| !u.trim().is_empty());
-    if let Some(u) = &unit_id {
-        let semua = store::organisasi::semua_unit(l.pool(), instansi_id).await?;
-        if !semua.iter().any(|x| &x.id == u) {
-            f.tambah(
-                "unit_id",
-                k.t(
-                    "Unit tidak ada di instansi ini.",
-                    "No such unit in this agency.",
-                ),
-            );
-        }
-    }
+    let unit_id = super::baca_unit(l, k, &mut f, instansi_id, m.unit_id).await?;
     let pejabat_id = baca_pejabat(
         l,
         k,
