@@ -596,27 +596,7 @@ async fn impor_peserta(
     let nama = q.nama_berkas.unwrap_or_default();
     match ap::impor::impor_peserta(&s.layanan, &p.konteks, &id, &nama, &isi).await {
         Ok(laporan) if laporan.diterima => Json(PesertaDiterima { laporan }).into_response(),
-        Ok(lap) => {
-            let pesan = match b {
-                app::Bahasa::Id => format!(
-                    "Impor ditolak: {} galat. Tidak ada data yang disimpan.",
-                    lap.jumlah_galat
-                ),
-                app::Bahasa::En => format!(
-                    "Import rejected: {} errors. Nothing was saved.",
-                    lap.jumlah_galat
-                ),
-            };
-            GalatApi(
-                Galat::InputTidakValid {
-                    kode: "impor_ditolak".into(),
-                    pesan,
-                    fields: Default::default(),
-                },
-                b,
-            )
-            .dengan("laporan", serde_json::to_value(&lap).unwrap_or_default())
-        }
+        Ok(lap) => crate::api::impor::impor_ditolak(b, lap.jumlah_galat, &lap),
         Err(g) => galat(g),
     }
 }

@@ -219,6 +219,28 @@ async fn api_impor(
     jawab_laporan(hasil, b)
 }
 
+/// 422 `impor_ditolak` dengan laporan per baris (impor SKP, peserta aksi
+/// perubahan): tidak ada yang disimpan.
+pub(crate) fn impor_ditolak<T: serde::Serialize>(
+    b: app::Bahasa,
+    jumlah_galat: usize,
+    laporan: &T,
+) -> Response {
+    let pesan = match b {
+        app::Bahasa::Id => {
+            format!("Impor ditolak: {jumlah_galat} galat. Tidak ada data yang disimpan.")
+        }
+        app::Bahasa::En => format!("Import rejected: {jumlah_galat} errors. Nothing was saved."),
+    };
+    let g = Galat::InputTidakValid {
+        kode: "impor_ditolak".into(),
+        pesan,
+        fields: Default::default(),
+    };
+    crate::galat::GalatApi(g, b)
+        .dengan("laporan", serde_json::to_value(laporan).unwrap_or_default())
+}
+
 /// 200 `{"laporan"}` bila diterima; 422 `impor_ditolak` dengan laporannya.
 pub(crate) fn jawab_laporan(
     hasil: Result<app::impor::LaporanImpor, Galat>,

@@ -210,27 +210,7 @@ pub(super) async fn impor_realisasi(
     let nama = q.nama_berkas.unwrap_or_default();
     match sk::impor::impor(&s.layanan, &p.konteks, &iid, &id, &nama, &isi).await {
         Ok(laporan) if laporan.diterima => Json(RealisasiDiterima { laporan }).into_response(),
-        Ok(lap) => {
-            let pesan = match b {
-                app::Bahasa::Id => format!(
-                    "Impor ditolak: {} galat. Tidak ada data yang disimpan.",
-                    lap.jumlah_galat
-                ),
-                app::Bahasa::En => format!(
-                    "Import rejected: {} errors. Nothing was saved.",
-                    lap.jumlah_galat
-                ),
-            };
-            GalatApi(
-                Galat::InputTidakValid {
-                    kode: "impor_ditolak".into(),
-                    pesan,
-                    fields: Default::default(),
-                },
-                b,
-            )
-            .dengan("laporan", serde_json::to_value(&lap).unwrap_or_default())
-        }
+        Ok(lap) => crate::api::impor::impor_ditolak(b, lap.jumlah_galat, &lap),
         Err(g) => galat(g),
     }
 }

@@ -118,27 +118,7 @@ pub(super) fn jawab_laporan(
 ) -> Response {
     match hasil {
         Ok(laporan) if laporan.diterima => Json(RencanaDiterima { laporan }).into_response(),
-        Ok(lap) => {
-            let pesan = match b {
-                app::Bahasa::Id => format!(
-                    "Impor ditolak: {} galat. Tidak ada data yang disimpan.",
-                    lap.jumlah_galat
-                ),
-                app::Bahasa::En => format!(
-                    "Import rejected: {} errors. Nothing was saved.",
-                    lap.jumlah_galat
-                ),
-            };
-            GalatApi(
-                Galat::InputTidakValid {
-                    kode: "impor_ditolak".into(),
-                    pesan,
-                    fields: Default::default(),
-                },
-                b,
-            )
-            .dengan("laporan", serde_json::to_value(&lap).unwrap_or_default())
-        }
+        Ok(lap) => crate::api::impor::impor_ditolak(b, lap.jumlah_galat, &lap),
         Err(g) => GalatApi(g, b).into_response(),
     }
 }
