@@ -9,6 +9,12 @@
 
 use std::time::{Duration, Instant};
 
+/// a / b dengan satu desimal (bilangan bulat persepuluhan, bukan f64).
+fn rasio(a: Duration, b: Duration) -> String {
+    let t = (a.as_micros() * 10 + b.as_micros() / 2) / b.as_micros().max(1);
+    format!("{}.{}", t / 10, t % 10)
+}
+
 async fn median<F, Fut>(mut f: F) -> Duration
 where
     F: FnMut() -> Fut,
@@ -68,12 +74,12 @@ async fn main() {
             })
             .await;
             println!(
-                "nilai uang satu instansi ({} sub kegiatan, {n} baris realisasi, {} bertanda): {:.1?}; SUM … GROUP BY telanjang {:.1?}; rasio {:.1}×",
+                "nilai uang satu instansi ({} sub kegiatan, {n} baris realisasi, {} bertanda): {:.1?}; SUM … GROUP BY telanjang {:.1?}; rasio {}×",
                 hasil.total,
                 hasil.ringkasan.jumlah_bertanda,
                 w,
                 dasar,
-                w.as_secs_f64() / dasar.as_secs_f64()
+                rasio(w, dasar)
             );
         }
         _ => {
@@ -129,9 +135,9 @@ async fn main() {
             .await;
             println!(
                 "rekap nasional ({} instansi, {} sub kegiatan, {n} baris realisasi): {:.1?}\n  \
-                 garis dasar SUM … GROUP BY instansi_id: {:.1?} (rasio {:.1}×)\n  \
-                 garis dasar SUM … GROUP BY instansi_id, subkegiatan_kode, dihitung di basis data: {:.1?} (rasio {:.1}×)\n  \
-                 garis dasar SUM … GROUP BY instansi_id, subkegiatan_kode, dibawa ke klien: {:.1?} (rasio {:.1}×)",
+                 garis dasar SUM … GROUP BY instansi_id: {:.1?} (rasio {}×)\n  \
+                 garis dasar SUM … GROUP BY instansi_id, subkegiatan_kode, dihitung di basis data: {:.1?} (rasio {}×)\n  \
+                 garis dasar SUM … GROUP BY instansi_id, subkegiatan_kode, dibawa ke klien: {:.1?} (rasio {}×)",
                 r.instansi.len(),
                 r.instansi
                     .iter()
@@ -139,11 +145,11 @@ async fn main() {
                     .sum::<usize>(),
                 w,
                 dasar,
-                w.as_secs_f64() / dasar.as_secs_f64(),
+                rasio(w, dasar),
                 dasar_sub,
-                w.as_secs_f64() / dasar_sub.as_secs_f64(),
+                rasio(w, dasar_sub),
                 dasar_sub_klien,
-                w.as_secs_f64() / dasar_sub_klien.as_secs_f64()
+                rasio(w, dasar_sub_klien)
             );
         }
     }
